@@ -1,0 +1,2 @@
+/** flinks4j client. */
+package io.flinks4j.client;

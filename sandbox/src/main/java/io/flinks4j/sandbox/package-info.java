@@ -1,0 +1,2 @@
+/** flinks4j sandbox. */
+package io.flinks4j.sandbox;

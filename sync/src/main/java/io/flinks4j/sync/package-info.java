@@ -1,0 +1,2 @@
+/** flinks4j sync. */
+package io.flinks4j.sync;
