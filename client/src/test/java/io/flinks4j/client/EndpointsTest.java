@@ -110,7 +110,8 @@ class EndpointsTest {
   void client_without_api_key_sends_no_x_api_key_header() {
     flinks.server.script("POST", "GetAccountsDetail", FakeFlinks.detail());
 
-    flinks.clientBuilder().apiKey(null).build().getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
+    flinks.track(flinks.clientBuilder().apiKey(null).build())
+        .getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
 
     assertThat(flinks.server.requests("GetAccountsDetail").getFirst().header("x-api-key")).isNull();
   }

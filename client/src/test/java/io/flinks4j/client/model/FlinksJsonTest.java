@@ -287,4 +287,28 @@ class FlinksJsonTest {
     assertThat(FlinksJson.peekResponseType(Fixtures.bytes("webhook-kyc.json"))).contains("KYC");
     assertThat(FlinksJson.peekResponseType(Fixtures.bytes("getaccountsdetail-200.json"))).isEmpty();
   }
+
+  @Test
+  void model_serializes_with_a_plain_object_mapper_as_iso_dates_and_plain_strings() throws Exception {
+    AccountsDetail detail = FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json"));
+
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .valueToTree(detail);
+
+    assertThat(json.at("/accounts/0/transactions/0/date").asText()).isEqualTo("2025-01-31");
+    assertThat(json.at("/accounts/0/transactions/0/debit").decimalValue()).isEqualByComparingTo("1000.4");
+    assertThat(json.at("/accounts/0/category").asText()).isEqualTo("Operations");
+    assertThat(json.at("/login/lastRefresh").asText()).isEqualTo("2025-01-31T17:40:54.569261");
+    assertThat(json.has("raw")).isFalse();
+  }
+
+  @Test
+  void raw_json_serializes_inline_as_the_json_it_is() throws Exception {
+    byte[] body = "{\"A\":[1,2]}".getBytes(StandardCharsets.UTF_8);
+
+    String json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .writeValueAsString(java.util.Map.of("payload", RawJson.wrap(body)));
+
+    assertThat(json).isEqualTo("{\"payload\":{\"A\":[1,2]}}");
+  }
 }
