@@ -183,7 +183,8 @@ class RetryTest {
 
   @Test
   void wrong_secret_key_is_an_authentication_failure() {
-    FlinksClient client = flinks.clientBuilder().secretKey("11111111-2222-3333-4444-555555555555").build();
+    FlinksClient client =
+        flinks.track(flinks.clientBuilder().secretKey("11111111-2222-3333-4444-555555555555").build());
 
     assertThatThrownBy(client::generateAuthorizeToken).isInstanceOfSatisfying(AuthenticationException.class,
         e -> assertThat(e.httpStatus()).isEqualTo(401));
@@ -232,7 +233,7 @@ class RetryTest {
   @Test
   void retry_policy_none_makes_a_single_attempt() {
     flinks.server.script("POST", "GetAccountsDetail", FakeFlinks.error(503, "AGGREGATION_ERROR", "Down"));
-    FlinksClient client = flinks.clientBuilder().retryPolicy(RetryPolicy.none()).build();
+    FlinksClient client = flinks.track(flinks.clientBuilder().retryPolicy(RetryPolicy.none()).build());
 
     assertThatThrownBy(() -> client.getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()))
         .isInstanceOf(TemporarilyUnavailableException.class);
@@ -246,5 +247,28 @@ class RetryTest {
     assertThatThrownBy(() -> flinks.client().deleteCard(FakeFlinks.LOGIN_ID))
         .isInstanceOfSatisfying(TemporarilyUnavailableException.class, e -> assertThat(e.isRetryable()).isTrue());
     assertThat(flinks.server.requests("DeleteCard")).hasSize(1);
+  }
+
+  @Test
+  void retry_after_given_as_an_http_date_is_honoured() {
+    String inTwentySeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+        .format(flinks.time.instant().plusSeconds(20).atZone(java.time.ZoneOffset.UTC));
+    flinks.server.script("POST", "GetAccountsDetail",
+        ((Reply.Full) FakeFlinks.error(401, "TOO_MANY_REQUESTS", "Slow down")).header("Retry-After", inTwentySeconds),
+        FakeFlinks.detail());
+
+    assertThat(getDetail()).isInstanceOf(DetailResponse.Ready.class);
+    assertThat(flinks.time.sleeps()).containsExactly(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void server_that_never_answers_is_a_transport_failure_after_the_request_timeout() {
+    flinks.server.script("POST", "GetAccountsDetail", new Reply.Stall());
+    FlinksClient client = flinks.track(flinks.clientBuilder()
+        .requestTimeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.none()).build());
+
+    assertThatThrownBy(() -> client.getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()))
+        .isInstanceOfSatisfying(FlinksTransportException.class,
+            e -> assertThat(e.getMessage()).contains("HttpTimeoutException"));
   }
 }
