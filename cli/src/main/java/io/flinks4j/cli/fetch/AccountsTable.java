@@ -23,10 +23,19 @@ final class AccountsTable {
     out.printf(Locale.ROOT, format, "ACCOUNT", "NUMBER", "TYPE", "CUR", "CURRENT", "AVAILABLE", "LIMIT", "TXNS");
     for (Account a : detail.accounts()) {
       out.printf(Locale.ROOT, format, clip(orDash(a.title()), 28),
-          a.lastFourDigits() == null ? "-" : "*" + a.lastFourDigits(), clip(orDash(a.type()), 14),
+          lastFour(a), clip(orDash(a.type()), 14),
           orDash(a.currency()), amount(a.balance(), Balance::current), amount(a.balance(), Balance::available),
           amount(a.balance(), Balance::limit), a.transactions().size());
     }
+  }
+
+  private static String lastFour(Account account) {
+    String digits = account.lastFourDigits();
+    if ((digits == null || digits.isBlank()) && account.accountNumber() != null
+        && account.accountNumber().length() >= 4) {
+      digits = account.accountNumber().substring(account.accountNumber().length() - 4);
+    }
+    return digits == null || digits.isBlank() ? "-" : "*" + digits;
   }
 
   private static String amount(Balance balance, Function<Balance, BigDecimal> field) {

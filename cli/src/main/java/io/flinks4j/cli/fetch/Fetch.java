@@ -38,11 +38,17 @@ final class Fetch {
   private final Console console;
   private final FetchOptions options;
   private final boolean live;
+  private final String command;
 
-  Fetch(Console console, FetchOptions options, boolean live) {
+  /**
+   * @param live refresh at the bank first (MFA possible) instead of reading the last aggregated data
+   * @param command the command's name, for messages
+   */
+  Fetch(Console console, FetchOptions options, boolean live, String command) {
     this.console = console;
     this.options = options;
     this.live = live;
+    this.command = command;
   }
 
   ExitCode run() {
@@ -206,6 +212,6 @@ final class Fetch {
   }
 
   private String prefix() {
-    return "flinks4j " + (live ? "refresh" : "fetch") + ": ";
+    return "flinks4j " + command + ": ";
   }
 }

@@ -28,6 +28,6 @@ public final class FetchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new Fetch(console, options, live).run().code();
+    return new Fetch(console, options, live, "fetch").run().code();
   }
 }

@@ -23,6 +23,6 @@ public final class RefreshCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new Fetch(console, options, true).run().code();
+    return new Fetch(console, options, true, "refresh").run().code();
   }
 }
