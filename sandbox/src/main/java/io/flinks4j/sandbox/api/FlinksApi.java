@@ -73,6 +73,12 @@ public final class FlinksApi {
     routes.patch(BASE + "AnswerMFAQuestions", ctx -> handle(ctx, "AnswerMFAQuestions", this::answerMfaQuestions));
     routes.post(BASE + "AuthorizeAsync", ctx -> handle(ctx, "AuthorizeAsync", this::notEnabled));
     routes.post(BASE + "AuthorizeMultiple", ctx -> handle(ctx, "AuthorizeMultiple", this::notEnabled));
+    // Unknown endpoints under the Flinks paths still get a body whose HttpStatusCode matches.
+    routes.error(404, ctx -> {
+      if (ctx.path().startsWith("/v3/")) {
+        respond(ctx, 404, Responses.message(404, "No such endpoint: " + ctx.method().name() + " " + ctx.path()));
+      }
+    });
   }
 
   // ---- pipeline ------------------------------------------------------------------------------------
@@ -110,10 +116,12 @@ public final class FlinksApi {
 
   private void handle(Context ctx, String endpoint, Step step) {
     byte[] raw = ctx.bodyAsBytes();
-    journal.record(
-        new RecordedRequest(
-            engine.clock().instant(), ctx.method().name(), ctx.path(), endpoint, headers(ctx),
-            new String(raw, StandardCharsets.UTF_8)));
+    if (journal.enabled()) {
+      journal.record(
+          new RecordedRequest(
+              engine.clock().instant(), ctx.method().name(), ctx.path(), endpoint, headers(ctx),
+              new String(raw, StandardCharsets.UTF_8)));
+    }
     Call call = new Call(ctx, endpoint, raw);
     try {
       if (!settings.customerId().equalsIgnoreCase(ctx.pathParam("customerId"))) {
