@@ -214,6 +214,36 @@ class ConnectLaunchTest {
     assertThat(redirectEvent(reply).get("url").asText()).isEqualTo(reply.get("redirect").asText());
   }
 
+  @Test
+  void redirect_and_error_events_carry_every_field_of_the_documented_examples() throws IOException {
+    Page page = launch(params("authorizeToken", api.token(), "redirectUrl", "https://example.com/thank-you", "tag", "YourTag"));
+    api.postForm(page.flowPath() + "/institution", Map.of("institution", "FlinksCapital"));
+    JsonNode refused = api.postForm(page.flowPath() + "/credentials", Map.of("username", "greatday_nomfa", "password", "nope")).json();
+    JsonNode redirected = api.postForm(page.flowPath() + "/credentials", Map.of("username", "greatday_nomfa", "password", "Everyday")).json();
+
+    JsonNode error = refused.at("/events/1");
+    JsonNode redirect = redirectEvent(redirected);
+    assertSameShape(error, fixture("connect-event-flinkscode.json"));
+    assertSameShape(redirect, fixture("connect-event-redirect.json"));
+    assertThat(error.get("flinksCode").asText()).isEqualTo("INVALID_PASSWORD");
+    assertThat(redirect.get("url").asText()).matches(
+        "https://example\\.com/thank-you\\?loginId=[0-9a-f-]{36}&institution=FlinksCapital&tag=YourTag");
+  }
+
+  private static JsonNode fixture(String name) throws IOException {
+    try (var in = ConnectLaunchTest.class.getResourceAsStream("/connect/" + name)) {
+      return Api.JSON.readTree(in);
+    }
+  }
+
+  private static void assertSameShape(JsonNode actual, JsonNode documented) {
+    documented.properties().forEach(field -> {
+      assertThat(actual.has(field.getKey())).as("has %s", field.getKey()).isTrue();
+      assertThat(actual.get(field.getKey()).getNodeType()).as("type of %s", field.getKey())
+          .isEqualTo(field.getValue().getNodeType());
+    });
+  }
+
   // ---- flow endpoints ------------------------------------------------------------------------------
 
   @Test
