@@ -53,7 +53,7 @@ class AsyncTest {
     flinks.server.script("POST", "GetAccountsDetail", FakeFlinks.pending());
     flinks.server.script("GET", "GetAccountsDetailAsync", FakeFlinks.pending());
     BlockingSleeper sleeper = new BlockingSleeper();
-    FlinksClient client = flinks.clientBuilder().sleeper(sleeper).build();
+    FlinksClient client = flinks.track(flinks.clientBuilder().sleeper(sleeper).build());
 
     CompletableFuture<AccountsDetail> future = client.retrieveAsync(FakeFlinks.LOGIN_ID, DetailOptions.defaults());
     assertThat(sleeper.sleeping.await(30, TimeUnit.SECONDS)).isTrue();

@@ -110,8 +110,37 @@ class EndpointsTest {
   void client_without_api_key_sends_no_x_api_key_header() {
     flinks.server.script("POST", "GetAccountsDetail", FakeFlinks.detail());
 
-    flinks.clientBuilder().apiKey(null).build().getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
+    flinks.track(flinks.clientBuilder().apiKey(null).build())
+        .getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
 
     assertThat(flinks.server.requests("GetAccountsDetail").getFirst().header("x-api-key")).isNull();
+  }
+
+  @Test
+  void mfa_questions_of_a_login_are_listed() {
+    flinks.server.script("GET", "GetMFAQuestions",
+        ScriptedServer.json(200, Fixtures.bytes("getmfaquestions-200.json")));
+
+    List<String> questions = flinks.client().getMfaQuestions(FakeFlinks.LOGIN_ID);
+
+    assertThat(questions).containsExactly("What shape do people like most?", "What is the best country on earth?");
+    assertThat(flinks.server.requests("GetMFAQuestions").getFirst().endpoint())
+        .isEqualTo("GetMFAQuestions/" + FakeFlinks.LOGIN_ID);
+  }
+
+  @Test
+  void mfa_answers_are_patched_as_question_answer_pairs() {
+    flinks.server.script("PATCH", "AnswerMFAQuestions",
+        ScriptedServer.json(200, Fixtures.bytes("answermfaquestions-200.json")));
+    java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+    answers.put("What shape do people like most?", "Triangle");
+
+    flinks.client().answerMfaQuestions(FakeFlinks.LOGIN_ID, answers);
+
+    ScriptedServer.Recorded request = flinks.server.requests("AnswerMFAQuestions").getFirst();
+    assertThat(request.method()).isEqualTo("PATCH");
+    assertThat(request.header("x-api-key")).isEqualTo(FakeFlinks.API_KEY);
+    assertThat(request.bodyText()).isEqualTo("{\"LoginId\":\"" + FakeFlinks.LOGIN_ID + "\",\"Questions\":"
+        + "[{\"Question\":\"What shape do people like most?\",\"Answer\":\"Triangle\"}]}");
   }
 }

@@ -183,7 +183,8 @@ class RetryTest {
 
   @Test
   void wrong_secret_key_is_an_authentication_failure() {
-    FlinksClient client = flinks.clientBuilder().secretKey("11111111-2222-3333-4444-555555555555").build();
+    FlinksClient client =
+        flinks.track(flinks.clientBuilder().secretKey("11111111-2222-3333-4444-555555555555").build());
 
     assertThatThrownBy(client::generateAuthorizeToken).isInstanceOfSatisfying(AuthenticationException.class,
         e -> assertThat(e.httpStatus()).isEqualTo(401));
@@ -232,7 +233,7 @@ class RetryTest {
   @Test
   void retry_policy_none_makes_a_single_attempt() {
     flinks.server.script("POST", "GetAccountsDetail", FakeFlinks.error(503, "AGGREGATION_ERROR", "Down"));
-    FlinksClient client = flinks.clientBuilder().retryPolicy(RetryPolicy.none()).build();
+    FlinksClient client = flinks.track(flinks.clientBuilder().retryPolicy(RetryPolicy.none()).build());
 
     assertThatThrownBy(() -> client.getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()))
         .isInstanceOf(TemporarilyUnavailableException.class);

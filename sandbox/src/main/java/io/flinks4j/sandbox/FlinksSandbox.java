@@ -3,6 +3,7 @@ package io.flinks4j.sandbox;
 import io.flinks4j.sandbox.api.ApiSettings;
 import io.flinks4j.sandbox.api.FlinksApi;
 import io.flinks4j.sandbox.api.RequestJournal;
+import io.flinks4j.sandbox.connect.ConnectPage;
 import io.flinks4j.sandbox.engine.Login;
 import io.flinks4j.sandbox.engine.SandboxEngine;
 import io.flinks4j.sandbox.fault.Fault;
@@ -42,6 +43,7 @@ public final class FlinksSandbox implements AutoCloseable {
   private final Faults faults = new Faults();
   private final RequestJournal journal = new RequestJournal(10_000);
   private final WebhookDispatcher webhooks;
+  private final ConnectPage connect;
   private final Javalin server;
 
   private FlinksSandbox(Builder config) {
@@ -61,6 +63,7 @@ public final class FlinksSandbox implements AutoCloseable {
             journal);
     this.webhooks = new WebhookDispatcher(engine, clock, config.webhookSettings());
     ControlApi control = new ControlApi(this);
+    this.connect = new ConnectPage(engine, config.authorizeToken);
     this.server =
         Javalin.create(
             javalin -> {
@@ -73,6 +76,7 @@ public final class FlinksSandbox implements AutoCloseable {
               javalin.jetty.port = config.port;
               api.register(javalin.routes);
               control.register(javalin.routes);
+              connect.register(javalin.routes);
             });
   }
 
@@ -219,6 +223,7 @@ public final class FlinksSandbox implements AutoCloseable {
     journal.clear();
     clock.resetOffset();
     engine.reset();
+    connect.reset();
   }
 
   /** Text for a console: where the sandbox listens, its credentials and its test logins. */
