@@ -248,4 +248,27 @@ class RetryTest {
         .isInstanceOfSatisfying(TemporarilyUnavailableException.class, e -> assertThat(e.isRetryable()).isTrue());
     assertThat(flinks.server.requests("DeleteCard")).hasSize(1);
   }
+
+  @Test
+  void retry_after_given_as_an_http_date_is_honoured() {
+    String inTwentySeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+        .format(flinks.time.instant().plusSeconds(20).atZone(java.time.ZoneOffset.UTC));
+    flinks.server.script("POST", "GetAccountsDetail",
+        ((Reply.Full) FakeFlinks.error(401, "TOO_MANY_REQUESTS", "Slow down")).header("Retry-After", inTwentySeconds),
+        FakeFlinks.detail());
+
+    assertThat(getDetail()).isInstanceOf(DetailResponse.Ready.class);
+    assertThat(flinks.time.sleeps()).containsExactly(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void server_that_never_answers_is_a_transport_failure_after_the_request_timeout() {
+    flinks.server.script("POST", "GetAccountsDetail", new Reply.Stall());
+    FlinksClient client = flinks.track(flinks.clientBuilder()
+        .requestTimeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.none()).build());
+
+    assertThatThrownBy(() -> client.getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()))
+        .isInstanceOfSatisfying(FlinksTransportException.class,
+            e -> assertThat(e.getMessage()).contains("HttpTimeoutException"));
+  }
 }
