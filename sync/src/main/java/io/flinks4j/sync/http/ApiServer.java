@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.storage.StorageException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -204,6 +205,13 @@ public final class ApiServer implements AutoCloseable {
       javalin.routes.exception(
           HttpResponseException.class,
           (e, ctx) -> writeError(ctx, e.getStatus(), codeFor(e.getStatus()), messageFor(e.getStatus())));
+      javalin.routes.exception(
+          StorageException.class,
+          (e, ctx) -> {
+            LOG.warn("database unavailable on {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
+            ctx.header("Retry-After", "5");
+            writeError(ctx, 503, "unavailable", "storage is temporarily unavailable, retry later");
+          });
       javalin.routes.exception(
           Exception.class,
           (e, ctx) -> {
