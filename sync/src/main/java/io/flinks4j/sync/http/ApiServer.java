@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,13 +158,13 @@ public final class ApiServer implements AutoCloseable {
           Operation.summary("Prometheus metrics").response(200, "Prometheus text format"),
           ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
       groups.forEach(group -> group.addTo(router));
-      byte[][] openApi = new byte[1][];
+      AtomicReference<byte[]> openApi = new AtomicReference<>(); // built once every route is known
       router.get(
           "/v1/openapi.json",
           Operation.summary("This OpenAPI document").response(200, "OpenAPI 3.1 document"),
-          ctx -> ctx.contentType("application/json").result(openApi[0]));
+          ctx -> ctx.contentType("application/json").result(openApi.get()));
       List<RouteSpec> routes = router.routes();
-      openApi[0] = OpenApiDocument.build(json, routes);
+      openApi.set(OpenApiDocument.build(json, routes));
 
       Javalin app =
           Javalin.create(javalin -> configure(javalin, json, router, auth, routes, meters));
