@@ -1,0 +1,51 @@
+package io.flinks4j.client.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accounts of a login without transactions, as returned by a 200 from {@code /GetAccountsSummary}.
+ *
+ * @param httpStatusCode the {@code HttpStatusCode} repeated in the body, or null
+ * @param accounts the accounts (their {@code transactions} are empty)
+ * @param institutionName institution display name, or null
+ * @param login the login, or null
+ * @param institutionId numeric institution id, or null
+ * @param institution institution code, or null
+ * @param requestId the session's RequestId, or null
+ * @param links hypermedia links, possibly empty
+ * @param tag custom tag, or null
+ * @param extra top-level fields not modelled here, kept as received
+ * @param raw the body exactly as received
+ */
+public record AccountsSummary(
+    Integer httpStatusCode,
+    List<Account> accounts,
+    String institutionName,
+    Login login,
+    Integer institutionId,
+    String institution,
+    String requestId,
+    List<Link> links,
+    String tag,
+    Map<String, JsonNode> extra,
+    RawJson raw) {
+
+  public AccountsSummary {
+    accounts = Extras.list(accounts);
+    links = Extras.list(links);
+    extra = Extras.of(extra);
+  }
+
+  /** The body exactly as received, decoded as UTF-8. */
+  public String rawJson() {
+    return raw == null ? null : raw.asString();
+  }
+
+  @Override
+  public String toString() {
+    return "AccountsSummary[requestId=" + requestId + ", institution=" + institution + ", login=" + login
+        + ", accounts=" + accounts.size() + "]";
+  }
+}

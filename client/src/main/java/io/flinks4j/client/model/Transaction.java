@@ -1,0 +1,40 @@
+package io.flinks4j.client.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * One bank transaction. Flinks sends debit and credit as separate nullable amounts and sometimes both at once, so
+ * both are kept as sent and {@link #netAmount()} combines them.
+ *
+ * @param id Flinks transaction id (a random GUID, unique per transaction)
+ * @param date posting date
+ * @param description description as shown by the bank
+ * @param debit money out, or null
+ * @param credit money in, or null
+ * @param balance account balance after the transaction, or null
+ * @param code deprecated code, normally null
+ * @param extra fields not modelled here (and values that could not be converted), kept as received
+ */
+public record Transaction(
+    String id,
+    LocalDate date,
+    String description,
+    BigDecimal debit,
+    BigDecimal credit,
+    BigDecimal balance,
+    String code,
+    Map<String, JsonNode> extra) {
+
+  public Transaction {
+    extra = Extras.of(extra);
+  }
+
+  /** {@code credit - debit}, treating a missing side as zero: positive means money in. */
+  public BigDecimal netAmount() {
+    BigDecimal in = credit == null ? BigDecimal.ZERO : credit;
+    return debit == null ? in : in.subtract(debit);
+  }
+}

@@ -1,0 +1,608 @@
+package io.flinks4j.client.model;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hand-written streaming binder for the Flinks wire format. One instance per parse (it caches the last date, since
+ * transactions come sorted by date). Every reader starts on the value's first token and leaves the parser on its
+ * last token.
+ */
+final class WireReader {
+  private int lastDateKey = -1;
+  private LocalDate lastDate;
+
+  /** Unknown fields and values that could not be converted, collected lazily per object. */
+  private static final class Extra {
+    private LinkedHashMap<String, JsonNode> map;
+
+    void keep(String name, JsonParser p) throws IOException {
+      JsonNode node = p.currentToken() == JsonToken.VALUE_NULL ? NullNode.getInstance() : p.readValueAsTree();
+      put(name, node);
+    }
+
+    void put(String name, JsonNode node) {
+      if (map == null) {
+        map = new LinkedHashMap<>(4);
+      }
+      map.put(name, node);
+    }
+
+    Map<String, JsonNode> freeze() {
+      return map == null ? Map.of() : new Extras.Frozen(map);
+    }
+  }
+
+  @FunctionalInterface
+  private interface ElementReader<T> {
+    T read(JsonParser p) throws IOException;
+  }
+
+  AccountsDetail accountsDetail(JsonParser p, RawJson raw) throws IOException {
+    Integer status = null;
+    Integer institutionId = null;
+    List<Account> accounts = null;
+    List<Link> links = null;
+    Login login = null;
+    String institutionName = null, institution = null, requestId = null, tag = null, responseType = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "HttpStatusCode" -> status = integer(p, name, x);
+        case "Accounts" -> accounts = list(p, name, x, this::account);
+        case "InstitutionName" -> institutionName = text(p, name, x);
+        case "Login" -> login = object(p, name, x, this::login);
+        case "InstitutionId" -> institutionId = integer(p, name, x);
+        case "Institution" -> institution = text(p, name, x);
+        case "RequestId" -> requestId = text(p, name, x);
+        case "Links" -> links = list(p, name, x, this::link);
+        case "Tag" -> tag = text(p, name, x);
+        case "ResponseType" -> responseType = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new AccountsDetail(status, accounts, institutionName, login, institutionId, institution, requestId, links,
+        tag, responseType, x.freeze(), raw);
+  }
+
+  AccountsSummary accountsSummary(JsonParser p, RawJson raw) throws IOException {
+    Integer status = null;
+    Integer institutionId = null;
+    List<Account> accounts = null;
+    List<Link> links = null;
+    Login login = null;
+    String institutionName = null, institution = null, requestId = null, tag = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "HttpStatusCode" -> status = integer(p, name, x);
+        case "Accounts" -> accounts = list(p, name, x, this::account);
+        case "InstitutionName" -> institutionName = text(p, name, x);
+        case "Login" -> login = object(p, name, x, this::login);
+        case "InstitutionId" -> institutionId = integer(p, name, x);
+        case "Institution" -> institution = text(p, name, x);
+        case "RequestId" -> requestId = text(p, name, x);
+        case "Links" -> links = list(p, name, x, this::link);
+        case "Tag" -> tag = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new AccountsSummary(status, accounts, institutionName, login, institutionId, institution, requestId, links,
+        tag, x.freeze(), raw);
+  }
+
+  KycPayload kyc(JsonParser p, RawJson raw) throws IOException {
+    Integer status = null;
+    List<Holder> holders = null;
+    Login login = null;
+    String responseType = null, institution = null, requestId = null, tag = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "ResponseType" -> responseType = text(p, name, x);
+        case "HttpStatusCode" -> status = integer(p, name, x);
+        case "Holders" -> holders = list(p, name, x, this::holder);
+        case "Login" -> login = object(p, name, x, this::login);
+        case "Institution" -> institution = text(p, name, x);
+        case "RequestId" -> requestId = text(p, name, x);
+        case "Tag" -> tag = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new KycPayload(responseType, status, holders, login, institution, requestId, tag, x.freeze(), raw);
+  }
+
+  Statements statements(JsonParser p, RawJson raw) throws IOException {
+    Integer status = null;
+    List<AccountStatements> byAccount = null;
+    Login login = null;
+    String institution = null, requestId = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "HttpStatusCode" -> status = integer(p, name, x);
+        case "StatementsByAccount" -> byAccount = list(p, name, x, this::accountStatements);
+        case "Login" -> login = object(p, name, x, this::login);
+        case "Institution" -> institution = text(p, name, x);
+        case "RequestId" -> requestId = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new Statements(status, byAccount, login, institution, requestId, x.freeze(), raw);
+  }
+
+  ResponseEnvelope envelope(JsonParser p, RawJson raw) throws IOException {
+    Integer status = null, institutionId = null;
+    String code = null, message = null, requestId = null, token = null;
+    String institution = null, institutionName = null, tag = null;
+    List<Link> links = null;
+    List<SecurityChallenge> challenges = null;
+    Login login = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "HttpStatusCode" -> status = integer(p, name, x);
+        case "FlinksCode" -> code = text(p, name, x);
+        case "Message" -> message = text(p, name, x);
+        case "RequestId" -> requestId = text(p, name, x);
+        case "Token" -> token = text(p, name, x);
+        case "Links" -> links = list(p, name, x, this::link);
+        case "SecurityChallenges" -> challenges = list(p, name, x, this::challenge);
+        case "Login" -> login = object(p, name, x, this::login);
+        case "Institution" -> institution = text(p, name, x);
+        case "InstitutionName" -> institutionName = text(p, name, x);
+        case "InstitutionId" -> institutionId = integer(p, name, x);
+        case "Tag" -> tag = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new ResponseEnvelope(status, code, message, requestId, token, links, challenges, login, institution,
+        institutionName, institutionId, tag, x.freeze(), raw);
+  }
+
+  private Account account(JsonParser p) throws IOException {
+    String id = null, title = null, type = null, currency = null, accountNumber = null, lastFour = null;
+    String transit = null, institutionNumber = null;
+    AccountCategory category = null;
+    AccountType accountType = null;
+    BigDecimal overdraft = null, eft = null, eTransfer = null;
+    Balance balance = null;
+    Holder holder = null;
+    List<Transaction> transactions = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "Transactions" -> transactions = list(p, name, x, this::transaction);
+        case "TransitNumber" -> transit = text(p, name, x);
+        case "InstitutionNumber" -> institutionNumber = text(p, name, x);
+        case "OverdraftLimit" -> overdraft = decimal(p, name, x);
+        case "Title" -> title = text(p, name, x);
+        case "AccountNumber" -> accountNumber = text(p, name, x);
+        case "LastFourDigits" -> lastFour = text(p, name, x);
+        case "Balance" -> balance = object(p, name, x, this::balance);
+        case "Category" -> {
+          String v = openText(p, name, x);
+          category = v == null ? null : AccountCategory.of(v);
+        }
+        case "Type" -> type = text(p, name, x);
+        case "Currency" -> currency = text(p, name, x);
+        case "Holder" -> holder = object(p, name, x, this::holder);
+        case "AccountType" -> {
+          String v = openText(p, name, x);
+          accountType = v == null ? null : AccountType.of(v);
+        }
+        case "Id" -> id = text(p, name, x);
+        case "EftEligibleRatio" -> eft = decimal(p, name, x);
+        case "ETransferEligibleRatio" -> eTransfer = decimal(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new Account(id, title, type, category, accountType, currency, accountNumber, lastFour, transit,
+        institutionNumber, overdraft, balance, holder, transactions, eft, eTransfer, x.freeze());
+  }
+
+  private Transaction transaction(JsonParser p) throws IOException {
+    String id = null, description = null, code = null;
+    LocalDate date = null;
+    BigDecimal debit = null, credit = null, balance = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "Date" -> date = date(p, name, x);
+        case "Code" -> code = text(p, name, x);
+        case "Description" -> description = text(p, name, x);
+        case "Debit" -> debit = decimal(p, name, x);
+        case "Credit" -> credit = decimal(p, name, x);
+        case "Balance" -> balance = decimal(p, name, x);
+        case "Id" -> id = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new Transaction(id, date, description, debit, credit, balance, code, x.freeze());
+  }
+
+  private Balance balance(JsonParser p) throws IOException {
+    BigDecimal available = null, current = null, limit = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "Available" -> available = decimal(p, name, x);
+        case "Current" -> current = decimal(p, name, x);
+        case "Limit" -> limit = decimal(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new Balance(available, current, limit, x.freeze());
+  }
+
+  private Holder holder(JsonParser p) throws IOException {
+    String holderName = null, email = null, phone = null;
+    Address address = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "Name" -> holderName = text(p, name, x);
+        case "Address" -> address = object(p, name, x, this::address);
+        case "Email" -> email = text(p, name, x);
+        case "PhoneNumber" -> phone = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new Holder(holderName, address, email, phone, x.freeze());
+  }
+
+  private Address address(JsonParser p) throws IOException {
+    String civic = null, city = null, province = null, postal = null, poBox = null, country = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "CivicAddress" -> civic = text(p, name, x);
+        case "City" -> city = text(p, name, x);
+        case "Province" -> province = text(p, name, x);
+        case "PostalCode" -> postal = text(p, name, x);
+        case "POBox" -> poBox = text(p, name, x);
+        case "Country" -> country = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new Address(civic, city, province, postal, poBox, country, x.freeze());
+  }
+
+  private Login login(JsonParser p) throws IOException {
+    String id = null, username = null;
+    Boolean scheduled = null;
+    LocalDateTime lastRefresh = null;
+    AccountType type = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "Username" -> username = text(p, name, x);
+        case "IsScheduledRefresh" -> scheduled = bool(p, name, x);
+        case "LastRefresh" -> lastRefresh = dateTime(p, name, x);
+        case "Type" -> {
+          String v = openText(p, name, x);
+          type = v == null ? null : AccountType.of(v);
+        }
+        case "Id" -> id = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new Login(id, username, scheduled, lastRefresh, type, x.freeze());
+  }
+
+  private Link link(JsonParser p) throws IOException {
+    String rel = null, href = null;
+    JsonNode example = null;
+    Extra ignored = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "rel", "Rel" -> rel = text(p, name, ignored);
+        case "href", "Href" -> href = text(p, name, ignored);
+        case "example", "Example" -> example =
+            p.currentToken() == JsonToken.VALUE_NULL ? null : p.readValueAsTree();
+        default -> p.skipChildren();
+      }
+    }
+    return new Link(rel, href, example);
+  }
+
+  private SecurityChallenge challenge(JsonParser p) throws IOException {
+    String type = null, prompt = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "Type" -> type = text(p, name, x);
+        case "Prompt" -> prompt = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new SecurityChallenge(type, prompt, x.freeze());
+  }
+
+  private AccountStatements accountStatements(JsonParser p) throws IOException {
+    String accountNumber = null;
+    List<Statement> statements = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "AccountNumber" -> accountNumber = text(p, name, x);
+        case "Statements" -> statements = list(p, name, x, this::statement);
+        default -> x.keep(name, p);
+      }
+    }
+    return new AccountStatements(accountNumber, statements, x.freeze());
+  }
+
+  private Statement statement(JsonParser p) throws IOException {
+    String uniqueId = null, fileType = null, base64 = null;
+    Extra x = new Extra();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (name) {
+        case "UniqueId" -> uniqueId = text(p, name, x);
+        case "FileType" -> fileType = text(p, name, x);
+        case "Base64Bytes" -> base64 = text(p, name, x);
+        default -> x.keep(name, p);
+      }
+    }
+    return new Statement(uniqueId, fileType, base64, x.freeze());
+  }
+
+  // ---- values: a value of an unexpected type is kept in extra and the field left null, so nothing is lost ----
+
+  private static <T> T object(JsonParser p, String name, Extra x, ElementReader<T> reader) throws IOException {
+    return switch (p.currentToken()) {
+      case START_OBJECT -> reader.read(p);
+      case VALUE_NULL -> null;
+      default -> {
+        x.keep(name, p);
+        yield null;
+      }
+    };
+  }
+
+  private static <T> List<T> list(JsonParser p, String name, Extra x, ElementReader<T> reader) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    if (t != JsonToken.START_ARRAY) {
+      x.keep(name, p);
+      return List.of();
+    }
+    ArrayList<T> items = new ArrayList<>();
+    JsonToken element;
+    while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (element == JsonToken.START_OBJECT) {
+        items.add(reader.read(p));
+      } else if (element == JsonToken.VALUE_NULL) {
+        continue; // a null element carries nothing to keep
+      } else {
+        x.put(name + "[" + items.size() + "]", p.readValueAsTree());
+      }
+    }
+    return List.copyOf(items);
+  }
+
+  private static String text(JsonParser p, String name, Extra x) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t.isScalarValue()) {
+      return p.getText(); // a number or boolean where the docs say string: its text is the value
+    }
+    x.keep(name, p);
+    return null;
+  }
+
+  /** Text for open value types: empty strings cannot be values, so they are kept in extra. */
+  private static String openText(JsonParser p, String name, Extra x) throws IOException {
+    String v = text(p, name, x);
+    if (v != null && v.isBlank()) {
+      x.put(name, FlinksJson.MAPPER.getNodeFactory().textNode(v));
+      return null;
+    }
+    return v;
+  }
+
+  private static BigDecimal decimal(JsonParser p, String name, Extra x) throws IOException {
+    switch (p.currentToken()) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        return p.getDecimalValue();
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      case VALUE_STRING -> {
+        String s = p.getText().strip();
+        if (s.isEmpty()) {
+          return null;
+        }
+        try {
+          return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+          x.keep(name, p);
+          return null;
+        }
+      }
+      default -> {
+        x.keep(name, p);
+        return null;
+      }
+    }
+  }
+
+  private static Integer integer(JsonParser p, String name, Extra x) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+      return p.getIntValue();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      try {
+        return Integer.valueOf(p.getText().strip());
+      } catch (NumberFormatException e) {
+        // fall through: keep it
+      }
+    }
+    x.keep(name, p);
+    return null;
+  }
+
+  private static Boolean bool(JsonParser p, String name, Extra x) throws IOException {
+    switch (p.currentToken()) {
+      case VALUE_TRUE -> {
+        return Boolean.TRUE;
+      }
+      case VALUE_FALSE -> {
+        return Boolean.FALSE;
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      case VALUE_STRING -> {
+        String s = p.getText().strip();
+        if (s.equalsIgnoreCase("true")) {
+          return Boolean.TRUE;
+        }
+        if (s.equalsIgnoreCase("false")) {
+          return Boolean.FALSE;
+        }
+        x.keep(name, p);
+        return null;
+      }
+      default -> {
+        x.keep(name, p);
+        return null;
+      }
+    }
+  }
+
+  /** {@code yyyy-MM-dd}, read straight from the parser's buffer; a date-time keeps its date part. */
+  private LocalDate date(JsonParser p, String name, Extra x) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      char[] c = p.getTextCharacters();
+      int off = p.getTextOffset();
+      int len = p.getTextLength();
+      if (len == 10 || (len > 10 && c[off + 10] == 'T')) {
+        int y = digits(c, off, 4);
+        int m = digits(c, off + 5, 2);
+        int d = digits(c, off + 8, 2);
+        if (y >= 0 && m >= 0 && d >= 0 && c[off + 4] == '-' && c[off + 7] == '-') {
+          int key = y * 10000 + m * 100 + d;
+          if (key == lastDateKey) {
+            return lastDate;
+          }
+          try {
+            LocalDate date = LocalDate.of(y, m, d);
+            lastDateKey = key;
+            lastDate = date;
+            return date;
+          } catch (DateTimeException e) {
+            // impossible calendar date: keep it below
+          }
+        }
+      }
+    }
+    x.keep(name, p);
+    return null;
+  }
+
+  private static int digits(char[] c, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char ch = c[i];
+      if (ch < '0' || ch > '9') {
+        return -1;
+      }
+      v = v * 10 + (ch - '0');
+    }
+    return v;
+  }
+
+  /** UTC date-time; Flinks omits the zone (6-7 fraction digits), a trailing {@code Z} or offset is converted. */
+  private static LocalDateTime dateTime(JsonParser p, String name, Extra x) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      String s = p.getText().strip();
+      if (s.isEmpty()) {
+        return null;
+      }
+      try {
+        return parseUtc(s);
+      } catch (DateTimeParseException e) {
+        // keep it below
+      }
+    }
+    x.keep(name, p);
+    return null;
+  }
+
+  static LocalDateTime parseUtc(String s) {
+    int tIndex = s.indexOf('T');
+    boolean zoned = s.endsWith("Z") || s.endsWith("z")
+        || (tIndex > 0 && (s.indexOf('+', tIndex) > 0 || s.indexOf('-', tIndex) > 0));
+    if (zoned) {
+      return OffsetDateTime.parse(s.endsWith("z") ? s.substring(0, s.length() - 1) + "Z" : s)
+          .withOffsetSameInstant(ZoneOffset.UTC)
+          .toLocalDateTime();
+    }
+    return LocalDateTime.parse(s);
+  }
+}

@@ -1,0 +1,136 @@
+package io.flinks4j.sync.crypto;
+
+import io.flinks4j.sync.config.ConfigException;
+import io.flinks4j.sync.config.SyncConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The 256-bit secret from which the loginId encryption and lookup keys are derived, kept out of logs.
+ *
+ * <p>One configured secret yields independent sub-keys (HMAC-SHA256 of a label), so the lookup hash never
+ * reuses the encryption key.
+ */
+public final class MasterKey {
+
+  static final int LENGTH = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final byte[] key;
+
+  private MasterKey(byte[] key) {
+    this.key = key.clone();
+  }
+
+  /**
+   * Parses a Base64 (standard or URL-safe) key of 32 bytes.
+   *
+   * @throws IllegalArgumentException without echoing the input
+   */
+  public static MasterKey fromBase64(String encoded) {
+    byte[] bytes;
+    try {
+      String trimmed = encoded.strip();
+      bytes =
+          trimmed.indexOf('-') >= 0 || trimmed.indexOf('_') >= 0
+              ? Base64.getUrlDecoder().decode(trimmed)
+              : Base64.getDecoder().decode(trimmed);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("encryption key is not valid Base64");
+    }
+    if (bytes.length != LENGTH) {
+      throw new IllegalArgumentException(
+          "encryption key must be 32 bytes (Base64 of 32 random bytes), got " + bytes.length);
+    }
+    return new MasterKey(bytes);
+  }
+
+  /** A fresh random key. */
+  public static MasterKey generate() {
+    byte[] bytes = new byte[LENGTH];
+    RANDOM.nextBytes(bytes);
+    return new MasterKey(bytes);
+  }
+
+  /**
+   * Reads the key stored in {@code file}, creating it (owner-only permissions where supported) on first use, so
+   * an embedded installation keeps decrypting its own data across restarts.
+   */
+  public static MasterKey loadOrCreate(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
+      }
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      MasterKey key = generate();
+      Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".key", ".tmp");
+      try {
+        if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+        }
+        Files.writeString(temp, key.toBase64(), StandardCharsets.US_ASCII);
+        Files.move(temp, file);
+      } catch (FileAlreadyExistsException raced) {
+        Files.deleteIfExists(temp);
+        return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
+      }
+      return key;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read or create the encryption key file " + file, e);
+    }
+  }
+
+  /**
+   * The key the service uses: {@code FLINKS4J_ENCRYPTION_KEY} when set; otherwise, for the embedded database
+   * only, a key file {@code encryption.key} in the data folder (created on first start). An external database
+   * requires the configured key, because every instance must share it.
+   *
+   * @throws ConfigException when the key is missing or malformed
+   */
+  public static MasterKey fromConfig(SyncConfig config) {
+    if (config.encryptionKey().isPresent()) {
+      try {
+        return fromBase64(config.encryptionKey().get());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(SyncConfig.ENCRYPTION_KEY + ": " + e.getMessage());
+      }
+    }
+    if (config.embeddedDatabase()) {
+      return loadOrCreate(config.dataDir().resolve("encryption.key"));
+    }
+    throw new ConfigException(
+        SyncConfig.ENCRYPTION_KEY
+            + " is required with an external database (all instances must share it);"
+            + " generate one with: head -c 32 /dev/urandom | base64");
+  }
+
+  /** Base64 form, to print once for an operator or store in a key file. */
+  public String toBase64() {
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  /** A 32-byte sub-key for {@code purpose}. */
+  byte[] derive(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MasterKey[redacted]";
+  }
+}

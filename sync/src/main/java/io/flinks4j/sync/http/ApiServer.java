@@ -1,0 +1,291 @@
+package io.flinks4j.sync.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flinks4j.sync.config.SyncConfig;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's one HTTP app (Javalin on virtual threads): bearer authentication on {@code /v1}, JSON errors,
+ * body limits, health, readiness, Prometheus metrics and the OpenAPI document, around the routes contributed
+ * by {@link ApiRoutes}.
+ *
+ * <p>Build it with {@link #builder(SyncConfig)}, add route groups, then {@link Builder#start()}. Errors always
+ * come back as {@code {"error":{"code","message"}}}; an unexpected exception is logged and answered 500 without
+ * detail.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final String TIMER_ATTRIBUTE = "flinks4j.timer";
+
+  private final Javalin app;
+  private final List<RouteSpec> routes;
+  private final PrometheusMeterRegistry registry;
+
+  private ApiServer(Javalin app, List<RouteSpec> routes, PrometheusMeterRegistry registry) {
+    this.app = app;
+    this.routes = routes;
+    this.registry = registry;
+  }
+
+  /** A builder bound to {@code config} (host, port, API keys, body limits). */
+  public static Builder builder(SyncConfig config) {
+    return new Builder(config);
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** {@code http://127.0.0.1:<port>}, for clients on this machine. */
+  public URI localUri() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /** The metrics registry served on {@code /metrics}. */
+  public PrometheusMeterRegistry meterRegistry() {
+    return registry;
+  }
+
+  /** Every route the running app serves, as {@code "METHOD /path"}, read from Javalin's router. */
+  public List<String> servedRoutes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .toList();
+  }
+
+  List<RouteSpec> routes() {
+    return routes;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** True when {@code path} belongs to the authenticated API. */
+  static boolean isApiPath(String path) {
+    String normalised = path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
+    return normalised.equals("/v1") || normalised.startsWith("/v1/");
+  }
+
+  /** The JSON mapper every route shares: lenient on unknown fields, exact with numbers. */
+  static ObjectMapper jsonMapper() {
+    return new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+        .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+        .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
+  }
+
+  /** Assembles and starts an {@link ApiServer}. */
+  public static final class Builder {
+
+    private final SyncConfig config;
+    private final List<ApiRoutes> groups = new ArrayList<>();
+    private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
+    private PrometheusMeterRegistry registry;
+
+    private Builder(SyncConfig config) {
+      this.config = Objects.requireNonNull(config);
+    }
+
+    /** Adds a group of routes (the read API, the engine's write and webhook routes, ...). */
+    public Builder routes(ApiRoutes group) {
+      groups.add(group);
+      return this;
+    }
+
+    /** Adds a named check to {@code /readyz} (e.g. database reachable, scheduler running). */
+    public Builder readinessCheck(String name, BooleanSupplier check) {
+      readiness.put(name, check);
+      return this;
+    }
+
+    /** The registry to serve on {@code /metrics}; share it with the engine's meters. Default: a new one. */
+    public Builder meterRegistry(PrometheusMeterRegistry registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    /** Builds the app and binds {@code FLINKS4J_HOST:FLINKS4J_PORT}. */
+    public ApiServer start() {
+      PrometheusMeterRegistry meters =
+          registry != null ? registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      ObjectMapper json = jsonMapper();
+      ApiRouter router = new ApiRouter(json, config.maxBodyBytes(), config.maxPayloadBytes());
+      BearerAuth auth = new BearerAuth(config.apiKeys());
+      if (!auth.hasKeys()) {
+        LOG.warn("no API keys configured ({}): every /v1 request will be refused", SyncConfig.API_KEYS);
+      }
+      Map<String, BooleanSupplier> checks = Map.copyOf(readiness);
+      router.get(
+          "/healthz",
+          Operation.summary("Liveness: the process serves HTTP").response(200, "Alive"),
+          ctx -> ctx.json(Map.of("status", "ok")));
+      router.get(
+          "/readyz",
+          Operation.summary("Readiness: database and engine are usable")
+              .response(200, "Ready")
+              .response(503, "Not ready"),
+          ctx -> ready(ctx, checks));
+      router.get(
+          "/metrics",
+          Operation.summary("Prometheus metrics").response(200, "Prometheus text format"),
+          ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+      groups.forEach(group -> group.addTo(router));
+      byte[][] openApi = new byte[1][];
+      router.get(
+          "/v1/openapi.json",
+          Operation.summary("This OpenAPI document").response(200, "OpenAPI 3.1 document"),
+          ctx -> ctx.contentType("application/json").result(openApi[0]));
+      List<RouteSpec> routes = router.routes();
+      openApi[0] = OpenApiDocument.build(json, routes);
+
+      Javalin app =
+          Javalin.create(javalin -> configure(javalin, json, router, auth, routes, meters));
+      app.start(config.host(), config.port());
+      LOG.info("HTTP API listening on {}:{}", config.host(), app.port());
+      return new ApiServer(app, routes, meters);
+    }
+
+    private void configure(
+        JavalinConfig javalin,
+        ObjectMapper json,
+        ApiRouter router,
+        BearerAuth auth,
+        List<RouteSpec> routes,
+        PrometheusMeterRegistry meters) {
+      javalin.startup.showJavalinBanner = false;
+      javalin.startup.showOldJavalinVersionWarning = false;
+      javalin.concurrency.useVirtualThreads = true;
+      javalin.http.maxRequestSize = Math.max(config.maxBodyBytes(), config.maxPayloadBytes());
+      javalin.jsonMapper(new JavalinJackson(json, false));
+      javalin.routes.before(
+          ctx -> {
+            ctx.attribute(TIMER_ATTRIBUTE, Timer.start(meters));
+            if (isApiPath(ctx.path())) {
+              auth.check(ctx);
+            }
+            long limit = router.bodyLimit(ctx.path());
+            if (ctx.contentLength() > limit) {
+              throw ApiRouter.tooLarge(limit);
+            }
+          });
+      for (RouteSpec route : routes) {
+        javalin.routes.addHttpHandler(route.method(), route.path(), route.handler());
+      }
+      javalin.routes.after(ctx -> record(ctx, meters));
+      javalin.routes.exception(
+          ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage()));
+      javalin.routes.exception(
+          HttpResponseException.class,
+          (e, ctx) -> writeError(ctx, e.getStatus(), codeFor(e.getStatus()), messageFor(e.getStatus())));
+      javalin.routes.exception(
+          Exception.class,
+          (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), routeOf(ctx), e);
+            writeError(ctx, 500, "internal_error", "internal error");
+          });
+      for (int status : new int[] {404, 405, 413}) {
+        javalin.routes.error(
+            status,
+            ctx -> {
+              if (ctx.resultInputStream() == null) {
+                writeError(ctx, status, codeFor(status), messageFor(status));
+              }
+            });
+      }
+    }
+
+    private static void ready(Context ctx, Map<String, BooleanSupplier> checks) {
+      Map<String, Boolean> results = new LinkedHashMap<>();
+      boolean ready = true;
+      for (var check : checks.entrySet()) {
+        boolean ok;
+        try {
+          ok = check.getValue().getAsBoolean();
+        } catch (RuntimeException e) {
+          ok = false;
+        }
+        results.put(check.getKey(), ok);
+        ready &= ok;
+      }
+      ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "ready" : "not_ready", "checks", results));
+    }
+  }
+
+  private static void writeError(Context ctx, int status, String code, String message) {
+    ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message)));
+  }
+
+  private static void record(Context ctx, PrometheusMeterRegistry meters) {
+    Timer.Sample sample = ctx.attribute(TIMER_ATTRIBUTE);
+    if (sample == null) {
+      return;
+    }
+    sample.stop(
+        Timer.builder("http.server.requests")
+            .description("HTTP requests served")
+            .tag("method", ctx.method().name())
+            .tag("uri", routeOf(ctx))
+            .tag("status", String.valueOf(ctx.statusCode()))
+            .register(meters));
+  }
+
+  /** The matched route template (never the raw path, which may carry a loginId), or {@code UNMATCHED}. */
+  private static String routeOf(Context ctx) {
+    try {
+      var endpoint = ctx.endpoints().lastHttpEndpoint();
+      return endpoint != null && endpoint.method.isHttpMethod() ? endpoint.path : "UNMATCHED";
+    } catch (RuntimeException e) {
+      return "UNMATCHED";
+    }
+  }
+
+  private static String codeFor(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "payload_too_large";
+      case 415 -> "unsupported_media_type";
+      case 429 -> "too_many_requests";
+      case 503 -> "unavailable";
+      default -> status >= 500 ? "internal_error" : "http_" + status;
+    };
+  }
+
+  private static String messageFor(int status) {
+    return switch (status) {
+      case 404 -> "no such resource";
+      case 405 -> "method not allowed on this resource";
+      case 413 -> "request body too large";
+      default -> status >= 500 ? "internal error" : "request refused";
+    };
+  }
+}

@@ -1,0 +1,200 @@
+package io.flinks4j.sync.login;
+
+import io.flinks4j.sync.crypto.LoginIdProtector;
+import io.flinks4j.sync.storage.Database;
+import io.flinks4j.sync.storage.SqlWork;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registers, finds, lists and deletes logins, keyed by the keyed hash of their loginId so the loginId itself
+ * is only ever stored encrypted.
+ *
+ * <p>Methods taking a {@link Connection} join the caller's transaction (the engine registers a login and
+ * starts its retrieval atomically); the others use a connection of their own. Thread-safe.
+ */
+public final class LoginRepository {
+
+  /** Longest loginId accepted; Flinks loginIds are GUIDs. */
+  public static final int MAX_LOGIN_ID_LENGTH = 128;
+
+  private static final String COLUMNS = "id, login_id_enc, tag, institution, last_refresh, created_at";
+
+  private final Database database;
+  private final LoginIdProtector protector;
+  private final Clock clock;
+
+  public LoginRepository(Database database, LoginIdProtector protector, Clock clock) {
+    this.database = database;
+    this.protector = protector;
+    this.clock = clock;
+  }
+
+  /**
+   * True when {@code loginId} has the shape of a loginId (1-128 printable characters, no spaces); the API
+   * answers 400 otherwise.
+   */
+  public static boolean isWellFormed(String loginId) {
+    if (loginId == null || loginId.isEmpty() || loginId.length() > MAX_LOGIN_ID_LENGTH) {
+      return false;
+    }
+    return loginId.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+  }
+
+  /** The keyed lookup hash of {@code loginId}, for tables that reference logins by it. */
+  public String lookupHash(String loginId) {
+    return protector.lookupHash(loginId);
+  }
+
+  /**
+   * Stores {@code loginId} unless already known; a non-empty {@code tag} replaces the stored one.
+   *
+   * @throws IllegalArgumentException when the loginId is not {@link #isWellFormed well formed}
+   */
+  public Registration register(Connection connection, String loginId, Optional<String> tag)
+      throws SQLException {
+    requireWellFormed(loginId);
+    String hash = protector.lookupHash(loginId);
+    boolean created;
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into logins (login_hash, login_id_enc, tag, created_at) values (?, ?, ?, ?)"
+                + " on conflict do nothing")) {
+      insert.setString(1, hash);
+      insert.setString(2, protector.encrypt(loginId));
+      insert.setString(3, tag.orElse(null));
+      insert.setObject(4, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+      created = insert.executeUpdate() == 1;
+    }
+    if (!created && tag.isPresent()) {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "update logins set tag = ? where login_hash = ? and (tag is null or tag <> ?)")) {
+        update.setString(1, tag.get());
+        update.setString(2, hash);
+        update.setString(3, tag.get());
+        update.executeUpdate();
+      }
+    }
+    StoredLogin login =
+        findByHash(connection, hash)
+            .orElseThrow(() -> new SQLException("login vanished right after its registration"));
+    return new Registration(login, created);
+  }
+
+  /** {@link #register(Connection, String, Optional)} in a transaction of its own. */
+  public Registration register(String loginId, Optional<String> tag) {
+    return transaction(connection -> register(connection, loginId, tag));
+  }
+
+  /** The login with this loginId, if registered (malformed loginIds are simply not found). */
+  public Optional<StoredLogin> find(Connection connection, String loginId) throws SQLException {
+    if (!isWellFormed(loginId)) {
+      return Optional.empty();
+    }
+    return findByHash(connection, protector.lookupHash(loginId));
+  }
+
+  /** {@link #find(Connection, String)} on a connection of its own. */
+  public Optional<StoredLogin> find(String loginId) {
+    return transaction(connection -> find(connection, loginId));
+  }
+
+  /** The login with this internal id. */
+  public Optional<StoredLogin> findById(Connection connection, long id) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("select " + COLUMNS + " from logins where id = ?")) {
+      select.setLong(1, id);
+      return single(select);
+    }
+  }
+
+  /** {@link #findById(Connection, long)} on a connection of its own. */
+  public Optional<StoredLogin> findById(long id) {
+    return transaction(connection -> findById(connection, id));
+  }
+
+  /** Up to {@code limit} logins with an id greater than {@code afterId}, in id order (keyset pagination). */
+  public List<StoredLogin> list(long afterId, int limit) {
+    return transaction(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "select " + COLUMNS + " from logins where id > ? order by id fetch first ? rows only")) {
+            select.setLong(1, afterId);
+            select.setInt(2, limit);
+            List<StoredLogin> logins = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                logins.add(map(rows));
+              }
+            }
+            return logins;
+          }
+        });
+  }
+
+  /**
+   * Deletes the login and, by cascade, its accounts, holders, transactions and balance snapshots.
+   *
+   * @return whether a login was deleted
+   */
+  public boolean delete(Connection connection, String loginId) throws SQLException {
+    if (!isWellFormed(loginId)) {
+      return false;
+    }
+    try (PreparedStatement delete = connection.prepareStatement("delete from logins where login_hash = ?")) {
+      delete.setString(1, protector.lookupHash(loginId));
+      return delete.executeUpdate() == 1;
+    }
+  }
+
+  /** {@link #delete(Connection, String)} in a transaction of its own. */
+  public boolean delete(String loginId) {
+    return transaction(connection -> delete(connection, loginId));
+  }
+
+  private Optional<StoredLogin> findByHash(Connection connection, String hash) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("select " + COLUMNS + " from logins where login_hash = ?")) {
+      select.setString(1, hash);
+      return single(select);
+    }
+  }
+
+  private Optional<StoredLogin> single(PreparedStatement select) throws SQLException {
+    try (ResultSet rows = select.executeQuery()) {
+      return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+    }
+  }
+
+  private StoredLogin map(ResultSet rows) throws SQLException {
+    return new StoredLogin(
+        rows.getLong("id"),
+        protector.decrypt(rows.getString("login_id_enc")),
+        Optional.ofNullable(rows.getString("tag")),
+        Optional.ofNullable(rows.getString("institution")),
+        Optional.ofNullable(rows.getObject("last_refresh", LocalDateTime.class)),
+        rows.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static void requireWellFormed(String loginId) {
+    if (!isWellFormed(loginId)) {
+      throw new IllegalArgumentException(
+          "loginId must be 1-" + MAX_LOGIN_ID_LENGTH + " printable characters without spaces");
+    }
+  }
+
+  private <T> T transaction(SqlWork<T> work) {
+    return database.inTransaction(work);
+  }
+}

@@ -1,0 +1,34 @@
+package io.flinks4j.sync.login;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a login's retrievals stand, as shown by {@code GET /v1/logins/{loginId}}; produced by the engine through
+ * {@link LoginStatusReader}.
+ *
+ * @param state state of the login's latest retrieval ({@code requested}, {@code processing}, {@code ready},
+ *     {@code mfa_required}, {@code failed}, {@code timed_out}, ...)
+ * @param updatedAt when that state was reached
+ * @param lastSuccessAt when a retrieval last completed with data
+ * @param errorCode the FlinksCode (or engine code) of a failed retrieval
+ * @param mfaChallenges prompts to answer while {@code mfa_required}
+ * @param relaunchUrl Flinks Connect URL to let the user finish MFA there
+ */
+public record LoginStatus(
+    String state,
+    Instant updatedAt,
+    Optional<Instant> lastSuccessAt,
+    Optional<String> errorCode,
+    List<MfaChallenge> mfaChallenges,
+    Optional<URI> relaunchUrl) {
+
+  public LoginStatus {
+    mfaChallenges = List.copyOf(mfaChallenges);
+  }
+
+  /** One security challenge ({@code Type} is open-ended, as at Flinks). */
+  public record MfaChallenge(String type, String prompt) {}
+}

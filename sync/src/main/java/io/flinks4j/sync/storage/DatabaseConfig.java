@@ -1,0 +1,80 @@
+package io.flinks4j.sync.storage;
+
+import io.flinks4j.sync.config.SyncConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the database is and how to pool connections to it.
+ *
+ * @param url JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...})
+ * @param user user, when not part of the URL
+ * @param password password, when not part of the URL; never printed
+ * @param poolSize maximum pooled connections
+ * @param schema schema to create, migrate and use; empty = the connection's default
+ */
+public record DatabaseConfig(
+    String url, Optional<String> user, Optional<String> password, int poolSize, Optional<String> schema) {
+
+  /** H2 settings that let one set of migrations and SQL run on H2 and PostgreSQL alike. */
+  static final String H2_COMPATIBILITY = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  public DatabaseConfig {
+    Dialect.of(url);
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("poolSize must be positive");
+    }
+    if (schema.isPresent() && !schema.get().matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("schema must be a lower-case SQL identifier");
+    }
+  }
+
+  /** The database the configuration names: {@code FLINKS4J_DB_URL}, or an H2 file {@code flinks4j} in the data folder. */
+  public static DatabaseConfig from(SyncConfig config) {
+    String url = config.databaseUrl().orElseGet(() -> h2FileUrl(config.dataDir()));
+    return new DatabaseConfig(
+        url, config.databaseUser(), config.databasePassword(), config.databasePoolSize(), Optional.empty());
+  }
+
+  /** An embedded H2 database stored as {@code flinks4j.mv.db} in {@code folder}. */
+  public static DatabaseConfig h2File(Path folder) {
+    return new DatabaseConfig(h2FileUrl(folder), Optional.empty(), Optional.empty(), 10, Optional.empty());
+  }
+
+  /** The same database, using (and creating) {@code schema}; tests isolate themselves with this. */
+  public DatabaseConfig withSchema(String schema) {
+    return new DatabaseConfig(url, user, password, poolSize, Optional.of(schema));
+  }
+
+  /** The same database with another pool size. */
+  public DatabaseConfig withPoolSize(int size) {
+    return new DatabaseConfig(url, user, password, size, schema);
+  }
+
+  public Dialect dialect() {
+    return Dialect.of(url);
+  }
+
+  /** The URL given to the driver: H2 gets PostgreSQL compatibility settings unless the URL chose a mode. */
+  String effectiveUrl() {
+    return switch (dialect()) {
+      case H2 -> url.toUpperCase(java.util.Locale.ROOT).contains(";MODE=") ? url : url + H2_COMPATIBILITY;
+      case POSTGRESQL -> url;
+    };
+  }
+
+  private static String h2FileUrl(Path folder) {
+    return "jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("flinks4j");
+  }
+
+  @Override
+  public String toString() {
+    int query = url.indexOf('?');
+    return "DatabaseConfig[url="
+        + (query < 0 ? url : url.substring(0, query) + "?...")
+        + ", poolSize="
+        + poolSize
+        + schema.map(s -> ", schema=" + s).orElse("")
+        + "]";
+  }
+}

@@ -1,0 +1,67 @@
+package io.flinks4j.sync.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flinks4j.sync.testing.TestDatabase;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DatabaseTest {
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void opening_migrates_the_storage_tables(Dialect dialect) {
+    try (TestDatabase test = TestDatabase.create(dialect)) {
+      assertThat(tables(test.database()))
+          .contains("logins", "accounts", "holders", "transactions", "balance_snapshots");
+      assertThat(test.database().isReachable()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void reopening_an_up_to_date_database_keeps_its_data(Dialect dialect) {
+    try (TestDatabase test = TestDatabase.create(dialect)) {
+      test.database().inTransaction(c -> c.createStatement().executeUpdate(
+          "insert into logins (login_hash, login_id_enc, created_at) values ('h', 'e', current_timestamp)"));
+
+      try (Database again = Database.open(test.config())) {
+        int count = again.inTransaction(c -> {
+          try (ResultSet rows = c.createStatement().executeQuery("select count(*) from logins")) {
+            rows.next();
+            return rows.getInt(1);
+          }
+        });
+        assertThat(count).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void default_embedded_database_is_a_file_in_the_given_folder(@TempDir Path folder) {
+    try (Database database = Database.open(DatabaseConfig.h2File(folder))) {
+      assertThat(database.dialect()).isEqualTo(Dialect.H2);
+    }
+
+    assertThat(folder.resolve("flinks4j.mv.db")).exists();
+  }
+
+  private static List<String> tables(Database database) {
+    return database.inTransaction(connection -> {
+      List<String> names = new ArrayList<>();
+      try (ResultSet rows =
+          connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+        while (rows.next()) {
+          names.add(rows.getString("TABLE_NAME").toLowerCase());
+        }
+      }
+      return names;
+    });
+  }
+}
