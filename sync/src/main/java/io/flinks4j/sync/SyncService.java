@@ -9,12 +9,14 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.flinks4j.client.DetailOptions;
 import io.flinks4j.client.FlinksClient;
 import io.flinks4j.client.RetryPolicy;
+import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
+import io.flinks4j.sync.ingest.Ingester;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.retrieval.ClientFlinksGateway;
@@ -32,6 +34,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,11 +106,12 @@ public final class SyncService implements AutoCloseable {
           new LoginIdProtector(MasterKey.fromConfig(config)), clock);
       FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults());
       OutboundEvents events = new OutboundEvents(database, settings.events(), json, clock);
-      RetrievalEngine engine = new RetrievalEngine(database, storage(database, logins), gateway, events,
+      Ingester ingester = new Ingester(clock);
+      RetrievalEngine engine = new RetrievalEngine(database, storage(logins, ingester), gateway, events,
           settings.retrieval(), new RateLimiter(settings.rateLimit(), (int) Math.max(1, settings.rateLimit()), clock),
           clock, meters, json);
       RefreshScheduler refresh = new RefreshScheduler(database, engine, settings.refresh(), clock);
-      WebhookReceiver webhooks = new WebhookReceiver(database, logins, engine, holders(database),
+      WebhookReceiver webhooks = new WebhookReceiver(database, logins, engine, ingester::applyKyc,
           config.webhookKey(), clock, meters);
       StateGauges gauges = new StateGauges(database, meters);
       RecurringTask<Void> sweep = Tasks.recurring("engine-sweep", Schedules.fixedDelay(settings.sweepInterval()))
@@ -223,25 +228,19 @@ public final class SyncService implements AutoCloseable {
     return builder.build();
   }
 
-  private static RetrievalStorage storage(Database database, LoginRepository logins) {
+  /** The engine's view of storage: decrypt a login's id, apply a payload, both on the caller's connection. */
+  private static RetrievalStorage storage(LoginRepository logins, Ingester ingester) {
     return new RetrievalStorage() {
       @Override
-      public Optional<String> loginId(java.sql.Connection connection, long loginRef)
-          throws java.sql.SQLException {
+      public Optional<String> loginId(Connection connection, long loginRef) throws SQLException {
         return logins.findById(connection, loginRef).map(StoredLogin::loginId);
       }
 
       @Override
-      public void ingest(java.sql.Connection connection, long loginRef, String retrievalId,
-          io.flinks4j.client.model.AccountsDetail payload) throws java.sql.SQLException {
-        throw new UnsupportedOperationException("wired to storage's ingest when it lands");
+      public void ingest(Connection connection, long loginRef, String retrievalId, AccountsDetail payload)
+          throws SQLException {
+        ingester.apply(connection, loginRef, retrievalId, payload);
       }
-    };
-  }
-
-  private static WebhookReceiver.HolderWriter holders(Database database) {
-    return (connection, loginRef, list) -> {
-      throw new UnsupportedOperationException("wired to storage's holder upsert when it lands");
     };
   }
 

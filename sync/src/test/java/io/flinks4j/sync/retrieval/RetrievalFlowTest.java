@@ -57,6 +57,11 @@ class RetrievalFlowTest {
         .withTransactionsPerYear(400).withProcessingDelay(processingDelay));
   }
 
+  private SandboxLogin newMfaLogin(int rounds) {
+    return fixture.sandbox().createLogin(LoginSpec.named("mfa-" + UUID.randomUUID())
+        .withTransactionsPerYear(200).withProcessingDelay(Duration.ZERO).withMfa(rounds));
+  }
+
   private Retrieval awaitState(String loginId, RetrievalState state) {
     await().atMost(Duration.ofSeconds(20)).until(
         () -> fixture.retrieval(loginId).map(Retrieval::state).orElse(null) == state);
@@ -79,7 +84,7 @@ class RetrievalFlowTest {
 
   @Test
   void live_refresh_asks_mfa_and_continues_with_the_answers_posted_through_the_api() {
-    SandboxLogin login = fixture.sandbox().login("Greatday");
+    SandboxLogin login = newMfaLogin(2);
     fixture.register(login.loginId());
     awaitState(login.loginId(), RetrievalState.READY);
 
@@ -113,7 +118,7 @@ class RetrievalFlowTest {
 
   @Test
   void a_wrong_mfa_answer_fails_the_retrieval_with_its_flinks_code() {
-    SandboxLogin login = fixture.sandbox().login("Greatday");
+    SandboxLogin login = newMfaLogin(1);
     fixture.register(login.loginId());
     awaitState(login.loginId(), RetrievalState.READY);
     fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":true}");
@@ -131,7 +136,7 @@ class RetrievalFlowTest {
 
   @Test
   void answers_that_do_not_match_the_prompts_are_refused_before_reaching_flinks() {
-    SandboxLogin login = fixture.sandbox().login("Greatday");
+    SandboxLogin login = newMfaLogin(1);
     fixture.register(login.loginId());
     awaitState(login.loginId(), RetrievalState.READY);
     fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":true}");
