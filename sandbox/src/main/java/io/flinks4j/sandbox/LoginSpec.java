@@ -1,0 +1,107 @@
+package io.flinks4j.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Recipe for a login created at run time ({@link FlinksSandbox#createLogin}, {@code POST /sandbox/logins}).
+ * Build one with {@link #named(String)} and the {@code with…} methods.
+ *
+ * @param loginId fixed GUID, or null to mint a random one
+ * @param mfaRounds how many 203 rounds the three security questions are spread over (1 to 3)
+ * @param transactionsPerYear target number of transactions over 365 days, all accounts (max 100,000)
+ * @param processingDelay time from /Authorize until data is ready, or null for the sandbox default
+ * @param seed seed of the data generator, or null to derive it from the loginId
+ */
+public record LoginSpec(
+    String loginId,
+    String username,
+    String password,
+    String institution,
+    boolean mfa,
+    int mfaRounds,
+    Behaviour behaviour,
+    int accounts,
+    int transactionsPerYear,
+    Duration processingDelay,
+    Long seed) {
+
+  public static final String DEFAULT_PASSWORD = "Everyday";
+  public static final int MAX_TRANSACTIONS = 100_000;
+
+  public LoginSpec {
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(institution, "institution");
+    Objects.requireNonNull(behaviour, "behaviour");
+    if (username.isBlank()) {
+      throw new IllegalArgumentException("username must not be blank");
+    }
+    if (mfaRounds < 1 || mfaRounds > 3) {
+      throw new IllegalArgumentException("mfaRounds must be between 1 and 3");
+    }
+    if (accounts < 1 || accounts > 20) {
+      throw new IllegalArgumentException("accounts must be between 1 and 20");
+    }
+    if (transactionsPerYear < 0 || transactionsPerYear > MAX_TRANSACTIONS) {
+      throw new IllegalArgumentException("transactionsPerYear must be between 0 and " + MAX_TRANSACTIONS);
+    }
+    if (processingDelay != null && processingDelay.isNegative()) {
+      throw new IllegalArgumentException("processingDelay must not be negative");
+    }
+  }
+
+  /** A normal FlinksCapital login without MFA: 4 accounts, about 2,000 transactions a year. */
+  public static LoginSpec named(String username) {
+    return new LoginSpec(
+        null, username, DEFAULT_PASSWORD, "FlinksCapital", false, 1, Behaviour.NORMAL, 4, 2_000, null, null);
+  }
+
+  public LoginSpec withLoginId(String id) {
+    return new LoginSpec(id, username, password, institution, mfa, mfaRounds, behaviour, accounts,
+        transactionsPerYear, processingDelay, seed);
+  }
+
+  public LoginSpec withPassword(String value) {
+    return new LoginSpec(loginId, username, value, institution, mfa, mfaRounds, behaviour, accounts,
+        transactionsPerYear, processingDelay, seed);
+  }
+
+  /** Asks the three documented security questions, spread over {@code rounds} 203 answers. */
+  public LoginSpec withMfa(int rounds) {
+    return new LoginSpec(loginId, username, password, institution, true, rounds, behaviour, accounts,
+        transactionsPerYear, processingDelay, seed);
+  }
+
+  public LoginSpec withBehaviour(Behaviour value) {
+    return new LoginSpec(loginId, username, password, institution, mfa, mfaRounds, value, accounts,
+        transactionsPerYear, processingDelay, seed);
+  }
+
+  public LoginSpec withAccounts(int value) {
+    return new LoginSpec(loginId, username, password, institution, mfa, mfaRounds, behaviour, value,
+        transactionsPerYear, processingDelay, seed);
+  }
+
+  public LoginSpec withTransactionsPerYear(int value) {
+    return new LoginSpec(loginId, username, password, institution, mfa, mfaRounds, behaviour, accounts,
+        value, processingDelay, seed);
+  }
+
+  public LoginSpec withProcessingDelay(Duration value) {
+    return new LoginSpec(loginId, username, password, institution, mfa, mfaRounds, behaviour, accounts,
+        transactionsPerYear, value, seed);
+  }
+
+  public LoginSpec withSeed(long value) {
+    return new LoginSpec(loginId, username, password, institution, mfa, mfaRounds, behaviour, accounts,
+        transactionsPerYear, processingDelay, value);
+  }
+
+  @Override
+  public String toString() {
+    return "LoginSpec[username=" + username + ", institution=" + institution + ", mfa=" + mfa
+        + ", behaviour=" + behaviour + ", accounts=" + accounts + ", transactionsPerYear="
+        + transactionsPerYear + "]";
+  }
+}

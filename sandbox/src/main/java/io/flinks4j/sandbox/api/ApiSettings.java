@@ -1,0 +1,7 @@
+package io.flinks4j.sandbox.api;
+
+import io.flinks4j.sandbox.Requirement;
+
+/** The credentials of the emulated Flinks instance and how strictly they are checked. */
+public record ApiSettings(
+    String customerId, String secretKey, String apiKey, Requirement authorizeToken, Requirement apiKeyRequirement) {}

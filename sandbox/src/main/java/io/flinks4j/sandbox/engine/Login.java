@@ -1,0 +1,204 @@
+package io.flinks4j.sandbox.engine;
+
+import io.flinks4j.sandbox.Behaviour;
+import io.flinks4j.sandbox.GroundTruth;
+import io.flinks4j.sandbox.SandboxLogin;
+import io.flinks4j.sandbox.data.DataGenerator;
+import io.flinks4j.sandbox.data.DetailOptions;
+import io.flinks4j.sandbox.data.PayloadWriter;
+import io.flinks4j.sandbox.data.Portfolio;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A saved connection at the emulated bank (what a Flinks loginId names): credentials, behaviour, and the
+ * history of data versions. Version 0 is the aggregation at creation; each successful live refresh adds one.
+ * Generated data and serialized payloads are cached per version.
+ */
+public final class Login {
+
+  /** The definition of a login; immutable. */
+  record Definition(
+      String id,
+      Institution institution,
+      String username,
+      String password,
+      String language,
+      Behaviour behaviour,
+      List<MfaQuestion> mfaQuestions,
+      int mfaRounds,
+      int accounts,
+      int transactionsPerYear,
+      Duration processingDelay,
+      long seed,
+      boolean preseeded) {}
+
+  private final Definition definition;
+  private final List<Instant> versions = new ArrayList<>();
+  private final Map<Integer, Portfolio> portfolios = new HashMap<>();
+  private final Map<PayloadKey, byte[]> payloads = new ConcurrentHashMap<>();
+  private boolean lastMfaFailed;
+  private Map<String, String> savedAnswers = Map.of();
+
+  private record PayloadKey(int version, DetailOptions options, boolean summary) {}
+
+  Login(Definition definition, Instant createdAt) {
+    this.definition = definition;
+    this.versions.add(createdAt);
+  }
+
+  public String id() {
+    return definition.id();
+  }
+
+  public Institution institution() {
+    return definition.institution();
+  }
+
+  public String username() {
+    return definition.username();
+  }
+
+  public String language() {
+    return definition.language();
+  }
+
+  public Behaviour behaviour() {
+    return definition.behaviour();
+  }
+
+  public boolean mfa() {
+    return !definition.mfaQuestions().isEmpty();
+  }
+
+  public List<MfaQuestion> mfaQuestions() {
+    return definition.mfaQuestions();
+  }
+
+  /** The questions asked in MFA round {@code round} (0-based); empty when there are no more rounds. */
+  public List<MfaQuestion> mfaRound(int round) {
+    List<MfaQuestion> all = definition.mfaQuestions();
+    int rounds = Math.min(definition.mfaRounds(), all.size());
+    if (round >= rounds) {
+      return List.of();
+    }
+    int per = (all.size() + rounds - 1) / rounds;
+    return all.subList(Math.min(all.size(), round * per), Math.min(all.size(), (round + 1) * per));
+  }
+
+  boolean passwordMatches(String password) {
+    return password != null && password.equalsIgnoreCase(definition.password());
+  }
+
+  Definition definition() {
+    return definition;
+  }
+
+  public SandboxLogin describe() {
+    return new SandboxLogin(
+        id(), institution().code(), username(), definition.password(), mfa(), behaviour());
+  }
+
+  /** This login's processing delay, or {@code fallback} when it has none of its own. */
+  public Duration processingDelay(Duration fallback) {
+    return definition.processingDelay() != null ? definition.processingDelay() : fallback;
+  }
+
+  public synchronized int dataVersion() {
+    return versions.size() - 1;
+  }
+
+  public synchronized Instant lastRefresh() {
+    return versions.getLast();
+  }
+
+  /** When data version {@code version} was aggregated. */
+  public synchronized Instant refreshedAt(int version) {
+    return versions.get(version);
+  }
+
+  /** Records a successful live aggregation at {@code now}: a new data version with the days since. */
+  synchronized int refresh(Instant now) {
+    Instant previous = versions.getLast();
+    versions.add(now.isBefore(previous) ? previous : now);
+    lastMfaFailed = false;
+    int version = versions.size() - 1;
+    portfolios.keySet().removeIf(v -> v < version - 1);
+    payloads.keySet().removeIf(k -> k.version() < version - 1);
+    return version;
+  }
+
+  synchronized boolean lastMfaFailed() {
+    return lastMfaFailed;
+  }
+
+  synchronized void markMfaFailed() {
+    lastMfaFailed = true;
+  }
+
+  synchronized Map<String, String> savedAnswers() {
+    return savedAnswers;
+  }
+
+  /** Stores Enhanced-MFA answers; they are checked at the next live call, not now. */
+  public synchronized void saveAnswers(Map<String, String> answers) {
+    Map<String, String> merged = new HashMap<>(savedAnswers);
+    merged.putAll(answers);
+    savedAnswers = Map.copyOf(merged);
+  }
+
+  /** The bank data as of {@code version}, generated on first use and then cached. */
+  public synchronized Portfolio portfolio(int version) {
+    return portfolios.computeIfAbsent(version, this::generate);
+  }
+
+  private Portfolio generate(int version) {
+    List<LocalDate> dates = new ArrayList<>(version + 1);
+    for (int v = 0; v <= version; v++) {
+      dates.add(LocalDate.ofInstant(versions.get(v), ZoneOffset.UTC));
+    }
+    LocalDate start = dates.getFirst().minusDays(364);
+    return DataGenerator.generate(
+        new DataGenerator.Spec(
+            definition.seed(), definition.accounts(), definition.transactionsPerYear(), start, dates));
+  }
+
+  /** The serialized {@code Accounts} array for a detail call, cached per (version, options). */
+  public byte[] accountsDetailJson(int version, DetailOptions options) {
+    PayloadKey key = new PayloadKey(version, options, false);
+    byte[] cached = payloads.get(key);
+    if (cached == null) {
+      cached = PayloadWriter.accountsDetail(portfolio(version), options);
+      payloads.putIfAbsent(key, cached);
+    }
+    return cached;
+  }
+
+  /** The serialized {@code Accounts} array for a summary call, cached per version. */
+  public byte[] accountsSummaryJson(int version) {
+    return payloads.computeIfAbsent(
+        new PayloadKey(version, DetailOptions.DEFAULT, true),
+        k -> PayloadWriter.accountsSummary(portfolio(version)));
+  }
+
+  public GroundTruth groundTruth() {
+    int version = dataVersion();
+    Portfolio p = portfolio(version);
+    int total = p.accounts().stream().mapToInt(a -> a.transactions().size()).sum();
+    return new GroundTruth(
+        id(), p.accounts().size(), version, refreshedAt(version), p.dataDate(), p.transactionCount(90),
+        p.transactionCount(365), total);
+  }
+
+  @Override
+  public String toString() {
+    return "Login[" + institution().code() + "/" + username() + ", behaviour=" + behaviour() + "]";
+  }
+}
