@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param rateLimit calls per second this instance makes to Flinks at most ({@code 0} = unlimited)
  * @param schedulerThreads retrieval steps run at once by this instance
  * @param schedulerPolling how often this instance looks for due steps
- * @param heartbeat scheduler heartbeat; a step of an instance silent for 4 heartbeats is taken over
+ * @param heartbeat scheduler heartbeat; a step of an instance silent for 6 heartbeats is taken over
  * @param sweepInterval how often lost tasks are re-created and the state gauges refreshed
  * @param instanceName name of this instance in the scheduler table
  * @param connectUrl Flinks Connect base for MFA relaunch URLs, when not derived from the API base

@@ -217,7 +217,6 @@ public final class SyncService implements AutoCloseable {
         .executorService(Executors.newVirtualThreadPerTaskExecutor())
         .pollingInterval(settings.schedulerPolling())
         .heartbeatInterval(settings.heartbeat())
-        .missedHeartbeatsLimit(4)
         .enableImmediateExecution()
         .alwaysPersistTimestampInUTC()
         .shutdownMaxWait(java.time.Duration.ofSeconds(5));

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(Dialect.class)
 class CrashRecoveryTest {
 
-  private static final int LOGINS = 12;
+  private static final int LOGINS = 8;
 
   @RegisterExtension
   static final FlinksSandboxExtension FLINKS = FlinksSandboxExtension.withOptions(b -> b);
@@ -48,13 +48,13 @@ class CrashRecoveryTest {
       @TempDir Path dir) {
     List<SandboxLogin> logins = IntStream.range(0, LOGINS)
         .mapToObj(i -> sandbox.createLogin(LoginSpec.named("crash-" + UUID.randomUUID())
-            .withTransactionsPerYear(400).withProcessingDelay(Duration.ofSeconds(4))))
+            .withTransactionsPerYear(400).withProcessingDelay(Duration.ofSeconds(3))))
         .toList();
     try (SharedDatabase db = SharedDatabase.create(dialect, dir)) {
       Map<String, String> env = new HashMap<>(EngineFixture.settings(sandbox));
       env.put(SyncConfig.DB_URL, db.url());
       env.put(EngineSettings.POLL_INTERVAL, "300ms");
-      env.put(EngineSettings.HEARTBEAT, "500ms");
+      env.put(EngineSettings.HEARTBEAT, "1s");
 
       env.put(EngineSettings.INSTANCE_NAME, "crash-first");
       ServiceProcess first = ServiceProcess.start(env, ServiceProcess.logFile("crash-first-" + dialect));
@@ -122,8 +122,12 @@ class CrashRecoveryTest {
     }
 
     @Override
-    public void close() throws Exception {
-      owner.close();
+    public void close() {
+      try {
+        owner.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot close the test database", e);
+      }
     }
   }
 }

@@ -36,10 +36,12 @@ class TwoInstanceTest {
   @Test
   void two_instances_share_the_work_and_run_every_retrieval_exactly_once(FlinksSandbox sandbox, @TempDir Path dir)
       throws Exception {
+    System.out.println("TIMING start " + java.time.Instant.now());
     List<SandboxLogin> logins = IntStream.range(0, LOGINS)
         .mapToObj(i -> sandbox.createLogin(LoginSpec.named("pair-" + UUID.randomUUID()).withAccounts(2)
             .withTransactionsPerYear(100).withProcessingDelay(Duration.ofMillis(600))))
         .toList();
+    System.out.println("TIMING logins created " + java.time.Instant.now());
     try (CrashRecoveryTest.SharedDatabase db = CrashRecoveryTest.SharedDatabase.create(Dialect.POSTGRESQL, dir)) {
       Map<String, String> env = new HashMap<>(EngineFixture.settings(sandbox));
       env.put(SyncConfig.DB_URL, db.url());
@@ -48,14 +50,17 @@ class TwoInstanceTest {
       try (ServiceProcess a = ServiceProcess.start(env, ServiceProcess.logFile("pair-a"))) {
         env.put(EngineSettings.INSTANCE_NAME, "pair-b");
         try (ServiceProcess b = ServiceProcess.start(env, ServiceProcess.logFile("pair-b"))) {
+          System.out.println("TIMING both started " + java.time.Instant.now());
           for (int i = 0; i < LOGINS; i++) {
             ServiceProcess target = i % 2 == 0 ? a : b;
             assertThat(target.post("/v1/logins", "{\"loginId\":\"" + logins.get(i).loginId() + "\"}"))
                 .isEqualTo(201);
           }
+          System.out.println("TIMING registered " + java.time.Instant.now());
           await().atMost(Duration.ofSeconds(90)).until(
               () -> db.count("select count(*) from retrievals where state = 'ready'") == LOGINS);
 
+          System.out.println("TIMING all ready " + java.time.Instant.now());
           double byA = completed(a.metrics());
           double byB = completed(b.metrics());
           assertThat(byA + byB).isEqualTo(LOGINS);
@@ -63,6 +68,7 @@ class TwoInstanceTest {
           assertThat(byB).as("retrievals completed by instance b").isPositive();
         }
       }
+      System.out.println("TIMING stopped " + java.time.Instant.now());
       assertThat(db.count("select count(*) from retrievals")).isEqualTo(LOGINS);
       List<RecordedRequest> requests = sandbox.requests();
       for (SandboxLogin login : logins) {

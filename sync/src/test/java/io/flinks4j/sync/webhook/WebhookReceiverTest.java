@@ -57,7 +57,7 @@ class WebhookReceiverTest {
     fixture = EngineFixture.start(dialect, sandbox, Map.of(
         EngineSettings.EVENTS_URL, lender.url().toString(), EngineSettings.EVENTS_SECRET, "lender-secret"));
     flinks = FlinksClient.builder().baseUrl(sandbox.baseUrl()).customerId(sandbox.customerId())
-        .secretKey(sandbox.secretKey()).apiKey(sandbox.apiKey()).build();
+        .secretKey(sandbox.secretKey()).apiKey(sandbox.apiKey()).pollInterval(Duration.ofMillis(100)).build();
   }
 
   @AfterParameterizedClassInvocation
