@@ -29,7 +29,6 @@ create table accounts (
     currency            varchar,
     overdraft_limit     numeric,
     first_seen_at       timestamp with time zone not null,
-    last_seen_at        timestamp with time zone not null,
     constraint uq_accounts_login_flinks unique (login_id, flinks_account_id)
 );
 

@@ -1,5 +1,6 @@
 package io.flinks4j.client;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,12 @@ public record DetailOptions(
     putIfSet(body, "NumberOfStatements", numberOfStatements == null ? null : numberOfStatements.value());
     if (!refreshDelta.isEmpty()) {
       body.put("RefreshDelta", refreshDelta.stream()
-          .map(d -> Map.of("AccountId", d.accountId(), "TransactionId", d.transactionId()))
+          .map(d -> {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("AccountId", d.accountId());
+            entry.put("TransactionId", d.transactionId());
+            return entry;
+          })
           .toList());
     }
     return body;
@@ -113,7 +119,7 @@ public record DetailOptions(
    *
    * @param value the wire value
    */
-  public record DaysOfTransactions(String value) {
+  public record DaysOfTransactions(@JsonValue String value) {
     public static final DaysOfTransactions DAYS_90 = new DaysOfTransactions("Days90");
     public static final DaysOfTransactions DAYS_365 = new DaysOfTransactions("Days365");
     /** The spelling older Flinks clients use. */
@@ -139,7 +145,7 @@ public record DetailOptions(
    *
    * @param value the wire value
    */
-  public record NumberOfStatements(String value) {
+  public record NumberOfStatements(@JsonValue String value) {
     public static final NumberOfStatements MOST_RECENT = new NumberOfStatements("MostRecent");
     public static final NumberOfStatements MONTHS_3 = new NumberOfStatements("Months3");
     public static final NumberOfStatements MONTHS_12 = new NumberOfStatements("Months12");

@@ -342,6 +342,58 @@ public final class FlinksClient implements AutoCloseable {
     return transport.parse(response, FlinksJson::parseStatements);
   }
 
+  /**
+   * {@code GET /GetMFAQuestions/{loginId}} (Enhanced MFA, Canada): the security questions Flinks stored for a login.
+   *
+   * @return the question texts, in Flinks' order
+   */
+  public List<String> getMfaQuestions(String loginId) {
+    AuthorizeRequest.requireText(loginId, "loginId");
+    Transport.Response response = transport.call("GetMFAQuestions", "GET", "GetMFAQuestions/" + encode(loginId),
+        null, null, this::apiKeyHeader, List.of(loginId));
+    ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
+    rejectErrorCode(response, envelope);
+    List<String> questions = new ArrayList<>();
+    com.fasterxml.jackson.databind.JsonNode node = envelope.extra().get("Questions");
+    if (node != null) {
+      node.forEach(q -> {
+        String text = q.isTextual() ? q.asText() : q.path("Question").asText(null);
+        if (text != null) {
+          questions.add(text);
+        }
+      });
+    }
+    return List.copyOf(questions);
+  }
+
+  /**
+   * {@code PATCH /AnswerMFAQuestions} (Enhanced MFA, Canada): stores answers Flinks will use at the next live call
+   * (only simple questions; the answers are validated then, not now).
+   *
+   * @param answers question text, exactly as returned by {@link #getMfaQuestions}, to answer
+   */
+  public void answerMfaQuestions(String loginId, Map<String, String> answers) {
+    AuthorizeRequest.requireText(loginId, "loginId");
+    Objects.requireNonNull(answers, "answers");
+    List<Map<String, String>> questions = new ArrayList<>();
+    answers.forEach((question, answer) -> {
+      Map<String, String> entry = new LinkedHashMap<>();
+      entry.put("Question", question);
+      entry.put("Answer", answer);
+      questions.add(entry);
+    });
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("LoginId", loginId);
+    body.put("Questions", questions);
+    List<String> secrets = new ArrayList<>(answers.values());
+    secrets.add(loginId);
+    Transport.Response response = transport.call("AnswerMFAQuestions", "PATCH", "AnswerMFAQuestions", json(body),
+        null, this::apiKeyHeader, secrets);
+    if (response.body().length > 0) {
+      rejectErrorCode(response, transport.parse(response, FlinksJson::parseEnvelope));
+    }
+  }
+
   /** Releases the HTTP client's connections and threads. */
   @Override
   public void close() {

@@ -1,5 +1,7 @@
 package io.flinks4j.client;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A Flinks business code ({@code FlinksCode}) such as {@code OPERATION_PENDING} or {@code TOO_MANY_REQUESTS}. Flinks
  * reuses HTTP statuses (throttling is a 401, MFA a 203), so the code, not the status, says what happened; codes this
@@ -7,7 +9,7 @@ package io.flinks4j.client;
  *
  * @param value the code exactly as Flinks sent it
  */
-public record FlinksCode(String value) {
+public record FlinksCode(@JsonValue String value) {
   public static final FlinksCode OPERATION_PENDING = new FlinksCode("OPERATION_PENDING");
   public static final FlinksCode OPERATION_DISPATCHED = new FlinksCode("OPERATION_DISPATCHED");
   public static final FlinksCode SESSION_NONEXISTENT = new FlinksCode("SESSION_NONEXISTENT");

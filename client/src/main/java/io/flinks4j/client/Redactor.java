@@ -9,7 +9,7 @@ final class Redactor {
   private final List<String> secrets;
 
   Redactor(String... secrets) {
-    this.secrets = significant(List.of(secrets));
+    this.secrets = significant(java.util.Arrays.asList(secrets));
   }
 
   String scrub(String text, List<String> callSecrets) {

@@ -25,6 +25,7 @@ final class FakeFlinks implements AutoCloseable {
   private final Set<String> minted = ConcurrentHashMap.newKeySet();
   private final Set<String> consumed = ConcurrentHashMap.newKeySet();
   private final Deque<Reply> authorizeReplies = new ArrayDeque<>();
+  private final List<FlinksClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   FakeFlinks() {
     server.handle("POST", "GenerateAuthorizeToken", this::mint);
@@ -83,8 +84,15 @@ final class FakeFlinks implements AutoCloseable {
         .random(new java.util.SplittableRandom(42));
   }
 
+  /** A client for this server, closed with it. */
   FlinksClient client() {
-    return clientBuilder().build();
+    return track(clientBuilder().build());
+  }
+
+  /** Closes {@code client} together with this server. */
+  FlinksClient track(FlinksClient client) {
+    clients.add(client);
+    return client;
   }
 
   /** Tokens that {@code /Authorize} received, in order. */
@@ -117,6 +125,7 @@ final class FakeFlinks implements AutoCloseable {
 
   @Override
   public void close() {
+    clients.forEach(FlinksClient::close);
     server.close();
   }
 }

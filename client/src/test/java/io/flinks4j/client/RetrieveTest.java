@@ -51,7 +51,7 @@ class RetrieveTest {
     flinks.server.script("POST", "GetAccountsDetail", FakeFlinks.pending());
     flinks.server.script("GET", "GetAccountsDetailAsync", FakeFlinks.pending(), FakeFlinks.detail());
 
-    flinks.clientBuilder().pollInterval(Duration.ofSeconds(3)).build()
+    flinks.track(flinks.clientBuilder().pollInterval(Duration.ofSeconds(3)).build())
         .retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults());
 
     assertThat(flinks.time.sleeps()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
@@ -165,5 +165,39 @@ class RetrieveTest {
           assertThat(e.httpStatus()).isEqualTo(400);
           assertThat(e.isRetryable()).isFalse();
         });
+  }
+
+  @Test
+  void authorize_answering_202_while_aggregation_runs_still_opens_the_session() {
+    flinks.authorizeReplies(FakeFlinks.pending());
+    flinks.server.script("POST", "GetAccountsDetail", FakeFlinks.pending());
+    flinks.server.script("GET", "GetAccountsDetailAsync", FakeFlinks.detail());
+
+    AccountsDetail detail = flinks.client().retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults());
+
+    assertThat(detail.requestId()).isEqualTo(FakeFlinks.REQUEST_ID);
+  }
+
+  @Test
+  void question_not_found_on_a_cached_authorize_keeps_the_usable_request_id() {
+    flinks.authorizeReplies(FakeFlinks.error(401, "QUESTION_NOT_FOUND", "No answer stored for the MFA prompt"));
+
+    assertThatThrownBy(() -> flinks.client().retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults()))
+        .isInstanceOfSatisfying(io.flinks4j.client.error.UserActionRequiredException.class, e -> {
+          assertThat(e.flinksCode()).contains(FlinksCode.QUESTION_NOT_FOUND);
+          assertThat(e.requestId()).contains(FakeFlinks.REQUEST_ID);
+        });
+  }
+
+  @Test
+  void a_failing_listener_does_not_abort_the_retrieval() {
+    flinks.server.script("POST", "GetAccountsDetail", FakeFlinks.pending());
+    flinks.server.script("GET", "GetAccountsDetailAsync", FakeFlinks.detail());
+
+    AccountsDetail detail = flinks.client().retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults(), attempt -> {
+      throw new IllegalStateException("display broke");
+    });
+
+    assertThat(detail.accounts()).hasSize(1);
   }
 }

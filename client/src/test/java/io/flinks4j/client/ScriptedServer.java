@@ -63,6 +63,9 @@ final class ScriptedServer implements AutoCloseable {
 
     /** No Content-Length: the body ends when the connection closes. */
     record CloseDelimited(int status, byte[] body) implements Reply {}
+
+    /** Keep the connection open and never answer (until the server closes). */
+    record Stall() implements Reply {}
   }
 
   static Reply.Full json(int status, String body) {
@@ -81,6 +84,7 @@ final class ScriptedServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Function<Recorded, Reply>> routes = new ConcurrentHashMap<>();
   private final Thread acceptor;
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
   private ScriptedServer() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -125,6 +129,7 @@ final class ScriptedServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     try {
       server.close();
     } catch (IOException ignored) {
@@ -196,7 +201,7 @@ final class ScriptedServer implements AutoCloseable {
     return b == -1 && out.size() == 0 ? null : out.toString(StandardCharsets.ISO_8859_1);
   }
 
-  private static void write(Socket socket, Reply reply) throws IOException {
+  private void write(Socket socket, Reply reply) throws IOException {
     OutputStream out = socket.getOutputStream();
     switch (reply) {
       case Reply.Reset reset -> {
@@ -216,6 +221,13 @@ final class ScriptedServer implements AutoCloseable {
             + cut.declaredLength() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.write(cut.body());
         out.flush();
+      }
+      case Reply.Stall stall -> {
+        try {
+          closed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       case Reply.CloseDelimited delimited -> {
         out.write(("HTTP/1.1 " + delimited.status() + " X\r\nContent-Type: application/json\r\nConnection: close"

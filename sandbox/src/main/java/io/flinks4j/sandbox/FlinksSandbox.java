@@ -3,13 +3,19 @@ package io.flinks4j.sandbox;
 import io.flinks4j.sandbox.api.ApiSettings;
 import io.flinks4j.sandbox.api.FlinksApi;
 import io.flinks4j.sandbox.api.RequestJournal;
+import io.flinks4j.sandbox.connect.ConnectPage;
 import io.flinks4j.sandbox.engine.Login;
 import io.flinks4j.sandbox.engine.SandboxEngine;
 import io.flinks4j.sandbox.fault.Fault;
 import io.flinks4j.sandbox.fault.Faults;
+import io.flinks4j.sandbox.control.ControlApi;
+import io.flinks4j.sandbox.webhook.WebhookDelivery;
+import io.flinks4j.sandbox.webhook.WebhookDispatcher;
+import io.flinks4j.sandbox.webhook.WebhookSettings;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -36,6 +42,8 @@ public final class FlinksSandbox implements AutoCloseable {
   private final SandboxEngine engine;
   private final Faults faults = new Faults();
   private final RequestJournal journal = new RequestJournal(10_000);
+  private final WebhookDispatcher webhooks;
+  private final ConnectPage connect;
   private final Javalin server;
 
   private FlinksSandbox(Builder config) {
@@ -53,6 +61,9 @@ public final class FlinksSandbox implements AutoCloseable {
             new ApiSettings(config.customerId, config.secretKey, config.apiKey, config.authorizeToken, config.apiKeyRequirement),
             faults,
             journal);
+    this.webhooks = new WebhookDispatcher(engine, clock, config.webhookSettings());
+    ControlApi control = new ControlApi(this);
+    this.connect = new ConnectPage(engine, config.authorizeToken);
     this.server =
         Javalin.create(
             javalin -> {
@@ -64,6 +75,8 @@ public final class FlinksSandbox implements AutoCloseable {
               javalin.jetty.host = config.host;
               javalin.jetty.port = config.port;
               api.register(javalin.routes);
+              control.register(javalin.routes);
+              connect.register(javalin.routes);
             });
   }
 
@@ -77,7 +90,12 @@ public final class FlinksSandbox implements AutoCloseable {
   }
 
   private FlinksSandbox startServer() {
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      webhooks.close();
+      throw e;
+    }
     return this;
   }
 
@@ -115,7 +133,7 @@ public final class FlinksSandbox implements AutoCloseable {
   }
 
   public String webhookKey() {
-    return config.webhookKey;
+    return webhooks.settings().key();
   }
 
   public SandboxClock clock() {
@@ -179,12 +197,33 @@ public final class FlinksSandbox implements AutoCloseable {
     return journal.snapshot();
   }
 
-  /** Back to the state at start: pre-seeded logins only, no sessions, tokens, faults or records, clock at real time. */
+  /** Where webhooks go and how they are delivered. */
+  public WebhookSettings webhookSettings() {
+    return webhooks.settings();
+  }
+
+  /** Changes webhook delivery, e.g. to point it at a receiver the test just started. */
+  public void configureWebhooks(WebhookSettings settings) {
+    webhooks.configure(Objects.requireNonNull(settings));
+  }
+
+  /** Every webhook delivery attempt so far, oldest first. */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return webhooks.deliveries();
+  }
+
+  /**
+   * Back to the state at start: pre-seeded logins only, no sessions, tokens, faults, records or pending
+   * webhooks, webhook settings as built, clock at real time.
+   */
   public void reset() {
+    webhooks.clear();
+    webhooks.configure(config.webhookSettings());
     faults.clear();
     journal.clear();
     clock.resetOffset();
     engine.reset();
+    connect.reset();
   }
 
   /** Text for a console: where the sandbox listens, its credentials and its test logins. */
@@ -209,6 +248,7 @@ public final class FlinksSandbox implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    webhooks.close();
   }
 
   @Override
@@ -224,6 +264,11 @@ public final class FlinksSandbox implements AutoCloseable {
     private String secretKey = TOOLBOX_SECRET_KEY;
     private String apiKey = TOOLBOX_API_KEY;
     private String webhookKey = DEFAULT_WEBHOOK_KEY;
+    private final List<String> webhookUrls = new ArrayList<>();
+    private boolean webhookKycFirst;
+    private boolean webhookDeliverTwice;
+    private int webhookAttempts = WebhookSettings.DEFAULT_ATTEMPTS;
+    private Duration webhookRetryInterval = WebhookSettings.DEFAULT_RETRY_INTERVAL;
     private Requirement authorizeToken = Requirement.REQUIRED;
     private Requirement apiKeyRequirement = Requirement.REQUIRED;
     private Duration processingDelay = SandboxEngine.Timing.DEFAULT.processingDelay();
@@ -263,9 +308,40 @@ public final class FlinksSandbox implements AutoCloseable {
       return this;
     }
 
+    /** Shared secret of the webhook signature ({@code flinks-authenticity-key}). */
     public Builder webhookKey(String value) {
       this.webhookKey = Objects.requireNonNull(value);
       return this;
+    }
+
+    /** Adds a URL that receives a webhook when a live aggregation completes. */
+    public Builder webhookUrl(String value) {
+      this.webhookUrls.add(Objects.requireNonNull(value));
+      return this;
+    }
+
+    /** Sends the early {@code KYC} webhook before the {@code GetAccountsDetail} one. */
+    public Builder webhookKycFirst(boolean value) {
+      this.webhookKycFirst = value;
+      return this;
+    }
+
+    /** Delivers every webhook twice, to test deduplication downstream. */
+    public Builder webhookDeliverTwice(boolean value) {
+      this.webhookDeliverTwice = value;
+      return this;
+    }
+
+    /** Attempts per webhook and sandbox time between them (Flinks: 10, 30 minutes). */
+    public Builder webhookRetries(int attempts, Duration interval) {
+      this.webhookAttempts = attempts;
+      this.webhookRetryInterval = Objects.requireNonNull(interval);
+      return this;
+    }
+
+    private WebhookSettings webhookSettings() {
+      return new WebhookSettings(
+          webhookUrls, webhookKey, webhookKycFirst, webhookDeliverTwice, webhookAttempts, webhookRetryInterval);
     }
 
     /** Whether /Authorize needs an authorize token (required since October 2024). */
@@ -305,6 +381,7 @@ public final class FlinksSandbox implements AutoCloseable {
     }
 
     public FlinksSandbox start() {
+      webhookSettings(); // fails fast on invalid webhook options, before a port is bound
       return new FlinksSandbox(copy()).startServer();
     }
 
@@ -316,6 +393,11 @@ public final class FlinksSandbox implements AutoCloseable {
       b.secretKey = secretKey;
       b.apiKey = apiKey;
       b.webhookKey = webhookKey;
+      b.webhookUrls.addAll(webhookUrls);
+      b.webhookKycFirst = webhookKycFirst;
+      b.webhookDeliverTwice = webhookDeliverTwice;
+      b.webhookAttempts = webhookAttempts;
+      b.webhookRetryInterval = webhookRetryInterval;
       b.authorizeToken = authorizeToken;
       b.apiKeyRequirement = apiKeyRequirement;
       b.processingDelay = processingDelay;

@@ -1,12 +1,14 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Flinks account category ({@code Operations}, {@code Credits}, {@code Products}, {@code Other}); an open value so a
  * category Flinks adds later is kept verbatim instead of failing the parse.
  *
  * @param value the wire value, exactly as Flinks sent it
  */
-public record AccountCategory(String value) {
+public record AccountCategory(@JsonValue String value) {
   public static final AccountCategory OPERATIONS = new AccountCategory("Operations");
   public static final AccountCategory CREDITS = new AccountCategory("Credits");
   public static final AccountCategory PRODUCTS = new AccountCategory("Products");

@@ -1,12 +1,14 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Personal or business ownership of an account or login ({@code AccountType}, {@code Login.Type}); open so new
  * values are kept verbatim.
  *
  * @param value the wire value, exactly as Flinks sent it
  */
-public record AccountType(String value) {
+public record AccountType(@JsonValue String value) {
   public static final AccountType PERSONAL = new AccountType("Personal");
   public static final AccountType BUSINESS = new AccountType("Business");
 

@@ -1,5 +1,6 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record AccountsDetail(
     String tag,
     String responseType,
     Map<String, JsonNode> extra,
-    RawJson raw) {
+    @JsonIgnore RawJson raw) {
 
   public AccountsDetail {
     accounts = Extras.list(accounts);

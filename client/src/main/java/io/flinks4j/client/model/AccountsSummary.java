@@ -1,5 +1,6 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record AccountsSummary(
     List<Link> links,
     String tag,
     Map<String, JsonNode> extra,
-    RawJson raw) {
+    @JsonIgnore RawJson raw) {
 
   public AccountsSummary {
     accounts = Extras.list(accounts);

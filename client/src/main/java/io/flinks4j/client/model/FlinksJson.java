@@ -1,6 +1,8 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -20,7 +22,10 @@ import java.util.Optional;
  * {@link UnreadableResponseException} that gives the position but never the content.
  */
 public final class FlinksJson {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  // Statement PDFs arrive as one Base64 string, which can exceed Jackson's default 20 MB cap on a single value.
+  static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(256 * 1024 * 1024).build())
+      .build());
 
   private FlinksJson() {}
 

@@ -1,5 +1,6 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record KycPayload(
     String requestId,
     String tag,
     Map<String, JsonNode> extra,
-    RawJson raw) {
+    @JsonIgnore RawJson raw) {
 
   public KycPayload {
     holders = Extras.list(holders);

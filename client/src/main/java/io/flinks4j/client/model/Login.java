@@ -1,5 +1,7 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -19,7 +21,7 @@ public record Login(
     String id,
     String username,
     Boolean isScheduledRefresh,
-    LocalDateTime lastRefresh,
+    @JsonSerialize(using = ToStringSerializer.class) LocalDateTime lastRefresh,
     AccountType type,
     Map<String, JsonNode> extra) {
 

@@ -1,5 +1,7 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +36,9 @@ public final class RawJson {
     return bytes.clone();
   }
 
-  /** The body decoded as UTF-8 (JSON's encoding). */
+  /** The body decoded as UTF-8 (JSON's encoding); Jackson writes it inline, as the JSON it is. */
+  @JsonValue
+  @JsonRawValue
   public String asString() {
     return new String(bytes, StandardCharsets.UTF_8);
   }

@@ -1,5 +1,6 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public record ResponseEnvelope(
     Integer institutionId,
     String tag,
     Map<String, JsonNode> extra,
-    RawJson raw) {
+    @JsonIgnore RawJson raw) {
 
   public ResponseEnvelope {
     links = Extras.list(links);

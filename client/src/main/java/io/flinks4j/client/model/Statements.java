@@ -1,5 +1,6 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public record Statements(
     String institution,
     String requestId,
     Map<String, JsonNode> extra,
-    RawJson raw) {
+    @JsonIgnore RawJson raw) {
 
   public Statements {
     statementsByAccount = Extras.list(statementsByAccount);

@@ -1,5 +1,7 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,7 +22,7 @@ import java.util.Map;
  */
 public record Transaction(
     String id,
-    LocalDate date,
+    @JsonSerialize(using = ToStringSerializer.class) LocalDate date,
     String description,
     BigDecimal debit,
     BigDecimal credit,

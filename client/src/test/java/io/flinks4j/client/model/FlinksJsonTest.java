@@ -287,4 +287,70 @@ class FlinksJsonTest {
     assertThat(FlinksJson.peekResponseType(Fixtures.bytes("webhook-kyc.json"))).contains("KYC");
     assertThat(FlinksJson.peekResponseType(Fixtures.bytes("getaccountsdetail-200.json"))).isEmpty();
   }
+
+  @Test
+  void model_serializes_with_a_plain_object_mapper_as_iso_dates_and_plain_strings() throws Exception {
+    AccountsDetail detail = FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json"));
+
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .valueToTree(detail);
+
+    assertThat(json.at("/accounts/0/transactions/0/date").asText()).isEqualTo("2025-01-31");
+    assertThat(json.at("/accounts/0/transactions/0/debit").decimalValue()).isEqualByComparingTo("1000.4");
+    assertThat(json.at("/accounts/0/category").asText()).isEqualTo("Operations");
+    assertThat(json.at("/login/lastRefresh").asText()).isEqualTo("2025-01-31T17:40:54.569261");
+    assertThat(json.has("raw")).isFalse();
+  }
+
+  @Test
+  void raw_json_serializes_inline_as_the_json_it_is() throws Exception {
+    byte[] body = "{\"A\":[1,2]}".getBytes(StandardCharsets.UTF_8);
+
+    String json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .writeValueAsString(java.util.Map.of("payload", RawJson.wrap(body)));
+
+    assertThat(json).isEqualTo("{\"payload\":{\"A\":[1,2]}}");
+  }
+
+  @Test
+  void every_truncation_of_a_real_payload_parses_or_fails_as_unreadable_response() {
+    byte[] body = Fixtures.bytes("getaccountsdetailasync-200.json");
+
+    int closingBrace = new String(body, StandardCharsets.UTF_8).lastIndexOf('}');
+    for (int length = 0; length <= closingBrace; length++) {
+      byte[] prefix = java.util.Arrays.copyOf(body, length);
+      assertThatThrownBy(() -> FlinksJson.parseAccountsDetail(prefix))
+          .as("prefix of %d bytes", length)
+          .isInstanceOf(UnreadableResponseException.class);
+    }
+  }
+
+  @Test
+  void corrupted_bytes_never_escape_as_anything_but_unreadable_response() {
+    byte[] body = Fixtures.bytes("getaccountsdetailasync-200.json");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+
+    for (int round = 0; round < 500; round++) {
+      byte[] corrupted = body.clone();
+      for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+        corrupted[random.nextInt(corrupted.length)] = (byte) random.nextInt(256);
+      }
+      try {
+        FlinksJson.parseAccountsDetail(corrupted);
+      } catch (UnreadableResponseException expected) {
+        // the only failure allowed
+      }
+    }
+  }
+
+  @Test
+  void a_statement_larger_than_jacksons_default_string_cap_parses() {
+    String pdf = "A".repeat(21 * 1024 * 1024);
+    byte[] body = ("{\"StatementsByAccount\":[{\"AccountNumber\":\"1\",\"Statements\":[{\"UniqueId\":\"u\","
+        + "\"FileType\":\"PDF\",\"Base64Bytes\":\"" + pdf + "\"}]}]}").getBytes(StandardCharsets.US_ASCII);
+
+    Statements statements = FlinksJson.parseStatements(body);
+
+    assertThat(statements.statementsByAccount().getFirst().statements().getFirst().base64Bytes()).hasSize(pdf.length());
+  }
 }

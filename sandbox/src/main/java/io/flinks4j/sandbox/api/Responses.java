@@ -148,6 +148,28 @@ public final class Responses {
     return out.toByteArray();
   }
 
+  /** The early KYC webhook: {@code {ResponseType:"KYC", HttpStatusCode, Holders, Login, Institution, RequestId}}. */
+  public static byte[] kyc(Session session) {
+    Login login = session.login();
+    return PayloadWriter.write(
+        1024,
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("ResponseType", "KYC");
+          g.writeNumberField("HttpStatusCode", 200);
+          g.writeArrayFieldStart("Holders");
+          PayloadWriter.writeHolder(g, login.portfolio(session.dataVersion()).holder());
+          g.writeEndArray();
+          writeLogin(g, login, session);
+          g.writeStringField("Institution", login.institution().code());
+          g.writeStringField("RequestId", session.requestId());
+          if (session.tag() != null) {
+            g.writeStringField("Tag", session.tag());
+          }
+          g.writeEndObject();
+        });
+  }
+
   /** {@code {HttpStatusCode?, Message}}; status 0 leaves the status field out, as some endpoints do. */
   static byte[] message(int status, String message) {
     return PayloadWriter.write(

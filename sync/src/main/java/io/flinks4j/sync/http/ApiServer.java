@@ -183,6 +183,7 @@ public final class ApiServer implements AutoCloseable {
       javalin.concurrency.useVirtualThreads = true;
       javalin.http.maxRequestSize = Math.max(config.maxBodyBytes(), config.maxPayloadBytes());
       javalin.jsonMapper(new JavalinJackson(json, false));
+      javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
       javalin.routes.before(
           ctx -> {
             ctx.attribute(TIMER_ATTRIBUTE, Timer.start(meters));
@@ -265,7 +266,7 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static String codeFor(int status) {
+  static String codeFor(int status) {
     return switch (status) {
       case 400 -> "bad_request";
       case 401 -> "unauthorized";
@@ -280,11 +281,13 @@ public final class ApiServer implements AutoCloseable {
     };
   }
 
-  private static String messageFor(int status) {
+  static String messageFor(int status) {
     return switch (status) {
       case 404 -> "no such resource";
       case 405 -> "method not allowed on this resource";
+      case 400 -> "malformed request";
       case 413 -> "request body too large";
+      case 431 -> "request headers too large";
       default -> status >= 500 ? "internal error" : "request refused";
     };
   }

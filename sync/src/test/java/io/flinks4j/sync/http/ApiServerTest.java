@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -194,6 +196,18 @@ class ApiServerTest {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(json(response).path("error").path("code").asText()).isEqualTo("not_found");
+  }
+
+  @Test
+  void a_malformed_request_target_is_a_400_json_error() throws Exception {
+    for (String target : List.of("/v1/things/%zz", "/v1/things/%00", "/v1/things/%2")) {
+      try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + KEY
+            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(response).as(target).startsWith("HTTP/1.1 400").contains("\"code\":\"bad_request\"");
+      }
+    }
   }
 
   @Test

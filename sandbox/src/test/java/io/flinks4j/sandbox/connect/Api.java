@@ -1,0 +1,116 @@
+package io.flinks4j.sandbox.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flinks4j.sandbox.FlinksSandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Bare HTTP calls on a sandbox, for the Connect tests: the Flinks API around a launch, and launches themselves. */
+final class Api {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+
+  private final FlinksSandbox sandbox;
+
+  Api(FlinksSandbox sandbox) {
+    this.sandbox = sandbox;
+  }
+
+  record Reply(int status, String body, HttpResponse<String> raw) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  String token() {
+    Reply r = post("GenerateAuthorizeToken", Map.of("flinks-auth-key", sandbox.secretKey()), "");
+    return r.json().get("Token").asText();
+  }
+
+  Reply authorize(String token, Map<String, Object> body) {
+    return post("Authorize", Map.of("flinks-auth-key", token), json(body));
+  }
+
+  Reply authorizeCached(String loginId) {
+    return authorize(token(), Map.of("LoginId", loginId, "MostRecentCached", true));
+  }
+
+  Reply detail(Map<String, Object> body) {
+    return post("GetAccountsDetail", Map.of("x-api-key", sandbox.apiKey()), json(body));
+  }
+
+  /** {@code connectUrl()?k=v&...}, values URL-encoded. */
+  String connectUrl(Map<String, String> params) {
+    return sandbox.connectUrl() + "?" + params.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  Reply get(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).GET());
+  }
+
+  /** A form post as the page's script sends it. */
+  Reply postForm(String path, Map<String, String> form) {
+    String body = form.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private Reply post(String endpoint, Map<String, String> headers, String body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.apiUrl() + "/" + endpoint))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(b::header);
+    return send(b);
+  }
+
+  private static Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.body(), r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String json(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Map<String, String> params(String... keyValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put(keyValues[i], keyValues[i + 1]);
+    }
+    return m;
+  }
+}

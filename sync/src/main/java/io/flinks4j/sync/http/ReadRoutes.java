@@ -1,0 +1,273 @@
+package io.flinks4j.sync.http;
+
+import io.flinks4j.sync.login.LoginRepository;
+import io.flinks4j.sync.login.LoginStatus;
+import io.flinks4j.sync.login.LoginStatusReader;
+import io.flinks4j.sync.login.StoredLogin;
+import io.flinks4j.sync.storage.Database;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read side of {@code /v1}: logins with their retrieval state, accounts, transactions and balance history,
+ * served from the database with keyset pagination (opaque cursors, stable order).
+ */
+public final class ReadRoutes implements ApiRoutes {
+
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
+
+  private static final String PAGE_SCHEMA =
+      """
+      {"type":"object","required":["data","nextCursor"],"properties":{
+        "data":{"type":"array","items":%s},
+        "nextCursor":{"type":["string","null"],"description":"pass as cursor for the next page; null on the last"}}}
+      """;
+  private static final String LOGIN_SCHEMA =
+      """
+      {"type":"object","properties":{
+        "loginId":{"type":"string"},"tag":{"type":["string","null"]},
+        "institution":{"type":["string","null"]},"createdAt":{"type":"string","format":"date-time"},
+        "lastRefresh":{"type":["string","null"],"format":"date-time","description":"Flinks LastRefresh of the newest stored data"},
+        "state":{"type":["string","null"],"description":"state of the latest retrieval; null before the first"},
+        "stateUpdatedAt":{"type":["string","null"],"format":"date-time"},
+        "lastSuccessAt":{"type":["string","null"],"format":"date-time"},
+        "errorCode":{"type":["string","null"],"description":"FlinksCode of a failed retrieval"},
+        "mfaChallenges":{"type":"array","items":{"type":"object","properties":{
+            "type":{"type":"string"},"prompt":{"type":"string"}}}},
+        "relaunchUrl":{"type":["string","null"],"description":"Flinks Connect URL to finish MFA"}}}
+      """;
+  private static final String BALANCE_SCHEMA =
+      """
+      {"type":"object","properties":{
+        "available":{"type":["number","null"]},"current":{"type":["number","null"]},
+        "limit":{"type":["number","null"]},
+        "asOf":{"type":["string","null"],"format":"date-time","description":"Flinks LastRefresh of the data"},
+        "recordedAt":{"type":"string","format":"date-time"}}}
+      """;
+  private static final String ACCOUNT_SCHEMA =
+      """
+      {"type":"object","properties":{
+        "id":{"type":"string","description":"use in /v1/accounts/{accountId}"},
+        "flinksAccountId":{"type":"string"},"title":{"type":["string","null"]},
+        "accountNumber":{"type":["string","null"]},"lastFourDigits":{"type":["string","null"]},
+        "transitNumber":{"type":["string","null"]},"institutionNumber":{"type":["string","null"]},
+        "category":{"type":["string","null"]},"type":{"type":["string","null"]},
+        "accountType":{"type":["string","null"]},"currency":{"type":["string","null"]},
+        "overdraftLimit":{"type":["number","null"]},
+        "holder":{"type":["object","null"]},
+        "balance":{"oneOf":[%s,{"type":"null"}]}}}
+      """
+          .formatted(BALANCE_SCHEMA);
+  private static final String TRANSACTION_SCHEMA =
+      """
+      {"type":"object","properties":{
+        "id":{"type":"string","description":"Flinks transaction id"},
+        "date":{"type":"string","format":"date"},"description":{"type":["string","null"]},
+        "debit":{"type":["number","null"]},"credit":{"type":["number","null"]},
+        "balance":{"type":["number","null"]},"code":{"type":["string","null"]}}}
+      """;
+
+  private final LoginRepository logins;
+  private final LoginStatusReader statuses;
+  private final ReadQueries queries;
+
+  /**
+   * @param database where the data lives
+   * @param logins login lookups (by loginId hash)
+   * @param statuses retrieval state per login, from the engine ({@link LoginStatusReader#NONE} without one)
+   */
+  public ReadRoutes(Database database, LoginRepository logins, LoginStatusReader statuses) {
+    this.logins = logins;
+    this.statuses = statuses;
+    this.queries = new ReadQueries(database);
+  }
+
+  @Override
+  public void addTo(ApiRouter router) {
+    router.get(
+        "/v1/logins",
+        Operation.summary("List registered logins with their retrieval state")
+            .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
+            .query("cursor", "string", "nextCursor of the previous page")
+            .response(200, "A page of logins", PAGE_SCHEMA.formatted(LOGIN_SCHEMA)),
+        this::listLogins);
+    router.get(
+        "/v1/logins/{loginId}",
+        Operation.summary("A login: retrieval state, last refresh, error code, MFA challenges, relaunch URL")
+            .response(200, "The login", LOGIN_SCHEMA),
+        ctx -> ctx.json(loginView(login(ctx), statuses.statusOf(login(ctx).id()))));
+    router.get(
+        "/v1/logins/{loginId}/accounts",
+        Operation.summary("Accounts of a login with holder and latest balance")
+            .response(200, "The accounts", "{\"type\":\"object\",\"properties\":{\"data\":{\"type\":\"array\",\"items\":"
+                + ACCOUNT_SCHEMA + "}}}"),
+        ctx -> ctx.json(Map.of("data", queries.accounts(login(ctx).id()))));
+    router.get(
+        "/v1/accounts/{accountId}/transactions",
+        Operation.summary("Transactions of an account, newest first; history is kept when Flinks's window moves")
+            .query("from", "string", "earliest date, yyyy-MM-dd (inclusive)")
+            .query("to", "string", "latest date, yyyy-MM-dd (inclusive)")
+            .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
+            .query("cursor", "string", "nextCursor of the previous page (same from/to)")
+            .response(200, "A page of transactions", PAGE_SCHEMA.formatted(TRANSACTION_SCHEMA)),
+        this::transactions);
+    router.get(
+        "/v1/accounts/{accountId}/balances",
+        Operation.summary("Balance history of an account: one snapshot per retrieval, newest first")
+            .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
+            .query("cursor", "string", "nextCursor of the previous page")
+            .response(200, "A page of balance snapshots", PAGE_SCHEMA.formatted(BALANCE_SCHEMA)),
+        this::balances);
+  }
+
+  private void listLogins(Context ctx) {
+    int limit = limit(ctx);
+    long after =
+        cursor(ctx).map(raw -> parseLong(Cursor.decode("logins", raw, 1)[0]).orElseThrow(Cursor::invalid)).orElse(0L);
+    List<StoredLogin> page = logins.list(after, limit + 1);
+    boolean more = page.size() > limit;
+    List<StoredLogin> shown = more ? page.subList(0, limit) : page;
+    Map<Long, LoginStatus> states = statuses.statusesOf(shown.stream().map(StoredLogin::id).toList());
+    List<Map<String, Object>> data = new ArrayList<>();
+    for (StoredLogin login : shown) {
+      data.add(loginView(login, Optional.ofNullable(states.get(login.id()))));
+    }
+    String next = more ? Cursor.encode("logins", String.valueOf(shown.getLast().id())) : null;
+    ctx.json(page(data, next));
+  }
+
+  private void transactions(Context ctx) {
+    long accountId = account(ctx);
+    LocalDate from = date(ctx, "from").orElse(LocalDate.of(1900, 1, 1));
+    LocalDate to = date(ctx, "to").orElse(LocalDate.of(9999, 12, 31));
+    if (from.isAfter(to)) {
+      throw ApiException.badRequest("invalid_parameter", "from must not be after to");
+    }
+    int limit = limit(ctx);
+    Optional<ReadQueries.TransactionKey> after =
+        cursor(ctx).map(raw -> transactionKey(Cursor.decode("transactions:" + accountId, raw, 2)));
+    List<ReadQueries.TransactionView> page = queries.transactions(accountId, from, to, after, limit + 1);
+    boolean more = page.size() > limit;
+    List<ReadQueries.TransactionView> shown = more ? page.subList(0, limit) : page;
+    String next =
+        more
+            ? Cursor.encode(
+                "transactions:" + accountId, shown.getLast().date(), String.valueOf(shown.getLast().rowId()))
+            : null;
+    ctx.json(page(shown, next));
+  }
+
+  private void balances(Context ctx) {
+    long accountId = account(ctx);
+    int limit = limit(ctx);
+    Optional<Long> before =
+        cursor(ctx)
+            .map(raw -> parseLong(Cursor.decode("balances:" + accountId, raw, 1)[0]).orElseThrow(Cursor::invalid));
+    List<ReadQueries.BalanceView> page = queries.balances(accountId, before, limit + 1);
+    boolean more = page.size() > limit;
+    List<ReadQueries.BalanceView> shown = more ? page.subList(0, limit) : page;
+    String next =
+        more ? Cursor.encode("balances:" + accountId, String.valueOf(shown.getLast().snapshotId())) : null;
+    ctx.json(page(shown, next));
+  }
+
+  private StoredLogin login(Context ctx) {
+    StoredLogin cached = ctx.attribute("flinks4j.login");
+    if (cached != null) {
+      return cached;
+    }
+    StoredLogin login =
+        logins.find(ctx.pathParam("loginId")).orElseThrow(() -> ApiException.notFound("no such login"));
+    ctx.attribute("flinks4j.login", login);
+    return login;
+  }
+
+  private long account(Context ctx) {
+    Optional<Long> id = parseLong(ctx.pathParam("accountId"));
+    if (id.isEmpty() || queries.loginOfAccount(id.get()).isEmpty()) {
+      throw ApiException.notFound("no such account");
+    }
+    return id.get();
+  }
+
+  private static Map<String, Object> loginView(StoredLogin login, Optional<LoginStatus> status) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("loginId", login.loginId());
+    view.put("tag", login.tag().orElse(null));
+    view.put("institution", login.institution().orElse(null));
+    view.put("createdAt", login.createdAt().toString());
+    view.put("lastRefresh", login.lastRefresh().map(at -> at.toInstant(ZoneOffset.UTC).toString()).orElse(null));
+    view.put("state", status.map(LoginStatus::state).orElse(null));
+    view.put("stateUpdatedAt", status.map(LoginStatus::updatedAt).map(Instant::toString).orElse(null));
+    view.put("lastSuccessAt", status.flatMap(LoginStatus::lastSuccessAt).map(Instant::toString).orElse(null));
+    view.put("errorCode", status.flatMap(LoginStatus::errorCode).orElse(null));
+    view.put(
+        "mfaChallenges",
+        status.map(LoginStatus::mfaChallenges).orElse(List.of()).stream()
+            .map(challenge -> Map.of("type", challenge.type(), "prompt", challenge.prompt()))
+            .toList());
+    view.put("relaunchUrl", status.flatMap(LoginStatus::relaunchUrl).map(URI::toString).orElse(null));
+    return view;
+  }
+
+  private static Map<String, Object> page(List<?> data, String nextCursor) {
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("data", data);
+    page.put("nextCursor", nextCursor);
+    return page;
+  }
+
+  private static int limit(Context ctx) {
+    String raw = ctx.queryParam("limit");
+    if (raw == null) {
+      return DEFAULT_LIMIT;
+    }
+    Optional<Long> value = parseLong(raw);
+    if (value.isEmpty() || value.get() < 1 || value.get() > MAX_LIMIT) {
+      throw ApiException.badRequest("invalid_parameter", "limit must be an integer from 1 to " + MAX_LIMIT);
+    }
+    return value.get().intValue();
+  }
+
+  private static Optional<String> cursor(Context ctx) {
+    return Optional.ofNullable(ctx.queryParam("cursor")).filter(raw -> !raw.isEmpty());
+  }
+
+  private static Optional<LocalDate> date(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(raw));
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("invalid_parameter", name + " must be a date yyyy-MM-dd");
+    }
+  }
+
+  private static ReadQueries.TransactionKey transactionKey(String[] parts) {
+    try {
+      return new ReadQueries.TransactionKey(
+          LocalDate.parse(parts[0]), parseLong(parts[1]).orElseThrow(Cursor::invalid));
+    } catch (DateTimeParseException e) {
+      throw Cursor.invalid();
+    }
+  }
+
+  private static Optional<Long> parseLong(String raw) {
+    if (raw == null || raw.isEmpty() || raw.length() > 18 || !raw.chars().allMatch(Character::isDigit)) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(raw));
+  }
+}
