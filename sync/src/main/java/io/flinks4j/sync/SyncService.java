@@ -3,6 +3,7 @@ package io.flinks4j.sync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -16,6 +17,7 @@ import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
+import io.flinks4j.sync.http.ReadRoutes;
 import io.flinks4j.sync.ingest.Ingester;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
@@ -24,6 +26,7 @@ import io.flinks4j.sync.retrieval.FlinksGateway;
 import io.flinks4j.sync.retrieval.RateLimiter;
 import io.flinks4j.sync.retrieval.RetrievalEngine;
 import io.flinks4j.sync.retrieval.RetrievalRoutes;
+import io.flinks4j.sync.retrieval.RetrievalStatuses;
 import io.flinks4j.sync.retrieval.RetrievalStorage;
 import io.flinks4j.sync.schedule.RefreshScheduler;
 import io.flinks4j.sync.storage.Database;
@@ -135,6 +138,7 @@ public final class SyncService implements AutoCloseable {
           .readinessCheck("database", database::isReachable)
           .readinessCheck("scheduler", () -> scheduler.getSchedulerState().isStarted()
               && !scheduler.getSchedulerState().isShuttingDown())
+          .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
           .routes(new RetrievalRoutes(database, logins, engine))
           .routes(webhooks)
           .start();
@@ -221,8 +225,10 @@ public final class SyncService implements AutoCloseable {
         .alwaysPersistTimestampInUTC()
         .shutdownMaxWait(java.time.Duration.ofSeconds(5));
     settings.instanceName().ifPresent(name -> builder.schedulerName(new SchedulerName.Fixed(name)));
-    if (dialect == Dialect.POSTGRESQL) {
-      builder.pollUsingLockAndFetch(0.5, 1.0); // SELECT ... FOR UPDATE SKIP LOCKED: instances never collide
+    switch (dialect) {
+      // SELECT ... FOR UPDATE SKIP LOCKED: instances pick disjoint due steps without colliding
+      case POSTGRESQL -> builder.pollUsingLockAndFetch(0.5, 1.0);
+      case H2 -> builder.jdbcCustomization(new DefaultJdbcCustomization(true));
     }
     return builder.build();
   }

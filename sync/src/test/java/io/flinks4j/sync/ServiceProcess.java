@@ -35,7 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
     int port = freePort();
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", classpath,
+    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m",
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", classpath, // quick start-up
         SyncService.class.getName()));
     builder.environment().putAll(settings);
     builder.environment().put(io.flinks4j.sync.config.SyncConfig.PORT, String.valueOf(port));

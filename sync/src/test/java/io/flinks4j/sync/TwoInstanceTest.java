@@ -12,10 +12,13 @@ import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.storage.Dialect;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -36,31 +39,33 @@ class TwoInstanceTest {
   @Test
   void two_instances_share_the_work_and_run_every_retrieval_exactly_once(FlinksSandbox sandbox, @TempDir Path dir)
       throws Exception {
-    System.out.println("TIMING start " + java.time.Instant.now());
     List<SandboxLogin> logins = IntStream.range(0, LOGINS)
         .mapToObj(i -> sandbox.createLogin(LoginSpec.named("pair-" + UUID.randomUUID()).withAccounts(2)
             .withTransactionsPerYear(100).withProcessingDelay(Duration.ofMillis(600))))
         .toList();
-    System.out.println("TIMING logins created " + java.time.Instant.now());
     try (CrashRecoveryTest.SharedDatabase db = CrashRecoveryTest.SharedDatabase.create(Dialect.POSTGRESQL, dir)) {
       Map<String, String> env = new HashMap<>(EngineFixture.settings(sandbox));
       env.put(SyncConfig.DB_URL, db.url());
       env.put(EngineSettings.POLL_INTERVAL, "300ms");
+      Map<String, String> envB = new HashMap<>(env);
       env.put(EngineSettings.INSTANCE_NAME, "pair-a");
-      try (ServiceProcess a = ServiceProcess.start(env, ServiceProcess.logFile("pair-a"))) {
-        env.put(EngineSettings.INSTANCE_NAME, "pair-b");
-        try (ServiceProcess b = ServiceProcess.start(env, ServiceProcess.logFile("pair-b"))) {
-          System.out.println("TIMING both started " + java.time.Instant.now());
+      envB.put(EngineSettings.INSTANCE_NAME, "pair-b");
+      try (var starting = Executors.newVirtualThreadPerTaskExecutor()) {
+        Future<ServiceProcess> startingB =
+            starting.submit(() -> ServiceProcess.start(envB, ServiceProcess.logFile("pair-b")));
+        try (ServiceProcess a = ServiceProcess.start(env, ServiceProcess.logFile("pair-a"));
+            ServiceProcess b = startingB.get()) {
+          List<Future<Integer>> registrations = new ArrayList<>();
           for (int i = 0; i < LOGINS; i++) {
             ServiceProcess target = i % 2 == 0 ? a : b;
-            assertThat(target.post("/v1/logins", "{\"loginId\":\"" + logins.get(i).loginId() + "\"}"))
-                .isEqualTo(201);
+            String body = "{\"loginId\":\"" + logins.get(i).loginId() + "\"}";
+            registrations.add(starting.submit(() -> target.post("/v1/logins", body)));
           }
-          System.out.println("TIMING registered " + java.time.Instant.now());
+          for (Future<Integer> registration : registrations) {
+            assertThat(registration.get()).isEqualTo(201);
+          }
           await().atMost(Duration.ofSeconds(90)).until(
               () -> db.count("select count(*) from retrievals where state = 'ready'") == LOGINS);
-
-          System.out.println("TIMING all ready " + java.time.Instant.now());
           double byA = completed(a.metrics());
           double byB = completed(b.metrics());
           assertThat(byA + byB).isEqualTo(LOGINS);
@@ -68,7 +73,6 @@ class TwoInstanceTest {
           assertThat(byB).as("retrievals completed by instance b").isPositive();
         }
       }
-      System.out.println("TIMING stopped " + java.time.Instant.now());
       assertThat(db.count("select count(*) from retrievals")).isEqualTo(LOGINS);
       List<RecordedRequest> requests = sandbox.requests();
       for (SandboxLogin login : logins) {

@@ -84,6 +84,10 @@ public final class RetrievalEngine {
         });
   }
 
+  RetrievalStore store() {
+    return store;
+  }
+
   /** The step task, to register with the scheduler. */
   public CustomTask<Void> task() {
     return task;

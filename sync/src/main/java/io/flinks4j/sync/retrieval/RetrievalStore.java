@@ -153,6 +153,30 @@ final class RetrievalStore {
     }
   }
 
+  /**
+   * Per login: its active retrieval, else its latest one; logins without any are absent. One query for a whole page
+   * of logins.
+   */
+  java.util.Map<Long, Retrieval> currentOf(Connection c, java.util.Collection<Long> loginRefs) throws SQLException {
+    String in = String.join(",", java.util.Collections.nCopies(loginRefs.size(), "?"));
+    String sql = "select " + COLUMNS + " from retrievals where login_id in (" + in + ")"
+        + " order by login_id, case when active_login_id is null then 1 else 0 end, created_at desc, id desc";
+    java.util.Map<Long, Retrieval> current = new java.util.HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (long ref : loginRefs) {
+        ps.setLong(i++, ref);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Retrieval r = read(rs);
+          current.putIfAbsent(r.loginRef(), r);
+        }
+      }
+    }
+    return current;
+  }
+
   /** Active retrievals with no pending task, e.g. after a crash between the insert and the scheduling. */
   List<String> activeWithoutTask(Connection c, String taskName, Instant olderThan, int limit) throws SQLException {
     String sql = "select r.id from retrievals r where r.active_login_id is not null and r.updated_at < ?"
@@ -233,6 +257,11 @@ final class RetrievalStore {
     } else {
       ps.setObject(index, value.atOffset(ZoneOffset.UTC));
     }
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {
