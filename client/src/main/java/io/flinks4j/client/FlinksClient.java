@@ -100,8 +100,13 @@ public final class FlinksClient implements AutoCloseable {
    * poll timeout. Blocks the calling thread; interrupting it stops at once with a
    * {@link java.util.concurrent.CancellationException}.
    *
-   * @throws io.flinks4j.client.error.FlinksException on refusal, unreadable answers, exhausted retries or timeout;
-   *     a cached session that Flinks answers with MFA gives a {@link io.flinks4j.client.error.UserActionRequiredException}
+   * <p>When the last live refresh failed MFA, Flinks refuses the cached session with {@code QUESTION_NOT_FOUND} but
+   * still returns a usable RequestId: the {@link io.flinks4j.client.error.UserActionRequiredException} carries it, and
+   * {@link #awaitAccountsDetail} with it reads the older data.
+   *
+   * @throws io.flinks4j.client.error.FlinksException on refusal, unreadable answers, exhausted retries or timeout; a
+   *     cached session that Flinks answers with MFA gives a
+   *     {@link io.flinks4j.client.error.UserActionRequiredException}
    */
   public AccountsDetail retrieve(String loginId, DetailOptions options, PollListener listener) {
     AuthorizeRequest.requireText(loginId, "loginId");
@@ -162,7 +167,7 @@ public final class FlinksClient implements AutoCloseable {
         case MfaChallenge challenge -> {
           Optional<Map<String, List<String>>> answers =
               round > MAX_MFA_ROUNDS ? Optional.empty() : mfaHandler.answer(challenge, round);
-          if (answers == null || answers.isEmpty()) {
+          if (answers == null || answers.isEmpty() || answers.get().isEmpty()) {
             log.info("Refresh needs MFA the handler did not answer (round {}); returning a Connect relaunch", round);
             return new RefreshResult.MfaRequired(challenge.requestId(), challenge.challenges(),
                 connectRelaunchUrl(challenge.requestId()));

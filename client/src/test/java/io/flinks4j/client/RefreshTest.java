@@ -161,4 +161,15 @@ class RefreshTest {
         + "\"FlinksCapital\",\"Username\":\"Greatday\",\"Password\":\"Everyday\",\"MostRecentCached\":false,"
         + "\"Save\":true,\"Language\":\"en\"}");
   }
+
+  @Test
+  void handler_returning_no_answers_declines() {
+    flinks.authorizeReplies(FakeFlinks.mfa(SHAPE));
+
+    RefreshResult result = flinks.client().refresh(FakeFlinks.LOGIN_ID, DetailOptions.defaults(),
+        (challenge, round) -> Optional.of(Map.of()));
+
+    assertThat(result).isInstanceOf(MfaRequired.class);
+    assertThat(flinks.server.requests("Authorize")).hasSize(1);
+  }
 }

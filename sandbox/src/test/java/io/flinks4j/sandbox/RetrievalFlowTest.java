@@ -73,4 +73,11 @@ class RetrievalFlowTest {
     assertThat(answered.status()).isEqualTo(200);
     assertThat(answered.requestId()).isEqualTo(challenge.requestId());
   }
+
+  @Test
+  void an_unknown_endpoint_answers_404_with_a_matching_body() {
+    Reply reply = http.post("GetAccountsDetails", http.apiKey(), body("RequestId", "x"));
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.json().get("HttpStatusCode").asInt()).isEqualTo(404);
+  }
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * One launch of the Connect page (one spent authorize token): a small state machine whose state is the
@@ -44,7 +45,13 @@ final class ConnectFlow {
    * The answer to a launch or an action: the screen to show, the events to post in order, and where to
    * send the browser (null to stay). {@code accepted} is false when the action did not fit the screen.
    */
-  record Reply(Screen screen, List<ConnectEvent> events, String redirectTo, boolean accepted) {}
+  record Reply(Screen screen, List<ConnectEvent> events, String redirectTo, boolean accepted) {
+    /** {@code redirectTo} holds a loginId: not printed. */
+    @Override
+    public String toString() {
+      return "Reply[" + screen + ", " + events + ", accepted=" + accepted + "]";
+    }
+  }
 
   /** Bank refusals the user fixes by typing again, on the same form. */
   private static final Set<FlinksCode> CREDENTIAL_ERRORS =
@@ -158,7 +165,10 @@ final class ConnectFlow {
         yield askMfa(challenges, null, events);
       }
       case AuthorizeOutcome.Refused(FlinksCode code, Session s) -> {
-        events.add(error(s, code));
+        // Every Connect attempt has a RequestId, even one the bank refused before a session existed; such
+        // an id names no session the API would accept.
+        String requestId = s != null ? s.requestId() : UUID.randomUUID().toString();
+        events.add(ConnectEvent.error(requestId, code, institution.code(), params.tag()));
         yield CREDENTIAL_ERRORS.contains(code)
             ? show(new Credentials(username == null ? "" : username, code), events)
             : show(new Failed(code, Msg.forCode(code), true), events);
@@ -286,7 +296,7 @@ final class ConnectFlow {
   }
 
   private ConnectEvent error(Session s, FlinksCode code) {
-    return ConnectEvent.error(s == null ? null : s.requestId(), code, institution.code(), params.tag());
+    return ConnectEvent.error(s.requestId(), code, institution.code(), params.tag());
   }
 
   private static String first(Map<String, List<String>> form, String key) {

@@ -118,13 +118,12 @@ public final class SandboxEngine {
       throw new IllegalArgumentException("loginId already exists");
     }
     long seed = spec.seed() != null ? spec.seed() : seedOf(id);
-    boolean preseeded = TEST_USERS.contains(spec);
     Login login =
         new Login(
             new Login.Definition(
                 id, institution, spec.username(), spec.password(), "en", spec.behaviour(),
                 spec.mfa() ? MfaQuestion.FLINKS_CAPITAL : List.of(), spec.mfaRounds(), spec.accounts(),
-                spec.transactionsPerYear(), spec.processingDelay(), seed, preseeded),
+                spec.transactionsPerYear(), spec.processingDelay(), seed),
             clock.instant());
     loginsById.put(id, login);
     loginsByName.put(nameKey, login);
@@ -135,10 +134,16 @@ public final class SandboxEngine {
     return loginId == null ? Optional.empty() : Optional.ofNullable(loginsById.get(canonicalId(loginId)));
   }
 
+  /** Every login: the test users first in documented order, then the others by username. */
   public List<Login> logins() {
+    List<String> testUsers = TEST_USERS.stream().map(LoginSpec::username).toList();
+    Comparator<Login> testUsersFirst =
+        Comparator.comparingInt(l -> {
+          int rank = testUsers.indexOf(l.username());
+          return rank < 0 || !l.language().equals("en") ? Integer.MAX_VALUE : rank;
+        });
     List<Login> all = new ArrayList<>(loginsById.values());
-    all.sort(Comparator.comparing(l -> TEST_USERS.stream().map(LoginSpec::username).toList().indexOf(l.username()) < 0
-        ? Integer.MAX_VALUE : TEST_USERS.stream().map(LoginSpec::username).toList().indexOf(l.username())));
+    all.sort(testUsersFirst.thenComparing(Login::username, String.CASE_INSENSITIVE_ORDER).thenComparing(Login::language));
     return all;
   }
 
@@ -167,7 +172,7 @@ public final class SandboxEngine {
         new Login(
             new Login.Definition(
                 id, d.institution(), d.username(), d.password(), lang, d.behaviour(), d.mfaQuestions(),
-                d.mfaRounds(), d.accounts(), d.transactionsPerYear(), d.processingDelay(), seedOf(id), false),
+                d.mfaRounds(), d.accounts(), d.transactionsPerYear(), d.processingDelay(), seedOf(id)),
             clock.instant());
     loginsById.put(id, variant);
     loginsByName.put(nameKey(institution, username, lang), variant);

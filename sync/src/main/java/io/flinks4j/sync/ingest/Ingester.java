@@ -6,6 +6,10 @@ import io.flinks4j.client.model.Address;
 import io.flinks4j.client.model.Balance;
 import io.flinks4j.client.model.Holder;
 import io.flinks4j.client.model.Transaction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Applies a GetAccountsDetail payload to the stored data of one login: accounts, holders, new transactions and
@@ -51,9 +56,26 @@ public final class Ingester {
   private static final HexFormat HEX = HexFormat.of();
 
   private final Clock clock;
+  private final Timer duration;
+  private final Counter newTransactions;
 
+  /** An ingester that records no metrics. */
   public Ingester(Clock clock) {
+    this(clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * An ingester publishing {@code flinks4j.ingest.duration} (time per payload) and
+   * {@code flinks4j.ingest.transactions.new} (transactions stored for the first time).
+   */
+  public Ingester(Clock clock, MeterRegistry meters) {
     this.clock = clock;
+    this.duration =
+        Timer.builder("flinks4j.ingest.duration").description("Time to store one payload").register(meters);
+    this.newTransactions =
+        Counter.builder("flinks4j.ingest.transactions.new")
+            .description("Transactions stored for the first time")
+            .register(meters);
   }
 
   /**
@@ -64,6 +86,15 @@ public final class Ingester {
    * @throws IllegalArgumentException when the login does not exist or the key is unusable
    */
   public IngestResult apply(Connection connection, long loginRef, String retrievalKey, AccountsDetail detail)
+      throws SQLException {
+    long start = System.nanoTime();
+    IngestResult result = store(connection, loginRef, retrievalKey, detail);
+    duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    newTransactions.increment(result.newTransactions());
+    return result;
+  }
+
+  private IngestResult store(Connection connection, long loginRef, String retrievalKey, AccountsDetail detail)
       throws SQLException {
     if (retrievalKey == null || retrievalKey.isEmpty() || retrievalKey.length() > 100) {
       throw new IllegalArgumentException("retrievalKey must be 1-100 characters");

@@ -12,6 +12,7 @@ import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.testing.Payloads;
 import io.flinks4j.sync.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -233,6 +234,19 @@ class IngesterTest {
     assertThat(first).isTrue();
     assertThat(second).isFalse();
     assertThat(this.<String>column("select name from holders where account_id is null")).containsExactly("Ron Swanson");
+  }
+
+  @Test
+  void metrics_count_new_transactions_and_time_each_payload() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    Ingester measured = new Ingester(clock, meters);
+    AccountsDetail detail = FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json"));
+
+    db.database().inTransaction(c -> measured.apply(c, loginRef, "r1", detail));
+    db.database().inTransaction(c -> measured.apply(c, loginRef, "r1", detail));
+
+    assertThat(meters.get("flinks4j.ingest.transactions.new").counter().count()).isEqualTo(2.0);
+    assertThat(meters.get("flinks4j.ingest.duration").timer().count()).isEqualTo(2);
   }
 
   @Test

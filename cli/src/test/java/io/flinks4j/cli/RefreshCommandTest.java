@@ -1,0 +1,135 @@
+package io.flinks4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flinks4j.sandbox.FlinksSandbox;
+import io.flinks4j.sandbox.LoginSpec;
+import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RefreshCommandTest {
+  @RegisterExtension
+  static final FlinksSandboxExtension FLINKS =
+      FlinksSandboxExtension.withOptions(b -> b.processingDelay(Duration.ofMillis(300)));
+
+  private static final String CITY = "What city were you born in?";
+  private static final String COUNTRY = "What is the best country on earth?";
+  private static final String SHAPE = "What shape do people like most?";
+
+  private static String[] refresh(FlinksSandbox sandbox, String username, String... more) {
+    List<String> args = new ArrayList<>(List.of("refresh", "--base-url", sandbox.baseUrl(),
+        "--customer-id", sandbox.customerId(), "--secret-key", sandbox.secretKey(), "--api-key", sandbox.apiKey(),
+        "--login-id", sandbox.login(username).loginId(), "--poll-interval", "100ms"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  private static String[] allAnswers() {
+    return new String[] {"--mfa", CITY + "=Montreal", "--mfa", COUNTRY + "=Canada", "--mfa", SHAPE + "=Triangle"};
+  }
+
+  @Test
+  void refresh_answers_the_banks_questions_from_mfa_options(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", allAnswers()));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("TXNS");
+    assertThat(sandbox.groundTruth(sandbox.login("Greatday").loginId()).dataVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void fetch_live_is_the_same_as_refresh(FlinksSandbox sandbox) {
+    String[] args = refresh(sandbox, "Greatday", allAnswers());
+    args[0] = "fetch";
+    List<String> live = new ArrayList<>(List.of(args));
+    live.add("--live");
+
+    Cli.Result result = Cli.run(live.toArray(String[]::new));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(sandbox.groundTruth(sandbox.login("Greatday").loginId()).dataVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void mfa_answers_cover_several_rounds_of_questions(FlinksSandbox sandbox) {
+    sandbox.createLogin(LoginSpec.named("three_rounds").withMfa(3));
+
+    Cli.Result result = Cli.run(refresh(sandbox, "three_rounds", allAnswers()));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(4);
+  }
+
+  @Test
+  void mfa_prompts_may_differ_in_case_and_spacing(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", "what city were you born in?=Montreal",
+        "--mfa", "What is the best  country on Earth?=Canada", "--mfa", SHAPE + "=Triangle"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+  }
+
+  @Test
+  void mfa_without_answers_exits_3_with_the_questions_and_a_connect_relaunch_url(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday"));
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.out()).contains(CITY, COUNTRY, SHAPE)
+        .contains(sandbox.connectUrl() + "?requestId=").contains("authorizeToken=");
+    assertThat(result.err()).contains("MFA required");
+  }
+
+  @Test
+  void mfa_with_some_answers_missing_exits_3_without_sending_partial_answers(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", CITY + "=Montreal"));
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(1);
+  }
+
+  @Test
+  void mfa_required_in_json_format_is_a_json_document(FlinksSandbox sandbox) throws Exception {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--format", "json"));
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.stdout());
+    assertThat(body.get("challenges")).hasSize(3);
+    assertThat(body.get("relaunchUrl").asText()).startsWith(sandbox.connectUrl());
+  }
+
+  @Test
+  void on_a_terminal_the_questions_are_asked_and_answered_from_stdin(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(Map.of(), "Montreal\nCanada\nTriangle\n", true, refresh(sandbox, "Greatday"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("Security question: " + CITY).contains(SHAPE);
+  }
+
+  @Test
+  void a_terminal_that_closes_before_answering_exits_3(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(Map.of(), "Montreal\n", true, refresh(sandbox, "Greatday"));
+
+    assertThat(result.exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  void a_wrong_answer_exits_5_naming_invalid_security_response(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", CITY + "=Toronto", "--mfa",
+        COUNTRY + "=Canada", "--mfa", SHAPE + "=Triangle"));
+
+    assertThat(result.exitCode()).isEqualTo(5);
+    assertThat(result.err()).contains("INVALID_SECURITY_RESPONSE");
+  }
+
+  @Test
+  void an_mfa_option_without_an_equals_sign_exits_2(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", "Montreal"));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("PROMPT=ANSWER");
+  }
+}
