@@ -106,7 +106,15 @@ final class ConnectFlow {
     };
   }
 
+  /**
+   * A live session waiting for MFA resumes at its questions; one already authorized ends as it would have
+   * (account selector or REDIRECT). A cached read has no bank login to resume (e.g. the RequestId of a
+   * QUESTION_NOT_FOUND answer), so the user reconnects from the institution picker.
+   */
   private Reply resume(Session s, List<ConnectEvent> events) {
+    if (!s.live()) {
+      return showInstitutions(events);
+    }
     session = s;
     institution = s.login().institution();
     List<MfaQuestion> pending = s.pendingChallenges();

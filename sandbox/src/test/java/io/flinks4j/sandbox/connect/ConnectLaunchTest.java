@@ -288,6 +288,26 @@ class ConnectLaunchTest {
     assertThat(page.errorEvent().get("requestId").asText()).isEqualTo("3eb951d4-6d73-461c-8cd7-7896a0b8992e");
   }
 
+  @Test
+  void a_relaunch_with_the_request_id_of_a_cached_read_starts_a_new_connection() {
+    String cachedRequestId = api.authorizeCached(sandbox.login("Greatday").loginId()).json().get("RequestId").asText();
+
+    Page page = launch(params("authorizeToken", api.token(), "requestId", cachedRequestId));
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.html()).contains("id=\"institution-FlinksCapital\"");
+    assertThat(page.events()).extracting(e -> e.get("step").asText())
+        .containsExactly("APP_MOUNTED", "COMPONENT_LOAD_INSTITUTION_SELECTOR");
+  }
+
+  @Test
+  void an_overlong_parameter_is_refused_rather_than_cut() {
+    Page page = launch(params("authorizeToken", api.token(), "tag", "t".repeat(2049)));
+
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.errorEvent().get("flinksCode").asText()).isEqualTo("INVALID_REQUEST");
+  }
+
   private static JsonNode redirectEvent(JsonNode reply) {
     for (JsonNode event : reply.get("events")) {
       if ("REDIRECT".equals(event.path("step").asText())) {
