@@ -205,6 +205,9 @@ final class ConnectFlow {
     return switch (engine.answerMfa(session.requestId(), responses)) {
       case AuthorizeOutcome.Authorized(Session s) -> authorized(events);
       case AuthorizeOutcome.MfaRequired(Session s, List<MfaQuestion> next) -> askMfa(next, null, events);
+      // Answered meanwhile through the API: nothing is left for the user but to be redirected.
+      case AuthorizeOutcome.Refused(FlinksCode code, Session s) when code == FlinksCode.ALREADY_AUTHORIZED ->
+          authorized(events);
       case AuthorizeOutcome.Refused(FlinksCode code, Session s) -> {
         events.add(error(session, code));
         // Unlike the API's "no retry", Connect lets the user answer the same questions again.

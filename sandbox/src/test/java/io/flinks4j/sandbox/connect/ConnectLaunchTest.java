@@ -308,6 +308,24 @@ class ConnectLaunchTest {
     assertThat(page.errorEvent().get("flinksCode").asText()).isEqualTo("INVALID_REQUEST");
   }
 
+  @Test
+  void questions_answered_meanwhile_through_the_api_end_the_connect_flow_with_a_redirect() {
+    String loginId = sandbox.login("Greatday").loginId();
+    String requestId = api.authorize(api.token(), Map.of("LoginId", loginId, "MostRecentCached", false, "Save", true))
+        .json().get("RequestId").asText();
+    Page page = launch(params("authorizeToken", api.token(), "requestId", requestId));
+    Map<String, Object> answers = Map.of(
+        "What city were you born in?", List.of("Montreal"),
+        "What is the best country on earth?", List.of("Canada"),
+        "What shape do people like most?", List.of("Triangle"));
+    assertThat(api.authorize(api.token(), Map.of("RequestId", requestId, "SecurityResponses", answers)).status())
+        .isEqualTo(200);
+
+    JsonNode reply = api.postForm(page.flowPath() + "/mfa", Map.of("prompt", "What city were you born in?", "answer", "x")).json();
+
+    assertThat(redirectEvent(reply).get("loginId").asText()).isEqualTo(loginId);
+  }
+
   private static JsonNode redirectEvent(JsonNode reply) {
     for (JsonNode event : reply.get("events")) {
       if ("REDIRECT".equals(event.path("step").asText())) {
