@@ -165,4 +165,12 @@ class CredentialsTest {
     String second = http.authorize(french).json().at("/Login/Id").asText();
     assertThat(first).isEqualTo(second).isNotEqualTo(sandbox.login("greatday_nomfa").loginId());
   }
+
+  @Test
+  void a_huge_body_is_refused_with_413_and_a_matching_body() {
+    String huge = "{\"LoginId\":\"" + "x".repeat(2_000_000) + "\"}";
+    Reply reply = http.post("Authorize", Map.of("flinks-auth-key", http.token()), huge);
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.json().get("HttpStatusCode").asInt()).isEqualTo(413);
+  }
 }

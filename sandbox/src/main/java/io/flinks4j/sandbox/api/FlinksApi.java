@@ -16,6 +16,7 @@ import io.flinks4j.sandbox.fault.Fault;
 import io.flinks4j.sandbox.fault.Faults;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class FlinksApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(FlinksApi.class);
+  /** Flinks request bodies are small; anything bigger is refused before it is read. */
+  public static final long MAX_BODY_BYTES = 1_000_000;
+
   static final String BASE = "/v3/{customerId}/BankingServices/";
   private static final String JSON_TYPE = "application/json; charset=utf-8";
   private static final Pattern DAYS = Pattern.compile("(?i)days(\\d{1,4})");
@@ -115,7 +119,16 @@ public final class FlinksApi {
   }
 
   private void handle(Context ctx, String endpoint, Step step) {
-    byte[] raw = ctx.bodyAsBytes();
+    byte[] raw;
+    try {
+      raw = ctx.bodyAsBytes();
+    } catch (HttpResponseException unreadable) {
+      // Javalin refuses bodies over the limit (413); answer with a body whose HttpStatusCode agrees.
+      int status = unreadable.getStatus();
+      respond(ctx, status, Responses.message(status, status == 413
+          ? "The request body is larger than " + MAX_BODY_BYTES + " bytes" : "The request body could not be read"));
+      return;
+    }
     if (journal.enabled()) {
       journal.record(
           new RecordedRequest(
