@@ -105,7 +105,8 @@ public final class FlinksClient implements AutoCloseable {
    * {@link #awaitAccountsDetail} with it reads the older data.
    *
    * @throws io.flinks4j.client.error.FlinksException on refusal, unreadable answers, exhausted retries or timeout; a
-   *     cached session that Flinks answers with MFA gives a {@link io.flinks4j.client.error.UserActionRequiredException}
+   *     cached session that Flinks answers with MFA gives a
+   *     {@link io.flinks4j.client.error.UserActionRequiredException}
    */
   public AccountsDetail retrieve(String loginId, DetailOptions options, PollListener listener) {
     AuthorizeRequest.requireText(loginId, "loginId");

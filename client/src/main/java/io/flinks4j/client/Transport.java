@@ -7,7 +7,9 @@ import io.flinks4j.client.error.SanitizedCause;
 import io.flinks4j.client.error.UnreadableResponseException;
 import io.flinks4j.client.model.FlinksJson;
 import io.flinks4j.client.model.ResponseEnvelope;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -25,6 +27,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.IntFunction;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,10 +86,11 @@ final class Transport {
             HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
         log.debug("{} attempt {} -> HTTP {}", operation, attempt, status);
+        byte[] responseBody = decoded(response);
         if (status >= 200 && status < 300) {
-          return new Response(operation, status, response.body(), requestId, attemptSecrets);
+          return new Response(operation, status, responseBody, requestId, attemptSecrets);
         }
-        failure = refusal(operation, status, response.body(), response.headers(), requestId, attemptSecrets);
+        failure = refusal(operation, status, responseBody, response.headers(), requestId, attemptSecrets);
       } catch (IOException e) {
         failure = transportFailure(operation, attempt, e, attemptSecrets);
       } catch (InterruptedException e) {
@@ -131,10 +135,24 @@ final class Transport {
     }
   }
 
+  /** Inflates a gzip body (large detail payloads shrink about tenfold on the wire); a corrupt one is an I/O error. */
+  private static byte[] decoded(HttpResponse<byte[]> response) throws IOException {
+    byte[] body = response.body();
+    boolean gzip = response.headers().firstValue("Content-Encoding")
+        .map(v -> v.strip().equalsIgnoreCase("gzip")).orElse(false);
+    if (!gzip || body == null || body.length == 0) {
+      return body;
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      return in.readAllBytes();
+    }
+  }
+
   private HttpRequest request(URI uri, String method, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri)
         .timeout(requestTimeout)
         .header("Accept", "application/json")
+        .header("Accept-Encoding", "gzip")
         .header("User-Agent", USER_AGENT);
     headers.forEach(b::header);
     if (body != null) {

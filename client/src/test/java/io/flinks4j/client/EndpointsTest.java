@@ -143,4 +143,21 @@ class EndpointsTest {
     assertThat(request.bodyText()).isEqualTo("{\"LoginId\":\"" + FakeFlinks.LOGIN_ID + "\",\"Questions\":"
         + "[{\"Question\":\"What shape do people like most?\",\"Answer\":\"Triangle\"}]}");
   }
+
+  @Test
+  void gzip_encoded_answers_are_inflated_and_raw_json_is_the_decoded_body() throws Exception {
+    byte[] body = Fixtures.bytes("getaccountsdetail-200.json");
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(zipped)) {
+      out.write(body);
+    }
+    flinks.server.script("POST", "GetAccountsDetail", new ScriptedServer.Reply.Full(200, zipped.toByteArray(),
+        java.util.Map.of("Content-Type", "application/json", "Content-Encoding", "gzip")));
+
+    DetailResponse response = flinks.client().getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
+
+    assertThat(response).isInstanceOfSatisfying(DetailResponse.Ready.class,
+        ready -> assertThat(ready.detail().raw().bytes()).isEqualTo(body));
+    assertThat(flinks.server.requests("GetAccountsDetail").getFirst().header("accept-encoding")).isEqualTo("gzip");
+  }
 }

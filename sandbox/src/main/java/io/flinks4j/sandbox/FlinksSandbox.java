@@ -41,7 +41,7 @@ public final class FlinksSandbox implements AutoCloseable {
   private final SandboxClock clock;
   private final SandboxEngine engine;
   private final Faults faults = new Faults();
-  private final RequestJournal journal = new RequestJournal(10_000);
+  private final RequestJournal journal;
   private final WebhookDispatcher webhooks;
   private final ConnectPage connect;
   private final Javalin server;
@@ -49,6 +49,7 @@ public final class FlinksSandbox implements AutoCloseable {
   private FlinksSandbox(Builder config) {
     this.config = config;
     this.clock = new SandboxClock();
+    this.journal = new RequestJournal(config.recordedRequests);
     this.engine =
         new SandboxEngine(
             clock,
@@ -70,7 +71,7 @@ public final class FlinksSandbox implements AutoCloseable {
               javalin.startup.showJavalinBanner = false;
               javalin.startup.showOldJavalinVersionWarning = false;
               javalin.http.compressionStrategy = CompressionStrategy.NONE;
-              javalin.http.maxRequestSize = 1_000_000;
+              javalin.http.maxRequestSize = FlinksApi.MAX_BODY_BYTES;
               javalin.concurrency.useVirtualThreads = true;
               javalin.jetty.host = config.host;
               javalin.jetty.port = config.port;
@@ -192,7 +193,7 @@ public final class FlinksSandbox implements AutoCloseable {
     return faults.list();
   }
 
-  /** The most recent requests on the Flinks paths (up to 10,000), oldest first. */
+  /** The most recent requests on the Flinks paths (10,000 unless built otherwise), oldest first. */
   public List<RecordedRequest> requests() {
     return journal.snapshot();
   }
@@ -275,6 +276,7 @@ public final class FlinksSandbox implements AutoCloseable {
     private Duration tokenLifetime = SandboxEngine.Timing.DEFAULT.tokenLifetime();
     private Duration sessionIdleTimeout = SandboxEngine.Timing.DEFAULT.idleTimeout();
     private Duration sessionProcessingTimeout = SandboxEngine.Timing.DEFAULT.processingTimeout();
+    private int recordedRequests = 10_000;
 
     private Builder() {}
 
@@ -380,6 +382,15 @@ public final class FlinksSandbox implements AutoCloseable {
       return this;
     }
 
+    /** How many recent requests to keep for {@link #requests()}; 0 turns recording off (load tests). */
+    public Builder recordedRequests(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("recordedRequests must not be negative");
+      }
+      this.recordedRequests = value;
+      return this;
+    }
+
     public FlinksSandbox start() {
       webhookSettings(); // fails fast on invalid webhook options, before a port is bound
       return new FlinksSandbox(copy()).startServer();
@@ -404,6 +415,7 @@ public final class FlinksSandbox implements AutoCloseable {
       b.tokenLifetime = tokenLifetime;
       b.sessionIdleTimeout = sessionIdleTimeout;
       b.sessionProcessingTimeout = sessionProcessingTimeout;
+      b.recordedRequests = recordedRequests;
       return b;
     }
   }

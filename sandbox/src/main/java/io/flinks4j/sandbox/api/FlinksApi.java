@@ -16,6 +16,9 @@ import io.flinks4j.sandbox.fault.Fault;
 import io.flinks4j.sandbox.fault.Faults;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class FlinksApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(FlinksApi.class);
+  /** Flinks request bodies are small; anything bigger is refused before it is read. */
+  public static final long MAX_BODY_BYTES = 1_000_000;
+
   static final String BASE = "/v3/{customerId}/BankingServices/";
   private static final String JSON_TYPE = "application/json; charset=utf-8";
   private static final Pattern DAYS = Pattern.compile("(?i)days(\\d{1,4})");
@@ -71,6 +77,12 @@ public final class FlinksApi {
     routes.patch(BASE + "AnswerMFAQuestions", ctx -> handle(ctx, "AnswerMFAQuestions", this::answerMfaQuestions));
     routes.post(BASE + "AuthorizeAsync", ctx -> handle(ctx, "AuthorizeAsync", this::notEnabled));
     routes.post(BASE + "AuthorizeMultiple", ctx -> handle(ctx, "AuthorizeMultiple", this::notEnabled));
+    // Unknown endpoints under the Flinks paths still get a body whose HttpStatusCode matches.
+    routes.error(404, ctx -> {
+      if (ctx.path().startsWith("/v3/")) {
+        respond(ctx, 404, Responses.message(404, "No such endpoint: " + ctx.method().name() + " " + ctx.path()));
+      }
+    });
   }
 
   // ---- pipeline ------------------------------------------------------------------------------------
@@ -107,11 +119,22 @@ public final class FlinksApi {
   }
 
   private void handle(Context ctx, String endpoint, Step step) {
-    byte[] raw = ctx.bodyAsBytes();
-    journal.record(
-        new RecordedRequest(
-            engine.clock().instant(), ctx.method().name(), ctx.path(), endpoint, headers(ctx),
-            new String(raw, StandardCharsets.UTF_8)));
+    byte[] raw;
+    try {
+      raw = ctx.bodyAsBytes();
+    } catch (HttpResponseException unreadable) {
+      // Javalin refuses bodies over the limit (413); answer with a body whose HttpStatusCode agrees.
+      int status = unreadable.getStatus();
+      respond(ctx, status, Responses.message(status, status == 413
+          ? "The request body is larger than " + MAX_BODY_BYTES + " bytes" : "The request body could not be read"));
+      return;
+    }
+    if (journal.enabled()) {
+      journal.record(
+          new RecordedRequest(
+              engine.clock().instant(), ctx.method().name(), ctx.path(), endpoint, headers(ctx),
+              new String(raw, StandardCharsets.UTF_8)));
+    }
     Call call = new Call(ctx, endpoint, raw);
     try {
       if (!settings.customerId().equalsIgnoreCase(ctx.pathParam("customerId"))) {
@@ -185,8 +208,19 @@ public final class FlinksApi {
     return null;
   }
 
+  /**
+   * Writes the body straight to the servlet stream with a Content-Length: cheaper than a result stream
+   * copied in chunks, which matters for 100 KB payloads polled thousands of times a second.
+   */
   private static void respond(Context ctx, int status, byte[] body) {
-    ctx.status(status).contentType(JSON_TYPE).result(body);
+    ctx.status(status).contentType(JSON_TYPE);
+    HttpServletResponse response = ctx.res();
+    response.setContentLength(body.length);
+    try {
+      response.getOutputStream().write(body);
+    } catch (IOException clientGone) {
+      // The client hung up; there is nobody left to answer.
+    }
   }
 
   // ---- credentials ---------------------------------------------------------------------------------
@@ -312,9 +346,7 @@ public final class FlinksApi {
       case DataState.Dispatched d -> {
         Login login = session.login();
         String first = login.portfolio(session.dataVersion()).accounts().getFirst().id();
-        DetailOptions partial =
-            new DetailOptions(effective.withTransactions(), effective.withAccountIdentity(), effective.withKyc(),
-                effective.withBalance(), effective.days(), Set.of(first), effective.dateFrom(), effective.dateTo());
+        DetailOptions partial = effective.onlyAccounts(Set.of(first));
         respond(call.ctx, 202,
             Responses.data(202, FlinksCode.OPERATION_DISPATCHED, login.accountsDetailJson(session.dataVersion(), partial), session, null));
       }
@@ -356,7 +388,31 @@ public final class FlinksApi {
     }
     return new DetailOptions(
         body.bool("WithTransactions", true), body.bool("WithAccountIdentity", true), body.bool("WithKYC", true),
-        body.bool("WithBalance", true), days, filter, date(body, "DateFrom"), date(body, "DateTo"));
+        body.bool("WithBalance", true), days, filter, date(body, "DateFrom"), date(body, "DateTo"),
+        refreshDelta(body.node("RefreshDelta")));
+  }
+
+  /** {@code [{AccountId, TransactionId}]} as a lower-case map; absent means no delta. */
+  private static Map<String, String> refreshDelta(JsonNode node) {
+    if (node == null) {
+      return Map.of();
+    }
+    if (!node.isArray()) {
+      throw new Answer(FlinksCode.INVALID_REQUEST, "RefreshDelta must be an array of {AccountId, TransactionId}", null);
+    }
+    Map<String, String> delta = new LinkedHashMap<>();
+    for (JsonNode item : node) {
+      RequestBody entry =
+          RequestBody.parse(item.toString().getBytes(StandardCharsets.UTF_8))
+              .orElseThrow(() -> new Answer(FlinksCode.INVALID_REQUEST, "RefreshDelta entries must be objects", null));
+      String account = entry.string("AccountId");
+      String transaction = entry.string("TransactionId");
+      if (account == null || transaction == null) {
+        throw new Answer(FlinksCode.INVALID_REQUEST, "Each RefreshDelta entry needs AccountId and TransactionId", null);
+      }
+      delta.put(account.trim().toLowerCase(Locale.ROOT), transaction.trim());
+    }
+    return delta;
   }
 
   private static LocalDate date(RequestBody body, String key) {
@@ -431,7 +487,9 @@ public final class FlinksApi {
     }
     Map<String, String> answers = new LinkedHashMap<>();
     for (JsonNode q : questions) {
-      RequestBody item = RequestBody.parse(q.toString().getBytes(StandardCharsets.UTF_8)).orElseThrow();
+      RequestBody item =
+          RequestBody.parse(q.toString().getBytes(StandardCharsets.UTF_8))
+              .orElseThrow(() -> new Answer(FlinksCode.INVALID_REQUEST, "Questions entries must be objects", null));
       String question = item.string("Question");
       String answer = item.string("Answer");
       if (question == null || answer == null) {

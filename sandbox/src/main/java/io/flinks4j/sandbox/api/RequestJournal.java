@@ -12,8 +12,13 @@ public final class RequestJournal {
   private final AtomicReferenceArray<RecordedRequest> ring;
   private final AtomicLong next = new AtomicLong();
 
+  /** A journal keeping the last {@code capacity} requests; 0 keeps none. */
   public RequestJournal(int capacity) {
     this.ring = new AtomicReferenceArray<>(capacity);
+  }
+
+  boolean enabled() {
+    return ring.length() > 0;
   }
 
   void record(RecordedRequest request) {

@@ -41,4 +41,10 @@ record ConnectEvent(Map<String, Object> fields) {
     }
     return new ConnectEvent(fields);
   }
+
+  /** Events carry loginIds and requestIds: only the step or code is printed. */
+  @Override
+  public String toString() {
+    return "ConnectEvent[" + fields.getOrDefault("step", fields.get("flinksCode")) + "]";
+  }
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * One launch of the Connect page (one spent authorize token): a small state machine whose state is the
@@ -44,7 +45,13 @@ final class ConnectFlow {
    * The answer to a launch or an action: the screen to show, the events to post in order, and where to
    * send the browser (null to stay). {@code accepted} is false when the action did not fit the screen.
    */
-  record Reply(Screen screen, List<ConnectEvent> events, String redirectTo, boolean accepted) {}
+  record Reply(Screen screen, List<ConnectEvent> events, String redirectTo, boolean accepted) {
+    /** {@code redirectTo} holds a loginId: not printed. */
+    @Override
+    public String toString() {
+      return "Reply[" + screen + ", " + events + ", accepted=" + accepted + "]";
+    }
+  }
 
   /** Bank refusals the user fixes by typing again, on the same form. */
   private static final Set<FlinksCode> CREDENTIAL_ERRORS =
@@ -99,7 +106,15 @@ final class ConnectFlow {
     };
   }
 
+  /**
+   * A live session waiting for MFA resumes at its questions; one already authorized ends as it would have
+   * (account selector or REDIRECT). A cached read has no bank login to resume (e.g. the RequestId of a
+   * QUESTION_NOT_FOUND answer), so the user reconnects from the institution picker.
+   */
   private Reply resume(Session s, List<ConnectEvent> events) {
+    if (!s.live()) {
+      return showInstitutions(events);
+    }
     session = s;
     institution = s.login().institution();
     List<MfaQuestion> pending = s.pendingChallenges();
@@ -158,7 +173,10 @@ final class ConnectFlow {
         yield askMfa(challenges, null, events);
       }
       case AuthorizeOutcome.Refused(FlinksCode code, Session s) -> {
-        events.add(error(s, code));
+        // Every Connect attempt has a RequestId, even one the bank refused before a session existed; such
+        // an id names no session the API would accept.
+        String requestId = s != null ? s.requestId() : UUID.randomUUID().toString();
+        events.add(ConnectEvent.error(requestId, code, institution.code(), params.tag()));
         yield CREDENTIAL_ERRORS.contains(code)
             ? show(new Credentials(username == null ? "" : username, code), events)
             : show(new Failed(code, Msg.forCode(code), true), events);
@@ -187,6 +205,9 @@ final class ConnectFlow {
     return switch (engine.answerMfa(session.requestId(), responses)) {
       case AuthorizeOutcome.Authorized(Session s) -> authorized(events);
       case AuthorizeOutcome.MfaRequired(Session s, List<MfaQuestion> next) -> askMfa(next, null, events);
+      // Answered meanwhile through the API: nothing is left for the user but to be redirected.
+      case AuthorizeOutcome.Refused(FlinksCode code, Session s) when code == FlinksCode.ALREADY_AUTHORIZED ->
+          authorized(events);
       case AuthorizeOutcome.Refused(FlinksCode code, Session s) -> {
         events.add(error(session, code));
         // Unlike the API's "no retry", Connect lets the user answer the same questions again.
@@ -286,7 +307,7 @@ final class ConnectFlow {
   }
 
   private ConnectEvent error(Session s, FlinksCode code) {
-    return ConnectEvent.error(s == null ? null : s.requestId(), code, institution.code(), params.tag());
+    return ConnectEvent.error(s.requestId(), code, institution.code(), params.tag());
   }
 
   private static String first(Map<String, List<String>> form, String key) {

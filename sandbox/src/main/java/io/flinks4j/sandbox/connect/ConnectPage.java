@@ -54,6 +54,7 @@ public final class ConnectPage {
     this.authorizeToken = Objects.requireNonNull(authorizeToken);
   }
 
+  /** Adds {@code GET /v2/} and the page's form endpoints under {@code /v2/flow/}. */
   public void register(RoutesConfig routes) {
     routes.get("/v2/", this::launch);
     routes.post(FLOW_PATH + "{flowId}/{action}", this::act);
@@ -119,7 +120,9 @@ public final class ConnectPage {
     config.put("events", events(reply));
     config.put("redirect", reply.redirectTo());
     secureHeaders(ctx, nonce);
-    ctx.status(status).contentType("text/html; charset=utf-8").result(Views.page(params.lang(), nonce, screenHtml, json(config)));
+    ctx.status(status)
+        .contentType("text/html; charset=utf-8")
+        .result(Views.page(params.lang(), nonce, screenHtml, json(config)));
   }
 
   // ---- POST /v2/flow/{flowId}/{action} -------------------------------------------------------------

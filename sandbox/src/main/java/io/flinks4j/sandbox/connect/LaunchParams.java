@@ -47,6 +47,11 @@ record LaunchParams(
 
   /** Why the launch cannot go on, before any token is spent on it; empty when the parameters are usable. */
   Optional<Msg> problem() {
+    for (String value : new String[] {authorizeToken, redirectUrl, tag, requestId}) {
+      if (value != null && value.length() > MAX_VALUE_LENGTH) {
+        return Optional.of(Msg.VALUE_TOO_LONG);
+      }
+    }
     if (redirectUrl != null && !isHttpUrl(redirectUrl)) {
       return Optional.of(Msg.BAD_REDIRECT_URL);
     }
@@ -58,7 +63,7 @@ record LaunchParams(
    * would run script in the page's origin.
    */
   private static boolean isHttpUrl(String url) {
-    if (url.length() > MAX_VALUE_LENGTH || url.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ' ')) {
+    if (url.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ' ')) {
       return false;
     }
     String lower = url.toLowerCase(Locale.ROOT);
@@ -71,11 +76,7 @@ record LaunchParams(
   }
 
   private static String blankToNull(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String trimmed = value.trim();
-    return trimmed.length() > MAX_VALUE_LENGTH ? trimmed.substring(0, MAX_VALUE_LENGTH) : trimmed;
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   /** The token is a one-time secret: never print it. */

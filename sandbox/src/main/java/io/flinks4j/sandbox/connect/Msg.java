@@ -29,7 +29,12 @@ enum Msg {
   BAD_REDIRECT_URL(
       "redirectUrl must be an absolute http or https URL.",
       "redirectUrl doit être une URL http ou https absolue."),
-  FLOW_ENDED("This Connect session has ended. Launch Connect again.", "Cette session Connect est terminée. Relancez Connect."),
+  VALUE_TOO_LONG(
+      "A launch parameter is longer than 2048 characters.",
+      "Un paramètre de lancement dépasse 2048 caractères."),
+  FLOW_ENDED(
+      "This Connect session has ended. Launch Connect again.",
+      "Cette session Connect est terminée. Relancez Connect."),
   WRONG_USERNAME("The username is not recognized.", "Le nom d'utilisateur est inconnu."),
   WRONG_PASSWORD("The password is incorrect.", "Le mot de passe est incorrect."),
   WRONG_ANSWER("An answer is incorrect. Try again.", "Une réponse est incorrecte. Réessayez."),

@@ -9,7 +9,12 @@ sealed interface Screen {
   record InstitutionPicker() implements Screen {}
 
   /** The credentials form; {@code error} (nullable) is the bank's refusal of the last attempt. */
-  record Credentials(String username, FlinksCode error) implements Screen {}
+  record Credentials(String username, FlinksCode error) implements Screen {
+    @Override
+    public String toString() {
+      return "Credentials[error=" + error + "]";
+    }
+  }
 
   /** The security questions of the current MFA round, prompts exactly as the bank asks them. */
   record Mfa(List<String> prompts, FlinksCode error) implements Screen {}
@@ -17,7 +22,13 @@ sealed interface Screen {
   record AccountPicker(List<AccountChoice> accounts) implements Screen {}
 
   /** Success: the REDIRECT event was sent; {@code redirectUrl} is null when the launch gave none. */
-  record Connected(String redirectUrl) implements Screen {}
+  record Connected(String redirectUrl) implements Screen {
+    /** The URL holds the loginId: not printed. */
+    @Override
+    public String toString() {
+      return "Connected[]";
+    }
+  }
 
   /** A dead end; {@code canRetry} offers to start over at the institution picker in the same launch. */
   record Failed(FlinksCode code, Msg detail, boolean canRetry) implements Screen {}

@@ -99,7 +99,9 @@ final class Views {
       case AccountPicker a -> accounts(a, lang, flowId);
       case Connected c ->
           "<h1 id=\"connected\">" + escape(Msg.CONNECTED.in(lang)) + "</h1>"
-              + (c.redirectUrl() == null ? "<p class=\"muted\">" + escape(Msg.CONNECTED_NO_REDIRECT.in(lang)) + "</p>" : "");
+              + (c.redirectUrl() == null
+                  ? "<p class=\"muted\">" + escape(Msg.CONNECTED_NO_REDIRECT.in(lang)) + "</p>"
+                  : "");
       case Failed f -> failed(f, lang, flowId);
     };
   }
@@ -108,8 +110,8 @@ final class Views {
     Institution fc = Institution.FLINKS_CAPITAL;
     return "<h1>" + escape(Msg.PICK_INSTITUTION.in(lang)) + "</h1>"
         + form(flowId, "institution")
-        + "<button type=\"submit\" class=\"choice\" name=\"institution\" value=\"" + escape(fc.code()) + "\" id=\"institution-"
-        + escape(fc.code()) + "\">" + escape(fc.name()) + "</button></form>";
+        + "<button type=\"submit\" class=\"choice\" name=\"institution\" value=\"" + escape(fc.code())
+        + "\" id=\"institution-" + escape(fc.code()) + "\">" + escape(fc.name()) + "</button></form>";
   }
 
   private static String credentials(Credentials c, Lang lang, String flowId, Institution institution) {
@@ -117,7 +119,8 @@ final class Views {
         + error(c.error(), lang)
         + form(flowId, "credentials")
         + "<label for=\"username\">" + escape(Msg.USERNAME.in(lang)) + "</label>"
-        + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required value=\"" + escape(c.username()) + "\">"
+        + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required value=\""
+        + escape(c.username()) + "\">"
         + "<label for=\"password\">" + escape(Msg.PASSWORD.in(lang)) + "</label>"
         + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
         + submit(lang) + "</form>";

@@ -37,8 +37,13 @@ public final class Login {
       int accounts,
       int transactionsPerYear,
       Duration processingDelay,
-      long seed,
-      boolean preseeded) {}
+      long seed) {
+
+    @Override
+    public String toString() {
+      return "Definition[" + institution.code() + "/" + username + ", behaviour=" + behaviour + "]";
+    }
+  }
 
   private final Definition definition;
   private final List<Instant> versions = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.flinks4j.sandbox.engine;
 
 import io.flinks4j.sandbox.Behaviour;
 import io.flinks4j.sandbox.LoginSpec;
+import io.flinks4j.sandbox.data.DetailOptions;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome.Authorized;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome.MfaRequired;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome.Refused;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -63,7 +65,7 @@ public final class SandboxEngine {
   private final Map<String, Login> loginsByName = new ConcurrentHashMap<>();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final List<Consumer<Session>> authorizedListeners = new CopyOnWriteArrayList<>();
-  private int sessionsSincePurge;
+  private final AtomicInteger sessionsSincePurge = new AtomicInteger();
 
   public SandboxEngine(Clock clock, Timing timing) {
     this.clock = clock;
@@ -118,13 +120,12 @@ public final class SandboxEngine {
       throw new IllegalArgumentException("loginId already exists");
     }
     long seed = spec.seed() != null ? spec.seed() : seedOf(id);
-    boolean preseeded = TEST_USERS.contains(spec);
     Login login =
         new Login(
             new Login.Definition(
                 id, institution, spec.username(), spec.password(), "en", spec.behaviour(),
                 spec.mfa() ? MfaQuestion.FLINKS_CAPITAL : List.of(), spec.mfaRounds(), spec.accounts(),
-                spec.transactionsPerYear(), spec.processingDelay(), seed, preseeded),
+                spec.transactionsPerYear(), spec.processingDelay(), seed),
             clock.instant());
     loginsById.put(id, login);
     loginsByName.put(nameKey, login);
@@ -135,10 +136,16 @@ public final class SandboxEngine {
     return loginId == null ? Optional.empty() : Optional.ofNullable(loginsById.get(canonicalId(loginId)));
   }
 
+  /** Every login: the test users first in documented order, then the others by username. */
   public List<Login> logins() {
+    List<String> testUsers = TEST_USERS.stream().map(LoginSpec::username).toList();
+    Comparator<Login> testUsersFirst =
+        Comparator.comparingInt(l -> {
+          int rank = testUsers.indexOf(l.username());
+          return rank < 0 || !l.language().equals("en") ? Integer.MAX_VALUE : rank;
+        });
     List<Login> all = new ArrayList<>(loginsById.values());
-    all.sort(Comparator.comparing(l -> TEST_USERS.stream().map(LoginSpec::username).toList().indexOf(l.username()) < 0
-        ? Integer.MAX_VALUE : TEST_USERS.stream().map(LoginSpec::username).toList().indexOf(l.username())));
+    all.sort(testUsersFirst.thenComparing(Login::username, String.CASE_INSENSITIVE_ORDER).thenComparing(Login::language));
     return all;
   }
 
@@ -167,7 +174,7 @@ public final class SandboxEngine {
         new Login(
             new Login.Definition(
                 id, d.institution(), d.username(), d.password(), lang, d.behaviour(), d.mfaQuestions(),
-                d.mfaRounds(), d.accounts(), d.transactionsPerYear(), d.processingDelay(), seedOf(id), false),
+                d.mfaRounds(), d.accounts(), d.transactionsPerYear(), d.processingDelay(), seedOf(id)),
             clock.instant());
     loginsById.put(id, variant);
     loginsByName.put(nameKey(institution, username, lang), variant);
@@ -326,8 +333,7 @@ public final class SandboxEngine {
   private Session newSession(Login login, boolean live, String tag, String token) {
     Session session = new Session(UUID.randomUUID().toString(), login, live, tag, token, clock.instant());
     sessions.put(session.requestId(), session);
-    if (++sessionsSincePurge >= PURGE_EVERY) {
-      sessionsSincePurge = 0;
+    if (sessionsSincePurge.incrementAndGet() % PURGE_EVERY == 0) {
       purgeSessions();
     }
     return session;
@@ -361,7 +367,7 @@ public final class SandboxEngine {
    * Records a data call on an authorized session and says what to answer: still pending, dispatched,
    * ready, or failed.
    */
-  public DataState dataCall(Session session, io.flinks4j.sandbox.data.DetailOptions optionsOrNull) {
+  public DataState dataCall(Session session, DetailOptions optionsOrNull) {
     Instant now = clock.instant();
     int calls = session.recordDataCall(now, optionsOrNull);
     Behaviour behaviour = session.login().behaviour();

@@ -4,6 +4,8 @@ import io.flinks4j.sandbox.data.DetailOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One /Authorize session, named by its RequestId. It starts either waiting for MFA answers or authorized;
@@ -24,16 +26,19 @@ public final class Session {
   private final String tag;
   private final String authorizeToken;
   private final Instant createdAt;
-  private State state;
-  private int mfaRound;
-  private Instant lastActivity;
-  private Instant processingStartedAt;
-  private Instant readyAt;
-  private int dataVersion;
-  private int dataCalls;
-  private DetailOptions detailOptions;
-  private byte[] detailBody;
-  private DetailOptions detailBodyOptions;
+  // Polled thousands of times a second by many clients at once: the read path takes no lock.
+  private volatile State state = State.MFA_PENDING;
+  private volatile int mfaRound;
+  private volatile Instant lastActivity;
+  private final AtomicReference<Instant> processingStartedAt = new AtomicReference<>();
+  private volatile Instant readyAt;
+  private volatile int dataVersion;
+  private final AtomicInteger dataCalls = new AtomicInteger();
+  private volatile DetailOptions detailOptions;
+  private volatile CachedBody cachedBody;
+
+  /** The full 200 body built for one set of options. */
+  private record CachedBody(DetailOptions options, byte[] body) {}
 
   Session(String requestId, Login login, boolean live, String tag, String authorizeToken, Instant now) {
     this.requestId = requestId;
@@ -43,7 +48,6 @@ public final class Session {
     this.authorizeToken = authorizeToken;
     this.createdAt = now;
     this.lastActivity = now;
-    this.state = State.MFA_PENDING;
     this.dataVersion = login.dataVersion();
   }
 
@@ -73,85 +77,85 @@ public final class Session {
     return authorizeToken != null && authorizeToken.equals(token);
   }
 
-  public synchronized State state() {
+  public State state() {
     return state;
   }
 
-  public synchronized int mfaRound() {
+  public int mfaRound() {
     return mfaRound;
   }
 
   /** The prompts the session is waiting answers for; empty once authorized. */
-  public synchronized List<MfaQuestion> pendingChallenges() {
+  public List<MfaQuestion> pendingChallenges() {
     return state == State.MFA_PENDING ? login.mfaRound(mfaRound) : List.of();
   }
 
-  synchronized void nextMfaRound(Instant now) {
+  /** Moves to the next MFA round; callers hold the session's monitor (one answer at a time). */
+  void nextMfaRound(Instant now) {
     mfaRound++;
     lastActivity = now;
   }
 
-  synchronized void authorize(int version, Instant now, Duration processingDelay) {
-    state = State.AUTHORIZED;
+  void authorize(int version, Instant now, Duration processingDelay) {
     dataVersion = version;
     lastActivity = now;
     readyAt = now.plus(processingDelay);
+    state = State.AUTHORIZED;
   }
 
-  public synchronized int dataVersion() {
+  public int dataVersion() {
     return dataVersion;
   }
 
   /** When the aggregation behind this session completes; null before authorization. */
-  public synchronized Instant readyAt() {
+  public Instant readyAt() {
     return readyAt;
   }
 
-  synchronized void touch(Instant now) {
+  void touch(Instant now) {
     lastActivity = now;
   }
 
-  synchronized boolean expired(Instant now, Duration idleTimeout, Duration processingTimeout) {
-    if (processingStartedAt == null) {
+  boolean expired(Instant now, Duration idleTimeout, Duration processingTimeout) {
+    Instant started = processingStartedAt.get();
+    if (started == null) {
       return now.isAfter(lastActivity.plus(idleTimeout));
     }
-    return now.isAfter(processingStartedAt.plus(processingTimeout));
+    return now.isAfter(started.plus(processingTimeout));
   }
 
-  synchronized Instant lastActivity() {
+  Instant lastActivity() {
     return lastActivity;
   }
 
   /** Counts a data call and returns how many there have been, this one included. */
-  synchronized int recordDataCall(Instant now, DetailOptions optionsOrNull) {
-    if (processingStartedAt == null) {
-      processingStartedAt = now;
-    }
+  int recordDataCall(Instant now, DetailOptions optionsOrNull) {
+    processingStartedAt.compareAndSet(null, now);
     lastActivity = now;
     if (optionsOrNull != null) {
       detailOptions = optionsOrNull;
     }
-    return ++dataCalls;
+    return dataCalls.incrementAndGet();
   }
 
   /** The options of the last /GetAccountsDetail call, which the Async endpoint answers with. */
-  public synchronized DetailOptions detailOptions() {
-    return detailOptions != null ? detailOptions : DetailOptions.DEFAULT;
+  public DetailOptions detailOptions() {
+    DetailOptions options = detailOptions;
+    return options != null ? options : DetailOptions.DEFAULT;
   }
 
   /** The full 200 body built for {@code options}, or null; a poller gets the same bytes every time. */
-  public synchronized byte[] cachedDetailBody(DetailOptions options) {
-    return options.equals(detailBodyOptions) ? detailBody : null;
+  public byte[] cachedDetailBody(DetailOptions options) {
+    CachedBody cached = cachedBody;
+    return cached != null && cached.options().equals(options) ? cached.body() : null;
   }
 
-  public synchronized void cacheDetailBody(DetailOptions options, byte[] body) {
-    detailBodyOptions = options;
-    detailBody = body;
+  public void cacheDetailBody(DetailOptions options, byte[] body) {
+    cachedBody = new CachedBody(options, body);
   }
 
-  synchronized void release() {
-    detailBody = null;
-    detailBodyOptions = null;
+  void release() {
+    cachedBody = null;
   }
 
   @Override

@@ -51,7 +51,7 @@ final class Chromium implements AutoCloseable {
         new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
     return new Chromium(driver, profile);
   }
 

@@ -23,6 +23,10 @@ class ConnectBrowserTest {
 
   @RegisterExtension static final FlinksSandboxExtension FLINKS = new FlinksSandboxExtension();
 
+  /** Right answers keyed by a word of their prompt, so the test does not depend on question order. */
+  private static final Map<String, String> RIGHT_ANSWERS =
+      Map.of("city", "Montreal", "country", "Canada", "shape", "Triangle");
+
   private static Chromium chromium;
   private static ParentSite site;
 
@@ -73,7 +77,121 @@ class ConnectBrowserTest {
     assertThat(cached.status()).isEqualTo(200);
   }
 
+  @Test
+  void greatday_answers_the_three_security_questions_and_the_top_window_goes_to_the_redirect_url() {
+    open(params("authorizeToken", api.token(), "redirectUrl", site.doneUrl()));
+
+    click("institution-FlinksCapital");
+    signIn("Greatday", "Everyday");
+
+    Map<String, Object> mfa = awaitEvent("COMPONENT_LOAD_MFA");
+    assertThat(mfa).containsEntry("mfaTypes", List.of("QuestionAndAnswer")).containsKey("requestId");
+    assertThat(answerQuestions(RIGHT_ANSWERS)).isEqualTo(3);
+    click("submit");
+
+    String landed = waiting()
+        .until(d -> {
+          String url = d.switchTo().defaultContent().getCurrentUrl();
+          return url.startsWith(site.doneUrl()) ? url : null;
+        });
+    assertThat(landed).isEqualTo(
+        site.doneUrl() + "?loginId=" + sandbox.login("Greatday").loginId() + "&institution=FlinksCapital");
+  }
+
+  @Test
+  void a_wrong_security_answer_shows_an_error_and_the_user_answers_again() {
+    open(params("authorizeToken", api.token(), "redirectUrl", site.doneUrl(), "innerRedirect", "true"));
+    click("institution-FlinksCapital");
+    signIn("Greatday", "Everyday");
+    awaitEvent("COMPONENT_LOAD_MFA");
+
+    answerQuestions(Map.of("city", "Toronto", "country", "Canada", "shape", "Triangle"));
+    click("submit");
+
+    assertThat(element("error").getAttribute("data-flinks-code")).isEqualTo("INVALID_SECURITY_RESPONSE");
+    assertThat(awaitError()).containsEntry("flinksCode", "INVALID_SECURITY_RESPONSE")
+        .containsEntry("institution", "FlinksCapital").containsKey("requestId");
+
+    answerQuestions(RIGHT_ANSWERS);
+    click("submit");
+    assertThat(awaitEvent("REDIRECT")).containsEntry("loginId", sandbox.login("Greatday").loginId());
+  }
+
+  @Test
+  void a_consumed_token_shows_an_error_screen_and_posts_the_error_event() {
+    String token = api.token();
+    api.authorize(token, Map.of("LoginId", sandbox.login("greatday_nomfa").loginId(), "MostRecentCached", true));
+
+    open(params("authorizeToken", token, "redirectUrl", site.doneUrl()));
+
+    assertThat(element("error").getAttribute("data-flinks-code")).isEqualTo("ACCESS_DENIED");
+    assertThat(awaitError()).containsEntry("flinksCode", "ACCESS_DENIED").containsEntry("requestId", null);
+    assertThat(chromium.driver.findElements(By.tagName("form"))).isEmpty();
+  }
+
+  @Test
+  void relaunched_with_the_request_id_of_a_refresh_that_hit_mfa_it_resumes_at_the_questions() {
+    String loginId = sandbox.login("Greatday").loginId();
+    Api.Reply refresh = api.authorize(api.token(), Map.of("LoginId", loginId, "MostRecentCached", false, "Save", true));
+    assertThat(refresh.status()).isEqualTo(203);
+    String requestId = refresh.json().get("RequestId").asText();
+
+    open(params("authorizeToken", api.token(), "requestId", requestId, "redirectUrl", site.doneUrl(),
+        "innerRedirect", "true"));
+    assertThat(awaitEvent("COMPONENT_LOAD_MFA")).containsEntry("requestId", requestId);
+    answerQuestions(RIGHT_ANSWERS);
+    click("submit");
+
+    assertThat(awaitEvent("REDIRECT")).containsEntry("loginId", loginId).containsEntry("requestId", requestId);
+    assertThat(steps()).doesNotContain("COMPONENT_LOAD_INSTITUTION_SELECTOR", "COMPONENT_LOAD_CREDENTIAL");
+    Api.Reply cached = api.authorizeCached(loginId);
+    assertThat(cached.status()).isEqualTo(200);
+    sandbox.advanceClock(Duration.ofMinutes(1));
+    Api.Reply detail = api.detail(Map.of("RequestId", cached.json().get("RequestId").asText()));
+    assertThat(detail.status()).isEqualTo(200);
+    assertThat(detail.json().get("Login").get("Id").asText()).isEqualTo(loginId);
+  }
+
+  @Test
+  void the_account_selector_puts_the_chosen_account_id_in_the_redirect() {
+    open(params("authorizeToken", api.token(), "redirectUrl", site.doneUrl(), "innerRedirect", "true",
+        "accountSelectorEnable", "true"));
+    click("institution-FlinksCapital");
+    signIn("greatday_nomfa", "Everyday");
+    awaitEvent("COMPONENT_LOAD_ACCOUNT_SELECTION");
+
+    WebElement first = waiting()
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[name=accountId]")));
+    String accountId = first.getAttribute("value");
+    first.click();
+
+    Map<String, Object> redirect = awaitEvent("REDIRECT");
+    assertThat((String) redirect.get("url")).endsWith("&accountId=" + accountId);
+    assertThat(awaitEvent("ACCOUNT_SELECTED")).containsEntry("accountId", accountId);
+    Api.Reply cached = api.authorizeCached(sandbox.login("greatday_nomfa").loginId());
+    sandbox.advanceClock(Duration.ofMinutes(1));
+    Api.Reply detail = api.detail(Map.of("RequestId", cached.json().get("RequestId").asText(),
+        "AccountsFilter", List.of(accountId), "WithTransactions", false));
+    assertThat(detail.json().get("Accounts")).hasSize(1);
+    assertThat(detail.json().at("/Accounts/0/Id").asText()).isEqualTo(accountId);
+  }
+
+  @Test
+  void with_stringify_the_events_arrive_as_json_strings() {
+    open(params("authorizeToken", api.token(), "stringify", "true"));
+    element("institution-FlinksCapital");
+
+    List<Object> events = waiting()
+        .until(d -> events().size() >= 2 ? events() : null);
+    assertThat(events).allSatisfy(e -> assertThat(e).isInstanceOf(String.class));
+    assertThat((String) events.getFirst()).isEqualTo("{\"step\":\"APP_MOUNTED\"}");
+  }
+
   // ---- browser helpers -----------------------------------------------------------------------------
+
+  private static WebDriverWait waiting() {
+    return new WebDriverWait(chromium.driver, Duration.ofSeconds(15), Duration.ofMillis(50));
+  }
 
   private void open(Map<String, String> launch) {
     chromium.driver.switchTo().defaultContent();
@@ -82,7 +200,7 @@ class ConnectBrowserTest {
   }
 
   private WebElement element(String id) {
-    return new WebDriverWait(chromium.driver, Duration.ofSeconds(10))
+    return waiting()
         .until(ExpectedConditions.elementToBeClickable(By.id(id)));
   }
 
@@ -100,6 +218,24 @@ class ConnectBrowserTest {
     type("username", username);
     type("password", password);
     click("submit");
+  }
+
+  /** Fills each answer field whose label contains a key of {@code answers}; returns how many questions there were. */
+  private int answerQuestions(Map<String, String> answers) {
+    element("answer-0");
+    List<WebElement> labels = chromium.driver.findElements(By.cssSelector("label[for^=answer-]"));
+    for (WebElement label : labels) {
+      String prompt = label.getText();
+      String answer = answers.entrySet().stream()
+          .filter(e -> prompt.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
+          .orElseThrow(() -> new AssertionError("unexpected question " + prompt));
+      type(label.getAttribute("for"), answer);
+    }
+    return labels.size();
+  }
+
+  private Map<String, Object> awaitError() {
+    return awaitInParent("flinksCode", null);
   }
 
   @SuppressWarnings("unchecked")
@@ -121,20 +257,35 @@ class ConnectBrowserTest {
         .toList();
   }
 
-  @SuppressWarnings("unchecked")
   private Map<String, Object> awaitEvent(String step) {
-    return new WebDriverWait(chromium.driver, Duration.ofSeconds(10))
-        .until(d -> events().stream()
-            .filter(e -> e instanceof Map<?, ?> m && step.equals(m.get("step")))
-            .map(e -> (Map<String, Object>) e)
-            .findFirst()
-            .orElse(null));
+    return awaitInParent("step", step);
+  }
+
+  /**
+   * Waits in the parent page, in one WebDriver call, for the first recorded event whose {@code key} equals
+   * {@code value} (or that has {@code key} at all when {@code value} is null), and returns it.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> awaitInParent(String key, String value) {
+    chromium.driver.switchTo().defaultContent();
+    try {
+      return (Map<String, Object>) chromium.driver.executeAsyncScript(
+          "var key = arguments[0], value = arguments[1], done = arguments[2];"
+              + "(function check() {"
+              + "  var hit = window.events.find(function (e) {"
+              + "    return e && typeof e === 'object' && (value === null ? key in e : e[key] === value); });"
+              + "  if (hit) { done(hit); } else { setTimeout(check, 20); }"
+              + "})();",
+          key, value);
+    } finally {
+      chromium.driver.switchTo().frame("connect");
+    }
   }
 
   /** Where the iframe went, read from the parent (same origin as the redirect target). */
   private String frameUrl() {
     chromium.driver.switchTo().defaultContent();
-    return new WebDriverWait(chromium.driver, Duration.ofSeconds(10))
+    return waiting()
         .until(d -> (String) chromium.driver.executeScript(
             "try { var h = document.getElementById('connect').contentWindow.location.href;"
                 + " return h.indexOf('/done') > 0 ? h : null; } catch (e) { return null; }"));

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *
  * <p>Keys are canonical environment-variable names ({@code FLINKS4J_DB_URL}). A file may spell them either
  * way: {@code FLINKS4J_DB_URL=...} or {@code flinks4j.db-url=...} are the same key. Precedence, highest first:
- * {@link #with explicit overrides} (command-line flags), environment ({@code FLINKS4J_*}, {@code FLINKS_*}),
+ * {@link #with(String, String) explicit overrides} (command-line flags), environment ({@code FLINKS4J_*}, {@code FLINKS_*}),
  * file. Values are never part of {@link #toString()} because several of them are secrets.
  */
 public final class Settings {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.storage.StorageException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,13 +158,13 @@ public final class ApiServer implements AutoCloseable {
           Operation.summary("Prometheus metrics").response(200, "Prometheus text format"),
           ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
       groups.forEach(group -> group.addTo(router));
-      byte[][] openApi = new byte[1][];
+      AtomicReference<byte[]> openApi = new AtomicReference<>(); // built once every route is known
       router.get(
           "/v1/openapi.json",
           Operation.summary("This OpenAPI document").response(200, "OpenAPI 3.1 document"),
-          ctx -> ctx.contentType("application/json").result(openApi[0]));
+          ctx -> ctx.contentType("application/json").result(openApi.get()));
       List<RouteSpec> routes = router.routes();
-      openApi[0] = OpenApiDocument.build(json, routes);
+      openApi.set(OpenApiDocument.build(json, routes));
 
       Javalin app =
           Javalin.create(javalin -> configure(javalin, json, router, auth, routes, meters));
@@ -204,6 +206,13 @@ public final class ApiServer implements AutoCloseable {
       javalin.routes.exception(
           HttpResponseException.class,
           (e, ctx) -> writeError(ctx, e.getStatus(), codeFor(e.getStatus()), messageFor(e.getStatus())));
+      javalin.routes.exception(
+          StorageException.class,
+          (e, ctx) -> {
+            LOG.warn("database unavailable on {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
+            ctx.header("Retry-After", "5");
+            writeError(ctx, 503, "unavailable", "storage is temporarily unavailable, retry later");
+          });
       javalin.routes.exception(
           Exception.class,
           (e, ctx) -> {

@@ -105,7 +105,7 @@ public final class ReadRoutes implements ApiRoutes {
         "/v1/logins/{loginId}",
         Operation.summary("A login: retrieval state, last refresh, error code, MFA challenges, relaunch URL")
             .response(200, "The login", LOGIN_SCHEMA),
-        ctx -> ctx.json(loginView(login(ctx), statuses.statusOf(login(ctx).id()))));
+        this::showLogin);
     router.get(
         "/v1/logins/{loginId}/accounts",
         Operation.summary("Accounts of a login with holder and latest balance")
@@ -128,6 +128,11 @@ public final class ReadRoutes implements ApiRoutes {
             .query("cursor", "string", "nextCursor of the previous page")
             .response(200, "A page of balance snapshots", PAGE_SCHEMA.formatted(BALANCE_SCHEMA)),
         this::balances);
+  }
+
+  private void showLogin(Context ctx) {
+    StoredLogin login = login(ctx);
+    ctx.json(loginView(login, statuses.statusOf(login.id())));
   }
 
   private void listLogins(Context ctx) {
@@ -182,14 +187,7 @@ public final class ReadRoutes implements ApiRoutes {
   }
 
   private StoredLogin login(Context ctx) {
-    StoredLogin cached = ctx.attribute("flinks4j.login");
-    if (cached != null) {
-      return cached;
-    }
-    StoredLogin login =
-        logins.find(ctx.pathParam("loginId")).orElseThrow(() -> ApiException.notFound("no such login"));
-    ctx.attribute("flinks4j.login", login);
-    return login;
+    return logins.find(ctx.pathParam("loginId")).orElseThrow(() -> ApiException.notFound("no such login"));
   }
 
   private long account(Context ctx) {

@@ -2,6 +2,7 @@ package io.flinks4j.sync.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,6 +34,14 @@ public final class Database implements AutoCloseable {
    * @throws StorageException when the database is unreachable or a migration fails
    */
   public static Database open(DatabaseConfig config) {
+    return open(config, null);
+  }
+
+  /**
+   * {@link #open(DatabaseConfig)}, publishing the pool's metrics ({@code hikaricp_connections_*}) to
+   * {@code meters}.
+   */
+  public static Database open(DatabaseConfig config, MeterRegistry meters) {
     config.schema().ifPresent(schema -> createSchema(config, schema));
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(config.effectiveUrl());
@@ -42,6 +51,9 @@ public final class Database implements AutoCloseable {
     hikari.setMaximumPoolSize(config.poolSize());
     hikari.setMinimumIdle(Math.min(2, config.poolSize()));
     hikari.setPoolName("flinks4j-db");
+    if (meters != null) {
+      hikari.setMetricRegistry(meters);
+    }
     if (config.dialect() == Dialect.POSTGRESQL) {
       // Lets the driver send a JDBC batch as multi-row INSERTs: several times faster ingest.
       hikari.addDataSourceProperty("reWriteBatchedInserts", "true");

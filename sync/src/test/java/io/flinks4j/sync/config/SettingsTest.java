@@ -67,6 +67,15 @@ class SettingsTest {
   }
 
   @Test
+  void a_missing_config_file_is_a_clear_error() {
+    Path missing = folder.resolve("absent.properties");
+
+    assertThatThrownBy(() -> Settings.load(Optional.of(missing), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("absent.properties");
+  }
+
+  @Test
   void to_string_lists_keys_only() {
     assertThat(Settings.of(Map.of("FLINKS_SECRET_KEY", "hunter2")).toString())
         .contains("FLINKS_SECRET_KEY")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.storage.StorageException;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -62,6 +63,12 @@ class ApiServerTest {
                             Operation.summary("Explodes").response(204, "Never"),
                             ctx -> {
                               throw new IllegalStateException("boom with secret detail");
+                            })
+                        .get(
+                            "/v1/storage-down",
+                            Operation.summary("Database unreachable").response(200, "Never"),
+                            ctx -> {
+                              throw new StorageException("database call failed", new java.sql.SQLException("down"));
                             })
                         .post(
                             "/hooks/test",
@@ -217,6 +224,15 @@ class ApiServerTest {
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(json(response).path("error").path("code").asText()).isEqualTo("internal_error");
     assertThat(response.body()).doesNotContain("secret");
+  }
+
+  @Test
+  void an_unreachable_database_is_a_503_to_retry() throws Exception {
+    HttpResponse<String> response = send(authorized("/v1/storage-down").GET());
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    assertThat(json(response).path("error").path("code").asText()).isEqualTo("unavailable");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.testing.Payloads;
 import io.flinks4j.sync.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -95,6 +96,18 @@ class IngesterTest {
   }
 
   @Test
+  void no_table_holds_the_login_id_in_clear_after_ingest() {
+    Payloads payload = Payloads.forLogin(LOGIN_ID);
+    payload.account("acc-1", BigDecimal.ONE).transactions("t", 3, DAY);
+
+    apply("r1", payload.parse());
+
+    assertThat(contents().values().stream().flatMap(List::stream))
+        .isNotEmpty()
+        .noneMatch(row -> row.contains(LOGIN_ID));
+  }
+
+  @Test
   void amounts_are_stored_exactly() {
     apply("r1", FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json")));
 
@@ -172,13 +185,13 @@ class IngesterTest {
   @Test
   void large_payloads_are_stored_completely() {
     Payloads payload = Payloads.forLogin(LOGIN_ID);
-    payload.account("acc-1", BigDecimal.ONE).transactions("a", 4_500, DAY);
-    payload.account("acc-2", BigDecimal.ONE).transactions("b", 2_001, DAY);
+    payload.account("acc-1", BigDecimal.ONE).transactions("a", 2_001, DAY); // more than one JDBC batch
+    payload.account("acc-2", BigDecimal.ONE).transactions("b", 5, DAY);
 
     IngestResult result = apply("r1", payload.parse());
 
-    assertThat(result.newTransactions()).isEqualTo(6_501);
-    assertThat(db.count("transactions")).isEqualTo(6_501);
+    assertThat(result.newTransactions()).isEqualTo(2_006);
+    assertThat(db.count("transactions")).isEqualTo(2_006);
     assertThat(apply("r2", payload.parse()).newTransactions()).isZero();
   }
 
@@ -233,6 +246,19 @@ class IngesterTest {
     assertThat(first).isTrue();
     assertThat(second).isFalse();
     assertThat(this.<String>column("select name from holders where account_id is null")).containsExactly("Ron Swanson");
+  }
+
+  @Test
+  void metrics_count_new_transactions_and_time_each_payload() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    Ingester measured = new Ingester(clock, meters);
+    AccountsDetail detail = FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json"));
+
+    db.database().inTransaction(c -> measured.apply(c, loginRef, "r1", detail));
+    db.database().inTransaction(c -> measured.apply(c, loginRef, "r1", detail));
+
+    assertThat(meters.get("flinks4j.ingest.transactions.new").counter().count()).isEqualTo(2.0);
+    assertThat(meters.get("flinks4j.ingest.duration").timer().count()).isEqualTo(2);
   }
 
   @Test

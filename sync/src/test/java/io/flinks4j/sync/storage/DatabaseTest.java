@@ -3,6 +3,7 @@ package io.flinks4j.sync.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flinks4j.sync.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -40,6 +41,16 @@ class DatabaseTest {
         });
         assertThat(count).isEqualTo(1);
       }
+    }
+  }
+
+  @Test
+  void pool_metrics_are_published_when_a_registry_is_given() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    try (Database database = Database.open(TestDatabase.config(Dialect.H2), meters)) {
+      assertThat(database.isReachable()).isTrue();
+      assertThat(meters.find("hikaricp.connections.max").gauge()).isNotNull();
     }
   }
 
