@@ -173,4 +173,20 @@ class CredentialsTest {
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.json().get("HttpStatusCode").asInt()).isEqualTo(413);
   }
+
+  @Test
+  void a_token_presented_by_many_callers_at_once_opens_exactly_one_session() throws Exception {
+    String token = http.token();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var replies = new java.util.ArrayList<java.util.concurrent.Future<Reply>>();
+      for (int i = 0; i < 16; i++) {
+        replies.add(pool.submit(() -> http.post("Authorize", Map.of("flinks-auth-key", token), cachedGreatday())));
+      }
+      int opened = 0;
+      for (var reply : replies) {
+        opened += reply.get().status() == 200 ? 1 : 0;
+      }
+      assertThat(opened).isEqualTo(1);
+    }
+  }
 }
