@@ -71,7 +71,7 @@ public final class FlinksSandbox implements AutoCloseable {
               javalin.startup.showJavalinBanner = false;
               javalin.startup.showOldJavalinVersionWarning = false;
               javalin.http.compressionStrategy = CompressionStrategy.NONE;
-              javalin.http.maxRequestSize = 1_000_000;
+              javalin.http.maxRequestSize = FlinksApi.MAX_BODY_BYTES;
               javalin.concurrency.useVirtualThreads = true;
               javalin.jetty.host = config.host;
               javalin.jetty.port = config.port;

@@ -165,4 +165,28 @@ class CredentialsTest {
     String second = http.authorize(french).json().at("/Login/Id").asText();
     assertThat(first).isEqualTo(second).isNotEqualTo(sandbox.login("greatday_nomfa").loginId());
   }
+
+  @Test
+  void a_huge_body_is_refused_with_413_and_a_matching_body() {
+    String huge = "{\"LoginId\":\"" + "x".repeat(2_000_000) + "\"}";
+    Reply reply = http.post("Authorize", Map.of("flinks-auth-key", http.token()), huge);
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.json().get("HttpStatusCode").asInt()).isEqualTo(413);
+  }
+
+  @Test
+  void a_token_presented_by_many_callers_at_once_opens_exactly_one_session() throws Exception {
+    String token = http.token();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var replies = new java.util.ArrayList<java.util.concurrent.Future<Reply>>();
+      for (int i = 0; i < 16; i++) {
+        replies.add(pool.submit(() -> http.post("Authorize", Map.of("flinks-auth-key", token), cachedGreatday())));
+      }
+      int opened = 0;
+      for (var reply : replies) {
+        opened += reply.get().status() == 200 ? 1 : 0;
+      }
+      assertThat(opened).isEqualTo(1);
+    }
+  }
 }

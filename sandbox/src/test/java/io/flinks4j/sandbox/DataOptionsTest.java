@@ -149,4 +149,15 @@ class DataOptionsTest {
     assertThat(after).hasSizeGreaterThan(before.size()).containsAll(before);
     assertThat(sandbox.groundTruth(loginId).dataVersion()).isEqualTo(1);
   }
+
+  @Test
+  void refresh_delta_returns_only_transactions_newer_than_the_last_one_held() {
+    JsonNode account = detail().at("/Accounts/0");
+    JsonNode held = account.get("Transactions").get(5);
+    JsonNode delta =
+        detail("RefreshDelta", List.of(Map.of("AccountId", account.get("Id").asText(), "TransactionId", held.get("Id").asText())));
+    JsonNode newer = delta.at("/Accounts/0/Transactions");
+    assertThat(newer).hasSize(5);
+    assertThat(newer.get(4).get("Id").asText()).isEqualTo(account.get("Transactions").get(4).get("Id").asText());
+  }
 }

@@ -80,4 +80,21 @@ class RetrievalFlowTest {
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.json().get("HttpStatusCode").asInt()).isEqualTo(404);
   }
+
+  @Test
+  void concurrent_pollers_of_one_session_all_get_the_same_payload() throws Exception {
+    String requestId = http.readySession(sandbox.login("greatday_nomfa").loginId());
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var replies = new java.util.ArrayList<java.util.concurrent.Future<Reply>>();
+      for (int i = 0; i < 24; i++) {
+        replies.add(pool.submit(() -> http.detailAsync(requestId)));
+      }
+      java.util.Set<String> bodies = new java.util.HashSet<>();
+      for (var reply : replies) {
+        assertThat(reply.get().status()).isEqualTo(200);
+        bodies.add(reply.get().raw());
+      }
+      assertThat(bodies).hasSize(1);
+    }
+  }
 }

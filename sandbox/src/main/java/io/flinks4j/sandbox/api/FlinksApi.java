@@ -16,6 +16,7 @@ import io.flinks4j.sandbox.fault.Fault;
 import io.flinks4j.sandbox.fault.Faults;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class FlinksApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(FlinksApi.class);
+  /** Flinks request bodies are small; anything bigger is refused before it is read. */
+  public static final long MAX_BODY_BYTES = 1_000_000;
+
   static final String BASE = "/v3/{customerId}/BankingServices/";
   private static final String JSON_TYPE = "application/json; charset=utf-8";
   private static final Pattern DAYS = Pattern.compile("(?i)days(\\d{1,4})");
@@ -115,7 +119,16 @@ public final class FlinksApi {
   }
 
   private void handle(Context ctx, String endpoint, Step step) {
-    byte[] raw = ctx.bodyAsBytes();
+    byte[] raw;
+    try {
+      raw = ctx.bodyAsBytes();
+    } catch (HttpResponseException unreadable) {
+      // Javalin refuses bodies over the limit (413); answer with a body whose HttpStatusCode agrees.
+      int status = unreadable.getStatus();
+      respond(ctx, status, Responses.message(status, status == 413
+          ? "The request body is larger than " + MAX_BODY_BYTES + " bytes" : "The request body could not be read"));
+      return;
+    }
     if (journal.enabled()) {
       journal.record(
           new RecordedRequest(
@@ -333,9 +346,7 @@ public final class FlinksApi {
       case DataState.Dispatched d -> {
         Login login = session.login();
         String first = login.portfolio(session.dataVersion()).accounts().getFirst().id();
-        DetailOptions partial =
-            new DetailOptions(effective.withTransactions(), effective.withAccountIdentity(), effective.withKyc(),
-                effective.withBalance(), effective.days(), Set.of(first), effective.dateFrom(), effective.dateTo());
+        DetailOptions partial = effective.onlyAccounts(Set.of(first));
         respond(call.ctx, 202,
             Responses.data(202, FlinksCode.OPERATION_DISPATCHED, login.accountsDetailJson(session.dataVersion(), partial), session, null));
       }
@@ -377,7 +388,31 @@ public final class FlinksApi {
     }
     return new DetailOptions(
         body.bool("WithTransactions", true), body.bool("WithAccountIdentity", true), body.bool("WithKYC", true),
-        body.bool("WithBalance", true), days, filter, date(body, "DateFrom"), date(body, "DateTo"));
+        body.bool("WithBalance", true), days, filter, date(body, "DateFrom"), date(body, "DateTo"),
+        refreshDelta(body.node("RefreshDelta")));
+  }
+
+  /** {@code [{AccountId, TransactionId}]} as a lower-case map; absent means no delta. */
+  private static Map<String, String> refreshDelta(JsonNode node) {
+    if (node == null) {
+      return Map.of();
+    }
+    if (!node.isArray()) {
+      throw new Answer(FlinksCode.INVALID_REQUEST, "RefreshDelta must be an array of {AccountId, TransactionId}", null);
+    }
+    Map<String, String> delta = new LinkedHashMap<>();
+    for (JsonNode item : node) {
+      RequestBody entry =
+          RequestBody.parse(item.toString().getBytes(StandardCharsets.UTF_8))
+              .orElseThrow(() -> new Answer(FlinksCode.INVALID_REQUEST, "RefreshDelta entries must be objects", null));
+      String account = entry.string("AccountId");
+      String transaction = entry.string("TransactionId");
+      if (account == null || transaction == null) {
+        throw new Answer(FlinksCode.INVALID_REQUEST, "Each RefreshDelta entry needs AccountId and TransactionId", null);
+      }
+      delta.put(account.trim().toLowerCase(Locale.ROOT), transaction.trim());
+    }
+    return delta;
   }
 
   private static LocalDate date(RequestBody body, String key) {
@@ -452,7 +487,9 @@ public final class FlinksApi {
     }
     Map<String, String> answers = new LinkedHashMap<>();
     for (JsonNode q : questions) {
-      RequestBody item = RequestBody.parse(q.toString().getBytes(StandardCharsets.UTF_8)).orElseThrow();
+      RequestBody item =
+          RequestBody.parse(q.toString().getBytes(StandardCharsets.UTF_8))
+              .orElseThrow(() -> new Answer(FlinksCode.INVALID_REQUEST, "Questions entries must be objects", null));
       String question = item.string("Question");
       String answer = item.string("Answer");
       if (question == null || answer == null) {

@@ -1,6 +1,5 @@
 package io.flinks4j.sandbox.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,9 +32,7 @@ final class RequestBody {
       }
       root.properties().forEach(e -> body.fields.put(e.getKey(), e.getValue()));
       return Optional.of(body);
-    } catch (JsonProcessingException e) {
-      return Optional.empty();
-    } catch (IOException e) {
+    } catch (IOException malformed) {
       return Optional.empty();
     }
   }

@@ -1,6 +1,7 @@
 package io.flinks4j.sandbox.data;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Set;
  * @param accountsFilter lower-case AccountIds to keep, or null for all accounts
  * @param dateFrom inclusive lower bound that replaces the {@code days} window when set
  * @param dateTo inclusive upper bound
+ * @param refreshDelta lower-case AccountId to the last TransactionId the caller holds: only newer
+ *     transactions of that account are returned, whatever the window ([old] {@code RefreshDelta})
  */
 public record DetailOptions(
     boolean withTransactions,
@@ -19,13 +22,21 @@ public record DetailOptions(
     int days,
     Set<String> accountsFilter,
     LocalDate dateFrom,
-    LocalDate dateTo) {
+    LocalDate dateTo,
+    Map<String, String> refreshDelta) {
 
   /** What Flinks answers to a body with only a RequestId: everything, 90 days of transactions. */
-  public static final DetailOptions DEFAULT = new DetailOptions(true, true, true, true, 90, null, null, null);
+  public static final DetailOptions DEFAULT = new DetailOptions(true, true, true, true, 90, null, null, null, Map.of());
 
   public DetailOptions {
     accountsFilter = accountsFilter == null ? null : Set.copyOf(accountsFilter);
+    refreshDelta = refreshDelta == null ? Map.of() : Map.copyOf(refreshDelta);
+  }
+
+  /** The same options restricted to {@code accountIds}. */
+  public DetailOptions onlyAccounts(Set<String> accountIds) {
+    return new DetailOptions(withTransactions, withAccountIdentity, withKyc, withBalance, days, accountIds, dateFrom,
+        dateTo, refreshDelta);
   }
 
   boolean includes(Account account) {

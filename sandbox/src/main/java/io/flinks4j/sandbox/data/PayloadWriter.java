@@ -82,9 +82,11 @@ public final class PayloadWriter {
     g.writeArrayFieldStart("Transactions");
     if (options.withTransactions()) {
       List<Transaction> ts = account.transactions();
-      for (int i = ts.size() - 1; i >= 0; i--) {
+      String lastSeen = options.refreshDelta().get(account.id());
+      int from = lastSeen == null ? -1 : indexOf(ts, lastSeen);
+      for (int i = ts.size() - 1; i > from; i--) {
         Transaction t = ts.get(i);
-        if (options.includes(t.date(), portfolio.dataDate())) {
+        if (from >= 0 || options.includes(t.date(), portfolio.dataDate())) {
           writeTransaction(g, t);
         }
       }
@@ -106,6 +108,16 @@ public final class PayloadWriter {
     writeKind(g, account);
     writeAccountTail(g, account, portfolio.holder(), options.withKyc());
     g.writeEndObject();
+  }
+
+  /** Position of a transaction id, or -1 (then the delta is ignored and the window applies). */
+  private static int indexOf(List<Transaction> transactions, String id) {
+    for (int i = transactions.size() - 1; i >= 0; i--) {
+      if (transactions.get(i).id().equalsIgnoreCase(id)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void writeAccountHead(JsonGenerator g, Account account) throws IOException {

@@ -2,6 +2,7 @@ package io.flinks4j.sandbox.engine;
 
 import io.flinks4j.sandbox.Behaviour;
 import io.flinks4j.sandbox.LoginSpec;
+import io.flinks4j.sandbox.data.DetailOptions;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome.Authorized;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome.MfaRequired;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome.Refused;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -63,7 +65,7 @@ public final class SandboxEngine {
   private final Map<String, Login> loginsByName = new ConcurrentHashMap<>();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final List<Consumer<Session>> authorizedListeners = new CopyOnWriteArrayList<>();
-  private int sessionsSincePurge;
+  private final AtomicInteger sessionsSincePurge = new AtomicInteger();
 
   public SandboxEngine(Clock clock, Timing timing) {
     this.clock = clock;
@@ -331,8 +333,7 @@ public final class SandboxEngine {
   private Session newSession(Login login, boolean live, String tag, String token) {
     Session session = new Session(UUID.randomUUID().toString(), login, live, tag, token, clock.instant());
     sessions.put(session.requestId(), session);
-    if (++sessionsSincePurge >= PURGE_EVERY) {
-      sessionsSincePurge = 0;
+    if (sessionsSincePurge.incrementAndGet() % PURGE_EVERY == 0) {
       purgeSessions();
     }
     return session;
@@ -366,7 +367,7 @@ public final class SandboxEngine {
    * Records a data call on an authorized session and says what to answer: still pending, dispatched,
    * ready, or failed.
    */
-  public DataState dataCall(Session session, io.flinks4j.sandbox.data.DetailOptions optionsOrNull) {
+  public DataState dataCall(Session session, DetailOptions optionsOrNull) {
     Instant now = clock.instant();
     int calls = session.recordDataCall(now, optionsOrNull);
     Behaviour behaviour = session.login().behaviour();

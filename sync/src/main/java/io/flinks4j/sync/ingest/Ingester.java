@@ -113,14 +113,14 @@ public final class Ingester {
     upsertHolders(connection, loginRef, accounts, stored, now);
 
     LocalDate fallbackDate = (asOf != null ? asOf : now.toLocalDateTime()).toLocalDate();
+    Map<Long, List<Row>> rowsByAccount = new LinkedHashMap<>();
     int transactions = 0;
-    int newTransactions = 0;
     for (Account account : accounts) {
-      long accountId = stored.get(accountKey(account)).id();
       List<Row> rows = transactionRows(account.transactions(), fallbackDate);
+      rowsByAccount.put(stored.get(accountKey(account)).id(), rows);
       transactions += rows.size();
-      newTransactions += insertTransactions(connection, accountId, rows, now);
     }
+    int newTransactions = insertTransactions(connection, loginRef, rowsByAccount, now);
     int snapshots = insertSnapshots(connection, accounts, stored, retrievalKey, asOf, now);
     return new IngestResult(accounts.size(), newAccounts, transactions, newTransactions, snapshots);
   }
@@ -326,36 +326,49 @@ public final class Ingester {
     return rows;
   }
 
-  private static int insertTransactions(Connection connection, long accountId, List<Row> rows, OffsetDateTime now)
+  /** Inserts the rows not stored yet, in JDBC batches across all accounts of the login. */
+  private static int insertTransactions(
+      Connection connection, long loginRef, Map<Long, List<Row>> rowsByAccount, OffsetDateTime now)
       throws SQLException {
-    if (rows.isEmpty()) {
+    LocalDate earliest = null;
+    for (List<Row> rows : rowsByAccount.values()) {
+      for (Row row : rows) {
+        if (earliest == null || row.date().isBefore(earliest)) {
+          earliest = row.date();
+        }
+      }
+    }
+    if (earliest == null) {
       return 0;
     }
-    Set<String> known = knownTransactionIds(connection, accountId, rows);
+    Set<AccountTransaction> known = knownTransactions(connection, loginRef, earliest);
     int inserted = 0;
     int pending = 0;
     try (PreparedStatement insert =
         connection.prepareStatement("insert into transactions (account_id, flinks_transaction_id, booked_on,"
             + " description, debit, credit, balance, code, first_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict do nothing")) {
-      for (Row row : rows) {
-        if (known.contains(row.key())) {
-          continue;
-        }
-        Transaction t = row.transaction();
-        insert.setLong(1, accountId);
-        insert.setString(2, row.key());
-        insert.setObject(3, row.date());
-        insert.setString(4, t.description());
-        setAmount(insert, 5, t.debit());
-        setAmount(insert, 6, t.credit());
-        setAmount(insert, 7, t.balance());
-        insert.setString(8, t.code());
-        insert.setObject(9, now);
-        insert.addBatch();
-        if (++pending == BATCH) {
-          inserted += inserted(insert.executeBatch());
-          pending = 0;
+      for (var entry : rowsByAccount.entrySet()) {
+        long accountId = entry.getKey();
+        for (Row row : entry.getValue()) {
+          if (known.contains(new AccountTransaction(accountId, row.key()))) {
+            continue;
+          }
+          Transaction t = row.transaction();
+          insert.setLong(1, accountId);
+          insert.setString(2, row.key());
+          insert.setObject(3, row.date());
+          insert.setString(4, t.description());
+          setAmount(insert, 5, t.debit());
+          setAmount(insert, 6, t.credit());
+          setAmount(insert, 7, t.balance());
+          insert.setString(8, t.code());
+          insert.setObject(9, now);
+          insert.addBatch();
+          if (++pending == BATCH) {
+            inserted += inserted(insert.executeBatch());
+            pending = 0;
+          }
         }
       }
       if (pending > 0) {
@@ -365,24 +378,21 @@ public final class Ingester {
     return inserted;
   }
 
-  /** Ids already stored for the account from the payload's earliest date on (the unique key guards the rest). */
-  private static Set<String> knownTransactionIds(Connection connection, long accountId, List<Row> rows)
+  /**
+   * Transactions already stored for the login from {@code earliest} on, read in one query so a refresh that
+   * brings nothing new costs no inserts (the unique key still guards anything outside this range).
+   */
+  private static Set<AccountTransaction> knownTransactions(Connection connection, long loginRef, LocalDate earliest)
       throws SQLException {
-    LocalDate earliest = rows.getFirst().date();
-    for (Row row : rows) {
-      if (row.date().isBefore(earliest)) {
-        earliest = row.date();
-      }
-    }
-    Set<String> known = new HashSet<>();
+    Set<AccountTransaction> known = new HashSet<>();
     try (PreparedStatement select =
-        connection.prepareStatement(
-            "select flinks_transaction_id from transactions where account_id = ? and booked_on >= ?")) {
-      select.setLong(1, accountId);
+        connection.prepareStatement("select t.account_id, t.flinks_transaction_id from transactions t"
+            + " join accounts a on a.id = t.account_id where a.login_id = ? and t.booked_on >= ?")) {
+      select.setLong(1, loginRef);
       select.setObject(2, earliest);
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
-          known.add(result.getString(1));
+          known.add(new AccountTransaction(result.getLong(1), result.getString(2)));
         }
       }
     }
@@ -408,7 +418,7 @@ public final class Ingester {
         setAmount(insert, 5, balance.limit());
         insert.setObject(6, asOf);
         insert.setObject(7, now);
-        written += Math.max(0, insert.executeUpdate());
+        written += insert.executeUpdate(); // one by one: exact counts even where a batch reports none
       }
     }
     return written;
@@ -453,6 +463,8 @@ public final class Ingester {
   }
 
   private record Row(String key, LocalDate date, Transaction transaction) {}
+
+  private record AccountTransaction(long accountId, String key) {}
 
   private record StoredAccount(long id, AccountRow row) {}
 

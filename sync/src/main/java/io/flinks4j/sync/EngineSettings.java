@@ -1,0 +1,134 @@
+package io.flinks4j.sync;
+
+import io.flinks4j.sync.config.ConfigException;
+import io.flinks4j.sync.config.Settings;
+import io.flinks4j.sync.events.EventSettings;
+import io.flinks4j.sync.retrieval.RetrievalSettings;
+import io.flinks4j.sync.schedule.RefreshSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The engine's part of the configuration (pacing, refresh periods, outbound events, scheduler), read from the
+ * same environment and file as the rest; every default is the documented Flinks value or a production-safe one.
+ *
+ * @param retrieval poll interval and timeouts of retrievals
+ * @param refresh scheduled cached reads and live refreshes
+ * @param events outbound events to the lender's application
+ * @param rateLimit calls per second this instance makes to Flinks at most ({@code 0} = unlimited)
+ * @param schedulerThreads retrieval steps run at once by this instance
+ * @param schedulerPolling how often this instance looks for due steps
+ * @param heartbeat scheduler heartbeat; a step of an instance silent for 6 heartbeats is taken over
+ * @param sweepInterval how often lost tasks are re-created and the state gauges refreshed
+ * @param instanceName name of this instance in the scheduler table
+ * @param connectUrl Flinks Connect base for MFA relaunch URLs, when not derived from the API base
+ */
+public record EngineSettings(
+    RetrievalSettings retrieval,
+    RefreshSettings refresh,
+    EventSettings events,
+    double rateLimit,
+    int schedulerThreads,
+    Duration schedulerPolling,
+    Duration heartbeat,
+    Duration sweepInterval,
+    Optional<String> instanceName,
+    Optional<String> connectUrl) {
+
+  /** Wait between two Async polls; default 10s. */
+  public static final String POLL_INTERVAL = "FLINKS4J_POLL_INTERVAL";
+  /** Give up polling a session after; default 30m. */
+  public static final String POLL_TIMEOUT = "FLINKS4J_POLL_TIMEOUT";
+  /** An unanswered MFA expires after; default 8m. */
+  public static final String MFA_TIMEOUT = "FLINKS4J_MFA_TIMEOUT";
+  /** Retryable failures before a retrieval fails; default 5. */
+  public static final String MAX_ATTEMPTS = "FLINKS4J_MAX_ATTEMPTS";
+  /** First retry delay after a retryable failure (doubles each time); default 10s. */
+  public static final String RETRY_BASE = "FLINKS4J_RETRY_BASE";
+  /** Period of scheduled cached reads per login; default 24h, 0 = off. */
+  public static final String CACHED_REFRESH = "FLINKS4J_CACHED_REFRESH";
+  /** Period of scheduled live refreshes per login; default 7d, 0 = off. */
+  public static final String LIVE_REFRESH = "FLINKS4J_LIVE_REFRESH";
+  /** How often due refreshes are looked for; default 30s. */
+  public static final String REFRESH_TICK = "FLINKS4J_REFRESH_TICK";
+  /** Calls per second to Flinks, per instance; default 20, 0 = unlimited. */
+  public static final String RATE_LIMIT = "FLINKS4J_RATE_LIMIT";
+  /** Lender endpoint for outbound events; unset = no events. */
+  public static final String EVENTS_URL = "FLINKS4J_EVENTS_URL";
+  /** HMAC secret for outbound events (required with an events URL). */
+  public static final String EVENTS_SECRET = "FLINKS4J_EVENTS_SECRET";
+  /** Delivery attempts per event; default 12. */
+  public static final String EVENTS_MAX_ATTEMPTS = "FLINKS4J_EVENTS_MAX_ATTEMPTS";
+  /** First retry delay of an event delivery (doubles each time, capped at 1h); default 5s. */
+  public static final String EVENTS_RETRY_BASE = "FLINKS4J_EVENTS_RETRY_BASE";
+  /** Steps run at once by this instance; default 64. */
+  public static final String SCHEDULER_THREADS = "FLINKS4J_SCHEDULER_THREADS";
+  /** How often due steps are looked for; default 500ms. */
+  public static final String SCHEDULER_POLLING = "FLINKS4J_SCHEDULER_POLLING";
+  /** Scheduler heartbeat; default 30s. */
+  public static final String HEARTBEAT = "FLINKS4J_HEARTBEAT";
+  /** Recovery sweep period; default 30s. */
+  public static final String SWEEP_INTERVAL = "FLINKS4J_SWEEP_INTERVAL";
+  /** This instance's name in the scheduler table; default host name + pid. */
+  public static final String INSTANCE_NAME = "FLINKS4J_INSTANCE_NAME";
+  /** Flinks Connect base for relaunch URLs; default derived from FLINKS_BASE_URL. */
+  public static final String CONNECT_URL = "FLINKS_CONNECT_URL";
+
+  /** Reads and validates the engine keys. @throws ConfigException naming the first bad key */
+  public static EngineSettings from(Settings settings) {
+    RetrievalSettings defaults = RetrievalSettings.defaults();
+    RetrievalSettings retrieval = new RetrievalSettings(
+        positive(settings, POLL_INTERVAL, defaults.pollInterval()),
+        positive(settings, POLL_TIMEOUT, defaults.pollTimeout()),
+        positive(settings, MFA_TIMEOUT, defaults.mfaTimeout()),
+        settings.integer(MAX_ATTEMPTS, defaults.maxAttempts(), 1, 100),
+        positive(settings, RETRY_BASE, defaults.retryBase()),
+        defaults.maxSessions(),
+        defaults.answerGrace());
+    RefreshSettings refreshDefaults = RefreshSettings.defaults();
+    RefreshSettings refresh = new RefreshSettings(
+        settings.duration(CACHED_REFRESH, refreshDefaults.cachedPeriod()),
+        settings.duration(LIVE_REFRESH, refreshDefaults.livePeriod()),
+        positive(settings, REFRESH_TICK, refreshDefaults.tick()),
+        refreshDefaults.batch());
+    EventSettings events = settings.get(EVENTS_URL)
+        .map(url -> EventSettings.to(uri(url), settings.get(EVENTS_SECRET).orElseThrow(
+                () -> new ConfigException(EVENTS_SECRET + " is required with " + EVENTS_URL)))
+            .withRetries(settings.integer(EVENTS_MAX_ATTEMPTS, 12, 1, 100),
+                positive(settings, EVENTS_RETRY_BASE, Duration.ofSeconds(5)), Duration.ofHours(1)))
+        .orElse(EventSettings.disabled());
+    return new EngineSettings(
+        retrieval,
+        refresh,
+        events,
+        settings.integer(RATE_LIMIT, 20, 0, 100_000),
+        settings.integer(SCHEDULER_THREADS, 64, 1, 10_000),
+        positive(settings, SCHEDULER_POLLING, Duration.ofMillis(500)),
+        positive(settings, HEARTBEAT, Duration.ofSeconds(30)),
+        positive(settings, SWEEP_INTERVAL, Duration.ofSeconds(30)),
+        settings.get(INSTANCE_NAME),
+        settings.get(CONNECT_URL));
+  }
+
+  private static Duration positive(Settings settings, String key, Duration fallback) {
+    Duration value = settings.duration(key, fallback);
+    if (value.isZero()) {
+      throw new ConfigException(key + " must be positive");
+    }
+    return value;
+  }
+
+  private static URI uri(String raw) {
+    try {
+      URI uri = new URI(raw);
+      if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+        throw new ConfigException(EVENTS_URL + " must be an http(s) URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new ConfigException(EVENTS_URL + " is not a valid URL");
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package io.flinks4j.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.flinks4j.client.DetailOptions;
+import io.flinks4j.client.FlinksClient;
+import io.flinks4j.client.RetryPolicy;
+import io.flinks4j.client.model.AccountsDetail;
+import io.flinks4j.sync.config.ConfigException;
+import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.crypto.LoginIdProtector;
+import io.flinks4j.sync.crypto.MasterKey;
+import io.flinks4j.sync.events.OutboundEvents;
+import io.flinks4j.sync.http.ApiServer;
+import io.flinks4j.sync.http.ReadRoutes;
+import io.flinks4j.sync.ingest.Ingester;
+import io.flinks4j.sync.login.LoginRepository;
+import io.flinks4j.sync.login.StoredLogin;
+import io.flinks4j.sync.retrieval.ClientFlinksGateway;
+import io.flinks4j.sync.retrieval.FlinksGateway;
+import io.flinks4j.sync.retrieval.RateLimiter;
+import io.flinks4j.sync.retrieval.RetrievalEngine;
+import io.flinks4j.sync.retrieval.RetrievalRoutes;
+import io.flinks4j.sync.retrieval.RetrievalStatuses;
+import io.flinks4j.sync.retrieval.RetrievalStorage;
+import io.flinks4j.sync.schedule.RefreshScheduler;
+import io.flinks4j.sync.storage.Database;
+import io.flinks4j.sync.storage.DatabaseConfig;
+import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.webhook.WebhookReceiver;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync service in one object: database, Flinks client, retrieval engine, refresh schedule, webhooks, outbound
+ * events and the HTTP API, started together and stopped together. The CLI's {@code serve} and {@code demo}, the
+ * tests and {@link #main} (a separate JVM in the crash and two-instance tests) all start it the same way.
+ *
+ * <pre>{@code
+ * SyncConfig config = SyncConfig.from(Settings.of(Map.of(
+ *     "FLINKS_BASE_URL", sandbox.baseUrl(), "FLINKS_CUSTOMER_ID", sandbox.customerId(),
+ *     "FLINKS_SECRET_KEY", sandbox.secretKey(), "FLINKS_API_KEY", sandbox.apiKey(),
+ *     "FLINKS4J_API_KEYS", "k1", "FLINKS4J_PORT", "0")));
+ * try (SyncService service = SyncService.start(config)) {
+ *   URI api = service.uri(); // POST /v1/logins {"loginId": ...}
+ * }
+ * }</pre>
+ */
+public final class SyncService implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+
+  private final Database database;
+  private final FlinksClient client;
+  private final Scheduler scheduler;
+  private final ApiServer server;
+  private final RetrievalEngine engine;
+  private final LoginRepository logins;
+
+  private SyncService(Database database, FlinksClient client, Scheduler scheduler, ApiServer server,
+      RetrievalEngine engine, LoginRepository logins) {
+    this.database = database;
+    this.client = client;
+    this.scheduler = scheduler;
+    this.server = server;
+    this.engine = engine;
+    this.logins = logins;
+  }
+
+  /**
+   * Starts the service on the database the configuration names.
+   *
+   * @throws ConfigException when a setting is missing or invalid (e.g. no {@code FLINKS_BASE_URL})
+   */
+  public static SyncService start(SyncConfig config) {
+    return start(config, DatabaseConfig.from(config));
+  }
+
+  /** Starts the service on {@code databaseConfig} (tests pass a fresh schema). */
+  public static SyncService start(SyncConfig config, DatabaseConfig databaseConfig) {
+    EngineSettings settings = EngineSettings.from(config.settings());
+    FlinksClient client = flinksClient(config, settings);
+    List<AutoCloseable> opened = new ArrayList<>();
+    opened.add(client);
+    try {
+      Database database = Database.open(databaseConfig);
+      opened.add(database);
+      Clock clock = Clock.systemUTC();
+      ObjectMapper json = new ObjectMapper();
+      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      LoginRepository logins = new LoginRepository(database,
+          new LoginIdProtector(MasterKey.fromConfig(config)), clock);
+      FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults());
+      OutboundEvents events = new OutboundEvents(database, settings.events(), json, clock);
+      Ingester ingester = new Ingester(clock);
+      RetrievalEngine engine = new RetrievalEngine(database, storage(logins, ingester), gateway, events,
+          settings.retrieval(), new RateLimiter(settings.rateLimit(), (int) Math.max(1, settings.rateLimit()), clock),
+          clock, meters, json);
+      RefreshScheduler refresh = new RefreshScheduler(database, engine, settings.refresh(), clock);
+      WebhookReceiver webhooks = new WebhookReceiver(database, logins, engine, ingester::applyKyc,
+          config.webhookKey(), clock, meters);
+      StateGauges gauges = new StateGauges(database, meters);
+      RecurringTask<Void> sweep = Tasks.recurring("engine-sweep", Schedules.fixedDelay(settings.sweepInterval()))
+          .execute((instance, context) -> {
+            engine.sweep();
+            events.sweep();
+            webhooks.sweep();
+            gauges.refresh();
+          });
+
+      Scheduler scheduler = scheduler(database, databaseConfig.dialect(), settings,
+          engine, events, webhooks, refresh, sweep);
+      engine.bind(scheduler);
+      events.bind(scheduler);
+      webhooks.bind(scheduler);
+      scheduler.start();
+      opened.add(scheduler::stop);
+
+      ApiServer server = ApiServer.builder(config)
+          .meterRegistry(meters)
+          .readinessCheck("database", database::isReachable)
+          .readinessCheck("scheduler", () -> scheduler.getSchedulerState().isStarted()
+              && !scheduler.getSchedulerState().isShuttingDown())
+          .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
+          .routes(new RetrievalRoutes(database, logins, engine))
+          .routes(webhooks)
+          .start();
+      log.info("sync service started: {} (API on port {})", config, server.port());
+      return new SyncService(database, client, scheduler, server, engine, logins);
+    } catch (RuntimeException e) {
+      closeAll(opened);
+      throw e;
+    }
+  }
+
+  /** {@code http://127.0.0.1:<port>}. */
+  public URI uri() {
+    return server.localUri();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public LoginRepository logins() {
+    return logins;
+  }
+
+  public RetrievalEngine engine() {
+    return engine;
+  }
+
+  /** Stops taking requests, lets running steps finish (up to a few seconds), then closes the pool. */
+  @Override
+  public void close() {
+    closeAll(List.of(client, database, scheduler::stop, server));
+  }
+
+  /**
+   * Runs the service until the process is stopped: configuration from the environment and, when given, the file
+   * named by the first argument.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    SyncConfig config = SyncConfig.load(args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty());
+    SyncService service = start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      service.close();
+      stopped.countDown();
+    }, "flinks4j-shutdown"));
+    stopped.await();
+  }
+
+  // ---- wiring ---------------------------------------------------------------------------------------------------
+
+  private static FlinksClient flinksClient(SyncConfig config, EngineSettings settings) {
+    URI base = config.flinksBaseUrl().orElseThrow(() -> new ConfigException(SyncConfig.FLINKS_BASE_URL
+        + " is required (the CLI's serve starts an embedded sandbox when it is absent)"));
+    FlinksClient.Builder builder = FlinksClient.builder()
+        .baseUrl(base)
+        .customerId(require(config.flinksCustomerId(), SyncConfig.FLINKS_CUSTOMER_ID))
+        .secretKey(require(config.flinksSecretKey(), SyncConfig.FLINKS_SECRET_KEY))
+        // The engine retries by rescheduling its step; the client must not sleep between attempts itself.
+        .retryPolicy(RetryPolicy.none());
+    config.flinksApiKey().ifPresent(builder::apiKey);
+    settings.connectUrl().ifPresent(builder::connectUrl);
+    return builder.build();
+  }
+
+  private static String require(Optional<String> value, String key) {
+    return value.filter(v -> !v.isBlank()).orElseThrow(() -> new ConfigException(key + " is required"));
+  }
+
+  private static Scheduler scheduler(Database database, Dialect dialect, EngineSettings settings,
+      RetrievalEngine engine, OutboundEvents events, WebhookReceiver webhooks, RefreshScheduler refresh,
+      RecurringTask<Void> sweep) {
+    var builder = Scheduler.create(database.dataSource(), engine.task(), events.task(), webhooks.task())
+        .startTasks(refresh.task(), sweep)
+        .threads(settings.schedulerThreads())
+        .executorService(Executors.newVirtualThreadPerTaskExecutor())
+        .pollingInterval(settings.schedulerPolling())
+        .heartbeatInterval(settings.heartbeat())
+        .enableImmediateExecution()
+        .alwaysPersistTimestampInUTC()
+        .shutdownMaxWait(java.time.Duration.ofSeconds(5));
+    settings.instanceName().ifPresent(name -> builder.schedulerName(new SchedulerName.Fixed(name)));
+    switch (dialect) {
+      // SELECT ... FOR UPDATE SKIP LOCKED: instances pick disjoint due steps without colliding
+      case POSTGRESQL -> builder.pollUsingLockAndFetch(0.5, 1.0);
+      case H2 -> builder.jdbcCustomization(new DefaultJdbcCustomization(true));
+    }
+    return builder.build();
+  }
+
+  /** The engine's view of storage: decrypt a login's id, apply a payload, both on the caller's connection. */
+  private static RetrievalStorage storage(LoginRepository logins, Ingester ingester) {
+    return new RetrievalStorage() {
+      @Override
+      public Optional<String> loginId(Connection connection, long loginRef) throws SQLException {
+        return logins.findById(connection, loginRef).map(StoredLogin::loginId);
+      }
+
+      @Override
+      public void ingest(Connection connection, long loginRef, String retrievalId, AccountsDetail payload)
+          throws SQLException {
+        ingester.apply(connection, loginRef, retrievalId, payload);
+      }
+    };
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        log.warn("error while stopping: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.flinks4j.sync.events;
+
+/** The events the service sends to the lender's application. */
+public enum EventType {
+  /** A retrieval stored fresh data for the login. */
+  LOGIN_READY("login.ready"),
+  /** A live refresh needs the customer to answer security questions. */
+  LOGIN_MFA_REQUIRED("login.mfa_required"),
+  /** A retrieval failed or timed out. */
+  LOGIN_FAILED("login.failed");
+
+  private final String wireName;
+
+  EventType(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /** The {@code type} field of the event body. */
+  public String wireName() {
+    return wireName;
+  }
+}

@@ -1,0 +1,240 @@
+package io.flinks4j.sync.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.flinks4j.sync.storage.Database;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable outbox of events to the lender's application: an event is recorded in the same transaction as the
+ * state change it reports, then delivered by a db-scheduler task, signed, and retried with exponential backoff
+ * until the receiver answers 2xx. The event id is the receiver's idempotency key.
+ */
+public final class OutboundEvents {
+
+  /** db-scheduler task name; one instance per event id. */
+  public static final String DELIVERY_TASK = "event-delivery";
+
+  private static final Logger log = LoggerFactory.getLogger(OutboundEvents.class);
+
+  private final Database database;
+  private final EventSettings settings;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final HttpClient http;
+  private final CustomTask<Void> task;
+  private volatile SchedulerClient scheduler;
+
+  public OutboundEvents(Database database, EventSettings settings, ObjectMapper json, Clock clock) {
+    this.database = database;
+    this.settings = settings;
+    this.json = json;
+    this.clock = clock;
+    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+    this.task = Tasks.custom(DELIVERY_TASK, Void.class)
+        .onDeadExecutionRevive()
+        .execute((instance, context) -> deliver(instance.getId()));
+  }
+
+  /** The delivery task, to register with the scheduler. */
+  public CustomTask<Void> task() {
+    return task;
+  }
+
+  /** Connects to the running scheduler; before this, recorded events wait for the sweep. */
+  public void bind(SchedulerClient schedulerClient) {
+    this.scheduler = schedulerClient;
+  }
+
+  /** Whether events are configured at all. */
+  public boolean enabled() {
+    return settings.url().isPresent();
+  }
+
+  /**
+   * Records an event on the caller's connection, so it commits or rolls back with the change it reports. Call
+   * {@link #dispatch} with the returned id after the commit.
+   *
+   * @return the event id, or empty when events are off
+   */
+  public Optional<String> record(Connection connection, EventType type, Map<String, Object> data)
+      throws SQLException {
+    if (!enabled()) {
+      return Optional.empty();
+    }
+    String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
+    Instant now = clock.instant();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("type", type.wireName());
+    body.put("createdAt", now.toString());
+    body.put("data", data);
+    String text;
+    try {
+      text = json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("event data is not serialisable", e);
+    }
+    try (PreparedStatement ps = connection.prepareStatement(
+        "insert into outbound_events (id, type, body, created_at, attempts, next_attempt_at)"
+            + " values (?, ?, ?, ?, 0, ?)")) {
+      ps.setString(1, id);
+      ps.setString(2, type.wireName());
+      ps.setString(3, text);
+      ps.setObject(4, now.atOffset(ZoneOffset.UTC));
+      ps.setObject(5, now.atOffset(ZoneOffset.UTC));
+      ps.executeUpdate();
+    }
+    return Optional.of(id);
+  }
+
+  /** Starts delivering committed events now (best effort: the sweep picks up any this misses). */
+  public void dispatch(List<String> eventIds) {
+    SchedulerClient client = scheduler;
+    if (client == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (String id : eventIds) {
+      client.scheduleIfNotExists(task.instance(id), now);
+    }
+  }
+
+  /** Re-schedules deliveries of pending events that lost their task (a crash between commit and dispatch). */
+  public int sweep() {
+    if (!enabled() || scheduler == null) {
+      return 0;
+    }
+    List<String> orphans = database.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select e.id from outbound_events e"
+          + " where e.delivered_at is null and e.abandoned_at is null and e.created_at < ?"
+          + " and not exists (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = e.id)")) {
+        ps.setMaxRows(1000);
+        ps.setObject(1, clock.instant().minusSeconds(5).atOffset(ZoneOffset.UTC));
+        ps.setString(2, DELIVERY_TASK);
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+        }
+        return ids;
+      }
+    });
+    dispatch(orphans);
+    return orphans.size();
+  }
+
+  private CompletionHandler<Void> deliver(String id) {
+    Optional<Pending> pending = database.inTransaction(c -> load(c, id));
+    if (pending.isEmpty() || settings.url().isEmpty()) {
+      return new CompletionHandler.OnCompleteRemove<>();
+    }
+    Pending event = pending.get();
+    Attempt attempt = post(id, event.body().getBytes(StandardCharsets.UTF_8));
+    String outcome = attempt.outcome();
+    int attempts = event.attempts() + 1;
+    Instant done = clock.instant();
+    if (attempt.delivered()) {
+      database.inTransaction(c -> finish(c, id, attempts, outcome, "delivered_at", done));
+      return new CompletionHandler.OnCompleteRemove<>();
+    }
+    if (attempts >= settings.maxAttempts()) {
+      log.warn("event {} abandoned after {} attempts ({})", id, attempts, outcome);
+      database.inTransaction(c -> finish(c, id, attempts, outcome, "abandoned_at", done));
+      return new CompletionHandler.OnCompleteRemove<>();
+    }
+    Instant next = done.plus(backoff(attempts));
+    log.info("event {} delivery attempt {} failed ({}); retrying at {}", id, attempts, outcome, next);
+    database.inTransaction(c -> retryLater(c, id, attempts, outcome, next));
+    return (complete, operations) -> operations.reschedule(complete, next);
+  }
+
+  private record Attempt(boolean delivered, String outcome) {}
+
+  private Attempt post(String id, byte[] body) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(settings.url().orElseThrow())
+          .timeout(settings.timeout())
+          .header("Content-Type", "application/json")
+          .header(EventSignature.EVENT_ID_HEADER, id)
+          .header(EventSignature.HEADER, EventSignature.sign(body, settings.secret(), clock.instant()))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+          .build();
+      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return new Attempt(status / 100 == 2, "HTTP " + status);
+    } catch (IOException e) {
+      return new Attempt(false, e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Attempt(false, "interrupted");
+    }
+  }
+
+  Duration backoff(int attempts) {
+    Duration delay = settings.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
+    return delay.compareTo(settings.retryCap()) > 0 ? settings.retryCap() : delay;
+  }
+
+  private record Pending(String body, int attempts) {}
+
+  private static Optional<Pending> load(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select body, attempts from outbound_events"
+        + " where id = ? and delivered_at is null and abandoned_at is null")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new Pending(rs.getString(1), rs.getInt(2))) : Optional.empty();
+      }
+    }
+  }
+
+  private static Void finish(Connection c, String id, int attempts, String outcome, String column, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("update outbound_events set attempts = ?, last_outcome = ?, "
+        + column + " = ? where id = ?")) {
+      ps.setInt(1, attempts);
+      ps.setString(2, outcome);
+      ps.setObject(3, at.atOffset(ZoneOffset.UTC));
+      ps.setString(4, id);
+      ps.executeUpdate();
+    }
+    return null;
+  }
+
+  private static Void retryLater(Connection c, String id, int attempts, String outcome, Instant next)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "update outbound_events set attempts = ?, last_outcome = ?, next_attempt_at = ? where id = ?")) {
+      ps.setInt(1, attempts);
+      ps.setString(2, outcome);
+      ps.setObject(3, next.atOffset(ZoneOffset.UTC));
+      ps.setString(4, id);
+      ps.executeUpdate();
+    }
+    return null;
+  }
+}

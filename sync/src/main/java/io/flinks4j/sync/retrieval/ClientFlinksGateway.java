@@ -1,0 +1,74 @@
+package io.flinks4j.sync.retrieval;
+
+import io.flinks4j.client.AuthorizeRequest;
+import io.flinks4j.client.AuthorizeResult;
+import io.flinks4j.client.DetailOptions;
+import io.flinks4j.client.DetailResponse;
+import io.flinks4j.client.FlinksClient;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link FlinksGateway} over the client's low-level calls (never its blocking {@code retrieve}), so each engine
+ * step is one short HTTP exchange.
+ */
+public final class ClientFlinksGateway implements FlinksGateway {
+
+  private final FlinksClient client;
+  private final DetailOptions options;
+
+  /** @param options what to ask {@code /GetAccountsDetail} for (transactions, KYC, ...) */
+  public ClientFlinksGateway(FlinksClient client, DetailOptions options) {
+    this.client = client;
+    this.options = options;
+  }
+
+  @Override
+  public Session openSession(String loginId, RetrievalMode mode) {
+    AuthorizeRequest request = mode == RetrievalMode.LIVE
+        ? AuthorizeRequest.live(loginId) : AuthorizeRequest.cached(loginId);
+    return session(client.authorize(request));
+  }
+
+  @Override
+  public Session answerMfa(String requestId, Map<String, List<String>> answers) {
+    return session(client.authorize(AuthorizeRequest.mfaAnswers(requestId, answers)));
+  }
+
+  @Override
+  public Detail requestDetail(String requestId) {
+    return detail(client.getAccountsDetail(requestId, options));
+  }
+
+  @Override
+  public Detail pollDetail(String requestId) {
+    return detail(client.getAccountsDetailAsync(requestId));
+  }
+
+  @Override
+  public void deleteCard(String loginId) {
+    client.deleteCard(loginId);
+  }
+
+  @Override
+  public URI relaunchUrl(String requestId) {
+    return client.connectRelaunchUrl(requestId);
+  }
+
+  private static Session session(AuthorizeResult result) {
+    return switch (result) {
+      case AuthorizeResult.Authorized authorized -> new Session.Authorized(authorized.requestId());
+      case AuthorizeResult.MfaChallenge mfa -> new Session.Mfa(mfa.requestId(), mfa.challenges().stream()
+          .map(c -> new MfaChallenge(c.type(), c.prompt()))
+          .toList());
+    };
+  }
+
+  private static Detail detail(DetailResponse response) {
+    return switch (response) {
+      case DetailResponse.Ready ready -> new Detail.Ready(ready.detail());
+      case DetailResponse.Pending pending -> new Detail.Pending();
+    };
+  }
+}

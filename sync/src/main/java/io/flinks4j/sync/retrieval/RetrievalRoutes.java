@@ -1,0 +1,194 @@
+package io.flinks4j.sync.retrieval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flinks4j.client.error.FlinksException;
+import io.flinks4j.sync.http.ApiException;
+import io.flinks4j.sync.http.ApiRouter;
+import io.flinks4j.sync.http.ApiRoutes;
+import io.flinks4j.sync.http.Operation;
+import io.flinks4j.sync.login.LoginRepository;
+import io.flinks4j.sync.login.Registration;
+import io.flinks4j.sync.login.StoredLogin;
+import io.flinks4j.sync.storage.Database;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The write side of the REST API: register a login (and start its first retrieval), request a refresh, answer
+ * MFA, delete a login here and at Flinks.
+ */
+public final class RetrievalRoutes implements ApiRoutes {
+
+  private static final String RETRIEVAL_SCHEMA = """
+      {"type":"object","properties":{
+        "id":{"type":"string"},"mode":{"enum":["cached","live","webhook"]},
+        "state":{"enum":["requested","authorizing","processing","ready","mfa_required","failed","timed_out"]},
+        "requestedAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"},
+        "completedAt":{"type":"string","format":"date-time"},"flinksCode":{"type":"string"},
+        "attempts":{"type":"integer"},"polls":{"type":"integer"},
+        "challenges":{"type":"array","items":{"type":"object","properties":{
+          "type":{"type":"string"},"prompt":{"type":"string"}}}},
+        "relaunchUrl":{"type":"string","format":"uri"}}}""";
+  private static final String LOGIN_SCHEMA = """
+      {"type":"object","properties":{"loginId":{"type":"string"},"tag":{"type":"string"},
+        "created":{"type":"boolean"},"retrieval":%s}}""".formatted(RETRIEVAL_SCHEMA);
+
+  private final Database database;
+  private final LoginRepository logins;
+  private final RetrievalEngine engine;
+
+  public RetrievalRoutes(Database database, LoginRepository logins, RetrievalEngine engine) {
+    this.database = database;
+    this.logins = logins;
+    this.engine = engine;
+  }
+
+  @Override
+  public void addTo(ApiRouter router) {
+    router.post("/v1/logins",
+        Operation.summary("Register a login from the Flinks Connect redirect and start its first retrieval")
+            .requestBody("""
+                {"type":"object","required":["loginId"],"properties":{
+                  "loginId":{"type":"string","maxLength":128},"tag":{"type":"string","maxLength":200}}}""")
+            .response(201, "Registered; its first (cached) retrieval started", LOGIN_SCHEMA)
+            .response(200, "Already registered; nothing started", LOGIN_SCHEMA),
+        ctx -> register(ctx, router));
+    router.post("/v1/logins/{loginId}/refresh",
+        Operation.summary("Start a cached read or a live refresh of a login")
+            .requestBody("""
+                {"type":"object","properties":{"live":{"type":"boolean","default":false}}}""")
+            .response(202, "Retrieval started", RETRIEVAL_SCHEMA)
+            .response(409, "A retrieval of this login is already in progress"),
+        ctx -> refresh(ctx, router));
+    router.post("/v1/logins/{loginId}/mfa",
+        Operation.summary("Answer the security questions of a retrieval in mfa_required")
+            .requestBody("""
+                {"type":"object","required":["answers"],"properties":{"answers":{"type":"object",
+                  "description":"prompt text -> answer (a string or an array of strings)",
+                  "additionalProperties":{"oneOf":[{"type":"string"},
+                    {"type":"array","items":{"type":"string"}}]}}}}""")
+            .response(202, "Answers sent; the retrieval continues (or asks again, or failed)", RETRIEVAL_SCHEMA)
+            .response(409, "No retrieval of this login is waiting for MFA answers"),
+        ctx -> answer(ctx, router));
+    router.delete("/v1/logins/{loginId}",
+        Operation.summary("Delete a login: at Flinks (DeleteCard) and all its local data")
+            .response(204, "Deleted")
+            .response(409, "Flinks is still processing this login (CARD_IN_USE); try again later")
+            .response(502, "Flinks could not be reached; nothing was deleted"),
+        this::delete);
+  }
+
+  record RegisterRequest(String loginId, String tag) {}
+
+  record RefreshRequest(Boolean live) {}
+
+  record MfaRequest(Map<String, JsonNode> answers) {}
+
+  private void register(Context ctx, ApiRouter router) {
+    RegisterRequest body = router.readJson(ctx, RegisterRequest.class);
+    if (!LoginRepository.isWellFormed(body.loginId())) {
+      throw ApiException.badRequest("invalid_login_id",
+          "loginId must be 1-" + LoginRepository.MAX_LOGIN_ID_LENGTH + " printable characters without spaces");
+    }
+    Optional<String> tag = Optional.ofNullable(body.tag()).filter(t -> !t.isBlank());
+    if (tag.isPresent() && tag.get().length() > 200) {
+      throw ApiException.badRequest("invalid_tag", "tag must be at most 200 characters");
+    }
+    record Outcome(Registration registration, Optional<Retrieval> retrieval) {}
+    Outcome outcome = database.inTransaction(c -> {
+      Registration registration = logins.register(c, body.loginId(), tag);
+      Optional<Retrieval> retrieval = registration.created()
+          ? Optional.of(engine.request(c, registration.login().id(), RetrievalMode.CACHED))
+          : engine.current(c, registration.login().id());
+      return new Outcome(registration, retrieval);
+    });
+    if (outcome.registration().created()) {
+      outcome.retrieval().ifPresent(r -> engine.kick(r.id()));
+    }
+    ctx.status(outcome.registration().created() ? 201 : 200)
+        .json(loginBody(outcome.registration().login(), outcome.registration().created(), outcome.retrieval()));
+  }
+
+  private void refresh(Context ctx, ApiRouter router) {
+    StoredLogin login = login(ctx);
+    RefreshRequest body = ctx.bodyAsBytes().length == 0
+        ? new RefreshRequest(false) : router.readJson(ctx, RefreshRequest.class);
+    RetrievalMode mode = Boolean.TRUE.equals(body.live()) ? RetrievalMode.LIVE : RetrievalMode.CACHED;
+    try {
+      ctx.status(202).json(RetrievalView.of(engine.request(login.id(), mode)));
+    } catch (RetrievalConflictException e) {
+      throw ApiException.conflict("retrieval_in_progress", e.getMessage());
+    }
+  }
+
+  private void answer(Context ctx, ApiRouter router) {
+    StoredLogin login = login(ctx);
+    MfaRequest body = router.readJson(ctx, MfaRequest.class);
+    if (body.answers() == null || body.answers().isEmpty()) {
+      throw ApiException.badRequest("invalid_mfa_answers", "answers must map each prompt to its answer");
+    }
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    body.answers().forEach((prompt, value) -> answers.put(prompt, answerValues(value)));
+    try {
+      ctx.status(202).json(RetrievalView.of(engine.answerMfa(login.id(), answers)));
+    } catch (MfaNotPendingException e) {
+      throw ApiException.conflict("mfa_not_pending", e.getMessage());
+    } catch (InvalidMfaAnswersException e) {
+      throw ApiException.badRequest("invalid_mfa_answers", e.getMessage());
+    }
+  }
+
+  private void delete(Context ctx) {
+    StoredLogin login = login(ctx);
+    try {
+      engine.deleteCard(login.loginId());
+    } catch (FlinksException e) {
+      String code = e.flinksCode().map(Object::toString).orElse(null);
+      if ("CARD_IN_USE".equals(code)) {
+        throw ApiException.conflict("card_in_use", "Flinks is still processing this login; try again later");
+      }
+      if (!"INVALID_LOGIN".equals(code)) { // INVALID_LOGIN: Flinks no longer knows it, delete ours too
+        throw new ApiException(502, "flinks_unavailable",
+            "Flinks refused or could not be reached" + (code == null ? "" : " (" + code + ")")
+                + "; nothing was deleted");
+      }
+    }
+    logins.delete(login.loginId());
+    ctx.status(204);
+  }
+
+  private StoredLogin login(Context ctx) {
+    return logins.find(ctx.pathParam("loginId"))
+        .orElseThrow(() -> ApiException.notFound("no such login"));
+  }
+
+  private static List<String> answerValues(JsonNode value) {
+    List<String> values = new ArrayList<>();
+    if (value != null && value.isTextual()) {
+      values.add(value.asText());
+    } else if (value != null && value.isArray()) {
+      for (JsonNode item : value) {
+        if (!item.isTextual()) {
+          throw ApiException.badRequest("invalid_mfa_answers", "each answer must be a string");
+        }
+        values.add(item.asText());
+      }
+    } else {
+      throw ApiException.badRequest("invalid_mfa_answers", "each answer must be a string or an array of strings");
+    }
+    return values;
+  }
+
+  private static Map<String, Object> loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("loginId", login.loginId());
+    login.tag().ifPresent(tag -> body.put("tag", tag));
+    body.put("created", created);
+    retrieval.ifPresent(r -> body.put("retrieval", RetrievalView.of(r)));
+    return body;
+  }
+}

@@ -1,0 +1,18 @@
+package io.flinks4j.sync.retrieval;
+
+import io.flinks4j.client.model.AccountsDetail;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What the engine needs from the login and data storage, on the caller's connection so a completion and its data
+ * commit together.
+ */
+public interface RetrievalStorage {
+
+  /** The clear loginId of a stored login, to call Flinks with; empty if the login was deleted. */
+  java.util.Optional<String> loginId(Connection connection, long loginRef) throws SQLException;
+
+  /** Writes a payload for the login; applying the same payload twice changes nothing. */
+  void ingest(Connection connection, long loginRef, String retrievalId, AccountsDetail payload) throws SQLException;
+}

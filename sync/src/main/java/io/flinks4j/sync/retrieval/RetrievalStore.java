@@ -1,0 +1,280 @@
+package io.flinks4j.sync.retrieval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for the {@code retrievals} table; every write is guarded by the row's version or its active slot. */
+final class RetrievalStore {
+
+  private static final String COLUMNS = "id, login_id, mode, state, request_id, detail_requested, flinks_code,"
+      + " attempts, polls, sessions, challenges, relaunch_url, created_at, updated_at, deadline_at, completed_at,"
+      + " version";
+  private static final TypeReference<List<MfaChallenge>> CHALLENGES = new TypeReference<>() {};
+
+  private final ObjectMapper json;
+
+  RetrievalStore(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /**
+   * Inserts a new retrieval. The unique {@code active_login_id} column makes the database refuse a second active
+   * retrieval for the same login.
+   *
+   * @throws RetrievalConflictException when the login already has an active retrieval
+   */
+  void insert(Connection c, Retrieval r) throws SQLException {
+    String sql = "insert into retrievals (" + COLUMNS + ", active_login_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, r.id());
+      ps.setLong(2, r.loginRef());
+      ps.setString(3, r.mode().wireName());
+      ps.setString(4, r.state().wireName());
+      ps.setString(5, r.requestId());
+      ps.setBoolean(6, r.detailRequested());
+      ps.setString(7, r.flinksCode());
+      ps.setInt(8, r.attempts());
+      ps.setInt(9, r.polls());
+      ps.setInt(10, r.sessions());
+      ps.setString(11, challengesJson(r.challenges()));
+      ps.setString(12, r.relaunchUrl());
+      setInstant(ps, 13, r.createdAt());
+      setInstant(ps, 14, r.updatedAt());
+      setInstant(ps, 15, r.deadlineAt());
+      setInstant(ps, 16, r.completedAt());
+      ps.setLong(17, r.version());
+      if (r.state().isTerminal()) {
+        ps.setNull(18, Types.BIGINT);
+      } else {
+        ps.setLong(18, r.loginRef());
+      }
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      if (isUniqueViolation(e)) {
+        throw new RetrievalConflictException();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Writes every mutable field if the row still has {@code r.version()}; the active slot follows the state.
+   *
+   * @return false when someone else changed the row first
+   */
+  boolean update(Connection c, Retrieval r) throws SQLException {
+    String sql = "update retrievals set state = ?, active_login_id = ?, request_id = ?, detail_requested = ?,"
+        + " flinks_code = ?, attempts = ?, polls = ?, sessions = ?, challenges = ?, relaunch_url = ?, updated_at = ?,"
+        + " deadline_at = ?, completed_at = ?, version = version + 1 where id = ? and version = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, r.state().wireName());
+      if (r.state().isTerminal()) {
+        ps.setNull(2, Types.BIGINT);
+      } else {
+        ps.setLong(2, r.loginRef());
+      }
+      ps.setString(3, r.requestId());
+      ps.setBoolean(4, r.detailRequested());
+      ps.setString(5, r.flinksCode());
+      ps.setInt(6, r.attempts());
+      ps.setInt(7, r.polls());
+      ps.setInt(8, r.sessions());
+      ps.setString(9, challengesJson(r.challenges()));
+      ps.setString(10, r.relaunchUrl());
+      setInstant(ps, 11, r.updatedAt());
+      setInstant(ps, 12, r.deadlineAt());
+      setInstant(ps, 13, r.completedAt());
+      ps.setString(14, r.id());
+      ps.setLong(15, r.version());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Marks an active retrieval ready, whoever got the data (poll or webhook). Of two racing callers exactly one sees
+   * {@code true}: the row lock serialises them and the loser no longer matches {@code active_login_id is not null}.
+   */
+  boolean markReady(Connection c, String id, Instant now) throws SQLException {
+    String sql = "update retrievals set state = 'ready', active_login_id = null, flinks_code = null,"
+        + " challenges = null, relaunch_url = null, updated_at = ?, completed_at = ?, version = version + 1"
+        + " where id = ? and active_login_id is not null";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      setInstant(ps, 1, now);
+      setInstant(ps, 2, now);
+      ps.setString(3, id);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  Optional<Retrieval> find(Connection c, String id) throws SQLException {
+    return one(c, "select " + COLUMNS + " from retrievals where id = ?", id);
+  }
+
+  Optional<Retrieval> findActive(Connection c, long loginRef) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select " + COLUMNS + " from retrievals where active_login_id = ?")) {
+      ps.setLong(1, loginRef);
+      return first(ps);
+    }
+  }
+
+  Optional<Retrieval> findActiveByRequestId(Connection c, String requestId) throws SQLException {
+    return one(c, "select " + COLUMNS + " from retrievals where request_id = ? and active_login_id is not null",
+        requestId);
+  }
+
+  Optional<Retrieval> findByRequestId(Connection c, String requestId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select " + COLUMNS + " from retrievals where request_id = ? order by created_at desc")) {
+      ps.setMaxRows(1);
+      ps.setString(1, requestId);
+      return first(ps);
+    }
+  }
+
+  Optional<Retrieval> latest(Connection c, long loginRef) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS
+        + " from retrievals where login_id = ? order by created_at desc, id desc")) {
+      ps.setMaxRows(1);
+      ps.setLong(1, loginRef);
+      return first(ps);
+    }
+  }
+
+  /**
+   * Per login: its active retrieval, else its latest one; logins without any are absent. One query for a whole page
+   * of logins.
+   */
+  java.util.Map<Long, Retrieval> currentOf(Connection c, java.util.Collection<Long> loginRefs) throws SQLException {
+    String in = String.join(",", java.util.Collections.nCopies(loginRefs.size(), "?"));
+    String sql = "select " + COLUMNS + " from retrievals where login_id in (" + in + ")"
+        + " order by login_id, case when active_login_id is null then 1 else 0 end, created_at desc, id desc";
+    java.util.Map<Long, Retrieval> current = new java.util.HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (long ref : loginRefs) {
+        ps.setLong(i++, ref);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Retrieval r = read(rs);
+          current.putIfAbsent(r.loginRef(), r);
+        }
+      }
+    }
+    return current;
+  }
+
+  /** Active retrievals with no pending task, e.g. after a crash between the insert and the scheduling. */
+  List<String> activeWithoutTask(Connection c, String taskName, Instant olderThan, int limit) throws SQLException {
+    String sql = "select r.id from retrievals r where r.active_login_id is not null and r.updated_at < ?"
+        + " and not exists (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = r.id)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setMaxRows(limit);
+      setInstant(ps, 1, olderThan);
+      ps.setString(2, taskName);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  private Optional<Retrieval> one(Connection c, String sql, String arg) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, arg);
+      return first(ps);
+    }
+  }
+
+  private Optional<Retrieval> first(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+    }
+  }
+
+  private Retrieval read(ResultSet rs) throws SQLException {
+    return new Retrieval(
+        rs.getString("id"),
+        rs.getLong("login_id"),
+        RetrievalMode.fromWire(rs.getString("mode")),
+        RetrievalState.fromWire(rs.getString("state")),
+        rs.getString("request_id"),
+        rs.getBoolean("detail_requested"),
+        rs.getString("flinks_code"),
+        rs.getInt("attempts"),
+        rs.getInt("polls"),
+        rs.getInt("sessions"),
+        challenges(rs.getString("challenges")),
+        rs.getString("relaunch_url"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"),
+        instant(rs, "deadline_at"),
+        instant(rs, "completed_at"),
+        rs.getLong("version"));
+  }
+
+  private String challengesJson(List<MfaChallenge> challenges) {
+    if (challenges.isEmpty()) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(challenges);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise MFA challenges", e);
+    }
+  }
+
+  private List<MfaChallenge> challenges(String value) throws SQLException {
+    if (value == null) {
+      return List.of();
+    }
+    try {
+      return json.readValue(value, CHALLENGES);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("unreadable challenges column", e);
+    }
+  }
+
+  static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      ps.setObject(index, value.atOffset(ZoneOffset.UTC));
+    }
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static boolean isUniqueViolation(SQLException e) {
+    for (SQLException s = e; s != null; s = s.getNextException()) {
+      if ("23505".equals(s.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

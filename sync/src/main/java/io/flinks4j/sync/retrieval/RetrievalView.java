@@ -1,0 +1,45 @@
+package io.flinks4j.sync.retrieval;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The JSON shape of a retrieval in API answers: state, timing, error code and, while {@code mfa_required}, the
+ * prompts and the Connect relaunch URL.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RetrievalView(
+    String id,
+    String mode,
+    String state,
+    String requestedAt,
+    String updatedAt,
+    String completedAt,
+    String flinksCode,
+    int attempts,
+    int polls,
+    List<MfaChallenge> challenges,
+    String relaunchUrl) {
+
+  /** The view of {@code r}. */
+  public static RetrievalView of(Retrieval r) {
+    boolean mfa = r.state() == RetrievalState.MFA_REQUIRED;
+    return new RetrievalView(
+        r.id(),
+        r.mode().wireName(),
+        r.state().wireName(),
+        r.createdAt().toString(),
+        r.updatedAt().toString(),
+        r.completedAt() == null ? null : r.completedAt().toString(),
+        r.flinksCode(),
+        r.attempts(),
+        r.polls(),
+        mfa ? r.challenges() : null,
+        mfa ? r.relaunchUrl() : null);
+  }
+
+  @Override
+  public String toString() {
+    return "RetrievalView[id=" + id + ", state=" + state + ", flinksCode=" + flinksCode + "]";
+  }
+}

@@ -1,0 +1,272 @@
+package io.flinks4j.sync.webhook;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.flinks4j.client.model.Holder;
+import io.flinks4j.client.webhook.FlinksWebhooks;
+import io.flinks4j.client.webhook.WebhookEvent;
+import io.flinks4j.client.webhook.WebhookVerificationException;
+import io.flinks4j.sync.http.ApiException;
+import io.flinks4j.sync.http.ApiRouter;
+import io.flinks4j.sync.http.ApiRoutes;
+import io.flinks4j.sync.http.Operation;
+import io.flinks4j.sync.login.LoginRepository;
+import io.flinks4j.sync.login.StoredLogin;
+import io.flinks4j.sync.retrieval.RetrievalEngine;
+import io.flinks4j.sync.storage.Database;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/flinks}: verifies the Flinks HMAC on the raw bytes, records the delivery durably and
+ * answers 200 at once; a db-scheduler task then applies it. Redeliveries (Flinks retries up to 10 times) are
+ * dropped by the unique (ResponseType, RequestId) key, and applying goes through the engine, whose completion is
+ * safe against a poll finishing the same retrieval at the same moment.
+ */
+public final class WebhookReceiver implements ApiRoutes {
+
+  /** db-scheduler task name; one instance per received webhook id. */
+  public static final String TASK = "webhook-apply";
+  /** The route Flinks posts to. */
+  public static final String PATH = "/webhooks/flinks";
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
+
+  private final Database database;
+  private final LoginRepository logins;
+  private final RetrievalEngine engine;
+  private final HolderWriter holders;
+  private final Optional<String> key;
+  private final Clock clock;
+  private final MeterRegistry metrics;
+  private final CustomTask<Void> task;
+  private volatile SchedulerClient scheduler;
+
+  /**
+   * @param holders writes the holders of a KYC webhook
+   * @param key the shared secret Flinks signs with; without one every delivery is refused (401)
+   */
+  public WebhookReceiver(Database database, LoginRepository logins, RetrievalEngine engine, HolderWriter holders,
+      Optional<String> key, Clock clock, MeterRegistry metrics) {
+    this.database = database;
+    this.logins = logins;
+    this.engine = engine;
+    this.holders = holders;
+    this.key = key.filter(k -> !k.isEmpty());
+    this.clock = clock;
+    this.metrics = metrics;
+    this.task = Tasks.custom(TASK, Void.class)
+        .onDeadExecutionRevive()
+        .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
+        .execute((instance, context) -> {
+          apply(instance.getId());
+          return new CompletionHandler.OnCompleteRemove<>();
+        });
+    if (this.key.isEmpty()) {
+      log.warn("no webhook key configured (FLINKS_WEBHOOK_KEY): {} will refuse every delivery", PATH);
+    }
+  }
+
+  /** The apply task, to register with the scheduler. */
+  public CustomTask<Void> task() {
+    return task;
+  }
+
+  /** Connects to the running scheduler. */
+  public void bind(SchedulerClient schedulerClient) {
+    this.scheduler = schedulerClient;
+  }
+
+  /** Writes the holders of a KYC webhook for a login, on the caller's connection. */
+  @FunctionalInterface
+  public interface HolderWriter {
+    void write(Connection connection, long loginRef, List<Holder> holders) throws SQLException;
+  }
+
+  @Override
+  public void addTo(ApiRouter router) {
+    router.post(PATH,
+        Operation.summary("Flinks webhook receiver (GetAccountsDetail, KYC); authenticated by its HMAC signature")
+            .requestBody("{\"type\":\"object\"}")
+            .response(200, "Recorded (or a duplicate, or a type this service ignores)",
+                "{\"type\":\"object\",\"properties\":{\"status\":{\"enum\":[\"recorded\",\"duplicate\","
+                    + "\"ignored\"]}}}")
+            .response(401, "Missing or wrong signature"),
+        ctx -> receive(ctx, router));
+  }
+
+  private void receive(Context ctx, ApiRouter router) {
+    byte[] body = router.readBody(ctx);
+    if (key.isEmpty()) {
+      throw new ApiException(401, "webhooks_not_configured", "this service has no webhook key configured");
+    }
+    WebhookEvent event;
+    try {
+      event = FlinksWebhooks.verify(body, ctx::header, key.get());
+    } catch (WebhookVerificationException e) {
+      switch (e.reason()) {
+        case MISSING_SIGNATURE, SIGNATURE_MISMATCH -> {
+          metrics.counter("flinks4j.webhooks.received", "outcome", "bad_signature").increment();
+          throw new ApiException(401, "invalid_signature", "webhook signature missing or wrong");
+        }
+        case UNSUPPORTED_TYPE -> {
+          // Signed, but a type we do not handle (e.g. Investments): acknowledge so Flinks stops retrying.
+          metrics.counter("flinks4j.webhooks.received", "outcome", "ignored").increment();
+          ctx.status(200).json(Map.of("status", "ignored"));
+          return;
+        }
+        default -> {
+          metrics.counter("flinks4j.webhooks.received", "outcome", "malformed").increment();
+          throw ApiException.badRequest("invalid_payload", "webhook body is not a Flinks payload");
+        }
+      }
+    }
+    String id = UUID.randomUUID().toString();
+    String dedupeKey = event.requestId() != null && !event.requestId().isBlank()
+        ? event.requestId() : "sha256:" + sha256(body);
+    boolean recorded = database.inTransaction(c -> insert(c, id, event.responseType(), dedupeKey, body));
+    if (recorded) {
+      schedule(List.of(id));
+    }
+    metrics.counter("flinks4j.webhooks.received", "outcome", recorded ? "recorded" : "duplicate").increment();
+    ctx.status(200).json(Map.of("status", recorded ? "recorded" : "duplicate"));
+  }
+
+  /** Re-schedules recorded webhooks that lost their task (a crash right after answering 200). */
+  public int sweep() {
+    if (scheduler == null) {
+      return 0;
+    }
+    List<String> orphans = database.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select w.id from received_webhooks w"
+          + " where w.processed_at is null and w.received_at < ? and not exists"
+          + " (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = w.id)")) {
+        ps.setMaxRows(1000);
+        ps.setObject(1, clock.instant().minusSeconds(5).atOffset(ZoneOffset.UTC));
+        ps.setString(2, TASK);
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+        }
+        return ids;
+      }
+    });
+    schedule(orphans);
+    return orphans.size();
+  }
+
+  private void schedule(List<String> ids) {
+    SchedulerClient client = scheduler;
+    if (client != null) {
+      Instant now = clock.instant();
+      ids.forEach(id -> client.scheduleIfNotExists(task.instance(id), now));
+    }
+  }
+
+  /** Applies one recorded webhook; idempotent, so a re-run after a crash changes nothing more. */
+  void apply(String id) {
+    Optional<byte[]> body = database.inTransaction(c -> pendingBody(c, id));
+    if (body.isEmpty()) {
+      return;
+    }
+    String outcome = switch (FlinksWebhooks.parse(body.get())) {
+      case WebhookEvent.AccountsDetailWebhook detail -> {
+        Optional<StoredLogin> login = loginOf(detail.loginId(), detail.detail().tag());
+        if (login.isEmpty()) {
+          yield "no_login";
+        }
+        yield engine.completeFromWebhook(login.get().id(), detail.requestId(), detail.detail())
+            ? "stored" : "already_stored";
+      }
+      case WebhookEvent.KycWebhook kyc -> {
+        Optional<StoredLogin> login = loginOf(kyc.loginId(), kyc.kyc().tag());
+        if (login.isEmpty()) {
+          yield "no_login";
+        }
+        database.inTransaction(c -> {
+          holders.write(c, login.get().id(), kyc.kyc().holders());
+          return null;
+        });
+        yield "holders_updated";
+      }
+    };
+    database.inTransaction(c -> markProcessed(c, id, outcome));
+    metrics.counter("flinks4j.webhooks.applied", "outcome", outcome).increment();
+    log.info("webhook {} applied: {}", id, outcome);
+  }
+
+  /** The stored login, registering it when the webhook is the first we hear of it. */
+  private Optional<StoredLogin> loginOf(String loginId, String tag) {
+    if (!LoginRepository.isWellFormed(loginId)) {
+      return Optional.empty();
+    }
+    return Optional.of(logins.register(loginId, Optional.ofNullable(tag).filter(t -> !t.isBlank())).login());
+  }
+
+  private boolean insert(Connection c, String id, String type, String dedupeKey, byte[] body) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("insert into received_webhooks (id, response_type, dedupe_key,"
+        + " body, received_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+      ps.setString(1, id);
+      ps.setString(2, type);
+      ps.setString(3, dedupeKey);
+      ps.setString(4, new String(body, StandardCharsets.UTF_8));
+      ps.setObject(5, clock.instant().atOffset(ZoneOffset.UTC));
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  private static Optional<byte[]> pendingBody(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select body from received_webhooks where id = ? and processed_at is null")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getString(1) != null
+            ? Optional.of(rs.getString(1).getBytes(StandardCharsets.UTF_8)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Marks the webhook applied and drops its body, which holds a loginId and personal data in clear. */
+  private Void markProcessed(Connection c, String id, String outcome) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "update received_webhooks set processed_at = ?, outcome = ?, body = null where id = ?")) {
+      ps.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+      ps.setString(2, outcome);
+      ps.setString(3, id);
+      ps.executeUpdate();
+    }
+    return null;
+  }
+
+  private static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

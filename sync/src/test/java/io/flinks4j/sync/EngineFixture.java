@@ -1,0 +1,181 @@
+package io.flinks4j.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flinks4j.sandbox.FlinksSandbox;
+import io.flinks4j.sync.config.Settings;
+import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.login.StoredLogin;
+import io.flinks4j.sync.retrieval.Retrieval;
+import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.testing.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A running {@link SyncService} on a fresh test database (in-memory H2, or a random PostgreSQL schema), talking to a
+ * sandbox over real sockets, with the short intervals that keep engine tests in seconds.
+ */
+public final class EngineFixture implements AutoCloseable {
+
+  public static final String API_KEY = "engine-test-key";
+  public static final String ENCRYPTION_KEY = randomKey();
+
+  private final FlinksSandbox sandbox;
+  private final TestDatabase database;
+  private final SyncService service;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private EngineFixture(FlinksSandbox sandbox, TestDatabase database, SyncService service) {
+    this.sandbox = sandbox;
+    this.database = database;
+    this.service = service;
+  }
+
+  /** Settings every engine test shares: the sandbox's credentials and fast pacing. */
+  public static Map<String, String> settings(FlinksSandbox sandbox) {
+    Map<String, String> s = new HashMap<>();
+    s.put(SyncConfig.FLINKS_BASE_URL, sandbox.baseUrl());
+    s.put(SyncConfig.FLINKS_CUSTOMER_ID, sandbox.customerId());
+    s.put(SyncConfig.FLINKS_SECRET_KEY, sandbox.secretKey());
+    s.put(SyncConfig.FLINKS_API_KEY, sandbox.apiKey());
+    s.put(SyncConfig.WEBHOOK_KEY, sandbox.webhookKey());
+    s.put(EngineSettings.CONNECT_URL, sandbox.connectUrl());
+    s.put(SyncConfig.API_KEYS, API_KEY);
+    s.put(SyncConfig.HOST, "127.0.0.1");
+    s.put(SyncConfig.PORT, "0");
+    s.put(SyncConfig.ENCRYPTION_KEY, ENCRYPTION_KEY);
+    s.put(EngineSettings.POLL_INTERVAL, "200ms");
+    s.put(EngineSettings.RETRY_BASE, "100ms");
+    s.put(EngineSettings.SCHEDULER_POLLING, "50ms");
+    s.put(EngineSettings.SWEEP_INTERVAL, "1s");
+    s.put(EngineSettings.RATE_LIMIT, "0");
+    s.put(EngineSettings.CACHED_REFRESH, "0s");
+    s.put(EngineSettings.LIVE_REFRESH, "0s");
+    return s;
+  }
+
+  public static EngineFixture start(Dialect dialect, FlinksSandbox sandbox, Map<String, String> overrides) {
+    Map<String, String> s = settings(sandbox);
+    s.putAll(overrides);
+    TestDatabase database = TestDatabase.create(dialect);
+    try {
+      SyncService service = SyncService.start(SyncConfig.from(Settings.of(s)), database.config());
+      return new EngineFixture(sandbox, database, service);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  // ---- HTTP -----------------------------------------------------------------------------------------------------
+
+  public FlinksSandbox sandbox() {
+    return sandbox;
+  }
+
+  public TestDatabase database() {
+    return database;
+  }
+
+  public SyncService service() {
+    return service;
+  }
+
+  public ObjectMapper json() {
+    return json;
+  }
+
+  /** Status and JSON body of an API answer. */
+  public record Response(int status, JsonNode body) {}
+
+  public Response post(String path, String body) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
+  public Response register(String loginId) {
+    return post("/v1/logins", "{\"loginId\":\"" + loginId + "\"}");
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(
+          request.header("Authorization", "Bearer " + API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+      return new Response(response.statusCode(), body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public URI uri(String path) {
+    return service.uri().resolve(path);
+  }
+
+  // ---- state ----------------------------------------------------------------------------------------------------
+
+  public long loginRef(String loginId) {
+    return service.logins().find(loginId).map(StoredLogin::id).orElseThrow();
+  }
+
+  /** The login's active retrieval, else its latest. */
+  public Optional<Retrieval> retrieval(String loginId) {
+    return service.logins().find(loginId).flatMap(login -> service.engine().current(login.id()));
+  }
+
+  /** A count over the test database, e.g. transactions of one login. */
+  public long count(String sql, Object... args) {
+    return database.database().inTransaction(c -> {
+      try (var ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < args.length; i++) {
+          ps.setObject(i + 1, args[i]);
+        }
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
+  public long transactionsOf(String loginId) {
+    return count("select count(*) from transactions t join accounts a on a.id = t.account_id where a.login_id = ?",
+        loginRef(loginId));
+  }
+
+  public long accountsOf(String loginId) {
+    return count("select count(*) from accounts where login_id = ?", loginRef(loginId));
+  }
+
+  @Override
+  public void close() {
+    try {
+      service.close();
+    } finally {
+      database.close();
+    }
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+}
