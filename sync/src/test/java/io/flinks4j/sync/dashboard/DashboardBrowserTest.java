@@ -1,37 +1,36 @@
 package io.flinks4j.sync.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.flinks4j.client.DetailOptions;
-import io.flinks4j.client.FlinksClient;
-import io.flinks4j.client.model.Account;
-import io.flinks4j.client.model.AccountsDetail;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.sandbox.FlinksSandbox;
+import io.flinks4j.sandbox.LoginSpec;
+import io.flinks4j.sandbox.SandboxLogin;
+import io.flinks4j.sync.EngineFixture;
+import io.flinks4j.sync.SyncService;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
-import io.flinks4j.sync.crypto.LoginIdProtector;
-import io.flinks4j.sync.crypto.MasterKey;
-import io.flinks4j.sync.http.ApiServer;
-import io.flinks4j.sync.http.ReadRoutes;
-import io.flinks4j.sync.ingest.Ingester;
-import io.flinks4j.sync.login.LoginRepository;
-import io.flinks4j.sync.login.LoginStatus;
-import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.DatabaseConfig;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,40 +42,34 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in real headless Chromium, against the service's HTTP API on H2 in a temporary folder, holding data
- * retrieved from the sandbox over sockets.
+ * The dashboard in real headless Chromium, driving the real service (engine, API, H2 in a temporary folder)
+ * against the sandbox over sockets.
  */
 class DashboardBrowserTest {
 
-  private static final String KEY = "dashboard-test-key";
+  private static final String KEY = EngineFixture.API_KEY;
+  /** Right answers to the sandbox's security questions, keyed by a word of their prompt. */
+  private static final Map<String, String> ANSWERS = Map.of("city", "Montreal", "country", "Canada", "shape", "Triangle");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path folder;
 
   private static FlinksSandbox sandbox;
-  private static FlinksClient flinks;
-  private static Database database;
-  private static LoginRepository logins;
-  private static ApiServer server;
+  private static SyncService service;
   private static Chromium chromium;
-  private static final Map<Long, LoginStatus> STATUSES = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void start() {
-    sandbox = FlinksSandbox.builder().processingDelay(Duration.ZERO).start();
-    flinks = FlinksClient.builder().baseUrl(sandbox.baseUrl()).customerId(sandbox.customerId())
-        .secretKey(sandbox.secretKey()).apiKey(sandbox.apiKey()).pollInterval(Duration.ofMillis(50)).build();
-    database = Database.open(DatabaseConfig.h2File(folder));
-    logins = new LoginRepository(database, new LoginIdProtector(MasterKey.generate()), Clock.systemUTC());
-    server = ApiServer.builder(SyncConfig.from(Settings.of(Map.of(
-            SyncConfig.API_KEYS, KEY, SyncConfig.HOST, "127.0.0.1", SyncConfig.PORT, "0"))))
-        .routes(new ReadRoutes(database, logins, ref -> Optional.ofNullable(STATUSES.get(ref))))
-        .start();
+    sandbox = FlinksSandbox.builder().processingDelay(Duration.ofMillis(300)).start();
+    service = SyncService.start(
+        SyncConfig.from(Settings.of(EngineFixture.settings(sandbox))), DatabaseConfig.h2File(folder));
     chromium = Chromium.start();
   }
 
   @AfterAll
   static void stop() {
-    for (AutoCloseable resource : new AutoCloseable[] {chromium, server, database, flinks, sandbox}) {
+    for (AutoCloseable resource : new AutoCloseable[] {chromium, service, sandbox}) {
       try {
         if (resource != null) {
           resource.close();
@@ -89,69 +82,80 @@ class DashboardBrowserTest {
 
   @BeforeEach
   void freshPage() {
-    database.inTransaction(c -> {
-      try (Statement delete = c.createStatement()) {
-        return delete.executeUpdate("delete from logins");
-      }
-    });
-    STATUSES.clear();
-    chromium.driver.get(server.localUri() + Dashboard.PATH);
+    chromium.driver.get(service.uri() + Dashboard.PATH);
     chromium.driver.executeScript("sessionStorage.clear();");
     chromium.driver.navigate().refresh();
   }
 
   @Test
-  void a_ready_login_shows_its_accounts_with_their_balances() {
-    AccountsDetail detail = readyLogin("greatday_nomfa");
-    String loginId = sandbox.login("greatday_nomfa").loginId();
+  void a_login_registered_in_the_page_reaches_ready_and_shows_its_accounts_with_balances() {
+    SandboxLogin login = newLogin(200);
 
     enterKey(KEY);
-    assertThat(state(loginId)).isEqualTo("ready");
-    openLogin(loginId);
+    type("register-login-id", login.loginId());
+    type("register-tag", "order-42");
+    element("register-form").findElement(By.cssSelector("button[type=submit]")).click();
 
-    List<WebElement> rows = waiting().until(d -> {
-      List<WebElement> found = d.findElements(By.cssSelector("#accounts tbody tr[data-account-id]"));
-      return found.size() == detail.accounts().size() ? found : null;
-    });
-    Map<String, String> shown = new java.util.HashMap<>();
+    await().atMost(Duration.ofSeconds(20)).until(() -> state(login.loginId()).equals("ready")); // list polls itself
+    assertThat(loginRow(login.loginId()).findElement(By.className("tag")).getText()).isEqualTo("order-42");
+    Map<String, String> expected = new HashMap<>();
+    for (JsonNode account : api("/v1/logins/" + encode(login.loginId()) + "/accounts").path("data")) {
+      expected.put(account.path("id").asText(), money(account.path("balance").path("current").decimalValue()));
+    }
+    assertThat(expected).hasSize(sandbox.groundTruth(login.loginId()).accounts());
+    List<WebElement> rows = awaitRows("#accounts tbody tr[data-account-id]", expected.size());
+    Map<String, String> shown = new HashMap<>();
     for (WebElement row : rows) {
-      shown.put(row.findElement(By.className("title")).getText(), row.findElement(By.className("current")).getText());
+      shown.put(row.getAttribute("data-account-id"), row.findElement(By.className("current")).getText());
     }
-    assertThat(shown).hasSize(detail.accounts().size());
-    for (Account account : detail.accounts()) {
-      assertThat(shown).containsEntry(account.title(), money(account.balance().current()));
-    }
+    assertThat(shown).isEqualTo(expected);
   }
 
   @Test
-  void transactions_load_page_by_page_and_the_balance_history_shows_the_snapshot() {
-    AccountsDetail detail = readyLogin("greatday_nomfa");
-    Account busiest = detail.accounts().stream()
-        .max(Comparator.comparingInt(account -> account.transactions().size())).orElseThrow();
-    assertThat(busiest.transactions()).hasSizeGreaterThan(50); // so at least one "load more" is needed
+  void transactions_load_page_by_page_and_the_balance_history_shows_each_retrieval() {
+    SandboxLogin login = newLogin(1500);
+    registerReady(login.loginId());
+    JsonNode account = api("/v1/logins/" + encode(login.loginId()) + "/accounts").path("data").get(0);
+    String transactionsPath = "/v1/accounts/" + account.path("id").asText() + "/transactions?limit=100";
+    List<String> newest100 = new ArrayList<>();
+    api(transactionsPath).path("data").forEach(t -> newest100.add(t.path("id").asText()));
+    assertThat(newest100).hasSize(100); // so one "load more" is needed, and another one remains
 
     enterKey(KEY);
-    openLogin(sandbox.login("greatday_nomfa").loginId());
-    WebElement row = waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-        "//table[@id='accounts']//tr[td[@class='title' and text()=" + xpathLiteral(busiest.title()) + "]]")));
-    row.findElement(By.name("open-account")).click();
-
+    openLogin(login.loginId());
+    awaitRows("#accounts tbody tr[data-account-id='" + account.path("id").asText() + "']", 1)
+        .getFirst().findElement(By.name("open-account")).click();
     assertThat(awaitRows("#transactions tbody tr[data-transaction-id]", 50)).hasSize(50);
     element("more-transactions").click();
-    int expected = Math.min(100, busiest.transactions().size());
-    List<String> ids = awaitRows("#transactions tbody tr", expected).stream()
-        .map(tr -> tr.getAttribute("data-transaction-id")).toList();
-    assertThat(ids).hasSize(expected).doesNotHaveDuplicates()
-        .isSubsetOf(busiest.transactions().stream().map(t -> t.id()).toList());
-    assertThat(element("more-transactions").isDisplayed()).isEqualTo(busiest.transactions().size() > 100);
-    List<String> dates = chromium.driver.findElements(By.cssSelector("#transactions tbody td.date")).stream()
-        .map(WebElement::getText).toList();
-    assertThat(dates).isSortedAccordingTo(Comparator.reverseOrder());
 
+    List<String> shown = awaitRows("#transactions tbody tr[data-transaction-id]", 100).stream()
+        .map(row -> row.getAttribute("data-transaction-id")).toList();
+    assertThat(shown).isEqualTo(newest100);
     List<WebElement> balances = awaitRows("#balances tbody tr", 1);
     assertThat(balances).hasSize(1);
     assertThat(balances.getFirst().findElement(By.className("current")).getText())
-        .isEqualTo(money(busiest.balance().current()));
+        .isEqualTo(money(account.path("balance").path("current").decimalValue()));
+  }
+
+  @Test
+  void a_live_refresh_shows_the_security_questions_and_answering_them_in_the_page_brings_the_login_to_ready() {
+    String loginId = sandbox.login("Greatday").loginId();
+    registerReady(loginId);
+
+    enterKey(KEY);
+    loginRow(loginId).findElement(By.name("refresh-live")).click();
+
+    Optional<WebElement> form = Optional.of(waiting().until(d -> mfaForm(loginId)));
+    int rounds = 0;
+    while (form.isPresent() && rounds++ < 5) { // the bank may ask again: answer every round shown
+      answer(form.get());
+      waiting().until(ExpectedConditions.stalenessOf(form.get()));
+      form = waiting().until(d -> state(loginId).equals("ready") ? Optional.empty() : asked(mfaForm(loginId)));
+    }
+
+    assertThat(rounds).isBetween(1, 5);
+    await().atMost(Duration.ofSeconds(20)).until(() -> state(loginId).equals("ready"));
+    assertThat(chromium.driver.findElements(By.cssSelector("#logins tr.mfa form"))).isEmpty();
   }
 
   @Test
@@ -169,56 +173,143 @@ class DashboardBrowserTest {
   void markup_in_a_login_name_and_tag_is_shown_as_text() {
     String loginId = "<script>window.pwned=1</script>";
     String tag = "<img src=x onerror=\"window.pwned=2\">";
-    logins.register(loginId, Optional.of(tag));
 
     enterKey(KEY);
-    WebElement row = loginRow(loginId);
+    type("register-login-id", loginId);
+    type("register-tag", tag);
+    element("register-form").findElement(By.cssSelector("button[type=submit]")).click();
 
+    WebElement row = loginRow(loginId);
     assertThat(row.findElement(By.cssSelector("button.open")).getText()).isEqualTo(loginId);
     assertThat(row.findElement(By.className("tag")).getText()).isEqualTo(tag);
     assertThat(chromium.driver.findElements(By.cssSelector("#logins script, #logins img"))).isEmpty();
     assertThat(chromium.driver.executeScript("return window.pwned === undefined;")).isEqualTo(true);
   }
 
-  // ---- fixture -------------------------------------------------------------------------------------------------
+  @Test
+  void deleting_a_login_takes_two_clicks_and_removes_its_row() {
+    SandboxLogin login = newLogin(50);
+    registerReady(login.loginId());
 
-  /** Registers a sandbox login, stores what the sandbox returns for it and marks its retrieval ready. */
-  private static AccountsDetail readyLogin(String username) {
-    String loginId = sandbox.login(username).loginId();
-    long ref = logins.register(loginId, Optional.of("customer-" + username)).login().id();
-    AccountsDetail detail = flinks.retrieve(loginId, DetailOptions.defaults());
-    database.inTransaction(c -> new Ingester(Clock.systemUTC()).apply(c, ref, "r-" + ref, detail));
-    STATUSES.put(ref, new LoginStatus("ready", Instant.now(), Optional.of(Instant.now()), Optional.empty(),
-        List.of(), Optional.empty()));
-    return detail;
+    enterKey(KEY);
+    WebElement delete = loginRow(login.loginId()).findElement(By.name("delete"));
+    delete.click();
+    assertThat(delete.getText()).isEqualTo("Confirm delete");
+    delete.click();
+
+    waiting().until(ExpectedConditions.stalenessOf(delete));
+    assertThat(rowOf(login.loginId())).isNull();
+    assertThat(status("/v1/logins/" + encode(login.loginId()))).isEqualTo(404);
+  }
+
+  // ---- service -------------------------------------------------------------------------------------------------
+
+  private static SandboxLogin newLogin(int transactionsPerYear) {
+    return sandbox.createLogin(LoginSpec.named("dash-" + UUID.randomUUID())
+        .withAccounts(2).withTransactionsPerYear(transactionsPerYear));
+  }
+
+  /** Registers through the API (not the page) and waits for the first retrieval's data. */
+  private static void registerReady(String loginId) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(service.uri().resolve("/v1/logins"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"" + loginId + "\"}")));
+    assertThat(response.statusCode()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> api("/v1/logins/" + encode(loginId)).path("state").asText().equals("ready"));
+  }
+
+  private static JsonNode api(String path) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(service.uri().resolve(path)).GET());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    try {
+      return JSON.readTree(response.body());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static int status(String path) {
+    return send(HttpRequest.newBuilder(service.uri().resolve(path)).GET()).statusCode();
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String encode(String loginId) {
+    return URLEncoder.encode(loginId, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   // ---- page ----------------------------------------------------------------------------------------------------
 
   private static WebDriverWait waiting() {
-    return new WebDriverWait(chromium.driver, Duration.ofSeconds(15), Duration.ofMillis(50));
+    return new WebDriverWait(chromium.driver, Duration.ofSeconds(20), Duration.ofMillis(50));
   }
 
   private static WebElement element(String id) {
     return waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
   }
 
-  private static void enterKey(String key) {
-    WebElement field = waiting().until(ExpectedConditions.elementToBeClickable(By.id("api-key")));
+  private static void type(String id, String text) {
+    WebElement field = waiting().until(ExpectedConditions.elementToBeClickable(By.id(id)));
     field.clear();
-    field.sendKeys(key);
+    field.sendKeys(text);
+  }
+
+  private static void enterKey(String key) {
+    type("api-key", key);
     element("connect").click();
   }
 
-  /** The login's row, found by its data attribute in the page (loginIds may hold any printable character). */
-  private static WebElement loginRow(String loginId) {
-    return waiting().until(d -> (WebElement) chromium.driver.executeScript(
+  /** The login's row, or null; found by its data attribute, as loginIds may hold any printable character. */
+  private static WebElement rowOf(String loginId) {
+    return (WebElement) chromium.driver.executeScript(
         "return [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
-            + ".find(r => r.dataset.loginId === arguments[0]) || null;", loginId));
+            + ".find(r => r.dataset.loginId === arguments[0]) || null;", loginId);
+  }
+
+  private static WebElement loginRow(String loginId) {
+    return waiting().until(d -> rowOf(loginId));
+  }
+
+  private static WebElement mfaForm(String loginId) {
+    return (WebElement) chromium.driver.executeScript(
+        "const row = [...document.querySelectorAll('#logins tbody tr.mfa')]"
+            + ".find(r => r.dataset.loginId === arguments[0]);"
+            + "return row ? row.querySelector('form') : null;", loginId);
+  }
+
+  /** The state shown for the login ("" while its row is not there), read in one step so a re-render cannot interfere. */
+  private static Optional<WebElement> asked(WebElement form) {
+    return form == null ? null : Optional.of(form); // null: keep waiting
+  }
+
+  /** Types the right answer under each question of the form and sends it. */
+  private static void answer(WebElement form) {
+    List<WebElement> labels = form.findElements(By.tagName("label"));
+    assertThat(labels).isNotEmpty();
+    for (WebElement label : labels) {
+      String prompt = label.getText();
+      String answer = ANSWERS.entrySet().stream().filter(e -> prompt.contains(e.getKey()))
+          .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("unexpected question " + prompt));
+      label.findElement(By.tagName("input")).sendKeys(answer);
+    }
+    form.findElement(By.cssSelector("button[type=submit]")).click();
   }
 
   private static String state(String loginId) {
-    return loginRow(loginId).findElement(By.className("state")).getText();
+    return (String) chromium.driver.executeScript(
+        "const row = [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
+            + ".find(r => r.dataset.loginId === arguments[0]);"
+            + "return row ? row.querySelector('.state').textContent : '';", loginId);
   }
 
   private static void openLogin(String loginId) {
@@ -235,9 +326,5 @@ class DashboardBrowserTest {
   /** As the page formats amounts (en-CA, 2 to 4 decimals). */
   private static String money(BigDecimal amount) {
     return new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.CANADA)).format(amount);
-  }
-
-  private static String xpathLiteral(String text) {
-    return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
   }
 }
