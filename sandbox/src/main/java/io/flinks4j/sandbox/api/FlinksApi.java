@@ -91,13 +91,11 @@ public final class FlinksApi {
   private static final class Call {
     final Context ctx;
     final String endpoint;
-    final byte[] raw;
     RequestBody body;
 
-    Call(Context ctx, String endpoint, byte[] raw) {
+    Call(Context ctx, String endpoint) {
       this.ctx = ctx;
       this.endpoint = endpoint;
-      this.raw = raw;
     }
   }
 
@@ -135,7 +133,7 @@ public final class FlinksApi {
               engine.clock().instant(), ctx.method().name(), ctx.path(), endpoint, headers(ctx),
               new String(raw, StandardCharsets.UTF_8)));
     }
-    Call call = new Call(ctx, endpoint, raw);
+    Call call = new Call(ctx, endpoint);
     try {
       if (!settings.customerId().equalsIgnoreCase(ctx.pathParam("customerId"))) {
         throw new Answer(FlinksCode.ACCESS_DENIED, "Unknown customerId", null);
@@ -318,7 +316,7 @@ public final class FlinksApi {
     return answers;
   }
 
-  private Session authorizedSession(Call call, String requestId) {
+  private Session authorizedSession(String requestId) {
     if (requestId == null) {
       throw new Answer(FlinksCode.INVALID_REQUEST, "RequestId is required", null);
     }
@@ -338,7 +336,7 @@ public final class FlinksApi {
     requireApiKey(call);
     String requestId = async ? call.ctx.pathParam("requestId") : call.body.string("RequestId");
     DetailOptions options = async ? null : detailOptions(call.body);
-    Session session = authorizedSession(call, requestId);
+    Session session = authorizedSession(requestId);
     DataState state = engine.dataCall(session, options);
     DetailOptions effective = session.detailOptions();
     switch (state) {
@@ -430,7 +428,7 @@ public final class FlinksApi {
   private void summary(Call call, boolean async) {
     requireApiKey(call);
     String requestId = async ? call.ctx.pathParam("requestId") : call.body.string("RequestId");
-    Session session = authorizedSession(call, requestId);
+    Session session = authorizedSession(requestId);
     switch (engine.dataCall(session, null)) {
       case DataState.Pending p -> respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
       case DataState.Dispatched d -> respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_DISPATCHED, session));
@@ -452,7 +450,7 @@ public final class FlinksApi {
 
   private void statements(Call call) {
     requireApiKey(call);
-    Session session = authorizedSession(call, call.body.string("RequestId"));
+    Session session = authorizedSession(call.body.string("RequestId"));
     String number = call.body.string("NumberOfStatements");
     int count =
         number == null ? 1 : switch (number.toLowerCase(Locale.ROOT)) {
