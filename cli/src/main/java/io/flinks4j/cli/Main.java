@@ -1,11 +1,13 @@
 package io.flinks4j.cli;
 
+import io.flinks4j.cli.demo.DemoCommand;
 import io.flinks4j.cli.fetch.FetchCommand;
 import io.flinks4j.cli.fetch.RefreshCommand;
 import io.flinks4j.cli.options.EnvironmentDefaults;
 import io.flinks4j.cli.options.Secrets;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.cli.sandbox.SandboxCommand;
+import io.flinks4j.cli.serve.ServeCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,6 +46,8 @@ public final class Main implements Callable<Integer> {
   public static int run(Console console, String... args) {
     Secrets secrets = Secrets.from(args, console.env());
     CommandLine cmd = new CommandLine(new Main(console))
+        .addSubcommand(new DemoCommand(console))
+        .addSubcommand(new ServeCommand(console))
         .addSubcommand(new FetchCommand(console))
         .addSubcommand(new RefreshCommand(console))
         .addSubcommand(new SandboxCommand(console))

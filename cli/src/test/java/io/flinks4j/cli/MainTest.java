@@ -11,7 +11,7 @@ class MainTest {
     Cli.Result result = Cli.run("--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("fetch", "refresh", "sandbox", "Exit codes");
+    assertThat(result.out()).contains("demo", "serve", "fetch", "refresh", "sandbox", "Exit codes");
   }
 
   @Test

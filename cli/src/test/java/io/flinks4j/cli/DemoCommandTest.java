@@ -1,0 +1,24 @@
+package io.flinks4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DemoCommandTest {
+
+  @Test
+  void demo_retrieves_every_test_login_through_the_service_and_prints_a_summary() {
+    Cli.Result result = Cli.run("demo", "--processing-delay", "500ms", "--poll-interval", "200ms");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.out())
+        .contains("registered; its first retrieval started")
+        .contains("the bank asks: What city were you born in?")
+        .contains("answered 3 questions (POST /v1/logins/{id}/mfa)")
+        .contains("then a live refresh with 3 MFA answers")
+        .contains("OPERATION_PENDING", "OPERATION_DISPATCHED")
+        .containsPattern("greatday_nomfa\\s+ready\\s+4\\s+\\d+")
+        .containsPattern("test_disabled_account\\s+failed.*DISABLED_LOGIN")
+        .contains("Done in");
+  }
+}
