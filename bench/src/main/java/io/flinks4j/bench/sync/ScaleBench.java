@@ -134,8 +134,8 @@ public final class ScaleBench {
       peakActive = Math.max(peakActive, active);
       long terminal = states.getOrDefault("ready", 0L) + states.getOrDefault("failed", 0L)
           + states.getOrDefault("timed_out", 0L);
-      if (terminal >= count) {
-        break;
+      if (terminal >= count || (active == 0 && terminal > 0)) {
+        break; // every registered login's retrieval has ended (refused registrations never start one)
       }
       Thread.sleep(1000);
     }
