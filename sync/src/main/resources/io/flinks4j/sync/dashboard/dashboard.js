@@ -51,9 +51,10 @@
     }
   }
 
-  function showError(message) {
+  function showError(message, fromPoll) {
     $('error').textContent = message;
     $('error').hidden = !message;
+    $('error').dataset.fromPoll = fromPoll ? 'true' : '';
   }
 
   function setStatus(message) {
@@ -94,19 +95,22 @@
 
   const loginPath = (loginId) => '/v1/logins/' + encodeURIComponent(loginId);
 
-  /** Runs an API call; a failure is shown (a refused key also logs out) and the result is undefined. */
-  async function attempt(call) {
+  /**
+   * Runs an API call; a failure is shown (a refused key also logs out) and the result is undefined. A background
+   * poll's success clears only a poll's error, so the answer to an operator's action stays until the next action.
+   */
+  async function attempt(call, fromPoll = false) {
     try {
       const result = await call();
-      showError('');
+      if (!fromPoll || $('error').dataset.fromPoll) showError('');
       return result;
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.status === 401) {
         logout();
-        showError('API key refused (' + e.status + ' ' + e.code + '): ' + e.message);
+        showError('API key refused (' + e.status + ' ' + e.code + '): ' + e.message, false);
       } else {
-        showError('Request failed (' + (e.status || 'network') + ' ' + e.code + '): ' + e.message);
+        showError('Request failed (' + (e.status || 'network') + ' ' + e.code + '): ' + e.message, fromPoll);
       }
       return undefined;
     }
@@ -151,9 +155,10 @@
 
   async function refreshLogins() {
     clearTimeout(view.timer);
-    const logins = await attempt(fetchLogins);
+    if (!sessionStorage.getItem(KEY_ITEM)) return; // the key was refused meanwhile
+    const logins = await attempt(fetchLogins, true);
     if (logins === undefined) {
-      if (sessionStorage.getItem(KEY_ITEM)) view.timer = setTimeout(refreshLogins, POLL_MS * 2);
+      view.timer = setTimeout(refreshLogins, POLL_MS * 2);
       return;
     }
     view.logins = logins;
@@ -254,38 +259,38 @@
 
   // ---- actions ---------------------------------------------------------------------------------------------
 
+  // After every write, even a refused or failed one, the list is reloaded: the retrieval may have moved on anyway
+  // (e.g. answers reached Flinks before an error), and the list polls while a retrieval is in flight.
+
   async function register(event) {
     event.preventDefault();
     const loginId = $('register-login-id').value.trim();
     const tag = $('register-tag').value.trim();
     const body = tag ? { loginId, tag } : { loginId };
-    const done = await attempt(() => api('POST', '/v1/logins', body));
-    if (done !== undefined) {
+    if (await attempt(() => api('POST', '/v1/logins', body)) !== undefined) {
       $('register-form').reset();
       view.login = loginId; // show the new login's accounts as they arrive
       view.loginVersion = '';
-      await refreshLogins(); // a write starts a retrieval: the list polls while it is in flight
     }
+    await refreshLogins();
   }
 
   async function refresh(loginId, live) {
-    if (await attempt(() => api('POST', loginPath(loginId) + '/refresh', { live })) !== undefined) {
-      await refreshLogins();
-    }
+    await attempt(() => api('POST', loginPath(loginId) + '/refresh', { live }));
+    await refreshLogins();
   }
 
   async function answerMfa(loginId, answers, draftKeys) {
-    const done = await attempt(() => api('POST', loginPath(loginId) + '/mfa', { answers }));
-    if (done !== undefined) {
+    if (await attempt(() => api('POST', loginPath(loginId) + '/mfa', { answers })) !== undefined) {
       draftKeys.forEach((key) => view.drafts.delete(key));
-      await refreshLogins();
     }
+    await refreshLogins();
   }
 
   async function remove(loginId) {
-    const done = await attempt(() => api('DELETE', loginPath(loginId)));
-    if (done === undefined) return;
-    if (view.login === loginId) closeLogin();
+    if (await attempt(() => api('DELETE', loginPath(loginId))) !== undefined && view.login === loginId) {
+      closeLogin();
+    }
     await refreshLogins();
   }
 
