@@ -307,7 +307,8 @@ public final class RetrievalEngine {
         && now.isBefore(r.updatedAt().plus(settings.answerGrace()))) {
       return later(now, settings.pollInterval(), null); // an MFA answer is in flight in an API call
     }
-    Duration wait = rateLimiter.tryAcquire();
+    // Opening a session costs a token, /Authorize and the first detail call; a poll is one call.
+    Duration wait = rateLimiter.tryAcquire(r.state() == RetrievalState.PROCESSING ? 1 : 3);
     if (!wait.isZero()) {
       return new Step.RunAt(now.plus(wait));
     }
@@ -373,8 +374,11 @@ public final class RetrievalEngine {
           return true;
         });
         events.dispatch(eventIds);
+        if (!saved) {
+          yield current;
+        }
         metrics.counter("flinks4j.retrievals.mfa_required").increment();
-        yield saved ? next(waiting) : current;
+        yield next(waiting);
       }
     };
   }
