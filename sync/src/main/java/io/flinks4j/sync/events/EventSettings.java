@@ -47,6 +47,9 @@ public record EventSettings(
 
   @Override
   public String toString() {
-    return "EventSettings[url=" + url.map(URI::toString).orElse("none") + ", maxAttempts=" + maxAttempts + "]";
+    // Scheme, host and path only: a URL's user info or query may carry a credential.
+    String where = url.map(u -> u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
+        + (u.getPath() == null ? "" : u.getPath())).orElse("none");
+    return "EventSettings[url=" + where + ", maxAttempts=" + maxAttempts + "]";
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.dashboard.Dashboard;
 import io.flinks4j.sync.storage.StorageException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's one HTTP app (Javalin on virtual threads): bearer authentication on {@code /v1}, JSON errors,
- * body limits, health, readiness, Prometheus metrics and the OpenAPI document, around the routes contributed
- * by {@link ApiRoutes}.
+ * body limits, health, readiness, Prometheus metrics, the OpenAPI document and the operators' dashboard, around
+ * the routes contributed by {@link ApiRoutes}.
  *
  * <p>Build it with {@link #builder(SyncConfig)}, add route groups, then {@link Builder#start()}. Errors always
  * come back as {@code {"error":{"code","message"}}}; an unexpected exception is logged and answered 500 without
@@ -157,6 +158,15 @@ public final class ApiServer implements AutoCloseable {
           "/metrics",
           Operation.summary("Prometheus metrics").response(200, "Prometheus text format"),
           ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+      Dashboard dashboard = new Dashboard(); // static files only: the page asks for a key and calls /v1 with it
+      router.get(
+          Dashboard.PATH,
+          Operation.summary("Operators' dashboard (HTML page, holds no data)").response(200, "The page"),
+          dashboard::page);
+      router.get(
+          Dashboard.PATH + "/{asset}",
+          Operation.summary("Script and stylesheet of the dashboard").response(200, "The file"),
+          dashboard::asset);
       groups.forEach(group -> group.addTo(router));
       AtomicReference<byte[]> openApi = new AtomicReference<>(); // built once every route is known
       router.get(

@@ -2,49 +2,48 @@ package io.flinks4j.sync.retrieval;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
- * A token bucket over the calls this instance makes to Flinks. It never blocks: a step that gets no permit is
- * rescheduled for when one will be available, so a burst of due retrievals spreads out instead of tripping
- * Flinks's {@code TOO_MANY_REQUESTS}.
+ * A rate limit over the calls this instance makes to Flinks (GCRA: a token bucket kept as one "theoretical arrival
+ * time", in exact integer nanoseconds). It never blocks: a step that gets no permit is rescheduled for when one
+ * will be free, so a burst of due retrievals spreads out instead of tripping Flinks's {@code TOO_MANY_REQUESTS}.
  */
 public final class RateLimiter {
 
   private final Clock clock;
-  private final double permitsPerNano;
-  private final double capacity;
-  private double tokens;
-  private long lastRefill;
+  private final long intervalNanos;
+  private final long burstNanos;
+  private long theoreticalArrival;
 
   /**
    * @param permitsPerSecond sustained rate; {@code 0} or less means unlimited
-   * @param burst how many calls may go at once after a quiet period
+   * @param burst how many calls may go at once after a quiet period (at least 1)
    */
   public RateLimiter(double permitsPerSecond, int burst, Clock clock) {
     this.clock = clock;
-    this.permitsPerNano = permitsPerSecond / 1e9;
-    this.capacity = Math.max(1, burst);
-    this.tokens = capacity;
-    this.lastRefill = nanos();
+    this.intervalNanos = permitsPerSecond <= 0 ? 0 : Math.max(1, Math.round(1e9 / permitsPerSecond));
+    this.burstNanos = intervalNanos * (Math.max(1, burst) - 1);
+    this.theoreticalArrival = nanos();
   }
 
-  /** Takes a permit if one is available; otherwise returns how long until one will be. */
+  /** Takes a permit if one is free ({@link Duration#ZERO}); otherwise returns how long until one will be. */
   public synchronized Duration tryAcquire() {
-    if (permitsPerNano <= 0) {
+    if (intervalNanos == 0) {
       return Duration.ZERO;
     }
     long now = nanos();
-    tokens = Math.min(capacity, tokens + (now - lastRefill) * permitsPerNano);
-    lastRefill = now;
-    if (tokens >= 1) {
-      tokens -= 1;
-      return Duration.ZERO;
+    long arrival = Math.max(theoreticalArrival, now);
+    long early = arrival - now - burstNanos;
+    if (early > 0) {
+      return Duration.ofNanos(early);
     }
-    return Duration.ofNanos((long) Math.ceil((1 - tokens) / permitsPerNano));
+    theoreticalArrival = arrival + intervalNanos;
+    return Duration.ZERO;
   }
 
   private long nanos() {
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 }

@@ -28,6 +28,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -169,6 +174,23 @@ class WebhookReceiverTest {
   }
 
   @Test
+  void a_kyc_webhook_sets_the_login_holder() throws IOException {
+    SandboxLogin login = newLogin(Duration.ZERO);
+    ObjectNode kyc;
+    try (var in = getClass().getResourceAsStream("/fixtures/webhook-kyc.json")) {
+      kyc = (ObjectNode) fixture.json().readTree(in);
+    }
+    ((ObjectNode) kyc.path("Login")).put("Id", login.loginId());
+    kyc.put("RequestId", UUID.randomUUID().toString());
+
+    assertThat(deliverSigned(fixture.json().writeValueAsBytes(kyc)).statusCode()).isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.service().logins().find(login.loginId()).isPresent()
+        && fixture.count("select count(*) from holders where login_id = ? and account_id is null and name = ?",
+            fixture.loginRef(login.loginId()), "Ron Swanson") == 1);
+  }
+
+  @Test
   void a_webhook_delivered_twice_has_one_effect() {
     SandboxLogin login = newLogin(Duration.ZERO);
     String requestId = openSession(login.loginId());
@@ -184,6 +206,41 @@ class WebhookReceiverTest {
     assertThat(fixture.count("select count(*) from received_webhooks where dedupe_key = ?", requestId)).isOne();
     assertThat(fixture.count("select count(*) from retrievals where login_id = ?", fixture.loginRef(login.loginId())))
         .isOne();
+  }
+
+  @Test
+  void completions_racing_on_one_retrieval_store_its_data_once() throws Exception {
+    SandboxLogin waiting = newLogin(Duration.ofHours(1));
+    fixture.register(waiting.loginId());
+    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.retrieval(waiting.loginId())
+        .map(r -> r.requestId() != null).orElse(false));
+    String requestId = fixture.retrieval(waiting.loginId()).orElseThrow().requestId();
+    long loginRef = fixture.loginRef(waiting.loginId());
+    SandboxLogin other = newLogin(Duration.ZERO);
+    var payload = flinks.awaitAccountsDetail(openSession(other.loginId()), DetailOptions.defaults(), null);
+
+    int racers = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> outcomes = new ArrayList<>();
+    try (var threads = Executors.newFixedThreadPool(racers)) {
+      for (int i = 0; i < racers; i++) {
+        outcomes.add(threads.submit(() -> {
+          start.await();
+          return fixture.service().engine().completeFromWebhook(loginRef, requestId, payload);
+        }));
+      }
+      start.countDown();
+      long stored = 0;
+      for (Future<Boolean> outcome : outcomes) {
+        stored += outcome.get() ? 1 : 0;
+      }
+      assertThat(stored).isOne();
+    }
+    assertThat(fixture.retrieval(waiting.loginId()).orElseThrow().state()).isEqualTo(RetrievalState.READY);
+    assertThat(fixture.transactionsOf(waiting.loginId()))
+        .isEqualTo(payload.accounts().stream().mapToLong(a -> a.transactions().size()).sum());
+    assertThat(fixture.count("select count(*) from outbound_events where type = 'login.ready' and body like ?",
+        "%" + fixture.retrieval(waiting.loginId()).orElseThrow().id() + "%")).isOne();
   }
 
   @Test

@@ -1,0 +1,310 @@
+package io.flinks4j.bench.sync;
+
+import io.flinks4j.sandbox.FlinksSandbox;
+import io.flinks4j.sandbox.LoginSpec;
+import io.flinks4j.sandbox.RecordedRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ten thousand retrievals in flight at once in one sync instance ({@link SyncNode}, its own JVM, {@code -Xmx512m})
+ * against a sandbox that answers 202 for a while before the data: do all complete, how late are the polls against
+ * their schedule, and what heap and threads does the instance need.
+ *
+ * <p>Lateness is read where the polls arrive: the sandbox records every call, and for each session the gap
+ * between two consecutive data calls minus the poll interval is that poll's lateness (it includes the previous
+ * call's response time, which the engine waits for before scheduling the next poll).
+ *
+ * <p>Usage: {@code ScaleBench <jar> [retrievals] [pollInterval seconds] [processing delay seconds] [h2|pg]}.
+ */
+public final class ScaleBench {
+
+  private static final Pattern GAUGE =
+      Pattern.compile("^flinks4j_retrievals\\{state=\"([a-z_]+)\"[^}]*}\\s+([0-9.eE+-]+)", Pattern.MULTILINE);
+  private static final Pattern REQUEST_ID = Pattern.compile("\"RequestId\"\\s*:\\s*\"([^\"]+)\"",
+      Pattern.CASE_INSENSITIVE);
+  private static final String API_KEY = "bench-scale-key";
+
+  private ScaleBench() {}
+
+  public static void main(String[] args) throws Exception {
+    String jar = args[0];
+    int count = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    Duration pollInterval = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 10);
+    Duration processing = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 60);
+    String db = args.length > 4 ? args[4] : "h2";
+
+    try (FlinksSandbox sandbox = FlinksSandbox.builder().processingDelay(processing).start()) {
+      List<String> loginIds = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        loginIds.add(sandbox.createLogin(
+            LoginSpec.named("scale_" + i).withAccounts(1).withTransactionsPerYear(40).withSeed(i)).loginId());
+      }
+      Path dataDir = Files.createTempDirectory("flinks4j-bench-scale");
+      Map<String, String> env = new HashMap<>(Map.of(
+          "FLINKS_BASE_URL", sandbox.baseUrl(), "FLINKS_CUSTOMER_ID", sandbox.customerId(),
+          "FLINKS_SECRET_KEY", sandbox.secretKey(), "FLINKS_API_KEY", sandbox.apiKey(),
+          "FLINKS4J_API_KEYS", API_KEY, "FLINKS4J_PORT", "0", "FLINKS4J_HOST", "127.0.0.1",
+          "FLINKS4J_DATA_DIR", dataDir.toString(), "FLINKS4J_POLL_INTERVAL", pollInterval.toSeconds() + "s",
+          "FLINKS4J_RATE_LIMIT", "0"));
+      env.put("FLINKS4J_CACHED_REFRESH", "0s");
+      env.put("FLINKS4J_LIVE_REFRESH", "0s");
+      env.put("FLINKS4J_SWEEP_INTERVAL", "2s");
+      String schema = null;
+      if (db.equals("pg")) {
+        schema = PgSchemas.create();
+        env.put("FLINKS4J_DB_URL", PgSchemas.url(schema));
+      }
+      Node node = Node.start(jar, env);
+      try {
+        run(sandbox, node, loginIds, pollInterval, processing, db);
+      } finally {
+        node.stop();
+        if (schema != null) {
+          PgSchemas.drop(schema);
+        }
+        SweepBench.deleteTree(dataDir);
+      }
+    }
+  }
+
+  private static void run(FlinksSandbox sandbox, Node node, List<String> loginIds, Duration pollInterval,
+      Duration processing, String db) throws Exception {
+    int count = loginIds.size();
+    HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    URI base = URI.create("http://127.0.0.1:" + node.port);
+    Journal journal = new Journal(sandbox);
+    Thread collector = Thread.ofPlatform().daemon().start(journal::collectUntilInterrupted);
+
+    Instant started = Instant.now();
+    Semaphore inFlight = new Semaphore(32);
+    AtomicInteger refused = new AtomicInteger();
+    List<CompletableFuture<Void>> calls = new ArrayList<>(count);
+    for (String loginId : loginIds) {
+      inFlight.acquire();
+      HttpRequest post = HttpRequest.newBuilder(base.resolve("/v1/logins"))
+          .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"" + loginId + "\"}")).build();
+      calls.add(http.sendAsync(post, HttpResponse.BodyHandlers.discarding())
+          .handle((response, error) -> {
+            if (error != null || response.statusCode() != 201) {
+              refused.incrementAndGet();
+            }
+            inFlight.release();
+            return null;
+          }));
+    }
+    CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+    Duration registering = Duration.between(started, Instant.now());
+    System.out.printf(Locale.ROOT, "registered %,d logins in %.1f s (%d refused)%n", count,
+        registering.toMillis() / 1000.0, refused.get());
+
+    Map<String, Long> states = Map.of();
+    long peakActive = 0;
+    Instant deadline = Instant.now().plus(processing).plus(Duration.ofMinutes(10));
+    while (Instant.now().isBefore(deadline)) {
+      states = gauges(http, base);
+      long active = states.getOrDefault("requested", 0L) + states.getOrDefault("authorizing", 0L)
+          + states.getOrDefault("processing", 0L);
+      peakActive = Math.max(peakActive, active);
+      long terminal = states.getOrDefault("ready", 0L) + states.getOrDefault("failed", 0L)
+          + states.getOrDefault("timed_out", 0L);
+      if (terminal >= count) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    Duration total = Duration.between(started, Instant.now());
+    collector.interrupt();
+    collector.join();
+    journal.collectOnce();
+
+    Lateness lateness = journal.lateness(pollInterval);
+    String stats = node.lastStats.get();
+    System.out.printf(Locale.ROOT, "== scale: %,d retrievals, one sync instance (-Xmx512m, %s), poll interval %d s,"
+        + " sandbox processing %d s ==%n", count, db.equals("pg") ? "PostgreSQL" : "H2", pollInterval.toSeconds(),
+        processing.toSeconds());
+    System.out.printf(Locale.ROOT, "  completed: %,d ready, %,d failed, %,d timed out (all complete: %s) in %.1f s;"
+            + " peak in flight %,d%n", states.getOrDefault("ready", 0L), states.getOrDefault("failed", 0L),
+        states.getOrDefault("timed_out", 0L), states.getOrDefault("ready", 0L) == count ? "yes" : "NO",
+        total.toMillis() / 1000.0, peakActive);
+    System.out.printf(Locale.ROOT, "  polls: %,d data calls seen by the sandbox (%.1f per retrieval), %,d gaps%s%n",
+        lateness.calls, (double) lateness.calls / count, lateness.gaps.size(),
+        journal.possiblyLost ? " (journal overflowed between two reads: some polls unseen)" : "");
+    System.out.printf(Locale.ROOT, "  poll lateness vs schedule: p50 %d ms, p99 %d ms, max %d ms (goal p99 <= 1000 ms: %s)%n",
+        lateness.percentile(50), lateness.percentile(99), lateness.percentile(100),
+        lateness.percentile(99) <= 1000 ? "met" : "NOT met");
+    System.out.printf(Locale.ROOT, "  sync instance: %s%n", stats == null ? "no stats" : stats.substring(6));
+  }
+
+  private static Map<String, Long> gauges(HttpClient http, URI base) throws IOException, InterruptedException {
+    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Map<String, Long> states = new HashMap<>();
+    Matcher m = GAUGE.matcher(metrics.body());
+    while (m.find()) {
+      states.put(m.group(1), (long) Double.parseDouble(m.group(2)));
+    }
+    return states;
+  }
+
+  /** Every data call the sandbox journal saw, read often enough that its ring never wraps unseen. */
+  private static final class Journal {
+    private final FlinksSandbox sandbox;
+    private final Set<RecordedRequest> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<RecordedRequest> data = new ArrayList<>();
+    private RecordedRequest newestSeen;
+    private boolean possiblyLost;
+
+    Journal(FlinksSandbox sandbox) {
+      this.sandbox = sandbox;
+    }
+
+    void collectUntilInterrupted() {
+      while (!Thread.currentThread().isInterrupted()) {
+        collectOnce();
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    synchronized void collectOnce() {
+      List<RecordedRequest> snapshot = sandbox.requests();
+      if (!snapshot.isEmpty() && newestSeen != null && snapshot.size() >= 10_000 && !seen.contains(snapshot.getFirst())
+          && snapshot.getFirst().at().isAfter(newestSeen.at())) {
+        possiblyLost = true;
+      }
+      for (RecordedRequest r : snapshot) {
+        if (seen.add(r)) {
+          if (r.endpoint().equals("GetAccountsDetail") || r.endpoint().equals("GetAccountsDetailAsync")) {
+            data.add(r);
+          }
+          newestSeen = r;
+        }
+      }
+      // Only identity matters for deduplication; forget what can no longer be in the ring.
+      if (seen.size() > 40_000) {
+        Set<RecordedRequest> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(snapshot);
+        seen.retainAll(keep);
+      }
+    }
+
+    synchronized Lateness lateness(Duration interval) {
+      Map<String, List<Instant>> bySession = new HashMap<>();
+      for (RecordedRequest r : data) {
+        String requestId;
+        if (r.endpoint().equals("GetAccountsDetailAsync")) {
+          requestId = r.path().substring(r.path().lastIndexOf('/') + 1);
+        } else {
+          Matcher m = REQUEST_ID.matcher(r.body());
+          if (!m.find()) {
+            continue;
+          }
+          requestId = m.group(1);
+        }
+        bySession.computeIfAbsent(requestId.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r.at());
+      }
+      List<Long> gaps = new ArrayList<>();
+      for (List<Instant> times : bySession.values()) {
+        Collections.sort(times);
+        for (int i = 1; i < times.size(); i++) {
+          gaps.add(Duration.between(times.get(i - 1), times.get(i)).minus(interval).toMillis());
+        }
+      }
+      Collections.sort(gaps);
+      return new Lateness(data.size(), gaps);
+    }
+  }
+
+  private record Lateness(int calls, List<Long> gaps) {
+    long percentile(int p) {
+      if (gaps.isEmpty()) {
+        return -1;
+      }
+      int index = (int) Math.ceil(p / 100.0 * gaps.size()) - 1;
+      return gaps.get(Math.max(0, Math.min(gaps.size() - 1, index)));
+    }
+  }
+
+  /** The sync instance's process and what it last reported. */
+  private static final class Node {
+    final Process process;
+    final int port;
+    final AtomicReference<String> lastStats = new AtomicReference<>();
+
+    private Node(Process process, int port) {
+      this.process = process;
+      this.port = port;
+    }
+
+    static Node start(String jar, Map<String, String> env) throws IOException {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", jar, SyncNode.class.getName())
+          .redirectErrorStream(true);
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = out.readLine()) != null && !line.startsWith("port=")) {
+        if (line.contains("ERROR") || line.contains("Exception")) {
+          System.err.println("sync: " + line);
+        }
+      }
+      if (line == null) {
+        throw new IllegalStateException("the sync instance stopped before listening");
+      }
+      Node node = new Node(process, Integer.parseInt(line.substring(5).trim()));
+      Thread.ofPlatform().daemon().start(() -> {
+        try {
+          String l;
+          while ((l = out.readLine()) != null) {
+            if (l.startsWith("stats ")) {
+              node.lastStats.set(l);
+            } else if (l.contains("ERROR") || l.contains("OutOfMemoryError")) {
+              System.err.println("sync: " + l);
+            }
+          }
+        } catch (IOException ignored) {
+          // the process ended
+        }
+      });
+      return node;
+    }
+
+    void stop() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}

@@ -1,0 +1,403 @@
+// flinks4j sync dashboard: plain DOM, no dependencies. Every value from the API reaches the page through
+// text nodes or setAttribute (never HTML parsing); the page's Trusted Types policy enforces that.
+'use strict';
+
+(() => {
+  const KEY_ITEM = 'flinks4j.apiKey';
+  const IN_FLIGHT = new Set(['requested', 'authorizing', 'processing']);
+  const POLL_MS = 2000;
+  const PAGE_SIZE = 50;
+  const $ = (id) => document.getElementById(id);
+
+  const view = {
+    logins: [],
+    rendered: '',        // JSON of the rendered login list: re-render only on change, so typing is not lost
+    login: null,         // loginId whose accounts are shown
+    loginVersion: '',    // its state and refresh time when its accounts were loaded
+    account: null,       // account whose transactions and balances are shown
+    drafts: new Map(),   // MFA answers typed so far, by loginId + prompt
+    timer: null,
+  };
+
+  // ---- DOM -------------------------------------------------------------------------------------------------
+
+  /** An element with attributes, listeners ({on: {click: fn}}) and children (strings become text nodes). */
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(props || {})) {
+      if (name === 'on') {
+        for (const [event, listener] of Object.entries(value)) node.addEventListener(event, listener);
+      } else if (value !== null && value !== undefined && value !== false) {
+        node.setAttribute(name, value === true ? '' : String(value));
+      }
+    }
+    node.append(...children.flat().filter((child) => child !== null && child !== undefined));
+    return node;
+  }
+
+  const text = (value) => (value === null || value === undefined || value === '' ? '—' : String(value));
+  const time = (iso) => (iso ? String(iso).replace('T', ' ').replace(/\.\d+/, '').replace('Z', ' UTC') : '—');
+  const money = (amount) => (amount === null || amount === undefined ? '—'
+    : Number(amount).toLocaleString('en-CA', { minimumFractionDigits: 2, maximumFractionDigits: 4 }));
+  const stateClass = (state) => 'state state-' + String(state || 'none').replace(/[^a-z_]/g, '');
+
+  /** Only http(s) links: a javascript: URL from the API must never become clickable. */
+  function safeUrl(raw) {
+    try {
+      const url = new URL(raw);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function showError(message, fromPoll) {
+    $('error').textContent = message;
+    $('error').hidden = !message;
+    $('error').dataset.fromPoll = fromPoll ? 'true' : '';
+  }
+
+  function setStatus(message) {
+    $('status').textContent = message;
+  }
+
+  // ---- API -------------------------------------------------------------------------------------------------
+
+  class ApiError extends Error {
+    constructor(status, code, message) {
+      super(message);
+      this.status = status;
+      this.code = code;
+    }
+  }
+
+  async function api(method, path, body) {
+    const headers = { Authorization: 'Bearer ' + sessionStorage.getItem(KEY_ITEM), Accept: 'application/json' };
+    const init = { method, headers, cache: 'no-store' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(path, init);
+    } catch (e) {
+      throw new ApiError(0, 'unreachable', 'the service cannot be reached');
+    }
+    const json = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = (json && json.error) || {};
+      throw new ApiError(response.status, error.code || 'http_' + response.status,
+        error.message || response.statusText || 'request failed');
+    }
+    return json;
+  }
+
+  const loginPath = (loginId) => '/v1/logins/' + encodeURIComponent(loginId);
+
+  /**
+   * Runs an API call; a failure is shown (a refused key also logs out) and the result is undefined. A background
+   * poll's success clears only a poll's error, so the answer to an operator's action stays until the next action.
+   */
+  async function attempt(call, fromPoll = false) {
+    try {
+      const result = await call();
+      if (!fromPoll || $('error').dataset.fromPoll) showError('');
+      return result;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.status === 401) {
+        logout();
+        showError('API key refused (' + e.status + ' ' + e.code + '): ' + e.message, false);
+      } else {
+        showError('Request failed (' + (e.status || 'network') + ' ' + e.code + '): ' + e.message, fromPoll);
+      }
+      return undefined;
+    }
+  }
+
+  // ---- key -------------------------------------------------------------------------------------------------
+
+  function login(key) {
+    sessionStorage.setItem(KEY_ITEM, key);
+    $('key-form').hidden = true;
+    $('forget-key').hidden = false;
+    $('main').hidden = false;
+    refreshLogins();
+  }
+
+  function logout() {
+    sessionStorage.removeItem(KEY_ITEM);
+    clearTimeout(view.timer);
+    Object.assign(view, { logins: [], rendered: '', login: null, loginVersion: '', account: null });
+    view.drafts.clear();
+    $('logins').tBodies[0].replaceChildren();
+    $('accounts-section').hidden = true;
+    $('account-section').hidden = true;
+    $('main').hidden = true;
+    $('forget-key').hidden = true;
+    $('key-form').hidden = false;
+    $('api-key').value = '';
+  }
+
+  // ---- logins ----------------------------------------------------------------------------------------------
+
+  async function fetchLogins() {
+    const all = [];
+    let cursor = null;
+    do {
+      const page = await api('GET', '/v1/logins?limit=1000' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      all.push(...page.data);
+      cursor = page.nextCursor;
+    } while (cursor && all.length < 10000);
+    return all;
+  }
+
+  async function refreshLogins() {
+    clearTimeout(view.timer);
+    if (!sessionStorage.getItem(KEY_ITEM)) return; // the key was refused meanwhile
+    const logins = await attempt(fetchLogins, true);
+    if (logins === undefined) {
+      view.timer = setTimeout(refreshLogins, POLL_MS * 2);
+      return;
+    }
+    view.logins = logins;
+    const json = JSON.stringify(logins);
+    if (json !== view.rendered) {
+      view.rendered = json;
+      renderLogins();
+    }
+    const selected = logins.find((l) => l.loginId === view.login);
+    if (view.login !== null && !selected) {
+      closeLogin();
+    } else if (selected && version(selected) !== view.loginVersion) {
+      openLogin(selected.loginId); // its retrieval moved on: show the new data
+    }
+    const running = logins.filter((l) => IN_FLIGHT.has(l.state)).length;
+    setStatus(logins.length + ' login(s), updated ' + new Date().toLocaleTimeString()
+      + (running ? ' · ' + running + ' retrieval(s) in flight, refreshing every ' + POLL_MS / 1000 + ' s' : ''));
+    if (running) view.timer = setTimeout(refreshLogins, POLL_MS);
+  }
+
+  const version = (l) => [l.state, l.stateUpdatedAt, l.lastRefresh].join('|');
+
+  function renderLogins() {
+    const rows = [];
+    for (const l of view.logins) {
+      rows.push(el('tr', { 'data-login-id': l.loginId, class: l.loginId === view.login ? 'selected' : null },
+        el('td', {}, el('button', { type: 'button', class: 'link open', title: 'Show accounts',
+          on: { click: () => openLogin(l.loginId) } }, l.loginId)),
+        el('td', { class: 'tag' }, text(l.tag)),
+        el('td', {}, text(l.institution)),
+        el('td', {}, el('span', { class: stateClass(l.state), title: 'since ' + time(l.stateUpdatedAt) },
+          l.state || 'none')),
+        el('td', { class: 'last-refresh' }, time(l.lastRefresh)),
+        el('td', { class: 'error-code' }, text(l.errorCode)),
+        el('td', { class: 'actions' },
+          actionButton('Refresh', 'refresh', () => refresh(l.loginId, false)),
+          actionButton('Live refresh', 'refresh-live', () => refresh(l.loginId, true)),
+          deleteButton(l.loginId))));
+      if (l.state === 'mfa_required' || l.relaunchUrl) rows.push(mfaRow(l));
+    }
+    if (rows.length === 0) {
+      rows.push(el('tr', {}, el('td', { colspan: 7, class: 'muted' }, 'No logins registered yet.')));
+    }
+    $('logins').tBodies[0].replaceChildren(...rows);
+  }
+
+  function actionButton(label, name, action) {
+    return el('button', { type: 'button', name, on: { click: action } }, label);
+  }
+
+  /** Deleting is two clicks: the first arms the button for a few seconds. */
+  function deleteButton(loginId) {
+    const button = actionButton('Delete', 'delete', () => {
+      if (!button.classList.contains('armed')) {
+        button.classList.add('armed');
+        button.textContent = 'Confirm delete';
+        setTimeout(() => {
+          button.classList.remove('armed');
+          button.textContent = 'Delete';
+        }, 4000);
+        return;
+      }
+      remove(loginId);
+    });
+    button.classList.add('danger');
+    return button;
+  }
+
+  function mfaRow(l) {
+    const cell = el('td', { colspan: 7 });
+    const challenges = l.state === 'mfa_required' ? l.mfaChallenges || [] : [];
+    if (challenges.length > 0) {
+      const inputs = challenges.map((challenge, i) => {
+        const draftKey = l.loginId + '\n' + challenge.prompt;
+        const input = el('input', { name: 'answer-' + i, required: true, autocomplete: 'off' });
+        input.value = view.drafts.get(draftKey) || '';
+        input.addEventListener('input', () => view.drafts.set(draftKey, input.value));
+        return { challenge, input, draftKey };
+      });
+      const form = el('form', { class: 'mfa-form' },
+        inputs.map(({ challenge, input }) => el('label', {}, el('span', {}, challenge.prompt), input)),
+        el('button', { type: 'submit' }, 'Send answers'));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const answers = {};
+        for (const { challenge, input } of inputs) answers[challenge.prompt] = input.value;
+        answerMfa(l.loginId, answers, inputs.map((i) => i.draftKey));
+      });
+      cell.append(el('p', {}, 'Security questions from the bank:'), form);
+    }
+    const relaunch = l.relaunchUrl ? safeUrl(l.relaunchUrl) : null;
+    if (relaunch) {
+      cell.append(el('p', {}, 'Or let the customer finish in Flinks Connect: ',
+        el('a', { class: 'relaunch', href: relaunch, target: '_blank', rel: 'noopener noreferrer' }, 'relaunch URL')));
+    }
+    return el('tr', { class: 'mfa', 'data-login-id': l.loginId }, cell);
+  }
+
+  // ---- actions ---------------------------------------------------------------------------------------------
+
+  // After every write, even a refused or failed one, the list is reloaded: the retrieval may have moved on anyway
+  // (e.g. answers reached Flinks before an error), and the list polls while a retrieval is in flight.
+
+  async function register(event) {
+    event.preventDefault();
+    const loginId = $('register-login-id').value.trim();
+    const tag = $('register-tag').value.trim();
+    const body = tag ? { loginId, tag } : { loginId };
+    if (await attempt(() => api('POST', '/v1/logins', body)) !== undefined) {
+      $('register-form').reset();
+      view.login = loginId; // show the new login's accounts as they arrive
+      view.loginVersion = '';
+    }
+    await refreshLogins();
+  }
+
+  async function refresh(loginId, live) {
+    await attempt(() => api('POST', loginPath(loginId) + '/refresh', { live }));
+    await refreshLogins();
+  }
+
+  async function answerMfa(loginId, answers, draftKeys) {
+    if (await attempt(() => api('POST', loginPath(loginId) + '/mfa', { answers })) !== undefined) {
+      draftKeys.forEach((key) => view.drafts.delete(key));
+    }
+    await refreshLogins();
+  }
+
+  async function remove(loginId) {
+    if (await attempt(() => api('DELETE', loginPath(loginId))) !== undefined && view.login === loginId) {
+      closeLogin();
+    }
+    await refreshLogins();
+  }
+
+  // ---- accounts, transactions, balances --------------------------------------------------------------------
+
+  function closeLogin() {
+    view.login = null;
+    view.account = null;
+    $('accounts-section').hidden = true;
+    $('account-section').hidden = true;
+  }
+
+  async function openLogin(loginId) {
+    const selected = view.logins.find((l) => l.loginId === loginId);
+    view.loginVersion = selected ? version(selected) : '';
+    if (view.login !== loginId) {
+      view.login = loginId;
+      view.account = null;
+      $('account-section').hidden = true;
+      for (const row of $('logins').tBodies[0].rows) {
+        row.classList.toggle('selected', row.dataset.loginId === loginId);
+      }
+    }
+    const page = await attempt(() => api('GET', loginPath(loginId) + '/accounts'));
+    if (page === undefined || view.login !== loginId) return;
+    $('accounts-login').textContent = loginId;
+    const rows = page.data.map((a) => el('tr', { 'data-account-id': a.id },
+      el('td', { class: 'title' }, text(a.title)),
+      el('td', {}, a.accountNumber ? a.accountNumber : a.lastFourDigits ? '••••' + a.lastFourDigits : '—'),
+      el('td', {}, text([a.category, a.type].filter(Boolean).join(' · '))),
+      el('td', {}, text(a.currency)),
+      el('td', { class: 'num current' }, money(a.balance && a.balance.current)),
+      el('td', { class: 'num available' }, money(a.balance && a.balance.available)),
+      el('td', {}, time(a.balance && a.balance.asOf)),
+      el('td', { class: 'actions' }, actionButton('Transactions', 'open-account', () => openAccount(a)))));
+    if (rows.length === 0) {
+      rows.push(el('tr', {}, el('td', { colspan: 8, class: 'muted' }, 'No accounts stored yet.')));
+    }
+    $('accounts').tBodies[0].replaceChildren(...rows);
+    $('accounts-section').hidden = false;
+    const reopened = view.account && page.data.find((a) => a.id === view.account.id);
+    if (reopened) openAccount(reopened);
+  }
+
+  function openAccount(account) {
+    view.account = account;
+    $('account-title').textContent = text(account.title) + ' (' + text(account.currency) + ')';
+    $('account-section').hidden = false;
+    transactions.reset('/v1/accounts/' + encodeURIComponent(account.id) + '/transactions');
+    balances.reset('/v1/accounts/' + encodeURIComponent(account.id) + '/balances');
+  }
+
+  /** A table filled page by page through the API's nextCursor, with a "load more" button. */
+  function pagedTable(tableId, buttonId, row, empty) {
+    const body = $(tableId).tBodies[0];
+    const more = $(buttonId);
+    let path = null;
+    let cursor = null;
+    async function load(first) {
+      const requested = path;
+      more.disabled = true;
+      const page = await attempt(() => api('GET', requested + '?limit=' + PAGE_SIZE
+        + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')));
+      more.disabled = false;
+      if (page === undefined || requested !== path) return;
+      const rows = page.data.map(row);
+      if (first && rows.length === 0) rows.push(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, empty)));
+      if (first) body.replaceChildren(...rows); else body.append(...rows);
+      cursor = page.nextCursor;
+      more.hidden = !cursor;
+    }
+    more.addEventListener('click', () => load(false));
+    return {
+      reset(newPath) {
+        path = newPath;
+        cursor = null;
+        more.hidden = true;
+        body.replaceChildren();
+        return load(true);
+      },
+    };
+  }
+
+  const transactions = pagedTable('transactions', 'more-transactions', (t) => el('tr', { 'data-transaction-id': t.id },
+    el('td', { class: 'date' }, text(t.date)),
+    el('td', { class: 'description' }, text(t.description)),
+    el('td', { class: 'num' }, t.debit === null || t.debit === undefined ? '' : money(t.debit)),
+    el('td', { class: 'num' }, t.credit === null || t.credit === undefined ? '' : money(t.credit)),
+    el('td', { class: 'num' }, money(t.balance))), 'No transactions stored.');
+
+  const balances = pagedTable('balances', 'more-balances', (b) => el('tr', {},
+    el('td', {}, time(b.recordedAt)),
+    el('td', {}, time(b.asOf)),
+    el('td', { class: 'num current' }, money(b.current)),
+    el('td', { class: 'num available' }, money(b.available))), 'No balance recorded.');
+
+  // ---- start -----------------------------------------------------------------------------------------------
+
+  $('key-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const key = $('api-key').value.trim();
+    if (key) login(key);
+  });
+  $('forget-key').addEventListener('click', () => {
+    logout();
+    showError('');
+  });
+  $('register-form').addEventListener('submit', register);
+  if (sessionStorage.getItem(KEY_ITEM)) login(sessionStorage.getItem(KEY_ITEM));
+})();
