@@ -236,9 +236,9 @@ public final class FlinksClient implements AutoCloseable {
   }
 
   /**
-   * {@code POST /Authorize}. Sends the request's own token if it has one, else mints one; a retried attempt always
-   * mints a fresh token, since the previous one may already be consumed. MFA answers also go out with a fresh token:
-   * the current docs never require the first token again, so no token is ever sent twice.
+   * {@code POST /Authorize}. Every attempt, retries included, mints its own token, since a previous one may already be
+   * consumed. MFA answers also go out with a fresh token: the current docs never require the first token again, so no
+   * token is ever sent twice.
    *
    * @return the open session (200, or 202 while aggregation still runs) or the MFA challenges (203)
    */
@@ -253,8 +253,7 @@ public final class FlinksClient implements AutoCloseable {
       request.securityResponses.values().forEach(secrets::addAll);
     }
     Transport.Response response = transport.call("Authorize", "POST", "Authorize", body, request.requestId,
-        attempt -> Map.of("flinks-auth-key",
-            (attempt == 1 && request.token != null ? request.token : generateAuthorizeToken()).value()),
+        attempt -> Map.of("flinks-auth-key", generateAuthorizeToken().value()),
         secrets);
     ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
     rejectErrorCode(response, envelope);

@@ -116,6 +116,18 @@ class IndependentServerTest {
     assertThat(e.retryAdvice()).isEqualTo(RetryAdvice.NEW_SESSION);
   }
 
+  @Test
+  void a_client_without_an_api_key_reads_from_an_instance_where_the_feature_is_off() {
+    try (StrictFlinks noApiKey = new StrictFlinks(0, false)) {
+      AccountsDetail detail = noApiKey.client(null).retrieve(StrictFlinks.LOGIN_ID, DetailOptions.defaults());
+
+      assertThat(detail.accounts()).isNotEmpty();
+      assertThat(noApiKey.server.requests("GetAccountsDetail"))
+          .allSatisfy(r -> assertThat(r.header("x-api-key")).isNull());
+      assertThat(noApiKey.violations()).isEmpty();
+    }
+  }
+
   /** Each code with every status the docs give it (current, [old], [inferred] or "?"): the code decides. */
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({

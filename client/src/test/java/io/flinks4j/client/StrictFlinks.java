@@ -6,6 +6,7 @@ import io.flinks4j.client.ScriptedServer.Recorded;
 import io.flinks4j.client.ScriptedServer.Reply;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,9 +58,16 @@ final class StrictFlinks implements AutoCloseable {
   private final List<FlinksClient> clients = new CopyOnWriteArrayList<>();
   /** Async 202s before the data; the docs show one 202 from GetAccountsDetail, then polling. */
   private final int pendingPolls;
+  /** [conflict] x-api-key is required by the authentication page, "a feature to enable" on the endpoint pages. */
+  private final boolean apiKeyRequired;
 
   StrictFlinks(int pendingPolls) {
+    this(pendingPolls, true);
+  }
+
+  StrictFlinks(int pendingPolls, boolean apiKeyRequired) {
     this.pendingPolls = pendingPolls;
+    this.apiKeyRequired = apiKeyRequired;
     server.handle("POST", "GenerateAuthorizeToken", this::mint);
     server.handle("POST", "Authorize", this::authorize);
     server.handle("POST", "GetAccountsDetail", this::detail);
@@ -68,14 +76,18 @@ final class StrictFlinks implements AutoCloseable {
   }
 
   FlinksClient client() {
-    FlinksClient client = FlinksClient.builder()
+    return client(FakeFlinks.API_KEY);
+  }
+
+  /** A client for this server; {@code apiKey} null builds one that sends no x-api-key. */
+  FlinksClient client(String apiKey) {
+    FlinksClient.Builder builder = FlinksClient.builder()
         .baseUrl(server.baseUrl())
         .customerId(FakeFlinks.CUSTOMER_ID)
         .secretKey(FakeFlinks.SECRET_KEY)
-        .apiKey(FakeFlinks.API_KEY)
         .clock(time)
-        .sleeper(time)
-        .build();
+        .sleeper(time);
+    FlinksClient client = (apiKey == null ? builder : builder.apiKey(apiKey)).build();
     clients.add(client);
     return client;
   }
@@ -215,7 +227,8 @@ final class StrictFlinks implements AutoCloseable {
       return refused;
     }
     Map<String, JsonNode> body = body(r, Set.of("requestid"));
-    Session session = body == null || !body.containsKey("requestid") ? null : sessions.get(body.get("requestid").asText());
+    Session session =
+        body == null || !body.containsKey("requestid") ? null : sessions.get(body.get("requestid").asText());
     if (session == null || !session.authorized) {
       return error(400, "SESSION_NONEXISTENT", "The RequestId is unknown");
     }
@@ -230,7 +243,8 @@ final class StrictFlinks implements AutoCloseable {
     if (r.header("flinks-auth-key") != null) {
       violations.add("flinks-auth-key sent to data endpoint " + r.endpoint());
     }
-    if (!FakeFlinks.API_KEY.equals(r.header("x-api-key"))) {
+    String apiKey = r.header("x-api-key");
+    if ((apiKeyRequired || apiKey != null) && !FakeFlinks.API_KEY.equals(apiKey)) {
       return error(401, "ACCESS_DENIED", "You must provide a valid x-api-key");
     }
     return null;
@@ -257,7 +271,7 @@ final class StrictFlinks implements AutoCloseable {
       if (node == null || !node.isObject()) {
         return null;
       }
-      Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
+      Map<String, JsonNode> fields = new LinkedHashMap<>();
       node.properties().forEach(e -> fields.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
       fields.keySet().stream().filter(k -> !documented.contains(k))
           .forEach(k -> violations.add("undocumented key " + k + " sent to " + r.endpoint()));

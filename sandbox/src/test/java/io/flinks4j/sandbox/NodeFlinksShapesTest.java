@@ -41,7 +41,8 @@ class NodeFlinksShapesTest {
         .header("x-api-key", sandbox.apiKey())
         .build();
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(FlinksHttp.JSON.readTree(response.body()).get("HttpStatusCode").asInt()).isEqualTo(response.statusCode());
+    assertThat(FlinksHttp.JSON.readTree(response.body()).get("HttpStatusCode").asInt())
+        .isEqualTo(response.statusCode());
     return response.statusCode();
   }
 

@@ -17,6 +17,7 @@
     account: null,       // account whose transactions and balances are shown
     drafts: new Map(),   // MFA answers typed so far, by loginId + prompt
     timer: null,
+    seq: 0,              // latest login list request
   };
 
   // ---- DOM -------------------------------------------------------------------------------------------------
@@ -129,9 +130,13 @@
   function logout() {
     sessionStorage.removeItem(KEY_ITEM);
     clearTimeout(view.timer);
+    view.seq++; // a list still on its way is dropped
     Object.assign(view, { logins: [], rendered: '', login: null, loginVersion: '', account: null });
     view.drafts.clear();
-    $('logins').tBodies[0].replaceChildren();
+    $('logins').tBodies[0].replaceChildren(); // nothing read with the key stays in the page
+    $('accounts').tBodies[0].replaceChildren();
+    transactions.close();
+    balances.close();
     $('accounts-section').hidden = true;
     $('account-section').hidden = true;
     $('main').hidden = true;
@@ -156,7 +161,9 @@
   async function refreshLogins() {
     clearTimeout(view.timer);
     if (!sessionStorage.getItem(KEY_ITEM)) return; // the key was refused meanwhile
+    const seq = ++view.seq;
     const logins = await attempt(fetchLogins, true);
+    if (seq !== view.seq) return; // a later reload (after an action) is under way and wins
     if (logins === undefined) {
       view.timer = setTimeout(refreshLogins, POLL_MS * 2);
       return;
@@ -349,13 +356,14 @@
     const more = $(buttonId);
     let path = null;
     let cursor = null;
+    let generation = 0; // bumped on reset and close: a page that arrives later is for an old table
     async function load(first) {
-      const requested = path;
+      const current = generation;
       more.disabled = true;
-      const page = await attempt(() => api('GET', requested + '?limit=' + PAGE_SIZE
+      const page = await attempt(() => api('GET', path + '?limit=' + PAGE_SIZE
         + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')));
       more.disabled = false;
-      if (page === undefined || requested !== path) return;
+      if (page === undefined || current !== generation) return;
       const rows = page.data.map(row);
       if (first && rows.length === 0) rows.push(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, empty)));
       if (first) body.replaceChildren(...rows); else body.append(...rows);
@@ -364,7 +372,14 @@
     }
     more.addEventListener('click', () => load(false));
     return {
+      close() {
+        generation++;
+        path = null;
+        more.hidden = true;
+        body.replaceChildren();
+      },
       reset(newPath) {
+        generation++;
         path = newPath;
         cursor = null;
         more.hidden = true;
