@@ -2,6 +2,7 @@ package io.flinks4j.sync.retrieval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -156,7 +157,13 @@ public final class RetrievalEngine {
     if (client != null) {
       Instant now = clock.instant();
       if (!client.scheduleIfNotExists(task.instance(retrievalId), now)) {
-        client.reschedule(task.instance(retrievalId), now);
+        try {
+          client.reschedule(task.instance(retrievalId), now);
+        } catch (TaskInstanceException busyOrGone) {
+          // The step is running or was just picked or removed: that run reads the state we committed, or
+          // reschedules itself within a poll interval, so the caller's change is not lost.
+          log.debug("Retrieval step already running; it will pick up the change");
+        }
       }
     }
   }
