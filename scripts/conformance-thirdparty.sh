@@ -28,8 +28,6 @@ start_sandbox() { # name, extra args...
   "$root/flinks4j" sandbox --port 0 --processing-delay 2s "$@" >"$work/$name.out" 2>&1 &
   pids+=("$!")
 }
-start_sandbox current
-start_sandbox old-instance --authorize-token optional --api-key optional
 url_of() {
   local name="$1" line
   for _ in $(seq 1 240); do # the first run may build the jar
@@ -40,9 +38,15 @@ url_of() {
   echo "conformance-thirdparty: sandbox '$name' did not start:" >&2; cat "$work/$name.out" >&2; return 1
 }
 
+# One after the other: the first launch may build the jar, and two builds must not race in one target folder.
+start_sandbox current
+current_url="$(url_of current)"
+start_sandbox old-instance --authorize-token optional --api-key optional
+old_url="$(url_of old-instance)"
+
 status=0
 for mode in current old-instance; do
-  url="$(url_of "$mode")"
+  if [ "$mode" = current ]; then url="$current_url"; else url="$old_url"; fi
   SANDBOX_URL="$url" SANDBOX_MODE="$mode" NODE_PATH="$work/node_modules" \
     node "$root/scripts/conformance/node-flinks-flow.cjs" || status=1
 done

@@ -4,7 +4,7 @@ package io.flinks4j.cli;
 public enum ExitCode {
   /** Done. */
   OK(0),
-  /** Something unexpected broke inside flinks4j (a bug); the message says what. */
+  /** Something unexpected happened (a bug, or {@code demo} logins not ending as documented); the message says what. */
   INTERNAL_ERROR(1),
   /** Bad command line or configuration (missing option, unparsable value, port in use). */
   USAGE(2),

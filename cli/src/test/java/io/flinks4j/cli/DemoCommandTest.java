@@ -2,6 +2,8 @@ package io.flinks4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flinks4j.sandbox.FlinksSandbox;
+import io.flinks4j.sandbox.engine.SandboxEngine;
 import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
@@ -20,5 +22,14 @@ class DemoCommandTest {
         .containsPattern("greatday_nomfa\\s+ready\\s+4\\s+\\d+")
         .containsPattern("test_disabled_account\\s+failed.*DISABLED_LOGIN")
         .contains("Done in");
+  }
+
+  @Test
+  void demo_prints_no_flinks_key_and_no_login_id() {
+    Cli.Result result = Cli.run("demo", "--processing-delay", "200ms", "--poll-interval", "100ms");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.all()).doesNotContain(FlinksSandbox.TOOLBOX_SECRET_KEY, FlinksSandbox.TOOLBOX_API_KEY);
+    SandboxEngine.TEST_USERS.forEach(user -> assertThat(result.all()).doesNotContain(user.loginId()));
   }
 }

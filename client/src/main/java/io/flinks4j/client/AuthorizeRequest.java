@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The body of one {@code /Authorize} call, built with the factory for its mode (cached read, live refresh, direct
- * credentials, MFA answers) so callers cannot mix fields of different modes by accident. Immutable;
- * {@code toString()} hides the loginId, password, answers and token.
+ * credentials, MFA answers) so callers cannot mix fields of different modes by accident. Immutable and carries no
+ * token, so sending it twice never replays one; {@code toString()} hides the loginId, password and answers.
  */
 public final class AuthorizeRequest {
   final String loginId;
@@ -23,7 +23,6 @@ public final class AuthorizeRequest {
   final String tag;
   final Boolean withMfaQuestions;
   final Boolean scheduleRefresh;
-  final AuthorizeToken token;
 
   private AuthorizeRequest(Builder b) {
     this.loginId = b.loginId;
@@ -38,7 +37,6 @@ public final class AuthorizeRequest {
     this.tag = b.tag;
     this.withMfaQuestions = b.withMfaQuestions;
     this.scheduleRefresh = b.scheduleRefresh;
-    this.token = b.token;
   }
 
   /** Cached mode: opens a session on the last aggregated data of {@code loginId}, without contacting the bank. */
@@ -121,16 +119,6 @@ public final class AuthorizeRequest {
     return new AuthorizeRequest(b);
   }
 
-  /**
-   * Same request sent with a token the caller minted. Only the first attempt uses it: a retried {@code /Authorize}
-   * always mints a fresh token because the first may already be consumed.
-   */
-  public AuthorizeRequest withToken(AuthorizeToken token) {
-    Builder b = toBuilder();
-    b.token = Objects.requireNonNull(token, "token");
-    return new AuthorizeRequest(b);
-  }
-
   /** Whether this is an MFA follow-up (carries answers for an existing RequestId). */
   public boolean isMfaAnswer() {
     return securityResponses != null;
@@ -174,7 +162,6 @@ public final class AuthorizeRequest {
     b.tag = tag;
     b.withMfaQuestions = withMfaQuestions;
     b.scheduleRefresh = scheduleRefresh;
-    b.token = token;
     return b;
   }
 
@@ -198,7 +185,6 @@ public final class AuthorizeRequest {
     String tag;
     Boolean withMfaQuestions;
     Boolean scheduleRefresh;
-    AuthorizeToken token;
   }
 
   @Override
@@ -209,7 +195,6 @@ public final class AuthorizeRequest {
     return "AuthorizeRequest[mode=" + mode + (requestId == null ? "" : ", requestId=" + requestId)
         + (institution == null ? "" : ", institution=" + institution)
         + (language == null ? "" : ", language=" + language) + (tag == null ? "" : ", tag=" + tag)
-        + (isMfaAnswer() ? ", answers=" + securityResponses.size() : "") + (token == null ? "" : ", token=***")
-        + "]";
+        + (isMfaAnswer() ? ", answers=" + securityResponses.size() : "") + "]";
   }
 }

@@ -236,9 +236,9 @@ public final class FlinksClient implements AutoCloseable {
   }
 
   /**
-   * {@code POST /Authorize}. Sends the request's own token if it has one, else mints one; a retried attempt always
-   * mints a fresh token, since the previous one may already be consumed. MFA answers also go out with a fresh token:
-   * the current docs never require the first token again, so no token is ever sent twice.
+   * {@code POST /Authorize}. Every attempt, retries included, mints its own token, since a previous one may already be
+   * consumed. MFA answers also go out with a fresh token: the current docs never require the first token again, so no
+   * token is ever sent twice.
    *
    * @return the open session (200, or 202 while aggregation still runs) or the MFA challenges (203)
    */
@@ -253,8 +253,7 @@ public final class FlinksClient implements AutoCloseable {
       request.securityResponses.values().forEach(secrets::addAll);
     }
     Transport.Response response = transport.call("Authorize", "POST", "Authorize", body, request.requestId,
-        attempt -> Map.of("flinks-auth-key",
-            (attempt == 1 && request.token != null ? request.token : generateAuthorizeToken()).value()),
+        attempt -> Map.of("flinks-auth-key", generateAuthorizeToken().value()),
         secrets);
     ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
     rejectErrorCode(response, envelope);
@@ -420,17 +419,11 @@ public final class FlinksClient implements AutoCloseable {
         return new DetailResponse.Ready(detail);
       }
     }
-    ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
-    rejectErrorCode(response, envelope);
-    if (response.status() != 202 && !Integer.valueOf(202).equals(envelope.httpStatusCode())) {
-      throw unexpected(response, envelope);
-    }
-    FlinksCode code = FlinksCode.ofNullable(envelope.flinksCode());
+    ResponseEnvelope envelope = pendingEnvelope(response);
     Optional<AccountsDetail> partial = envelope.extra().containsKey("Accounts")
         ? Optional.of(transport.parse(response, FlinksJson::parseAccountsDetail))
         : Optional.empty();
-    return new DetailResponse.Pending(envelope.requestId() != null ? envelope.requestId() : response.requestId(),
-        code == null ? FlinksCode.OPERATION_PENDING : code, partial);
+    return new DetailResponse.Pending(sessionId(response, envelope), pendingCode(envelope), partial);
   }
 
   private SummaryResponse summaryResponse(Transport.Response response) {
@@ -440,14 +433,28 @@ public final class FlinksClient implements AutoCloseable {
         return new SummaryResponse.Ready(summary);
       }
     }
+    ResponseEnvelope envelope = pendingEnvelope(response);
+    return new SummaryResponse.Pending(sessionId(response, envelope), pendingCode(envelope));
+  }
+
+  /** A data answer that is not a 200: a 202 "still processing" envelope, or a refusal thrown as such. */
+  private ResponseEnvelope pendingEnvelope(Transport.Response response) {
     ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
     rejectErrorCode(response, envelope);
     if (response.status() != 202 && !Integer.valueOf(202).equals(envelope.httpStatusCode())) {
       throw unexpected(response, envelope);
     }
+    return envelope;
+  }
+
+  // A 202 without a FlinksCode is still "pending": the status alone says so.
+  private static FlinksCode pendingCode(ResponseEnvelope envelope) {
     FlinksCode code = FlinksCode.ofNullable(envelope.flinksCode());
-    return new SummaryResponse.Pending(envelope.requestId() != null ? envelope.requestId() : response.requestId(),
-        code == null ? FlinksCode.OPERATION_PENDING : code);
+    return code == null ? FlinksCode.OPERATION_PENDING : code;
+  }
+
+  private static String sessionId(Transport.Response response, ResponseEnvelope envelope) {
+    return envelope.requestId() != null ? envelope.requestId() : response.requestId();
   }
 
   /** A 2xx whose body carries an error FlinksCode is still a refusal: the code decides, not the status. */
@@ -456,15 +463,14 @@ public final class FlinksClient implements AutoCloseable {
     if (code != null && !code.isPending()) {
       int status = envelope.httpStatusCode() != null ? envelope.httpStatusCode() : response.status();
       throw FlinksApiException.of(response.operation(), status, code,
-          transport.scrub(envelope.message(), response.secrets()),
-          envelope.requestId() != null ? envelope.requestId() : response.requestId(), null);
+          transport.scrub(envelope.message(), response.secrets()), sessionId(response, envelope), null);
     }
   }
 
   private FlinksApiException unexpected(Transport.Response response, ResponseEnvelope envelope) {
     return FlinksApiException.of(response.operation(), response.status(),
         FlinksCode.ofNullable(envelope.flinksCode()), transport.scrub(envelope.message(), response.secrets()),
-        envelope.requestId() != null ? envelope.requestId() : response.requestId(), null);
+        sessionId(response, envelope), null);
   }
 
   private Map<String, String> apiKeyHeader(int attempt) {

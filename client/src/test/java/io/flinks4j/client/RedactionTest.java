@@ -108,7 +108,7 @@ class RedactionTest {
     assertNoSecrets(client.toString());
     assertNoSecrets(flinks.clientBuilder().toString());
     assertNoSecrets(token.toString(), token.value());
-    assertNoSecrets(AuthorizeRequest.cached(FakeFlinks.LOGIN_ID).withToken(token).toString(), token.value());
+    assertNoSecrets(AuthorizeRequest.cached(FakeFlinks.LOGIN_ID).toString());
     assertNoSecrets(AuthorizeRequest.live(FakeFlinks.LOGIN_ID).toString());
     assertNoSecrets(AuthorizeRequest.credentials("FlinksCapital", "Greatday", "Everyday").toString(), "Greatday");
     assertNoSecrets(AuthorizeRequest.mfaAnswers(FakeFlinks.REQUEST_ID, Map.of("Q?", List.of("Triangle")))

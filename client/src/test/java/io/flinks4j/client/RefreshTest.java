@@ -80,6 +80,22 @@ class RefreshTest {
   }
 
   @Test
+  void a_bank_that_never_stops_asking_is_handed_to_connect_after_ten_answered_rounds() {
+    flinks.authorizeReplies(FakeFlinks.mfa(SHAPE));
+    List<Integer> rounds = new CopyOnWriteArrayList<>();
+    MfaHandler handler = (challenge, round) -> {
+      rounds.add(round);
+      return Optional.of(Map.of(SHAPE, List.of("Triangle")));
+    };
+
+    RefreshResult result = flinks.client().refresh(FakeFlinks.LOGIN_ID, DetailOptions.defaults(), handler);
+
+    assertThat(result).isInstanceOf(MfaRequired.class);
+    assertThat(rounds).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    assertThat(flinks.server.requests("Authorize")).hasSize(11);
+  }
+
+  @Test
   void declined_mfa_returns_the_challenges_and_a_relaunch_url_with_a_fresh_token() {
     flinks.authorizeReplies(FakeFlinks.mfa(SHAPE));
 

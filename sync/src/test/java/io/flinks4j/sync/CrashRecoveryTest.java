@@ -69,9 +69,12 @@ class CrashRecoveryTest {
       assertThat(db.count("select count(*) from retrievals where state = 'ready'")).isLessThan(LOGINS);
 
       env.put(EngineSettings.INSTANCE_NAME, "crash-second");
-      try (ServiceProcess second = ServiceProcess.start(env, ServiceProcess.logFile("crash-second-" + dialect))) {
+      ServiceProcess second = ServiceProcess.start(env, ServiceProcess.logFile("crash-second-" + dialect));
+      try {
         await().atMost(Duration.ofSeconds(60)).until(
             () -> db.count("select count(*) from retrievals where state = 'ready'") == LOGINS);
+      } finally {
+        second.close();
       }
 
       assertThat(db.count("select count(*) from retrievals")).isEqualTo(LOGINS);

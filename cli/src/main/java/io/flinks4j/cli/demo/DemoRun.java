@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * back what was stored and summarise it.
  */
 final class DemoRun {
-  private static final Duration WATCH_EVERY = Duration.ofMillis(200);
+  private static final Duration WATCH_EVERY = Duration.ofMillis(100);
   private static final String MFA_USER = "Greatday";
   /** The sandbox's test users, in the order they are registered, and how each one should end. */
   private static final Map<String, String> EXPECTED = expected();
@@ -184,7 +184,7 @@ final class DemoRun {
   // retrieval waiting, so the next look tries again; a 409 means the answers already went through.
   private void answer(Tracked login, JsonNode view) {
     Map<String, String> answers = new LinkedHashMap<>();
-    for (JsonNode challenge : api.login(login.loginId).path("mfaChallenges")) {
+    for (JsonNode challenge : view.path("mfaChallenges")) {
       String prompt = challenge.path("prompt").asText();
       answers.put(prompt, DOCUMENTED_ANSWERS.getOrDefault(prompt, ""));
       event(login, "the bank asks: " + prompt);

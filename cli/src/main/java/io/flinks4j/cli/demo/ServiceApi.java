@@ -44,11 +44,6 @@ final class ServiceApi implements AutoCloseable {
     return pages("/v1/logins?limit=1000");
   }
 
-  /** {@code GET /v1/logins/{loginId}}. */
-  JsonNode login(String loginId) {
-    return call("GET", "/v1/logins/" + encode(loginId), null, 200);
-  }
-
   /** {@code POST /v1/logins/{loginId}/refresh}. */
   JsonNode refresh(String loginId, boolean live) {
     return call("POST", "/v1/logins/" + encode(loginId) + "/refresh", Map.of("live", live), 202);

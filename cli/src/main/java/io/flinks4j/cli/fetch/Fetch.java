@@ -167,7 +167,7 @@ final class Fetch {
 
   private ExitCode report(FlinksException failure, Secrets secrets) {
     String message = secrets.scrub(failure.getMessage());
-    ExitCode code = switch (failure) {
+    return switch (failure) {
       case PollTimeoutException timeout -> {
         say("Flinks is still processing: " + message + "; raise --poll-timeout or try again later");
         yield ExitCode.POLL_TIMEOUT;
@@ -194,7 +194,6 @@ final class Fetch {
         yield ExitCode.REJECTED;
       }
     };
-    return code;
   }
 
   private static String advice(FlinksApiException failure) {

@@ -7,6 +7,8 @@ import io.flinks4j.sync.SyncService;
 import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.dashboard.Dashboard;
+import io.flinks4j.sync.webhook.WebhookReceiver;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -127,7 +129,8 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("flinks4j serve: listening on " + uri + " (port " + uri.getPort() + " on " + config.host() + ")");
     out.println("  REST API  " + uri + "/v1/logins   (Authorization: Bearer <key>; OpenAPI at " + uri
         + "/v1/openapi.json)");
-    out.println("  webhooks  " + uri + "/webhooks/flinks");
+    out.println("  dashboard " + uri + Dashboard.PATH + "   (asks for the Bearer key)");
+    out.println("  webhooks  " + uri + WebhookReceiver.PATH);
     out.println("  health    " + uri + "/healthz  " + uri + "/readyz  metrics " + uri + "/metrics");
     out.println("  database  " + (config.embeddedDatabase() ? "H2 in " + config.dataDir().toAbsolutePath()
         : "PostgreSQL"));

@@ -147,7 +147,8 @@ public final class FlinksApi {
     } catch (Answer answer) {
       respond(ctx, answer.status, answer.body);
     } catch (RequestBody.InvalidField invalid) {
-      respond(ctx, 401, Responses.error(FlinksCode.INVALID_REQUEST, invalid.getMessage(), null));
+      respond(ctx, FlinksCode.INVALID_REQUEST.httpStatus(),
+          Responses.error(FlinksCode.INVALID_REQUEST, invalid.getMessage(), null));
     } catch (RuntimeException bug) {
       // A sandbox defect must still look like Flinks to the client: a 500 AGGREGATION_ERROR envelope.
       LOG.error("{} failed unexpectedly", endpoint, bug);

@@ -3,6 +3,7 @@ package io.flinks4j.sandbox.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,15 +45,16 @@ public final class AuthorizeTokens {
     if (token == null) {
       return Check.UNKNOWN;
     }
-    Instant minted = unused.remove(token.trim().toLowerCase());
+    String key = token.trim().toLowerCase(Locale.ROOT);
+    Instant minted = unused.remove(key);
     if (minted == null) {
-      return used.containsKey(token.trim().toLowerCase()) ? Check.ALREADY_USED : Check.UNKNOWN;
+      return used.containsKey(key) ? Check.ALREADY_USED : Check.UNKNOWN;
     }
     Instant now = clock.instant();
     if (now.isAfter(minted.plus(lifetime))) {
       return Check.EXPIRED;
     }
-    used.put(token.trim().toLowerCase(), now);
+    used.put(key, now);
     if (used.size() > PURGE_THRESHOLD) {
       purge();
     }

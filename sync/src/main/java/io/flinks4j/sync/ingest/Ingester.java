@@ -66,7 +66,8 @@ public final class Ingester {
 
   /**
    * An ingester publishing {@code flinks4j.ingest.duration} (time per payload) and
-   * {@code flinks4j.ingest.transactions.new} (transactions stored for the first time).
+   * {@code flinks4j.ingest.transactions.new} (transactions stored for the first time), counted when
+   * {@link #apply} returns, before the caller commits.
    */
   public Ingester(Clock clock, MeterRegistry meters) {
     this.clock = clock;

@@ -28,17 +28,26 @@ public final class RateLimiter {
   }
 
   /** Takes a permit if one is free ({@link Duration#ZERO}); otherwise returns how long until one will be. */
-  public synchronized Duration tryAcquire() {
+  public Duration tryAcquire() {
+    return tryAcquire(1);
+  }
+
+  /**
+   * Takes {@code permits} permits at once (a step that will make that many calls) if they are free; otherwise
+   * returns how long until they will be. A request larger than the burst is treated as the burst.
+   */
+  public synchronized Duration tryAcquire(int permits) {
     if (intervalNanos == 0) {
       return Duration.ZERO;
     }
+    long extra = intervalNanos * (Math.min(Math.max(1, permits), burstNanos / intervalNanos + 1) - 1);
     long now = nanos();
     long arrival = Math.max(theoreticalArrival, now);
-    long early = arrival - now - burstNanos;
+    long early = arrival + extra - now - burstNanos;
     if (early > 0) {
       return Duration.ofNanos(early);
     }
-    theoreticalArrival = arrival + intervalNanos;
+    theoreticalArrival = arrival + extra + intervalNanos;
     return Duration.ZERO;
   }
 

@@ -1,6 +1,8 @@
 package io.flinks4j.sync.retrieval;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -65,7 +67,7 @@ public final class RetrievalEngine {
       RateLimiter rateLimiter,
       Clock clock,
       MeterRegistry metrics,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+      ObjectMapper json) {
     this.database = database;
     this.store = new RetrievalStore(json);
     this.storage = storage;
@@ -112,6 +114,31 @@ public final class RetrievalEngine {
   }
 
   /**
+   * A refresh asked for through the API: starts a retrieval, or restarts the one waiting for MFA answers with a new
+   * session of {@code mode} (after the customer finished MFA in a relaunched Connect, Flinks documents a cached
+   * read as the next step). Any other active retrieval refuses it.
+   *
+   * @throws RetrievalConflictException when the login has an active retrieval that is not waiting for MFA
+   */
+  public Retrieval refresh(long loginRef, RetrievalMode mode) {
+    try {
+      return request(loginRef, mode);
+    } catch (RetrievalConflictException busy) {
+      Retrieval waiting = database.inTransaction(c -> store.findActive(c, loginRef))
+          .filter(r -> r.state() == RetrievalState.MFA_REQUIRED)
+          .orElseThrow(() -> busy);
+      Retrieval restarted = new Retrieval(waiting.id(), loginRef, mode, RetrievalState.REQUESTED, null, false, null,
+          0, waiting.polls(), waiting.sessions(), List.of(), null, waiting.createdAt(), clock.instant(), null, null,
+          waiting.version());
+      if (!database.inTransaction(c -> store.update(c, restarted))) {
+        throw busy;
+      }
+      kick(restarted.id());
+      return next(restarted);
+    }
+  }
+
+  /**
    * Inserts a requested retrieval on the caller's connection (e.g. together with the login it belongs to); call
    * {@link #kick} after the commit.
    */
@@ -130,7 +157,13 @@ public final class RetrievalEngine {
     if (client != null) {
       Instant now = clock.instant();
       if (!client.scheduleIfNotExists(task.instance(retrievalId), now)) {
-        client.reschedule(task.instance(retrievalId), now);
+        try {
+          client.reschedule(task.instance(retrievalId), now);
+        } catch (TaskInstanceException busyOrGone) {
+          // The step is running or was just picked or removed: that run reads the state we committed, or
+          // reschedules itself within a poll interval, so the caller's change is not lost.
+          log.debug("Retrieval step already running; it will pick up the change");
+        }
       }
     }
   }
@@ -160,20 +193,12 @@ public final class RetrievalEngine {
 
   /** The login's active retrieval, else its latest one. */
   public Optional<Retrieval> current(long loginRef) {
-    return database.inTransaction(c -> {
-      Optional<Retrieval> active = store.findActive(c, loginRef);
-      return active.isPresent() ? active : store.latest(c, loginRef);
-    });
+    return database.inTransaction(c -> current(c, loginRef));
   }
 
   /** The login's active retrieval, else its latest one, on the caller's connection. */
   public Optional<Retrieval> current(Connection c, long loginRef) throws SQLException {
-    Optional<Retrieval> active = store.findActive(c, loginRef);
-    return active.isPresent() ? active : store.latest(c, loginRef);
-  }
-
-  public Optional<Retrieval> find(String retrievalId) {
-    return database.inTransaction(c -> store.find(c, retrievalId));
+    return Optional.ofNullable(store.currentOf(c, List.of(loginRef)).get(loginRef));
   }
 
   /**
@@ -248,7 +273,8 @@ public final class RetrievalEngine {
             true, null, 0, 0, 0, List.of(), null, now, now, null, now, 0));
       }
       storage.ingest(c, loginRef, retrievalId, payload);
-      record(c, EventType.LOGIN_READY, loginRef, retrievalId, RetrievalState.READY, null).ifPresent(eventIds::add);
+      record(c, EventType.LOGIN_READY, loginRef, retrievalId, RetrievalState.READY, null, Map.of())
+          .ifPresent(eventIds::add);
       return true;
     });
     if (stored) {
@@ -288,7 +314,8 @@ public final class RetrievalEngine {
         && now.isBefore(r.updatedAt().plus(settings.answerGrace()))) {
       return later(now, settings.pollInterval(), null); // an MFA answer is in flight in an API call
     }
-    Duration wait = rateLimiter.tryAcquire();
+    // Opening a session costs a token, /Authorize and the first detail call; a poll is one call.
+    Duration wait = rateLimiter.tryAcquire(r.state() == RetrievalState.PROCESSING ? 1 : 3);
     if (!wait.isZero()) {
       return new Step.RunAt(now.plus(wait));
     }
@@ -349,12 +376,16 @@ public final class RetrievalEngine {
           Map<String, Object> extra = new LinkedHashMap<>();
           extra.put("challenges", mfa.challenges());
           extra.put("relaunchUrl", relaunch);
-          recordWith(c, EventType.LOGIN_MFA_REQUIRED, waiting, extra).ifPresent(eventIds::add);
+          record(c, EventType.LOGIN_MFA_REQUIRED, waiting.loginRef(), waiting.id(), waiting.state(), null, extra)
+              .ifPresent(eventIds::add);
           return true;
         });
         events.dispatch(eventIds);
+        if (!saved) {
+          yield current;
+        }
         metrics.counter("flinks4j.retrievals.mfa_required").increment();
-        yield saved ? next(waiting) : current;
+        yield next(waiting);
       }
     };
   }
@@ -399,7 +430,8 @@ public final class RetrievalEngine {
         return false; // a webhook got there first, or the login was deleted
       }
       storage.ingest(c, r.loginRef(), r.id(), payload);
-      record(c, EventType.LOGIN_READY, r.loginRef(), r.id(), RetrievalState.READY, null).ifPresent(eventIds::add);
+      record(c, EventType.LOGIN_READY, r.loginRef(), r.id(), RetrievalState.READY, null, Map.of())
+          .ifPresent(eventIds::add);
       return true;
     });
     if (stored) {
@@ -449,7 +481,8 @@ public final class RetrievalEngine {
       if (!store.update(c, done)) {
         return false;
       }
-      record(c, EventType.LOGIN_FAILED, done.loginRef(), done.id(), state, code).ifPresent(eventIds::add);
+      record(c, EventType.LOGIN_FAILED, done.loginRef(), done.id(), state, code, Map.of())
+          .ifPresent(eventIds::add);
       return true;
     });
     if (saved) {
@@ -462,28 +495,22 @@ public final class RetrievalEngine {
 
   // ---- helpers --------------------------------------------------------------------------------------------------
 
+  /**
+   * Records an event about a retrieval on the caller's connection (so it commits with the change it reports).
+   *
+   * @param code the FlinksCode, or null
+   * @param mfa challenges and relaunch URL for {@code login.mfa_required}, else empty
+   */
   private Optional<String> record(Connection c, EventType type, long loginRef, String retrievalId,
-      RetrievalState state, String code) throws SQLException {
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("state", state.wireName());
-    if (code != null) {
-      extra.put("flinksCode", code);
-    }
-    Optional<String> loginId = storage.loginId(c, loginRef);
+      RetrievalState state, String code, Map<String, Object> mfa) throws SQLException {
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("loginId", loginId.orElse(null));
+    data.put("loginId", storage.loginId(c, loginRef).orElse(null));
     data.put("retrievalId", retrievalId);
-    data.putAll(extra);
-    return events.record(c, type, data);
-  }
-
-  private Optional<String> recordWith(Connection c, EventType type, Retrieval r, Map<String, Object> extra)
-      throws SQLException {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("loginId", storage.loginId(c, r.loginRef()).orElse(null));
-    data.put("retrievalId", r.id());
-    data.put("state", r.state().wireName());
-    data.putAll(extra);
+    data.put("state", state.wireName());
+    if (code != null) {
+      data.put("flinksCode", code);
+    }
+    data.putAll(mfa);
     return events.record(c, type, data);
   }
 

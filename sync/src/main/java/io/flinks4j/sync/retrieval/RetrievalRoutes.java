@@ -61,7 +61,8 @@ public final class RetrievalRoutes implements ApiRoutes {
         Operation.summary("Start a cached read or a live refresh of a login")
             .requestBody("""
                 {"type":"object","properties":{"live":{"type":"boolean","default":false}}}""")
-            .response(202, "Retrieval started", RETRIEVAL_SCHEMA)
+            .response(202, "Retrieval started (or, for a login waiting for MFA answers, restarted with a new session)",
+                RETRIEVAL_SCHEMA)
             .response(409, "A retrieval of this login is already in progress"),
         ctx -> refresh(ctx, router));
     router.post("/v1/logins/{loginId}/mfa",
@@ -119,7 +120,7 @@ public final class RetrievalRoutes implements ApiRoutes {
         ? new RefreshRequest(false) : router.readJson(ctx, RefreshRequest.class);
     RetrievalMode mode = Boolean.TRUE.equals(body.live()) ? RetrievalMode.LIVE : RetrievalMode.CACHED;
     try {
-      ctx.status(202).json(RetrievalView.of(engine.request(login.id(), mode)));
+      ctx.status(202).json(RetrievalView.of(engine.refresh(login.id(), mode)));
     } catch (RetrievalConflictException e) {
       throw ApiException.conflict("retrieval_in_progress", e.getMessage());
     }

@@ -12,7 +12,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL for the {@code retrievals} table; every write is guarded by the row's version or its active slot. */
@@ -75,29 +79,31 @@ final class RetrievalStore {
    * @return false when someone else changed the row first
    */
   boolean update(Connection c, Retrieval r) throws SQLException {
-    String sql = "update retrievals set state = ?, active_login_id = ?, request_id = ?, detail_requested = ?,"
+    String sql = "update retrievals set mode = ?, state = ?, active_login_id = ?, request_id = ?, detail_requested = ?,"
         + " flinks_code = ?, attempts = ?, polls = ?, sessions = ?, challenges = ?, relaunch_url = ?, updated_at = ?,"
         + " deadline_at = ?, completed_at = ?, version = version + 1 where id = ? and version = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, r.state().wireName());
+      int i = 1;
+      ps.setString(i++, r.mode().wireName());
+      ps.setString(i++, r.state().wireName());
       if (r.state().isTerminal()) {
-        ps.setNull(2, Types.BIGINT);
+        ps.setNull(i++, Types.BIGINT);
       } else {
-        ps.setLong(2, r.loginRef());
+        ps.setLong(i++, r.loginRef());
       }
-      ps.setString(3, r.requestId());
-      ps.setBoolean(4, r.detailRequested());
-      ps.setString(5, r.flinksCode());
-      ps.setInt(6, r.attempts());
-      ps.setInt(7, r.polls());
-      ps.setInt(8, r.sessions());
-      ps.setString(9, challengesJson(r.challenges()));
-      ps.setString(10, r.relaunchUrl());
-      setInstant(ps, 11, r.updatedAt());
-      setInstant(ps, 12, r.deadlineAt());
-      setInstant(ps, 13, r.completedAt());
-      ps.setString(14, r.id());
-      ps.setLong(15, r.version());
+      ps.setString(i++, r.requestId());
+      ps.setBoolean(i++, r.detailRequested());
+      ps.setString(i++, r.flinksCode());
+      ps.setInt(i++, r.attempts());
+      ps.setInt(i++, r.polls());
+      ps.setInt(i++, r.sessions());
+      ps.setString(i++, challengesJson(r.challenges()));
+      ps.setString(i++, r.relaunchUrl());
+      setInstant(ps, i++, r.updatedAt());
+      setInstant(ps, i++, r.deadlineAt());
+      setInstant(ps, i++, r.completedAt());
+      ps.setString(i++, r.id());
+      ps.setLong(i, r.version());
       return ps.executeUpdate() == 1;
     }
   }
@@ -144,24 +150,15 @@ final class RetrievalStore {
     }
   }
 
-  Optional<Retrieval> latest(Connection c, long loginRef) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS
-        + " from retrievals where login_id = ? order by created_at desc, id desc")) {
-      ps.setMaxRows(1);
-      ps.setLong(1, loginRef);
-      return first(ps);
-    }
-  }
-
   /**
    * Per login: its active retrieval, else its latest one; logins without any are absent. One query for a whole page
    * of logins.
    */
-  java.util.Map<Long, Retrieval> currentOf(Connection c, java.util.Collection<Long> loginRefs) throws SQLException {
-    String in = String.join(",", java.util.Collections.nCopies(loginRefs.size(), "?"));
+  Map<Long, Retrieval> currentOf(Connection c, Collection<Long> loginRefs) throws SQLException {
+    String in = String.join(",", Collections.nCopies(loginRefs.size(), "?"));
     String sql = "select " + COLUMNS + " from retrievals where login_id in (" + in + ")"
         + " order by login_id, case when active_login_id is null then 1 else 0 end, created_at desc, id desc";
-    java.util.Map<Long, Retrieval> current = new java.util.HashMap<>();
+    Map<Long, Retrieval> current = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       for (long ref : loginRefs) {

@@ -17,6 +17,7 @@
     account: null,       // account whose transactions and balances are shown
     drafts: new Map(),   // MFA answers typed so far, by loginId + prompt
     timer: null,
+    seq: 0,              // latest login list request
   };
 
   // ---- DOM -------------------------------------------------------------------------------------------------
@@ -51,9 +52,10 @@
     }
   }
 
-  function showError(message) {
+  function showError(message, fromPoll) {
     $('error').textContent = message;
     $('error').hidden = !message;
+    $('error').dataset.fromPoll = fromPoll ? 'true' : '';
   }
 
   function setStatus(message) {
@@ -94,19 +96,22 @@
 
   const loginPath = (loginId) => '/v1/logins/' + encodeURIComponent(loginId);
 
-  /** Runs an API call; a failure is shown (a refused key also logs out) and the result is undefined. */
-  async function attempt(call) {
+  /**
+   * Runs an API call; a failure is shown (a refused key also logs out) and the result is undefined. A background
+   * poll's success clears only a poll's error, so the answer to an operator's action stays until the next action.
+   */
+  async function attempt(call, fromPoll = false) {
     try {
       const result = await call();
-      showError('');
+      if (!fromPoll || $('error').dataset.fromPoll) showError('');
       return result;
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.status === 401) {
         logout();
-        showError('API key refused (' + e.status + ' ' + e.code + '): ' + e.message);
+        showError('API key refused (' + e.status + ' ' + e.code + '): ' + e.message, false);
       } else {
-        showError('Request failed (' + (e.status || 'network') + ' ' + e.code + '): ' + e.message);
+        showError('Request failed (' + (e.status || 'network') + ' ' + e.code + '): ' + e.message, fromPoll);
       }
       return undefined;
     }
@@ -125,9 +130,13 @@
   function logout() {
     sessionStorage.removeItem(KEY_ITEM);
     clearTimeout(view.timer);
+    view.seq++; // a list still on its way is dropped
     Object.assign(view, { logins: [], rendered: '', login: null, loginVersion: '', account: null });
     view.drafts.clear();
-    $('logins').tBodies[0].replaceChildren();
+    $('logins').tBodies[0].replaceChildren(); // nothing read with the key stays in the page
+    $('accounts').tBodies[0].replaceChildren();
+    transactions.close();
+    balances.close();
     $('accounts-section').hidden = true;
     $('account-section').hidden = true;
     $('main').hidden = true;
@@ -151,9 +160,12 @@
 
   async function refreshLogins() {
     clearTimeout(view.timer);
-    const logins = await attempt(fetchLogins);
+    if (!sessionStorage.getItem(KEY_ITEM)) return; // the key was refused meanwhile
+    const seq = ++view.seq;
+    const logins = await attempt(fetchLogins, true);
+    if (seq !== view.seq) return; // a later reload (after an action) is under way and wins
     if (logins === undefined) {
-      if (sessionStorage.getItem(KEY_ITEM)) view.timer = setTimeout(refreshLogins, POLL_MS * 2);
+      view.timer = setTimeout(refreshLogins, POLL_MS * 2);
       return;
     }
     view.logins = logins;
@@ -254,38 +266,38 @@
 
   // ---- actions ---------------------------------------------------------------------------------------------
 
+  // After every write, even a refused or failed one, the list is reloaded: the retrieval may have moved on anyway
+  // (e.g. answers reached Flinks before an error), and the list polls while a retrieval is in flight.
+
   async function register(event) {
     event.preventDefault();
     const loginId = $('register-login-id').value.trim();
     const tag = $('register-tag').value.trim();
     const body = tag ? { loginId, tag } : { loginId };
-    const done = await attempt(() => api('POST', '/v1/logins', body));
-    if (done !== undefined) {
+    if (await attempt(() => api('POST', '/v1/logins', body)) !== undefined) {
       $('register-form').reset();
       view.login = loginId; // show the new login's accounts as they arrive
       view.loginVersion = '';
-      await refreshLogins(); // a write starts a retrieval: the list polls while it is in flight
     }
+    await refreshLogins();
   }
 
   async function refresh(loginId, live) {
-    if (await attempt(() => api('POST', loginPath(loginId) + '/refresh', { live })) !== undefined) {
-      await refreshLogins();
-    }
+    await attempt(() => api('POST', loginPath(loginId) + '/refresh', { live }));
+    await refreshLogins();
   }
 
   async function answerMfa(loginId, answers, draftKeys) {
-    const done = await attempt(() => api('POST', loginPath(loginId) + '/mfa', { answers }));
-    if (done !== undefined) {
+    if (await attempt(() => api('POST', loginPath(loginId) + '/mfa', { answers })) !== undefined) {
       draftKeys.forEach((key) => view.drafts.delete(key));
-      await refreshLogins();
     }
+    await refreshLogins();
   }
 
   async function remove(loginId) {
-    const done = await attempt(() => api('DELETE', loginPath(loginId)));
-    if (done === undefined) return;
-    if (view.login === loginId) closeLogin();
+    if (await attempt(() => api('DELETE', loginPath(loginId))) !== undefined && view.login === loginId) {
+      closeLogin();
+    }
     await refreshLogins();
   }
 
@@ -344,13 +356,14 @@
     const more = $(buttonId);
     let path = null;
     let cursor = null;
+    let generation = 0; // bumped on reset and close: a page that arrives later is for an old table
     async function load(first) {
-      const requested = path;
+      const current = generation;
       more.disabled = true;
-      const page = await attempt(() => api('GET', requested + '?limit=' + PAGE_SIZE
+      const page = await attempt(() => api('GET', path + '?limit=' + PAGE_SIZE
         + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')));
       more.disabled = false;
-      if (page === undefined || requested !== path) return;
+      if (page === undefined || current !== generation) return;
       const rows = page.data.map(row);
       if (first && rows.length === 0) rows.push(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, empty)));
       if (first) body.replaceChildren(...rows); else body.append(...rows);
@@ -359,7 +372,14 @@
     }
     more.addEventListener('click', () => load(false));
     return {
+      close() {
+        generation++;
+        path = null;
+        more.hidden = true;
+        body.replaceChildren();
+      },
       reset(newPath) {
+        generation++;
         path = newPath;
         cursor = null;
         more.hidden = true;

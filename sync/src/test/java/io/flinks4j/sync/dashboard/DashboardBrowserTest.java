@@ -170,6 +170,21 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void forgetting_the_key_removes_it_and_every_row_read_with_it() {
+    SandboxLogin login = newLogin(50);
+    registerReady(login.loginId());
+    enterKey(KEY);
+    openLogin(login.loginId());
+    awaitRows("#accounts tbody tr[data-account-id]", 1);
+
+    element("forget-key").click();
+
+    assertThat(chromium.driver.executeScript("return sessionStorage.length;")).isEqualTo(0L);
+    assertThat(chromium.driver.findElements(By.cssSelector("#logins tbody tr, #accounts tbody tr"))).isEmpty();
+    assertThat(element("api-key").isDisplayed()).isTrue();
+  }
+
+  @Test
   void markup_in_a_login_name_and_tag_is_shown_as_text() {
     String loginId = "<script>window.pwned=1</script>";
     String tag = "<img src=x onerror=\"window.pwned=2\">";

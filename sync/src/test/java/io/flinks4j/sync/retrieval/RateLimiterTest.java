@@ -59,6 +59,24 @@ class RateLimiterTest {
   }
 
   @Test
+  void a_step_making_several_calls_takes_as_many_permits() {
+    ManualClock clock = new ManualClock();
+    RateLimiter limiter = new RateLimiter(10, 5, clock);
+
+    assertThat(limiter.tryAcquire(3)).isZero();
+    assertThat(limiter.tryAcquire(3)).isEqualTo(Duration.ofMillis(100));
+    assertThat(limiter.tryAcquire(2)).isZero();
+    assertThat(limiter.tryAcquire()).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void a_request_larger_than_the_burst_still_goes_through_once_the_bucket_is_full() {
+    RateLimiter limiter = new RateLimiter(10, 1, new ManualClock());
+
+    assertThat(limiter.tryAcquire(3)).isZero();
+  }
+
+  @Test
   void a_zero_rate_means_unlimited() {
     RateLimiter limiter = new RateLimiter(0, 1, new ManualClock());
 

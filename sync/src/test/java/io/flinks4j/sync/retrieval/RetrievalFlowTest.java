@@ -151,6 +151,25 @@ class RetrievalFlowTest {
   }
 
   @Test
+  void a_refresh_while_waiting_for_mfa_restarts_that_retrieval_with_a_new_session() {
+    SandboxLogin login = newMfaLogin(1);
+    fixture.register(login.loginId());
+    awaitState(login.loginId(), RetrievalState.READY);
+    fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":true}");
+    Retrieval waiting = awaitState(login.loginId(), RetrievalState.MFA_REQUIRED);
+
+    // e.g. the customer finished MFA in the relaunched Connect: Flinks's next step is a cached read
+    var response = fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":false}");
+
+    assertThat(response.status()).isEqualTo(202);
+    assertThat(response.body().path("id").asText()).isEqualTo(waiting.id());
+    Retrieval ready = awaitState(login.loginId(), RetrievalState.READY);
+    assertThat(ready.id()).isEqualTo(waiting.id());
+    assertThat(ready.mode()).isEqualTo(RetrievalMode.CACHED);
+    assertThat(ready.requestId()).isNotEqualTo(waiting.requestId());
+  }
+
+  @Test
   void mfa_answers_without_a_waiting_retrieval_are_refused_with_409() {
     SandboxLogin login = newLogin(Duration.ZERO);
     fixture.register(login.loginId());
