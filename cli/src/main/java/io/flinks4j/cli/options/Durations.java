@@ -1,10 +1,8 @@
 package io.flinks4j.cli.options;
 
+import io.flinks4j.sync.config.Settings;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -13,43 +11,22 @@ import picocli.CommandLine.TypeConversionException;
  * ISO-8601 ({@code PT10S}); one parser for every command's options.
  */
 public final class Durations implements ITypeConverter<Duration> {
-  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
-
   @Override
   public Duration convert(String value) {
     return parse(value);
   }
 
   /**
-   * Parses a non-negative duration.
+   * Parses a non-negative duration with the service's parser, so options and configuration accept the same forms.
    *
    * @throws TypeConversionException naming the accepted forms
    */
   public static Duration parse(String text) {
-    String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-    Matcher simple = SIMPLE.matcher(value);
-    Duration duration;
-    if (simple.matches()) {
-      long amount = Long.parseLong(simple.group(1));
-      duration = switch (simple.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      };
-    } else {
-      try {
-        duration = Duration.parse(value.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
-        throw new TypeConversionException(
-            "'" + text + "' is not a duration; use e.g. 500ms, 10s, 30m, 1h or ISO-8601 such as PT10S");
-      }
+    try {
+      return Settings.parseDuration(text);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException("'" + text + "' " + e.getMessage());
     }
-    if (duration.isNegative()) {
-      throw new TypeConversionException("'" + text + "' is negative; a duration must be zero or more");
-    }
-    return duration;
   }
 
   /** Short human form for progress lines: {@code 850ms}, {@code 12.3s}, {@code 4m05s}. */

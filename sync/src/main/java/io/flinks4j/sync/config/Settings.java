@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class Settings {
 
-  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
 
   private final Map<String, String> values;
 
@@ -150,12 +150,26 @@ public final class Settings {
     if (raw.isEmpty()) {
       return fallback;
     }
-    String text = raw.get().strip().toLowerCase(Locale.ROOT);
-    Matcher simple = SIMPLE_DURATION.matcher(text);
-    Duration value;
+    try {
+      return parseDuration(raw.get());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(normalise(key) + " " + e.getMessage());
+    }
+  }
+
+  /**
+   * Parses a non-negative duration as people type it ({@code 500ms}, {@code 10s}, {@code 30m}, {@code 1h},
+   * {@code 2d}) or in ISO-8601 ({@code PT10S}); the one parser behind configuration and command-line options.
+   *
+   * @throws IllegalArgumentException whose message (starting with "must") names the accepted forms
+   */
+  public static Duration parseDuration(String text) {
+    String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    Matcher simple = SIMPLE_DURATION.matcher(value);
+    Duration duration;
     if (simple.matches()) {
       long amount = Long.parseLong(simple.group(1));
-      value =
+      duration =
           switch (simple.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
@@ -165,15 +179,15 @@ public final class Settings {
           };
     } else {
       try {
-        value = Duration.parse(text.toUpperCase(Locale.ROOT));
+        duration = Duration.parse(value.toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException e) {
-        throw new ConfigException(normalise(key) + " must be a duration such as 10s, 5m or PT10S");
+        throw new IllegalArgumentException("must be a duration such as 500ms, 10s, 30m, 1h or PT10S");
       }
     }
-    if (value.isNegative()) {
-      throw new ConfigException(normalise(key) + " must not be negative");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("must not be negative");
     }
-    return value;
+    return duration;
   }
 
   /** A comma-separated list, blanks dropped. */
