@@ -465,8 +465,9 @@ public final class RetrievalEngine {
       Retrieval retry = current.withFailure(code, attempts);
       database.inTransaction(c -> store.update(c, retry));
       Duration delay = settings.retryBase().multipliedBy(1L << Math.min(attempts - 1, 10));
-      log.info("retrieval {}: retryable failure {} (attempt {}), retrying in {}", current.id(), code, attempts,
-          delay);
+      // The exception type tells transport failures (no FlinksCode) apart; its message is redacted but not needed.
+      log.info("retrieval {}: retryable {} {} (attempt {}), retrying in {}", current.id(),
+          e.getClass().getSimpleName(), code == null ? "" : code, attempts, delay);
       return new Step.RunAt(clock.instant().plus(delay));
     }
     finish(current, RetrievalState.FAILED, code);
