@@ -268,6 +268,12 @@ public final class RetrievalEngine {
         }
         retrievalId = target.get().id();
       } else {
+        // Look again: a racing completion may have committed between the first check and the active lookups
+        // (each statement sees the latest commits), and its data must not be stored a second time.
+        if (requestId != null && store.findByRequestId(c, requestId)
+            .filter(r -> r.state() == RetrievalState.READY).isPresent()) {
+          return false;
+        }
         retrievalId = UUID.randomUUID().toString();
         store.insert(c, new Retrieval(retrievalId, loginRef, RetrievalMode.WEBHOOK, RetrievalState.READY, requestId,
             true, null, 0, 0, 0, List.of(), null, now, now, null, now, 0));
