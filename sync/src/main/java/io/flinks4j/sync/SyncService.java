@@ -218,7 +218,11 @@ public final class SyncService implements AutoCloseable {
     var builder = Scheduler.create(database.dataSource(), engine.task(), events.task(), webhooks.task())
         .startTasks(refresh.task(), sweep)
         .threads(settings.schedulerThreads())
-        .executorService(Executors.newVirtualThreadPerTaskExecutor())
+        // Virtual threads, but a fixed number of them: db-scheduler hands every fetched step to the executor at
+        // once, and each wake-up (immediate execution) fetches another batch, so an unbounded executor let a
+        // burst of requests open thousands of connections to Flinks and the database at the same time.
+        .executorService(Executors.newFixedThreadPool(settings.schedulerThreads(),
+            Thread.ofVirtual().name("flinks4j-step-", 0).factory()))
         .pollingInterval(settings.schedulerPolling())
         .heartbeatInterval(settings.heartbeat())
         .enableImmediateExecution()
