@@ -100,8 +100,8 @@ public final class Ingester {
     if (retrievalKey == null || retrievalKey.isEmpty() || retrievalKey.length() > 100) {
       throw new IllegalArgumentException("retrievalKey must be 1-100 characters");
     }
-    lockLogin(connection, loginRef);
     OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+    lockLogin(connection, loginRef, now);
     LocalDateTime asOf = detail.login() == null ? null : detail.login().lastRefresh();
     updateLogin(connection, loginRef, detail.institution(), asOf);
 
@@ -114,14 +114,21 @@ public final class Ingester {
     upsertHolders(connection, loginRef, accounts, stored, now);
 
     LocalDate fallbackDate = (asOf != null ? asOf : now.toLocalDateTime()).toLocalDate();
-    Map<Long, List<Row>> rowsByAccount = new LinkedHashMap<>();
+    Map<Long, List<Row>> changedRows = new LinkedHashMap<>();
+    Map<Long, String> changedDigests = new LinkedHashMap<>();
     int transactions = 0;
     for (Account account : accounts) {
       List<Row> rows = transactionRows(account.transactions(), fallbackDate);
-      rowsByAccount.put(stored.get(accountKey(account)).id(), rows);
+      StoredAccount target = stored.get(accountKey(account));
+      String keysDigest = digest(rows.stream().map(Row::key).toArray(String[]::new));
+      if (!keysDigest.equals(target.transactionsDigest())) {
+        changedRows.put(target.id(), rows);
+        changedDigests.put(target.id(), keysDigest);
+      }
       transactions += rows.size();
     }
-    int newTransactions = insertTransactions(connection, loginRef, rowsByAccount, now);
+    int newTransactions = insertTransactions(connection, loginRef, changedRows, now);
+    recordDigests(connection, changedDigests);
     int snapshots = insertSnapshots(connection, accounts, stored, retrievalKey, asOf, now);
     return new IngestResult(accounts.size(), newAccounts, transactions, newTransactions, snapshots);
   }
@@ -133,7 +140,8 @@ public final class Ingester {
    * @return whether anything changed
    */
   public boolean applyKyc(Connection connection, long loginRef, List<Holder> holders) throws SQLException {
-    lockLogin(connection, loginRef);
+    OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+    lockLogin(connection, loginRef, now);
     List<HolderRow> wanted = holders.stream().filter(Objects::nonNull).map(HolderRow::of).toList();
     List<HolderRow> existing = new ArrayList<>();
     try (PreparedStatement select =
@@ -154,7 +162,6 @@ public final class Ingester {
       delete.setLong(1, loginRef);
       delete.executeUpdate();
     }
-    OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     try (PreparedStatement insert = connection.prepareStatement(HolderRow.INSERT)) {
       for (HolderRow holder : wanted) {
         holder.bindInsert(insert, loginRef, null, now);
@@ -165,13 +172,14 @@ public final class Ingester {
     return true;
   }
 
-  private static void lockLogin(Connection connection, long loginRef) throws SQLException {
-    try (PreparedStatement lock = connection.prepareStatement("select id from logins where id = ? for update")) {
-      lock.setLong(1, loginRef);
-      try (ResultSet rows = lock.executeQuery()) {
-        if (!rows.next()) {
-          throw new IllegalArgumentException("no login with id " + loginRef);
-        }
+  /** Locks the login's row until the caller commits (see V3__ingest_shortcuts.sql for why by an update). */
+  private static void lockLogin(Connection connection, long loginRef, OffsetDateTime now) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("update logins set last_ingested_at = ? where id = ?")) {
+      lock.setObject(1, now);
+      lock.setLong(2, loginRef);
+      if (lock.executeUpdate() != 1) {
+        throw new IllegalArgumentException("no login with id " + loginRef);
       }
     }
   }
@@ -222,12 +230,13 @@ public final class Ingester {
   private static Map<String, StoredAccount> loadAccounts(Connection connection, long loginRef) throws SQLException {
     Map<String, StoredAccount> accounts = new HashMap<>();
     try (PreparedStatement select =
-        connection.prepareStatement("select id, flinks_account_id, " + AccountRow.COLUMNS
+        connection.prepareStatement("select id, flinks_account_id, transactions_digest, " + AccountRow.COLUMNS
             + " from accounts where login_id = ?")) {
       select.setLong(1, loginRef);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          accounts.put(rows.getString("flinks_account_id"), new StoredAccount(rows.getLong("id"), AccountRow.read(rows)));
+          accounts.put(rows.getString("flinks_account_id"), new StoredAccount(rows.getLong("id"),
+              AccountRow.read(rows), rows.getString("transactions_digest")));
         }
       }
     }
@@ -379,6 +388,21 @@ public final class Ingester {
     return inserted;
   }
 
+  private static void recordDigests(Connection connection, Map<Long, String> digests) throws SQLException {
+    if (digests.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement("update accounts set transactions_digest = ? where id = ?")) {
+      for (var entry : digests.entrySet()) {
+        update.setString(1, entry.getValue());
+        update.setLong(2, entry.getKey());
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+  }
+
   /**
    * Transactions already stored for the login from {@code earliest} on, read in one query so a refresh that
    * brings nothing new costs no inserts (the unique key still guards anything outside this range).
@@ -467,7 +491,8 @@ public final class Ingester {
 
   private record AccountTransaction(long accountId, String key) {}
 
-  private record StoredAccount(long id, AccountRow row) {}
+  /** @param transactionsDigest digest of the keys of the last transactions applied, all stored; null at first */
+  private record StoredAccount(long id, AccountRow row, String transactionsDigest) {}
 
   /** The mutable columns of an account. */
   private record AccountRow(
