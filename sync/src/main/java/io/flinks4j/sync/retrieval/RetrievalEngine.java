@@ -263,7 +263,7 @@ public final class RetrievalEngine {
       Instant now = clock.instant();
       String retrievalId;
       if (target.isPresent()) {
-        if (!store.markReady(c, target.get().id(), now)) {
+        if (!store.markReady(c, target.get().id(), requestId, now)) {
           return false;
         }
         retrievalId = target.get().id();
@@ -340,15 +340,30 @@ public final class RetrievalEngine {
     Retrieval authorizing = r.withState(RetrievalState.AUTHORIZING, clock.instant())
         .withSession(null, r.sessions() + 1)
         .withDeadline(null);
-    if (!database.inTransaction(c -> store.update(c, authorizing))) {
+    Claim claim = database.inTransaction(c -> store.update(c, authorizing)
+        ? new Claim(true, storage.loginId(c, authorizing.loginRef())) : new Claim(false, Optional.empty()));
+    if (!claim.won()) {
       return new Step.RunAt(clock.instant());
     }
-    Retrieval current = next(authorizing);
-    Optional<String> loginId = database.inTransaction(c -> storage.loginId(c, current.loginRef()));
-    if (loginId.isEmpty()) {
+    if (claim.loginId().isEmpty()) {
       return new Step.Done(); // the login was deleted under us
     }
-    FlinksGateway.Session session = timed("authorize", () -> flinks.openSession(loginId.get(), current.mode()));
+    Retrieval current = next(authorizing);
+    FlinksGateway.Session session =
+        timed("authorize", () -> flinks.openSession(claim.loginId().get(), current.mode()));
+    if (session instanceof FlinksGateway.Session.Authorized authorized) {
+      // The new session is written together with the first detail answer (one transaction instead of two). If that
+      // call fails, the session is written first, so the retry reuses it; after a crash, a new one is opened.
+      Retrieval processing = processing(current, authorized.requestId());
+      FlinksGateway.Detail detail;
+      try {
+        detail = timed("get_accounts_detail", () -> flinks.requestDetail(processing.requestId()));
+      } catch (FlinksException e) {
+        database.inTransaction(c -> store.update(c, processing));
+        throw e;
+      }
+      return onDetail(processing, detail);
+    }
     Retrieval after = onSession(current, session);
     return switch (after.state()) {
       case PROCESSING -> requestDetail(after);
@@ -357,15 +372,24 @@ public final class RetrievalEngine {
     };
   }
 
+  /** Whether a step claimed its retrieval, and the login's decrypted id (empty: the login was deleted). */
+  private record Claim(boolean won, Optional<String> loginId) {}
+
+  /** {@code current} with the session {@code /Authorize} opened, not yet persisted. */
+  private Retrieval processing(Retrieval current, String requestId) {
+    Instant now = clock.instant();
+    return current.withState(RetrievalState.PROCESSING, now)
+        .withSession(requestId, current.sessions())
+        .withMfa(List.of(), null)
+        .withDeadline(now.plus(settings.pollTimeout()));
+  }
+
   /** Persists what {@code /Authorize} answered: an open session, or MFA with a Connect relaunch URL. */
   private Retrieval onSession(Retrieval current, FlinksGateway.Session session) {
     Instant now = clock.instant();
     return switch (session) {
       case FlinksGateway.Session.Authorized authorized -> {
-        Retrieval processing = current.withState(RetrievalState.PROCESSING, now)
-            .withSession(authorized.requestId(), current.sessions())
-            .withMfa(List.of(), null)
-            .withDeadline(now.plus(settings.pollTimeout()));
+        Retrieval processing = processing(current, authorized.requestId());
         yield database.inTransaction(c -> store.update(c, processing)) ? next(processing) : current;
       }
       case FlinksGateway.Session.Mfa mfa -> {
@@ -432,7 +456,7 @@ public final class RetrievalEngine {
   private void complete(Retrieval r, AccountsDetail payload) {
     List<String> eventIds = new ArrayList<>();
     boolean stored = database.inTransaction(c -> {
-      if (!store.markReady(c, r.id(), clock.instant())) {
+      if (!store.markReady(c, r.id(), r.requestId(), clock.instant())) {
         return false; // a webhook got there first, or the login was deleted
       }
       storage.ingest(c, r.loginRef(), r.id(), payload);
@@ -471,9 +495,9 @@ public final class RetrievalEngine {
       Retrieval retry = current.withFailure(code, attempts);
       database.inTransaction(c -> store.update(c, retry));
       Duration delay = settings.retryBase().multipliedBy(1L << Math.min(attempts - 1, 10));
-      // The exception type tells transport failures (no FlinksCode) apart; its message is redacted but not needed.
-      log.info("retrieval {}: retryable {} {} (attempt {}), retrying in {}", current.id(),
-          e.getClass().getSimpleName(), code == null ? "" : code, attempts, delay);
+      // The client's messages are scrubbed of secrets; a transport failure has no FlinksCode, only its message.
+      log.info("retrieval {}: retryable failure (attempt {}), retrying in {}: {}", current.id(), attempts, delay,
+          e.getMessage());
       return new Step.RunAt(clock.instant().plus(delay));
     }
     finish(current, RetrievalState.FAILED, code);

@@ -111,15 +111,19 @@ final class RetrievalStore {
   /**
    * Marks an active retrieval ready, whoever got the data (poll or webhook). Of two racing callers exactly one sees
    * {@code true}: the row lock serialises them and the loser no longer matches {@code active_login_id is not null}.
+   *
+   * @param requestId the session the data came from, kept when the row has none yet (so a later webhook for it
+   *     is known), or null
    */
-  boolean markReady(Connection c, String id, Instant now) throws SQLException {
+  boolean markReady(Connection c, String id, String requestId, Instant now) throws SQLException {
     String sql = "update retrievals set state = 'ready', active_login_id = null, flinks_code = null,"
-        + " challenges = null, relaunch_url = null, updated_at = ?, completed_at = ?, version = version + 1"
-        + " where id = ? and active_login_id is not null";
+        + " challenges = null, relaunch_url = null, request_id = coalesce(request_id, ?), updated_at = ?,"
+        + " completed_at = ?, version = version + 1 where id = ? and active_login_id is not null";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      setInstant(ps, 1, now);
+      ps.setString(1, requestId);
       setInstant(ps, 2, now);
-      ps.setString(3, id);
+      setInstant(ps, 3, now);
+      ps.setString(4, id);
       return ps.executeUpdate() == 1;
     }
   }
