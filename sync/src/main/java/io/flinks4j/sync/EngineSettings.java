@@ -63,9 +63,9 @@ public record EngineSettings(
   public static final String EVENTS_MAX_ATTEMPTS = "FLINKS4J_EVENTS_MAX_ATTEMPTS";
   /** First retry delay of an event delivery (doubles each time, capped at 1h); default 5s. */
   public static final String EVENTS_RETRY_BASE = "FLINKS4J_EVENTS_RETRY_BASE";
-  /** Steps run at once by this instance; default 64. */
+  /** Steps run at once by this instance (virtual threads, mostly waiting on Flinks); default 256. */
   public static final String SCHEDULER_THREADS = "FLINKS4J_SCHEDULER_THREADS";
-  /** How often due steps are looked for; default 500ms. */
+  /** How often due steps are looked for (also how soon a new retrieval starts); default 100ms. */
   public static final String SCHEDULER_POLLING = "FLINKS4J_SCHEDULER_POLLING";
   /** Scheduler heartbeat; default 30s. */
   public static final String HEARTBEAT = "FLINKS4J_HEARTBEAT";
@@ -104,8 +104,8 @@ public record EngineSettings(
         refresh,
         events,
         settings.integer(RATE_LIMIT, 20, 0, 100_000),
-        settings.integer(SCHEDULER_THREADS, 64, 1, 10_000),
-        positive(settings, SCHEDULER_POLLING, Duration.ofMillis(500)),
+        settings.integer(SCHEDULER_THREADS, 256, 1, 10_000),
+        positive(settings, SCHEDULER_POLLING, Duration.ofMillis(100)),
         positive(settings, HEARTBEAT, Duration.ofSeconds(30)),
         positive(settings, SWEEP_INTERVAL, Duration.ofSeconds(30)),
         settings.get(INSTANCE_NAME),

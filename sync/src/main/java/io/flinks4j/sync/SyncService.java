@@ -219,13 +219,14 @@ public final class SyncService implements AutoCloseable {
         .startTasks(refresh.task(), sweep)
         .threads(settings.schedulerThreads())
         // Virtual threads, but a fixed number of them: db-scheduler hands every fetched step to the executor at
-        // once, and each wake-up (immediate execution) fetches another batch, so an unbounded executor let a
-        // burst of requests open thousands of connections to Flinks and the database at the same time.
+        // once, so an unbounded executor let a burst of requests open thousands of connections at the same time.
         .executorService(Executors.newFixedThreadPool(settings.schedulerThreads(),
             Thread.ofVirtual().name("flinks4j-step-", 0).factory()))
+        // No immediate execution: each schedule call would wake a fetch, and every fetch (on H2) queues again the
+        // due steps not yet picked, so a burst of registrations queued duplicates ahead of the polls. A short
+        // polling interval starts new retrievals about as soon.
         .pollingInterval(settings.schedulerPolling())
         .heartbeatInterval(settings.heartbeat())
-        .enableImmediateExecution()
         .alwaysPersistTimestampInUTC()
         .shutdownMaxWait(java.time.Duration.ofSeconds(5));
     settings.instanceName().ifPresent(name -> builder.schedulerName(new SchedulerName.Fixed(name)));

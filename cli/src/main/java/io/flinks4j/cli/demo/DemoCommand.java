@@ -79,7 +79,6 @@ public final class DemoCommand implements Callable<Integer> {
         SyncConfig.PORT, "0",
         SyncConfig.API_KEYS, apiKey,
         "FLINKS4J_POLL_INTERVAL", pollInterval.toMillis() + "ms",
-        "FLINKS4J_SCHEDULER_POLLING", "100ms",
         "FLINKS4J_CACHED_REFRESH", "0s",
         "FLINKS4J_LIVE_REFRESH", "0s"));
   }
