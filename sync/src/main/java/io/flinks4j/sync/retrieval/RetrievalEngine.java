@@ -108,9 +108,7 @@ public final class RetrievalEngine {
    * @throws RetrievalConflictException when the login already has an active retrieval
    */
   public Retrieval request(long loginRef, RetrievalMode mode) {
-    Retrieval created = database.inTransaction(c -> request(c, loginRef, mode));
-    kick(created.id());
-    return created;
+    return database.inTransaction(c -> request(c, loginRef, mode));
   }
 
   /**
@@ -139,20 +137,21 @@ public final class RetrievalEngine {
   }
 
   /**
-   * Inserts a requested retrieval on the caller's connection (e.g. together with the login it belongs to); call
-   * {@link #kick} after the commit.
+   * Inserts a requested retrieval and its first step on the caller's connection (e.g. together with the login it
+   * belongs to): both commit or neither, and the scheduler picks the step within one polling interval.
    */
   public Retrieval request(Connection c, long loginRef, RetrievalMode mode) throws SQLException {
     Instant now = clock.instant();
     Retrieval r = new Retrieval(UUID.randomUUID().toString(), loginRef, mode, RetrievalState.REQUESTED, null, false,
         null, 0, 0, 0, List.of(), null, now, now, null, null, 0);
     store.insert(c, r);
+    store.insertStep(c, TASK, r.id(), now);
     metrics.counter("flinks4j.retrievals.requested", "mode", mode.wireName()).increment();
     return r;
   }
 
   /** Schedules the retrieval's next step now (best effort: the sweep catches what a crash loses). */
-  public void kick(String retrievalId) {
+  private void kick(String retrievalId) {
     SchedulerClient client = scheduler;
     if (client != null) {
       Instant now = clock.instant();

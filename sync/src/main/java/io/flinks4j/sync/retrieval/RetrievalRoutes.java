@@ -107,9 +107,6 @@ public final class RetrievalRoutes implements ApiRoutes {
           : engine.current(c, registration.login().id());
       return new Outcome(registration, retrieval);
     });
-    if (outcome.registration().created()) {
-      outcome.retrieval().ifPresent(r -> engine.kick(r.id()));
-    }
     ctx.status(outcome.registration().created() ? 201 : 200)
         .json(loginBody(outcome.registration().login(), outcome.registration().created(), outcome.retrieval()));
   }

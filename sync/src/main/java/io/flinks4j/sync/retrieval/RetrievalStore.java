@@ -178,6 +178,21 @@ final class RetrievalStore {
     return current;
   }
 
+  /**
+   * Schedules a step in db-scheduler's table (created by our own migration) on the caller's connection, so that a
+   * retrieval and its first step commit together; db-scheduler's client can only schedule in a transaction of its
+   * own.
+   */
+  void insertStep(Connection c, String taskName, String id, Instant at) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("insert into scheduled_tasks (task_name, task_instance,"
+        + " execution_time, picked, version) values (?, ?, ?, false, 1)")) {
+      ps.setString(1, taskName);
+      ps.setString(2, id);
+      setInstant(ps, 3, at);
+      ps.executeUpdate();
+    }
+  }
+
   /** Active retrievals with no pending task, e.g. after a crash between the insert and the scheduling. */
   List<String> activeWithoutTask(Connection c, String taskName, Instant olderThan, int limit) throws SQLException {
     String sql = "select r.id from retrievals r where r.active_login_id is not null and r.updated_at < ?"
