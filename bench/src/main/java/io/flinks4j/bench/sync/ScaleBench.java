@@ -79,6 +79,9 @@ public final class ScaleBench {
       if (db.equals("pg")) {
         schema = PgSchemas.create();
         env.put("FLINKS4J_DB_URL", PgSchemas.url(schema));
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        env.put("FLINKS4J_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(key));
       }
       Node node = Node.start(jar, env);
       try {

@@ -7,6 +7,7 @@ import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.login.Registration;
 import io.flinks4j.sync.retrieval.RetrievalMode;
+import io.flinks4j.sync.schedule.RefreshSettings;
 import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.DatabaseConfig;
 import java.io.IOException;
@@ -89,8 +90,9 @@ public final class SweepBench {
 
       started = System.nanoTime();
       cpuStarted = cpuNanos();
-      for (long ref : refs) {
-        service.engine().request(ref, RetrievalMode.CACHED);
+      int batch = RefreshSettings.defaults().batch(); // as the refresh scheduler requests them
+      for (int from = 0; from < refs.size(); from += batch) {
+        service.engine().requestAll(refs.subList(from, Math.min(refs.size(), from + batch)), RetrievalMode.CACHED);
       }
       double requested = (System.nanoTime() - started) / 1e9;
       awaitReady(service.database(), 2L * loginIds.size());

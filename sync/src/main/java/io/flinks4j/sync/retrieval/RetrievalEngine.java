@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +114,42 @@ public final class RetrievalEngine {
   }
 
   /**
+   * Starts a retrieval for each of {@code loginRefs} that has none active, all in one transaction (a scheduled
+   * sweep of thousands of logins would otherwise spend most of its time waiting for a connection per login).
+   * Should another request for one of them commit in between, each login is requested on its own instead.
+   *
+   * @return the retrievals started; logins with an active retrieval are skipped
+   */
+  public List<Retrieval> requestAll(Collection<Long> loginRefs, RetrievalMode mode) {
+    try {
+      return database.inTransaction(c -> {
+        Set<Long> busy = store.activeAmong(c, loginRefs);
+        Instant now = clock.instant();
+        List<Retrieval> created = new ArrayList<>();
+        for (long loginRef : new LinkedHashSet<>(loginRefs)) {
+          if (!busy.contains(loginRef)) {
+            created.add(requested(loginRef, mode, now));
+          }
+        }
+        store.insertAll(c, created);
+        store.insertSteps(c, TASK, created.stream().map(Retrieval::id).toList(), now);
+        metrics.counter("flinks4j.retrievals.requested", "mode", mode.wireName()).increment(created.size());
+        return created;
+      });
+    } catch (RetrievalConflictException raced) {
+      List<Retrieval> created = new ArrayList<>();
+      for (long loginRef : new LinkedHashSet<>(loginRefs)) {
+        try {
+          created.add(request(loginRef, mode));
+        } catch (RetrievalConflictException busy) {
+          log.debug("login {} busy, not requested", loginRef);
+        }
+      }
+      return created;
+    }
+  }
+
+  /**
    * A refresh asked for through the API: starts a retrieval, or restarts the one waiting for MFA answers with a new
    * session of {@code mode} (after the customer finished MFA in a relaunched Connect, Flinks documents a cached
    * read as the next step). Any other active retrieval refuses it.
@@ -142,12 +180,16 @@ public final class RetrievalEngine {
    */
   public Retrieval request(Connection c, long loginRef, RetrievalMode mode) throws SQLException {
     Instant now = clock.instant();
-    Retrieval r = new Retrieval(UUID.randomUUID().toString(), loginRef, mode, RetrievalState.REQUESTED, null, false,
-        null, 0, 0, 0, List.of(), null, now, now, null, null, 0);
+    Retrieval r = requested(loginRef, mode, now);
     store.insert(c, r);
-    store.insertStep(c, TASK, r.id(), now);
+    store.insertSteps(c, TASK, List.of(r.id()), now);
     metrics.counter("flinks4j.retrievals.requested", "mode", mode.wireName()).increment();
     return r;
+  }
+
+  private static Retrieval requested(long loginRef, RetrievalMode mode, Instant now) {
+    return new Retrieval(UUID.randomUUID().toString(), loginRef, mode, RetrievalState.REQUESTED, null, false, null, 0,
+        0, 0, List.of(), null, now, now, null, null, 0);
   }
 
   /** Schedules the retrieval's next step now (best effort: the sweep catches what a crash loses). */

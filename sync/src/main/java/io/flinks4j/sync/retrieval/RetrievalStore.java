@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** SQL for the {@code retrievals} table; every write is guarded by the row's version or its active slot. */
 final class RetrievalStore {
@@ -40,36 +42,53 @@ final class RetrievalStore {
    * @throws RetrievalConflictException when the login already has an active retrieval
    */
   void insert(Connection c, Retrieval r) throws SQLException {
+    insertAll(c, List.of(r));
+  }
+
+  /**
+   * Inserts new retrievals in one JDBC batch.
+   *
+   * @throws RetrievalConflictException when one of the logins already has an active retrieval (nothing is usable
+   *     then: the caller's transaction must roll back)
+   */
+  void insertAll(Connection c, List<Retrieval> retrievals) throws SQLException {
     String sql = "insert into retrievals (" + COLUMNS + ", active_login_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, r.id());
-      ps.setLong(2, r.loginRef());
-      ps.setString(3, r.mode().wireName());
-      ps.setString(4, r.state().wireName());
-      ps.setString(5, r.requestId());
-      ps.setBoolean(6, r.detailRequested());
-      ps.setString(7, r.flinksCode());
-      ps.setInt(8, r.attempts());
-      ps.setInt(9, r.polls());
-      ps.setInt(10, r.sessions());
-      ps.setString(11, challengesJson(r.challenges()));
-      ps.setString(12, r.relaunchUrl());
-      setInstant(ps, 13, r.createdAt());
-      setInstant(ps, 14, r.updatedAt());
-      setInstant(ps, 15, r.deadlineAt());
-      setInstant(ps, 16, r.completedAt());
-      ps.setLong(17, r.version());
-      if (r.state().isTerminal()) {
-        ps.setNull(18, Types.BIGINT);
-      } else {
-        ps.setLong(18, r.loginRef());
+      for (Retrieval r : retrievals) {
+        bindInsert(ps, r);
+        ps.addBatch();
       }
-      ps.executeUpdate();
+      ps.executeBatch();
     } catch (SQLException e) {
       if (isUniqueViolation(e)) {
         throw new RetrievalConflictException();
       }
       throw e;
+    }
+  }
+
+  private void bindInsert(PreparedStatement ps, Retrieval r) throws SQLException {
+    ps.setString(1, r.id());
+    ps.setLong(2, r.loginRef());
+    ps.setString(3, r.mode().wireName());
+    ps.setString(4, r.state().wireName());
+    ps.setString(5, r.requestId());
+    ps.setBoolean(6, r.detailRequested());
+    ps.setString(7, r.flinksCode());
+    ps.setInt(8, r.attempts());
+    ps.setInt(9, r.polls());
+    ps.setInt(10, r.sessions());
+    ps.setString(11, challengesJson(r.challenges()));
+    ps.setString(12, r.relaunchUrl());
+    setInstant(ps, 13, r.createdAt());
+    setInstant(ps, 14, r.updatedAt());
+    setInstant(ps, 15, r.deadlineAt());
+    setInstant(ps, 16, r.completedAt());
+    ps.setLong(17, r.version());
+    if (r.state().isTerminal()) {
+      ps.setNull(18, Types.BIGINT);
+    } else {
+      ps.setLong(18, r.loginRef());
     }
   }
 
@@ -183,14 +202,39 @@ final class RetrievalStore {
    * retrieval and its first step commit together; db-scheduler's client can only schedule in a transaction of its
    * own.
    */
-  void insertStep(Connection c, String taskName, String id, Instant at) throws SQLException {
+  void insertSteps(Connection c, String taskName, List<String> ids, Instant at) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into scheduled_tasks (task_name, task_instance,"
         + " execution_time, picked, version) values (?, ?, ?, false, 1)")) {
-      ps.setString(1, taskName);
-      ps.setString(2, id);
-      setInstant(ps, 3, at);
-      ps.executeUpdate();
+      for (String id : ids) {
+        ps.setString(1, taskName);
+        ps.setString(2, id);
+        setInstant(ps, 3, at);
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
+  }
+
+  /** Those of {@code loginRefs} that have an active retrieval. */
+  Set<Long> activeAmong(Connection c, Collection<Long> loginRefs) throws SQLException {
+    Set<Long> active = new HashSet<>();
+    if (loginRefs.isEmpty()) {
+      return active;
+    }
+    String in = String.join(",", Collections.nCopies(loginRefs.size(), "?"));
+    try (PreparedStatement ps = c.prepareStatement(
+        "select active_login_id from retrievals where active_login_id in (" + in + ")")) {
+      int i = 1;
+      for (long ref : loginRefs) {
+        ps.setLong(i++, ref);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          active.add(rs.getLong(1));
+        }
+      }
+    }
+    return active;
   }
 
   /** Active retrievals with no pending task, e.g. after a crash between the insert and the scheduling. */

@@ -3,7 +3,6 @@ package io.flinks4j.sync.schedule;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import io.flinks4j.sync.retrieval.RetrievalConflictException;
 import io.flinks4j.sync.retrieval.RetrievalEngine;
 import io.flinks4j.sync.retrieval.RetrievalMode;
 import io.flinks4j.sync.storage.Database;
@@ -67,17 +66,17 @@ public final class RefreshScheduler {
     }
     database.inTransaction(c -> enroll(c, now));
     List<Due> due = database.inTransaction(c -> due(c, now));
-    int started = 0;
+    List<Long> live = new ArrayList<>();
+    List<Long> cached = new ArrayList<>();
     for (Due d : due) {
-      boolean live = d.nextLive() != null && !d.nextLive().isAfter(now);
-      try {
-        engine.request(d.loginRef(), live ? RetrievalMode.LIVE : RetrievalMode.CACHED);
-        started++;
-      } catch (RetrievalConflictException busy) {
-        log.debug("login {} busy, scheduled refresh skipped", d.loginRef());
-      }
-      database.inTransaction(c -> advance(c, d, now));
+      (d.nextLive() != null && !d.nextLive().isAfter(now) ? live : cached).add(d.loginRef());
     }
+    int started = engine.requestAll(live, RetrievalMode.LIVE).size()
+        + engine.requestAll(cached, RetrievalMode.CACHED).size();
+    if (started < due.size()) {
+      log.debug("{} logins busy, their scheduled refresh skipped", due.size() - started);
+    }
+    database.inTransaction(c -> advance(c, due, now));
     return started;
   }
 
@@ -147,13 +146,16 @@ public final class RefreshScheduler {
     }
   }
 
-  private Void advance(Connection c, Due d, Instant now) throws SQLException {
+  private Void advance(Connection c, List<Due> due, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "update login_schedules set next_cached_at = ?, next_live_at = ? where login_id = ?")) {
-      setInstant(ps, 1, following(d.nextCached(), settings.cachedPeriod(), now));
-      setInstant(ps, 2, following(d.nextLive(), settings.livePeriod(), now));
-      ps.setLong(3, d.loginRef());
-      ps.executeUpdate();
+      for (Due d : due) {
+        setInstant(ps, 1, following(d.nextCached(), settings.cachedPeriod(), now));
+        setInstant(ps, 2, following(d.nextLive(), settings.livePeriod(), now));
+        ps.setLong(3, d.loginRef());
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
     return null;
   }

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -246,6 +247,31 @@ class RetrievalFlowTest {
       }
     })).hasCauseInstanceOf(SQLException.class)
         .cause().satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
+  }
+
+  @Test
+  void requesting_many_logins_at_once_skips_the_busy_ones_and_completes_the_others() {
+    SandboxLogin busy = newLogin(Duration.ofHours(1));
+    SandboxLogin first = newLogin(Duration.ZERO);
+    SandboxLogin second = newLogin(Duration.ZERO);
+    for (SandboxLogin login : List.of(busy, first, second)) {
+      fixture.register(login.loginId());
+    }
+    awaitState(first.loginId(), RetrievalState.READY);
+    awaitState(second.loginId(), RetrievalState.READY);
+
+    List<Retrieval> started = fixture.service().engine().requestAll(List.of(fixture.loginRef(busy.loginId()),
+        fixture.loginRef(first.loginId()), fixture.loginRef(second.loginId())), RetrievalMode.CACHED);
+
+    assertThat(started).extracting(Retrieval::loginRef)
+        .containsExactly(fixture.loginRef(first.loginId()), fixture.loginRef(second.loginId()));
+    for (SandboxLogin login : List.of(first, second)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> fixture.count(
+          "select count(*) from retrievals where login_id = ? and state = 'ready'", fixture.loginRef(login.loginId()))
+          == 2);
+    }
+    assertThat(fixture.count("select count(*) from retrievals where login_id = ?", fixture.loginRef(busy.loginId())))
+        .isEqualTo(1);
   }
 
   @Test
