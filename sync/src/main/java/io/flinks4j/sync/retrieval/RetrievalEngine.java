@@ -405,12 +405,10 @@ public final class RetrievalEngine {
       }
       return onDetail(processing, detail);
     }
-    Retrieval after = onSession(current, session);
-    return switch (after.state()) {
-      case PROCESSING -> requestDetail(after);
-      case MFA_REQUIRED -> later(clock.instant(), settings.pollInterval(), after.deadlineAt());
-      default -> new Step.RunAt(clock.instant());
-    };
+    Retrieval after = onSession(current, session); // MFA: wait for answers (or the deadline)
+    return after.state() == RetrievalState.MFA_REQUIRED
+        ? later(clock.instant(), settings.pollInterval(), after.deadlineAt())
+        : new Step.RunAt(clock.instant()); // someone changed the row first: look again
   }
 
   /** Whether a step claimed its retrieval, and the login's decrypted id (empty: the login was deleted). */
