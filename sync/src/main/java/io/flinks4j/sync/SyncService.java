@@ -222,9 +222,8 @@ public final class SyncService implements AutoCloseable {
         // once, so an unbounded executor let a burst of requests open thousands of connections at the same time.
         .executorService(Executors.newFixedThreadPool(settings.schedulerThreads(),
             Thread.ofVirtual().name("flinks4j-step-", 0).factory()))
-        // No immediate execution: each schedule call would wake a fetch, and every fetch (on H2) queues again the
-        // due steps not yet picked, so a burst of registrations queued duplicates ahead of the polls. A short
-        // polling interval starts new retrievals about as soon.
+        // No immediate execution: every schedule call would wake a fetch (and on H2 each fetch queues again the due
+        // steps not picked yet); one fetch per short polling interval starts new retrievals about as soon.
         .pollingInterval(settings.schedulerPolling())
         .heartbeatInterval(settings.heartbeat())
         .alwaysPersistTimestampInUTC()

@@ -121,6 +121,9 @@ public final class RetrievalEngine {
    * @return the retrievals started; logins with an active retrieval are skipped
    */
   public List<Retrieval> requestAll(Collection<Long> loginRefs, RetrievalMode mode) {
+    if (loginRefs.isEmpty()) {
+      return List.of();
+    }
     try {
       return database.inTransaction(c -> {
         Set<Long> busy = store.activeAmong(c, loginRefs);
