@@ -124,24 +124,23 @@ public final class RetrievalEngine {
     if (loginRefs.isEmpty()) {
       return List.of();
     }
+    Set<Long> distinct = new LinkedHashSet<>(loginRefs);
     try {
       return database.inTransaction(c -> {
-        Set<Long> busy = store.activeAmong(c, loginRefs);
+        Set<Long> busy = store.activeAmong(c, distinct);
         Instant now = clock.instant();
         List<Retrieval> created = new ArrayList<>();
-        for (long loginRef : new LinkedHashSet<>(loginRefs)) {
+        for (long loginRef : distinct) {
           if (!busy.contains(loginRef)) {
             created.add(requested(loginRef, mode, now));
           }
         }
-        store.insertAll(c, created);
-        store.insertSteps(c, TASK, created.stream().map(Retrieval::id).toList(), now);
-        metrics.counter("flinks4j.retrievals.requested", "mode", mode.wireName()).increment(created.size());
+        insertRequested(c, created, mode, now);
         return created;
       });
     } catch (RetrievalConflictException raced) {
       List<Retrieval> created = new ArrayList<>();
-      for (long loginRef : new LinkedHashSet<>(loginRefs)) {
+      for (long loginRef : distinct) {
         try {
           created.add(request(loginRef, mode));
         } catch (RetrievalConflictException busy) {
@@ -184,10 +183,16 @@ public final class RetrievalEngine {
   public Retrieval request(Connection c, long loginRef, RetrievalMode mode) throws SQLException {
     Instant now = clock.instant();
     Retrieval r = requested(loginRef, mode, now);
-    store.insert(c, r);
-    store.insertSteps(c, TASK, List.of(r.id()), now);
-    metrics.counter("flinks4j.retrievals.requested", "mode", mode.wireName()).increment();
+    insertRequested(c, List.of(r), mode, now);
     return r;
+  }
+
+  /** Inserts new retrievals with their first steps, due {@code now}. */
+  private void insertRequested(Connection c, List<Retrieval> created, RetrievalMode mode, Instant now)
+      throws SQLException {
+    store.insertAll(c, created);
+    store.insertSteps(c, TASK, created.stream().map(Retrieval::id).toList(), now);
+    metrics.counter("flinks4j.retrievals.requested", "mode", mode.wireName()).increment(created.size());
   }
 
   private static Retrieval requested(long loginRef, RetrievalMode mode, Instant now) {

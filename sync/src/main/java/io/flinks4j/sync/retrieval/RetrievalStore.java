@@ -178,15 +178,11 @@ final class RetrievalStore {
    * of logins.
    */
   Map<Long, Retrieval> currentOf(Connection c, Collection<Long> loginRefs) throws SQLException {
-    String in = String.join(",", Collections.nCopies(loginRefs.size(), "?"));
-    String sql = "select " + COLUMNS + " from retrievals where login_id in (" + in + ")"
+    String sql = "select " + COLUMNS + " from retrievals where login_id in " + placeholders(loginRefs)
         + " order by login_id, case when active_login_id is null then 1 else 0 end, created_at desc, id desc";
     Map<Long, Retrieval> current = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      for (long ref : loginRefs) {
-        ps.setLong(i++, ref);
-      }
+      bindAll(ps, loginRefs);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Retrieval r = read(rs);
@@ -221,13 +217,9 @@ final class RetrievalStore {
     if (loginRefs.isEmpty()) {
       return active;
     }
-    String in = String.join(",", Collections.nCopies(loginRefs.size(), "?"));
     try (PreparedStatement ps = c.prepareStatement(
-        "select active_login_id from retrievals where active_login_id in (" + in + ")")) {
-      int i = 1;
-      for (long ref : loginRefs) {
-        ps.setLong(i++, ref);
-      }
+        "select active_login_id from retrievals where active_login_id in " + placeholders(loginRefs))) {
+      bindAll(ps, loginRefs);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           active.add(rs.getLong(1));
@@ -252,6 +244,18 @@ final class RetrievalStore {
         }
       }
       return ids;
+    }
+  }
+
+  /** {@code (?,?,...)}, one marker per value, for an {@code in} list bound by {@link #bindAll}. */
+  private static String placeholders(Collection<Long> values) {
+    return "(" + String.join(",", Collections.nCopies(values.size(), "?")) + ")";
+  }
+
+  private static void bindAll(PreparedStatement ps, Collection<Long> values) throws SQLException {
+    int i = 1;
+    for (long value : values) {
+      ps.setLong(i++, value);
     }
   }
 
