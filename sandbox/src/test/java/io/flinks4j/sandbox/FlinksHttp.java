@@ -16,10 +16,13 @@ import java.util.Map;
 final class FlinksHttp {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
 
   private final FlinksSandbox sandbox;
+  // One client per caller (i.e. per test), never shared: with one static client a CI run failed a POST with
+  // "header parser received no bytes", a pooled connection the server had closed in between (the JDK retries
+  // that only for idempotent requests). Connections no longer outlive the test that opened them.
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
 
   FlinksHttp(FlinksSandbox sandbox) {
     this.sandbox = sandbox;
@@ -47,7 +50,7 @@ final class FlinksHttp {
     b.header("Content-Type", "application/json").header("Accept", "application/json");
     headers.forEach(b::header);
     try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body(), parse(r.body()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
