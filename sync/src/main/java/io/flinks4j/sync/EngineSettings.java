@@ -8,6 +8,8 @@ import io.flinks4j.sync.schedule.RefreshSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,14 +41,16 @@ public record EngineSettings(
 
   /** Wait between two Async polls; default 10s. */
   public static final String POLL_INTERVAL = "FLINKS4J_POLL_INTERVAL";
-  /** Give up polling a session after; default 30m. */
+  /** A retrieval gives up after (transient failures and polling included); default 30m. */
   public static final String POLL_TIMEOUT = "FLINKS4J_POLL_TIMEOUT";
   /** An unanswered MFA expires after; default 8m. */
   public static final String MFA_TIMEOUT = "FLINKS4J_MFA_TIMEOUT";
-  /** Retryable failures before a retrieval fails; default 5. */
-  public static final String MAX_ATTEMPTS = "FLINKS4J_MAX_ATTEMPTS";
-  /** First retry delay after a retryable failure (doubles each time); default 10s. */
+  /** First backoff after a transient failure (doubles with each one in a row, half jitter); default 10s. */
   public static final String RETRY_BASE = "FLINKS4J_RETRY_BASE";
+  /** Longest backoff between two attempts of a retrieval; default 5m. */
+  public static final String RETRY_CAP = "FLINKS4J_RETRY_CAP";
+  /** After retrievals of a login time out on transient failures, when it is retried on its own; default 5m,15m,1h. */
+  public static final String RECOVERY_DELAYS = "FLINKS4J_RECOVERY_DELAYS";
   /** Period of scheduled cached reads per login; default 24h, 0 = off. */
   public static final String CACHED_REFRESH = "FLINKS4J_CACHED_REFRESH";
   /** Period of scheduled live refreshes per login; default 7d, 0 = off. */
@@ -79,14 +83,19 @@ public record EngineSettings(
   /** Reads and validates the engine keys. @throws ConfigException naming the first bad key */
   public static EngineSettings from(Settings settings) {
     RetrievalSettings defaults = RetrievalSettings.defaults();
+    Duration retryBase = positive(settings, RETRY_BASE, defaults.retryBase());
+    Duration retryCap = positive(settings, RETRY_CAP, defaults.retryCap());
+    if (retryCap.compareTo(retryBase) < 0) {
+      throw new ConfigException(RETRY_CAP + " must not be shorter than " + RETRY_BASE);
+    }
     RetrievalSettings retrieval = new RetrievalSettings(
         positive(settings, POLL_INTERVAL, defaults.pollInterval()),
         positive(settings, POLL_TIMEOUT, defaults.pollTimeout()),
         positive(settings, MFA_TIMEOUT, defaults.mfaTimeout()),
-        settings.integer(MAX_ATTEMPTS, defaults.maxAttempts(), 1, 100),
-        positive(settings, RETRY_BASE, defaults.retryBase()),
-        defaults.maxSessions(),
-        defaults.answerGrace());
+        retryBase,
+        retryCap,
+        defaults.answerGrace(),
+        recoveryDelays(settings, defaults.recoveryDelays()));
     RefreshSettings refreshDefaults = RefreshSettings.defaults();
     RefreshSettings refresh = new RefreshSettings(
         settings.duration(CACHED_REFRESH, refreshDefaults.cachedPeriod()),
@@ -118,6 +127,26 @@ public record EngineSettings(
       throw new ConfigException(key + " must be positive");
     }
     return value;
+  }
+
+  /** {@code 5m,15m,1h}; {@code 0} or empty turns recovery off. */
+  private static List<Duration> recoveryDelays(Settings settings, List<Duration> fallback) {
+    if (settings.get(RECOVERY_DELAYS).isEmpty()) {
+      return fallback;
+    }
+    List<Duration> delays = new ArrayList<>();
+    for (String item : settings.list(RECOVERY_DELAYS)) {
+      Duration delay;
+      try {
+        delay = Settings.parseDuration(item);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(RECOVERY_DELAYS + " must be durations separated by commas, e.g. 5m,15m,1h");
+      }
+      if (!delay.isZero()) {
+        delays.add(delay);
+      }
+    }
+    return delays;
   }
 
   private static URI uri(String raw) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -22,6 +23,7 @@ import io.flinks4j.sync.ingest.Ingester;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.retrieval.ClientFlinksGateway;
+import io.flinks4j.sync.retrieval.DbSchedulerSteps;
 import io.flinks4j.sync.retrieval.FlinksGateway;
 import io.flinks4j.sync.retrieval.RateLimiter;
 import io.flinks4j.sync.retrieval.RetrievalEngine;
@@ -40,9 +42,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -100,19 +104,20 @@ public final class SyncService implements AutoCloseable {
     List<AutoCloseable> opened = new ArrayList<>();
     opened.add(client);
     try {
-      Database database = Database.open(databaseConfig);
+      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      Database database = Database.open(databaseConfig, meters);
       opened.add(database);
       Clock clock = Clock.systemUTC();
       ObjectMapper json = new ObjectMapper();
-      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       LoginRepository logins = new LoginRepository(database,
           new LoginIdProtector(MasterKey.fromConfig(config)), clock);
       FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults());
       OutboundEvents events = new OutboundEvents(database, settings.events(), json, clock);
-      Ingester ingester = new Ingester(clock);
+      Ingester ingester = new Ingester(clock, meters);
+      DbSchedulerSteps steps = new DbSchedulerSteps(clock, settings.retrieval().pollInterval());
       RetrievalEngine engine = new RetrievalEngine(database, storage(logins, ingester), gateway, events,
           settings.retrieval(), new RateLimiter(settings.rateLimit(), (int) Math.max(1, settings.rateLimit()), clock),
-          clock, meters, json);
+          steps, clock, new Random(), meters, json);
       RefreshScheduler refresh = new RefreshScheduler(database, engine, settings.refresh(), clock);
       WebhookReceiver webhooks = new WebhookReceiver(database, logins, engine, ingester::applyKyc,
           config.webhookKey(), clock, meters);
@@ -126,8 +131,8 @@ public final class SyncService implements AutoCloseable {
           });
 
       Scheduler scheduler = scheduler(database, databaseConfig.dialect(), settings,
-          engine, events, webhooks, refresh, sweep);
-      engine.bind(scheduler);
+          steps.task(engine::advance), events, webhooks, refresh, sweep);
+      steps.bind(scheduler);
       events.bind(scheduler);
       webhooks.bind(scheduler);
       scheduler.start();
@@ -213,9 +218,9 @@ public final class SyncService implements AutoCloseable {
   }
 
   private static Scheduler scheduler(Database database, Dialect dialect, EngineSettings settings,
-      RetrievalEngine engine, OutboundEvents events, WebhookReceiver webhooks, RefreshScheduler refresh,
+      CustomTask<Void> retrievalSteps, OutboundEvents events, WebhookReceiver webhooks, RefreshScheduler refresh,
       RecurringTask<Void> sweep) {
-    var builder = Scheduler.create(database.dataSource(), engine.task(), events.task(), webhooks.task())
+    var builder = Scheduler.create(database.dataSource(), retrievalSteps, events.task(), webhooks.task())
         .startTasks(refresh.task(), sweep)
         .threads(settings.schedulerThreads())
         // Virtual threads, but a fixed number of them: db-scheduler hands every fetched step to the executor at
@@ -227,7 +232,7 @@ public final class SyncService implements AutoCloseable {
         .pollingInterval(settings.schedulerPolling())
         .heartbeatInterval(settings.heartbeat())
         .alwaysPersistTimestampInUTC()
-        .shutdownMaxWait(java.time.Duration.ofSeconds(5));
+        .shutdownMaxWait(Duration.ofSeconds(5));
     settings.instanceName().ifPresent(name -> builder.schedulerName(new SchedulerName.Fixed(name)));
     switch (dialect) {
       // SELECT ... FOR UPDATE SKIP LOCKED: instances pick disjoint due steps without colliding

@@ -103,6 +103,10 @@ public final class EngineFixture implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Response get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
   public Response delete(String path) {
     return send(HttpRequest.newBuilder(uri(path)).DELETE());
   }

@@ -41,7 +41,8 @@ public final class ReadRoutes implements ApiRoutes {
         "state":{"type":["string","null"],"description":"state of the latest retrieval; null before the first"},
         "stateUpdatedAt":{"type":["string","null"],"format":"date-time"},
         "lastSuccessAt":{"type":["string","null"],"format":"date-time"},
-        "errorCode":{"type":["string","null"],"description":"FlinksCode of a failed retrieval"},
+        "errorCode":{"type":["string","null"],"description":"why the latest retrieval failed, timed out or is retrying: a FlinksCode, or network, timeout, unreadable_response, http_<status>, deadline, mfa_timeout"},
+        "errorMessage":{"type":["string","null"],"description":"short description of that failure, free of secrets"},
         "mfaChallenges":{"type":"array","items":{"type":"object","properties":{
             "type":{"type":"string"},"prompt":{"type":"string"}}}},
         "relaunchUrl":{"type":["string","null"],"description":"Flinks Connect URL to finish MFA"}}}
@@ -209,6 +210,7 @@ public final class ReadRoutes implements ApiRoutes {
     view.put("stateUpdatedAt", status.map(LoginStatus::updatedAt).map(Instant::toString).orElse(null));
     view.put("lastSuccessAt", status.flatMap(LoginStatus::lastSuccessAt).map(Instant::toString).orElse(null));
     view.put("errorCode", status.flatMap(LoginStatus::errorCode).orElse(null));
+    view.put("errorMessage", status.flatMap(LoginStatus::errorMessage).orElse(null));
     view.put(
         "mfaChallenges",
         status.map(LoginStatus::mfaChallenges).orElse(List.of()).stream()

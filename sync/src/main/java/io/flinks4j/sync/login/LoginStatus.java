@@ -13,7 +13,9 @@ import java.util.Optional;
  *     {@code mfa_required}, {@code failed}, {@code timed_out}, ...)
  * @param updatedAt when that state was reached
  * @param lastSuccessAt when a retrieval last completed with data
- * @param errorCode the FlinksCode (or engine code) of a failed retrieval
+ * @param errorCode why the retrieval failed, timed out or is retrying: a FlinksCode or a category of the engine's
+ *     ({@code network}, {@code http_503}, {@code unreadable_response}, {@code deadline}, ...)
+ * @param errorMessage a short description of that failure, free of secrets
  * @param mfaChallenges prompts to answer while {@code mfa_required}
  * @param relaunchUrl Flinks Connect URL to let the user finish MFA there
  */
@@ -22,6 +24,7 @@ public record LoginStatus(
     Instant updatedAt,
     Optional<Instant> lastSuccessAt,
     Optional<String> errorCode,
+    Optional<String> errorMessage,
     List<MfaChallenge> mfaChallenges,
     Optional<URI> relaunchUrl) {
 

@@ -2,9 +2,11 @@ package io.flinks4j.sync.retrieval;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One persisted attempt to get a login's data, as the engine and the API see it.
+ * One persisted attempt to get a login's data, as the engine and the API see it. Built and changed by name only
+ * ({@link #builder}, {@link #toBuilder}, the withers), so a field added cannot be swapped with its neighbour.
  *
  * @param id retrieval id (a UUID string)
  * @param loginRef the storage row id of the login
@@ -13,15 +15,20 @@ import java.util.List;
  * @param requestId the Flinks session, once {@code /Authorize} answered
  * @param detailRequested whether {@code /GetAccountsDetail} was already called in this session (then poll the Async
  *     endpoint)
- * @param flinksCode the FlinksCode of the failure, or of the last retryable error
- * @param attempts retryable failures so far
+ * @param flinksCode the FlinksCode of the last failure that had one, or null
+ * @param reason why the retrieval failed or last had to retry: a FlinksCode or one of {@link FailureReason}'s
+ *     categories; null while nothing went wrong
+ * @param reasonMessage a short description of that failure, free of secrets, or null
+ * @param attempts transient failures in a row (the backoff exponent); reset by any answer from Flinks
  * @param polls calls to the Async endpoint so far
  * @param sessions sessions opened so far (an expired RequestId opens a new one)
+ * @param recoveryRound 0 for a retrieval asked for by the API or the refresh schedule; n for the n-th one started
+ *     on its own after retrievals of the login ran out of time on transient failures
  * @param challenges the security questions while {@code mfa_required}
  * @param relaunchUrl a Flinks Connect URL (with a fresh authorize token) to finish MFA in the iframe
  * @param createdAt when requested
  * @param updatedAt last state change
- * @param deadlineAt when polling gives up, or when an unanswered MFA expires
+ * @param deadlineAt when the retrieval gives up (retries and polling included), or when an unanswered MFA expires
  * @param completedAt when it became terminal
  * @param version optimistic-lock counter; every write checks it
  */
@@ -33,9 +40,12 @@ public record Retrieval(
     String requestId,
     boolean detailRequested,
     String flinksCode,
+    String reason,
+    String reasonMessage,
     int attempts,
     int polls,
     int sessions,
+    int recoveryRound,
     List<MfaChallenge> challenges,
     String relaunchUrl,
     Instant createdAt,
@@ -45,44 +55,210 @@ public record Retrieval(
     long version) {
 
   public Retrieval {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(state, "state");
     challenges = challenges == null ? List.of() : List.copyOf(challenges);
   }
 
-  Retrieval withState(RetrievalState newState, Instant now) {
-    return new Retrieval(id, loginRef, mode, newState, requestId, detailRequested, flinksCode, attempts, polls,
-        sessions, challenges, relaunchUrl, createdAt, now, deadlineAt, newState.isTerminal() ? now : null, version);
+  /** A new retrieval with every counter at zero. */
+  public static Builder builder(String id, long loginRef, RetrievalMode mode, Instant createdAt) {
+    Builder b = new Builder();
+    b.id = id;
+    b.loginRef = loginRef;
+    b.mode = mode;
+    b.state = RetrievalState.REQUESTED;
+    b.createdAt = createdAt;
+    b.updatedAt = createdAt;
+    return b;
   }
 
+  /** A builder holding every field of this retrieval. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.id = id;
+    b.loginRef = loginRef;
+    b.mode = mode;
+    b.state = state;
+    b.requestId = requestId;
+    b.detailRequested = detailRequested;
+    b.flinksCode = flinksCode;
+    b.reason = reason;
+    b.reasonMessage = reasonMessage;
+    b.attempts = attempts;
+    b.polls = polls;
+    b.sessions = sessions;
+    b.recoveryRound = recoveryRound;
+    b.challenges = challenges;
+    b.relaunchUrl = relaunchUrl;
+    b.createdAt = createdAt;
+    b.updatedAt = updatedAt;
+    b.deadlineAt = deadlineAt;
+    b.completedAt = completedAt;
+    b.version = version;
+    return b;
+  }
+
+  /** The state changed at {@code now}; a terminal state also sets {@code completedAt}. */
+  Retrieval withState(RetrievalState newState, Instant now) {
+    return toBuilder().state(newState).updatedAt(now).completedAt(newState.isTerminal() ? now : null).build();
+  }
+
+  /** Another session (null: none open yet); the first detail call of it is still to be made. */
   Retrieval withSession(String newRequestId, int newSessions) {
-    return new Retrieval(id, loginRef, mode, state, newRequestId, false, flinksCode, attempts, polls, newSessions,
-        challenges, relaunchUrl, createdAt, updatedAt, deadlineAt, completedAt, version);
+    return toBuilder().requestId(newRequestId).sessions(newSessions).detailRequested(false).build();
   }
 
   Retrieval withDetailRequested(int newPolls) {
-    return new Retrieval(id, loginRef, mode, state, requestId, true, flinksCode, attempts, newPolls, sessions,
-        challenges, relaunchUrl, createdAt, updatedAt, deadlineAt, completedAt, version);
+    return toBuilder().detailRequested(true).polls(newPolls).build();
   }
 
-  Retrieval withFailure(String code, int newAttempts) {
-    return new Retrieval(id, loginRef, mode, state, requestId, detailRequested, code, newAttempts, polls, sessions,
-        challenges, relaunchUrl, createdAt, updatedAt, deadlineAt, completedAt, version);
+  /** The failure that made the retrieval retry or end, and the transient failures in a row so far. */
+  Retrieval withFailure(FailureReason failure, int newAttempts) {
+    return toBuilder().flinksCode(failure.flinksCode().orElse(flinksCode)).reason(failure.code())
+        .reasonMessage(failure.message()).attempts(newAttempts).build();
+  }
+
+  /** Flinks answered: the transient failures in a row start again from zero (the reason stays for the record). */
+  Retrieval withAnswer() {
+    return attempts == 0 ? this : toBuilder().attempts(0).build();
   }
 
   Retrieval withMfa(List<MfaChallenge> newChallenges, String newRelaunchUrl) {
-    return new Retrieval(id, loginRef, mode, state, requestId, detailRequested, flinksCode, attempts, polls,
-        sessions, newChallenges, newRelaunchUrl, createdAt, updatedAt, deadlineAt, completedAt, version);
+    return toBuilder().challenges(newChallenges).relaunchUrl(newRelaunchUrl).build();
   }
 
   Retrieval withDeadline(Instant newDeadline) {
-    return new Retrieval(id, loginRef, mode, state, requestId, detailRequested, flinksCode, attempts, polls,
-        sessions, challenges, relaunchUrl, createdAt, updatedAt, newDeadline, completedAt, version);
+    return toBuilder().deadlineAt(newDeadline).build();
+  }
+
+  /** The row as it is after a successful write of this value (the store bumps the version). */
+  Retrieval saved() {
+    return toBuilder().version(version + 1).build();
   }
 
   /** Redacts the relaunch URL: it carries a single-use authorize token. */
   @Override
   public String toString() {
     return "Retrieval[id=" + id + ", loginRef=" + loginRef + ", mode=" + mode + ", state=" + state
-        + ", flinksCode=" + flinksCode + ", attempts=" + attempts + ", polls=" + polls + ", sessions=" + sessions
+        + ", reason=" + reason + ", attempts=" + attempts + ", polls=" + polls + ", sessions=" + sessions
         + ", version=" + version + "]";
+  }
+
+  /** Named construction of a {@link Retrieval}. */
+  public static final class Builder {
+    private String id;
+    private long loginRef;
+    private RetrievalMode mode;
+    private RetrievalState state;
+    private String requestId;
+    private boolean detailRequested;
+    private String flinksCode;
+    private String reason;
+    private String reasonMessage;
+    private int attempts;
+    private int polls;
+    private int sessions;
+    private int recoveryRound;
+    private List<MfaChallenge> challenges = List.of();
+    private String relaunchUrl;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant deadlineAt;
+    private Instant completedAt;
+    private long version;
+
+    private Builder() {}
+
+    public Builder state(RetrievalState value) {
+      state = value;
+      return this;
+    }
+
+    public Builder requestId(String value) {
+      requestId = value;
+      return this;
+    }
+
+    public Builder detailRequested(boolean value) {
+      detailRequested = value;
+      return this;
+    }
+
+    public Builder flinksCode(String value) {
+      flinksCode = value;
+      return this;
+    }
+
+    public Builder reason(String value) {
+      reason = value;
+      return this;
+    }
+
+    public Builder reasonMessage(String value) {
+      reasonMessage = value;
+      return this;
+    }
+
+    public Builder attempts(int value) {
+      attempts = value;
+      return this;
+    }
+
+    public Builder polls(int value) {
+      polls = value;
+      return this;
+    }
+
+    public Builder sessions(int value) {
+      sessions = value;
+      return this;
+    }
+
+    public Builder recoveryRound(int value) {
+      recoveryRound = value;
+      return this;
+    }
+
+    public Builder challenges(List<MfaChallenge> value) {
+      challenges = value;
+      return this;
+    }
+
+    public Builder relaunchUrl(String value) {
+      relaunchUrl = value;
+      return this;
+    }
+
+    public Builder mode(RetrievalMode value) {
+      mode = value;
+      return this;
+    }
+
+    public Builder updatedAt(Instant value) {
+      updatedAt = value;
+      return this;
+    }
+
+    public Builder deadlineAt(Instant value) {
+      deadlineAt = value;
+      return this;
+    }
+
+    public Builder completedAt(Instant value) {
+      completedAt = value;
+      return this;
+    }
+
+    public Builder version(long value) {
+      version = value;
+      return this;
+    }
+
+    public Retrieval build() {
+      return new Retrieval(id, loginRef, mode, state, requestId, detailRequested, flinksCode, reason, reasonMessage,
+          attempts, polls, sessions, recoveryRound, challenges, relaunchUrl, createdAt, updatedAt, deadlineAt, completedAt,
+          version);
+    }
   }
 }

@@ -1,15 +1,7 @@
 package io.flinks4j.sync.retrieval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.flinks4j.client.FlinksCode;
 import io.flinks4j.client.error.FlinksException;
-import io.flinks4j.client.error.RetryAdvice;
 import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.sync.events.EventType;
 import io.flinks4j.sync.events.OutboundEvents;
@@ -32,19 +24,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives retrievals through their persisted state machine. Each db-scheduler execution makes one short step (at
- * most a couple of Flinks calls) and reschedules itself, so no thread waits out a poll interval and a restarted
- * process resumes every retrieval from its row. Every write is checked against the row's version or active slot,
- * so a webhook, an MFA answer and a poll racing each other cannot both win.
+ * Drives retrievals through their persisted state machine. Each step (run by a {@link StepScheduler}) makes at most
+ * a couple of Flinks calls, asks {@link Transitions} what follows, persists it and says when to run again, so no
+ * thread waits out a poll interval and a restarted process resumes every retrieval from its row. Every write is
+ * checked against the row's version or active slot, so a webhook, an MFA answer and a poll racing each other cannot
+ * both win.
  */
 public final class RetrievalEngine {
-
-  /** db-scheduler task name; one instance per retrieval id. */
-  public static final String TASK = "retrieval-advance";
 
   private static final Logger log = LoggerFactory.getLogger(RetrievalEngine.class);
 
@@ -55,11 +46,15 @@ public final class RetrievalEngine {
   private final OutboundEvents events;
   private final RetrievalSettings settings;
   private final RateLimiter rateLimiter;
+  private final StepScheduler steps;
   private final Clock clock;
+  private final RandomGenerator random;
   private final MeterRegistry metrics;
-  private final CustomTask<Void> task;
-  private volatile SchedulerClient scheduler;
 
+  /**
+   * @param steps what runs each retrieval's steps (db-scheduler in the service)
+   * @param random jitter of the retry backoff (seeded in simulations, so a run replays exactly)
+   */
   public RetrievalEngine(
       Database database,
       RetrievalStorage storage,
@@ -67,7 +62,9 @@ public final class RetrievalEngine {
       OutboundEvents events,
       RetrievalSettings settings,
       RateLimiter rateLimiter,
+      StepScheduler steps,
       Clock clock,
+      RandomGenerator random,
       MeterRegistry metrics,
       ObjectMapper json) {
     this.database = database;
@@ -77,29 +74,14 @@ public final class RetrievalEngine {
     this.events = events;
     this.settings = settings;
     this.rateLimiter = rateLimiter;
+    this.steps = steps;
     this.clock = clock;
+    this.random = random;
     this.metrics = metrics;
-    this.task = Tasks.custom(TASK, Void.class)
-        .onDeadExecutionRevive()
-        .onFailure(new FailureHandler.OnFailureRetryLater<>(settings.pollInterval()))
-        .execute((instance, context) -> switch (advance(instance.getId())) {
-          case Step.Done done -> new CompletionHandler.OnCompleteRemove<>();
-          case Step.RunAt runAt -> (complete, operations) -> operations.reschedule(complete, runAt.at());
-        });
   }
 
   RetrievalStore store() {
     return store;
-  }
-
-  /** The step task, to register with the scheduler. */
-  public CustomTask<Void> task() {
-    return task;
-  }
-
-  /** Connects to the running scheduler, which then runs the steps. */
-  public void bind(SchedulerClient schedulerClient) {
-    this.scheduler = schedulerClient;
   }
 
   // ---- commands -------------------------------------------------------------------------------------------------
@@ -121,6 +103,10 @@ public final class RetrievalEngine {
    * @return the retrievals started; logins with an active retrieval are skipped
    */
   public List<Retrieval> requestAll(Collection<Long> loginRefs, RetrievalMode mode) {
+    return requestAll(loginRefs, mode, 0);
+  }
+
+  private List<Retrieval> requestAll(Collection<Long> loginRefs, RetrievalMode mode, int recoveryRound) {
     if (loginRefs.isEmpty()) {
       return List.of();
     }
@@ -132,7 +118,7 @@ public final class RetrievalEngine {
         List<Retrieval> created = new ArrayList<>();
         for (long loginRef : distinct) {
           if (!busy.contains(loginRef)) {
-            created.add(requested(loginRef, mode, now));
+            created.add(requested(loginRef, mode, recoveryRound, now));
           }
         }
         insertRequested(c, created, mode, now);
@@ -142,13 +128,51 @@ public final class RetrievalEngine {
       List<Retrieval> created = new ArrayList<>();
       for (long loginRef : distinct) {
         try {
-          created.add(request(loginRef, mode));
+          created.add(database.inTransaction(c -> {
+            Instant now = clock.instant();
+            Retrieval r = requested(loginRef, mode, recoveryRound, now);
+            insertRequested(c, List.of(r), mode, now);
+            return r;
+          }));
         } catch (RetrievalConflictException busy) {
           log.debug("login {} busy, not requested", loginRef);
         }
       }
       return created;
     }
+  }
+
+  /**
+   * Starts a retrieval, of the same mode, for each login whose latest retrieval ran out of time on transient
+   * failures (an outage at Flinks or on the way there) once its recovery delay has passed: the n-th such ending in a
+   * row waits the n-th of {@link RetrievalSettings#recoveryDelays()}; after the last, only the regular schedule
+   * tries again.
+   *
+   * @return the retrievals started
+   */
+  public List<Retrieval> recoverStalled(int limit) {
+    List<Duration> delays = settings.recoveryDelays();
+    if (delays.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    Duration shortest = delays.stream().min(Duration::compareTo).orElseThrow();
+    List<RetrievalStore.Stalled> stalled = database.inTransaction(
+        c -> store.stalled(c, now.minus(shortest), delays.size(), limit));
+    Map<RetrievalMode, Map<Integer, List<Long>>> due = new LinkedHashMap<>();
+    for (RetrievalStore.Stalled s : stalled) {
+      if (!s.completedAt().plus(delays.get(s.recoveryRound())).isAfter(now)) {
+        due.computeIfAbsent(s.mode(), m -> new LinkedHashMap<>())
+            .computeIfAbsent(s.recoveryRound() + 1, r -> new ArrayList<>()).add(s.loginRef());
+      }
+    }
+    List<Retrieval> started = new ArrayList<>();
+    due.forEach((mode, byRound) -> byRound.forEach((round, refs) -> started.addAll(requestAll(refs, mode, round))));
+    if (!started.isEmpty()) {
+      log.info("{} logins retried after their last retrieval ran out of time on transient failures", started.size());
+      metrics.counter("flinks4j.retrievals.recoveries").increment(started.size());
+    }
+    return started;
   }
 
   /**
@@ -165,14 +189,16 @@ public final class RetrievalEngine {
       Retrieval waiting = database.inTransaction(c -> store.findActive(c, loginRef))
           .filter(r -> r.state() == RetrievalState.MFA_REQUIRED)
           .orElseThrow(() -> busy);
-      Retrieval restarted = new Retrieval(waiting.id(), loginRef, mode, RetrievalState.REQUESTED, null, false, null,
-          0, waiting.polls(), waiting.sessions(), List.of(), null, waiting.createdAt(), clock.instant(), null, null,
-          waiting.version());
+      Instant now = clock.instant();
+      Retrieval restarted = waiting.toBuilder().mode(mode).state(RetrievalState.REQUESTED).requestId(null)
+          .detailRequested(false).flinksCode(null).reason(null).reasonMessage(null).attempts(0)
+          .challenges(List.of()).relaunchUrl(null).updatedAt(now).deadlineAt(now.plus(settings.pollTimeout()))
+          .completedAt(null).build();
       if (!database.inTransaction(c -> store.update(c, restarted))) {
         throw busy;
       }
-      kick(restarted.id());
-      return next(restarted);
+      steps.runNow(restarted.id());
+      return restarted.saved();
     }
   }
 
@@ -182,7 +208,7 @@ public final class RetrievalEngine {
    */
   public Retrieval request(Connection c, long loginRef, RetrievalMode mode) throws SQLException {
     Instant now = clock.instant();
-    Retrieval r = requested(loginRef, mode, now);
+    Retrieval r = requested(loginRef, mode, 0, now);
     insertRequested(c, List.of(r), mode, now);
     return r;
   }
@@ -191,40 +217,18 @@ public final class RetrievalEngine {
   private void insertRequested(Connection c, List<Retrieval> created, RetrievalMode mode, Instant now)
       throws SQLException {
     store.insertAll(c, created);
-    store.insertSteps(c, TASK, created.stream().map(Retrieval::id).toList(), now);
+    steps.scheduleFirst(c, created.stream().map(Retrieval::id).toList(), now);
     metrics.counter("flinks4j.retrievals.requested", "mode", mode.wireName()).increment(created.size());
   }
 
-  private static Retrieval requested(long loginRef, RetrievalMode mode, Instant now) {
-    return new Retrieval(UUID.randomUUID().toString(), loginRef, mode, RetrievalState.REQUESTED, null, false, null, 0,
-        0, 0, List.of(), null, now, now, null, null, 0);
-  }
-
-  /** Schedules the retrieval's next step now (best effort: the sweep catches what a crash loses). */
-  private void kick(String retrievalId) {
-    SchedulerClient client = scheduler;
-    if (client != null) {
-      Instant now = clock.instant();
-      if (!client.scheduleIfNotExists(task.instance(retrievalId), now)) {
-        try {
-          client.reschedule(task.instance(retrievalId), now);
-        } catch (TaskInstanceException busyOrGone) {
-          // The step is running or was just picked or removed: that run reads the state we committed, or
-          // reschedules itself within a poll interval, so the caller's change is not lost.
-          log.debug("Retrieval step already running; it will pick up the change");
-        }
-      }
-    }
+  private Retrieval requested(long loginRef, RetrievalMode mode, int recoveryRound, Instant now) {
+    return Transitions.requested(UUID.randomUUID().toString(), loginRef, mode, recoveryRound, now, settings);
   }
 
   /** Schedules a step for active retrievals that lost their task (a crash between commit and scheduling). */
   public int sweep() {
-    if (scheduler == null) {
-      return 0;
-    }
-    List<String> orphans = database.inTransaction(
-        c -> store.activeWithoutTask(c, TASK, clock.instant().minusSeconds(5), 1000));
-    orphans.forEach(this::kick);
+    List<String> orphans = database.inTransaction(c -> steps.orphans(c, clock.instant().minusSeconds(5), 1000));
+    orphans.forEach(steps::runNow);
     return orphans.size();
   }
 
@@ -253,8 +257,8 @@ public final class RetrievalEngine {
   /**
    * Continues a retrieval waiting in {@code mfa_required} with the customer's answers (prompt → answers).
    *
-   * @return the retrieval after Flinks's answer: processing, mfa_required again (another round or a retryable
-   *     error), or failed
+   * @return the retrieval after Flinks's answer: processing, mfa_required again (another round, or a transient
+   *     failure: the answers can be sent again), authorizing (the session was lost: a new one asks again), or failed
    * @throws MfaNotPendingException when the login has no retrieval waiting for answers
    * @throws InvalidMfaAnswersException when the answers do not match the prompts exactly
    */
@@ -263,28 +267,29 @@ public final class RetrievalEngine {
         .filter(r -> r.state() == RetrievalState.MFA_REQUIRED)
         .orElseThrow(MfaNotPendingException::new);
     checkAnswers(waiting, answers);
-    Instant now = clock.instant();
-    Retrieval claimed = waiting.withState(RetrievalState.AUTHORIZING, now);
+    Retrieval claimed = Transitions.answering(waiting, clock.instant(), settings);
     if (!database.inTransaction(c -> store.update(c, claimed))) {
       throw new MfaNotPendingException();
     }
-    Retrieval current = next(claimed);
+    Retrieval current = claimed.saved();
     FlinksGateway.Session session;
     try {
       session = timed("answer_mfa", () -> flinks.answerMfa(current.requestId(), answers));
     } catch (FlinksException e) {
-      String code = codeOf(e);
-      countError(code);
-      if (e.isRetryable()) {
-        Retrieval back = current.withState(RetrievalState.MFA_REQUIRED, clock.instant()).withFailure(code,
-            current.attempts() + 1);
+      Failure failure = countFailure(e);
+      if (failure instanceof Failure.Transient) {
+        Retrieval back = current.withState(RetrievalState.MFA_REQUIRED, clock.instant())
+            .withFailure(failure.reason(), current.attempts() + 1).withDeadline(waiting.deadlineAt());
         database.inTransaction(c -> store.update(c, back));
-        return next(back);
+        return back.saved();
       }
-      return finish(current, RetrievalState.FAILED, code);
+      Transitions.Next next = Transitions.failed(current, failure, clock.instant(), settings, random);
+      apply(next);
+      steps.runNow(current.id());
+      return database.inTransaction(c -> store.find(c, current.id())).orElse(next.retrieval());
     }
     Retrieval after = onSession(current, session);
-    kick(after.id());
+    steps.runNow(after.id());
     return after;
   }
 
@@ -324,16 +329,16 @@ public final class RetrievalEngine {
           return false;
         }
         retrievalId = UUID.randomUUID().toString();
-        store.insert(c, new Retrieval(retrievalId, loginRef, RetrievalMode.WEBHOOK, RetrievalState.READY, requestId,
-            true, null, 0, 0, 0, List.of(), null, now, now, null, now, 0));
+        store.insert(c, Retrieval.builder(retrievalId, loginRef, RetrievalMode.WEBHOOK, now)
+            .state(RetrievalState.READY).requestId(requestId).detailRequested(true).completedAt(now).build());
       }
       storage.ingest(c, loginRef, retrievalId, payload);
-      record(c, EventType.LOGIN_READY, loginRef, retrievalId, RetrievalState.READY, null, Map.of())
+      record(c, EventType.LOGIN_READY, loginRef, retrievalId, RetrievalState.READY, Map.of())
           .ifPresent(eventIds::add);
       return true;
     });
     if (stored) {
-      metrics.counter("flinks4j.retrievals.completed", "state", "ready", "via", "webhook").increment();
+      countCompleted(RetrievalState.READY, "webhook", null);
     }
     events.dispatch(eventIds);
     return stored;
@@ -342,7 +347,7 @@ public final class RetrievalEngine {
   // ---- the step -------------------------------------------------------------------------------------------------
 
   /** What the scheduler does after a step. */
-  sealed interface Step {
+  public sealed interface Step {
     /** Terminal (or gone): remove the task. */
     record Done() implements Step {}
 
@@ -350,24 +355,26 @@ public final class RetrievalEngine {
     record RunAt(Instant at) implements Step {}
   }
 
-  /** Runs one step of the retrieval; package-visible for tests that drive the machine by hand. */
-  Step advance(String id) {
+  /** Runs one step of the retrieval. */
+  public Step advance(String id) {
     Optional<Retrieval> loaded = database.inTransaction(c -> store.find(c, id));
     if (loaded.isEmpty() || loaded.get().state().isTerminal()) {
       return new Step.Done();
     }
     Retrieval r = loaded.get();
     Instant now = clock.instant();
-    if (r.deadlineAt() != null && !now.isBefore(r.deadlineAt())) {
-      finish(r, RetrievalState.TIMED_OUT, r.flinksCode());
+    Optional<Retrieval> expired = Transitions.expired(r, now, settings);
+    if (expired.isPresent()) {
+      finish(expired.get());
       return new Step.Done();
     }
+    Instant deadline = Transitions.deadlineOf(r, settings);
     if (r.state() == RetrievalState.MFA_REQUIRED) {
-      return later(now, settings.pollInterval(), r.deadlineAt());
+      return new Step.RunAt(deadline); // answers and refreshes run the step at once; else it expires then
     }
     if (r.state() == RetrievalState.AUTHORIZING && r.requestId() != null
         && now.isBefore(r.updatedAt().plus(settings.answerGrace()))) {
-      return later(now, settings.pollInterval(), null); // an MFA answer is in flight in an API call
+      return new Step.RunAt(earliest(now.plus(settings.pollInterval()), deadline)); // an MFA answer is in flight
     }
     // Opening a session costs a token, /Authorize and the first detail call; a poll is one call.
     Duration wait = rateLimiter.tryAcquire(r.state() == RetrievalState.PROCESSING ? 1 : 3);
@@ -387,8 +394,7 @@ public final class RetrievalEngine {
 
   private Step openSession(Retrieval r) {
     Retrieval authorizing = r.withState(RetrievalState.AUTHORIZING, clock.instant())
-        .withSession(null, r.sessions() + 1)
-        .withDeadline(null);
+        .withSession(null, r.sessions() + 1);
     Claim claim = database.inTransaction(c -> store.update(c, authorizing)
         ? new Claim(true, storage.loginId(c, authorizing.loginRef())) : new Claim(false, Optional.empty()));
     if (!claim.won()) {
@@ -397,13 +403,16 @@ public final class RetrievalEngine {
     if (claim.loginId().isEmpty()) {
       return new Step.Done(); // the login was deleted under us
     }
-    Retrieval current = next(authorizing);
+    Retrieval current = authorizing.saved();
     FlinksGateway.Session session =
         timed("authorize", () -> flinks.openSession(claim.loginId().get(), current.mode()));
     if (session instanceof FlinksGateway.Session.Authorized authorized) {
       // The new session is written together with the first detail answer (one transaction instead of two). If that
       // call fails, the session is written first, so the retry reuses it; after a crash, a new one is opened.
-      Retrieval processing = processing(current, authorized.requestId());
+      Retrieval processing = Transitions.authorized(current, authorized.requestId(), clock.instant());
+      if (!clock.instant().isBefore(Transitions.deadlineOf(processing, settings))) {
+        return apply(new Transitions.Next.Continue(processing, clock.instant())); // /Authorize took us past it
+      }
       FlinksGateway.Detail detail;
       try {
         detail = timed("get_accounts_detail", () -> flinks.requestDetail(processing.requestId()));
@@ -415,36 +424,25 @@ public final class RetrievalEngine {
     }
     Retrieval after = onSession(current, session); // MFA: wait for answers (or the deadline)
     return after.state() == RetrievalState.MFA_REQUIRED
-        ? later(clock.instant(), settings.pollInterval(), after.deadlineAt())
+        ? new Step.RunAt(Transitions.deadlineOf(after, settings))
         : new Step.RunAt(clock.instant()); // someone changed the row first: look again
   }
 
   /** Whether a step claimed its retrieval, and the login's decrypted id (empty: the login was deleted). */
   private record Claim(boolean won, Optional<String> loginId) {}
 
-  /** {@code current} with the session {@code /Authorize} opened, not yet persisted. */
-  private Retrieval processing(Retrieval current, String requestId) {
-    Instant now = clock.instant();
-    return current.withState(RetrievalState.PROCESSING, now)
-        .withSession(requestId, current.sessions())
-        .withMfa(List.of(), null)
-        .withDeadline(now.plus(settings.pollTimeout()));
-  }
-
   /** Persists what {@code /Authorize} answered: an open session, or MFA with a Connect relaunch URL. */
   private Retrieval onSession(Retrieval current, FlinksGateway.Session session) {
     Instant now = clock.instant();
     return switch (session) {
       case FlinksGateway.Session.Authorized authorized -> {
-        Retrieval processing = processing(current, authorized.requestId());
-        yield database.inTransaction(c -> store.update(c, processing)) ? next(processing) : current;
+        Retrieval processing = Transitions.authorized(current, authorized.requestId(), now);
+        yield database.inTransaction(c -> store.update(c, processing)) ? processing.saved() : current;
       }
       case FlinksGateway.Session.Mfa mfa -> {
         String relaunch = relaunchUrl(mfa.requestId());
-        Retrieval waiting = current.withState(RetrievalState.MFA_REQUIRED, now)
-            .withSession(mfa.requestId(), current.sessions())
-            .withMfa(mfa.challenges(), relaunch)
-            .withDeadline(now.plus(settings.mfaTimeout()));
+        Retrieval waiting = Transitions.mfaRequired(current, mfa.requestId(), mfa.challenges(), relaunch, now,
+            settings);
         List<String> eventIds = new ArrayList<>();
         boolean saved = database.inTransaction(c -> {
           if (!store.update(c, waiting)) {
@@ -453,8 +451,7 @@ public final class RetrievalEngine {
           Map<String, Object> extra = new LinkedHashMap<>();
           extra.put("challenges", mfa.challenges());
           extra.put("relaunchUrl", relaunch);
-          record(c, EventType.LOGIN_MFA_REQUIRED, waiting.loginRef(), waiting.id(), waiting.state(), null, extra)
-              .ifPresent(eventIds::add);
+          record(c, EventType.LOGIN_MFA_REQUIRED, waiting, extra).ifPresent(eventIds::add);
           return true;
         });
         events.dispatch(eventIds);
@@ -462,7 +459,7 @@ public final class RetrievalEngine {
           yield current;
         }
         metrics.counter("flinks4j.retrievals.mfa_required").increment();
-        yield next(waiting);
+        yield waiting.saved();
       }
     };
   }
@@ -472,7 +469,7 @@ public final class RetrievalEngine {
       return timed("relaunch_url", () -> flinks.relaunchUrl(requestId)).toString();
     } catch (FlinksException e) {
       // The API answers still work without it; the lender can ask for a new refresh to get another.
-      log.warn("could not mint a token for the MFA relaunch URL ({})", codeOf(e));
+      log.warn("could not mint a token for the MFA relaunch URL ({})", Failure.of(e).reason().code());
       return null;
     }
   }
@@ -492,11 +489,7 @@ public final class RetrievalEngine {
         complete(r, ready.payload());
         yield new Step.Done();
       }
-      case FlinksGateway.Detail.Pending pending -> {
-        Retrieval polled = r.withDetailRequested(r.detailRequested() ? r.polls() + 1 : r.polls());
-        database.inTransaction(c -> store.update(c, polled));
-        yield later(clock.instant(), settings.pollInterval(), r.deadlineAt());
-      }
+      case FlinksGateway.Detail.Pending pending -> apply(Transitions.pending(r, clock.instant(), settings));
     };
   }
 
@@ -507,12 +500,12 @@ public final class RetrievalEngine {
         return false; // a webhook got there first, or the login was deleted
       }
       storage.ingest(c, r.loginRef(), r.id(), payload);
-      record(c, EventType.LOGIN_READY, r.loginRef(), r.id(), RetrievalState.READY, null, Map.of())
+      record(c, EventType.LOGIN_READY, r.loginRef(), r.id(), RetrievalState.READY, Map.of())
           .ifPresent(eventIds::add);
       return true;
     });
     if (stored) {
-      metrics.counter("flinks4j.retrievals.completed", "state", "ready", "via", "poll").increment();
+      countCompleted(RetrievalState.READY, "poll", null);
       metrics.timer("flinks4j.retrievals.time_to_data", "mode", r.mode().wireName())
           .record(Duration.between(r.createdAt(), clock.instant()));
     }
@@ -520,76 +513,85 @@ public final class RetrievalEngine {
   }
 
   private Step onFailure(Retrieval r, FlinksException e) {
-    String code = codeOf(e);
-    countError(code);
+    Failure failure = countFailure(e);
     Retrieval current = database.inTransaction(c -> store.find(c, r.id())).orElse(r);
     if (current.state().isTerminal()) {
       return new Step.Done();
     }
-    if (e.retryAdvice() == RetryAdvice.NEW_SESSION) {
-      if (current.sessions() >= settings.maxSessions()) {
-        finish(current, RetrievalState.FAILED, code);
-        return new Step.Done();
-      }
-      log.info("retrieval {}: session expired ({}), opening a new one", current.id(), code);
-      Retrieval restart = current.withState(RetrievalState.AUTHORIZING, clock.instant()).withSession(null,
-          current.sessions()).withFailure(code, current.attempts());
-      database.inTransaction(c -> store.update(c, restart));
-      return new Step.RunAt(clock.instant());
+    Transitions.Next next = Transitions.failed(current, failure, clock.instant(), settings, random);
+    if (next instanceof Transitions.Next.Continue retry) {
+      metrics.counter("flinks4j.retrievals.retries", "reason", failure.reason().code()).increment();
+      // The client's messages are scrubbed of secrets.
+      log.info("retrieval {}: {} failure {} (attempt {}), next step at {}: {}", current.id(),
+          failure instanceof Failure.SessionLost ? "session" : "transient", failure.reason().code(),
+          retry.retrieval().attempts(), retry.at(), failure.reason().message());
     }
-    int attempts = current.attempts() + 1;
-    if (e.isRetryable() && attempts < settings.maxAttempts()) {
-      Retrieval retry = current.withFailure(code, attempts);
-      database.inTransaction(c -> store.update(c, retry));
-      Duration delay = settings.retryBase().multipliedBy(1L << Math.min(attempts - 1, 10));
-      // The client's messages are scrubbed of secrets; a transport failure has no FlinksCode, only its message.
-      log.info("retrieval {}: retryable failure (attempt {}), retrying in {}: {}", current.id(), attempts, delay,
-          e.getMessage());
-      return new Step.RunAt(clock.instant().plus(delay));
-    }
-    finish(current, RetrievalState.FAILED, code);
-    return new Step.Done();
+    return apply(next);
   }
 
-  /** Moves a retrieval to a terminal failure state and records {@code login.failed} in the same transaction. */
-  private Retrieval finish(Retrieval r, RetrievalState state, String code) {
-    Retrieval done = r.withState(state, clock.instant()).withFailure(code, r.attempts()).withMfa(List.of(), null);
+  /** Persists a decision: a continuing retrieval is stepped again at its time, an ending one is reported. */
+  private Step apply(Transitions.Next next) {
+    return switch (next) {
+      case Transitions.Next.Continue go -> database.inTransaction(c -> store.update(c, go.retrieval()))
+          ? new Step.RunAt(go.at())
+          : new Step.RunAt(clock.instant()); // someone changed the row first: look again
+      case Transitions.Next.End end -> {
+        finish(end.retrieval());
+        yield new Step.Done();
+      }
+    };
+  }
+
+  /** Writes a terminal failure state and records {@code login.failed} in the same transaction. */
+  private void finish(Retrieval done) {
     List<String> eventIds = new ArrayList<>();
     boolean saved = database.inTransaction(c -> {
       if (!store.update(c, done)) {
         return false;
       }
-      record(c, EventType.LOGIN_FAILED, done.loginRef(), done.id(), state, code, Map.of())
-          .ifPresent(eventIds::add);
+      record(c, EventType.LOGIN_FAILED, done, Map.of()).ifPresent(eventIds::add);
       return true;
     });
     if (saved) {
-      metrics.counter("flinks4j.retrievals.completed", "state", state.wireName(), "via", "poll").increment();
-      log.info("retrieval {} ended {} ({})", r.id(), state.wireName(), code);
+      countCompleted(done.state(), "poll", done.reason());
+      log.info("retrieval {} ended {} ({}: {})", done.id(), done.state().wireName(), done.reason(),
+          done.reasonMessage());
     }
     events.dispatch(eventIds);
-    return saved ? next(done) : database.inTransaction(c -> store.find(c, r.id())).orElse(done);
   }
 
   // ---- helpers --------------------------------------------------------------------------------------------------
 
-  /**
-   * Records an event about a retrieval on the caller's connection (so it commits with the change it reports).
-   *
-   * @param code the FlinksCode, or null
-   * @param mfa challenges and relaunch URL for {@code login.mfa_required}, else empty
-   */
+  /** Records an event about {@code r} (with its reason when it has one) on the caller's connection. */
+  private Optional<String> record(Connection c, EventType type, Retrieval r, Map<String, Object> extra)
+      throws SQLException {
+    Map<String, Object> data = eventData(c, r.loginRef(), r.id(), r.state());
+    if (r.state() != RetrievalState.READY && r.reason() != null && r.state().isTerminal()) {
+      data.put("reason", r.reason());
+      data.put("message", r.reasonMessage());
+      if (r.flinksCode() != null) {
+        data.put("flinksCode", r.flinksCode());
+      }
+    }
+    data.putAll(extra);
+    return events.record(c, type, data);
+  }
+
+  /** Records an event about a retrieval on the caller's connection (so it commits with the change it reports). */
   private Optional<String> record(Connection c, EventType type, long loginRef, String retrievalId,
-      RetrievalState state, String code, Map<String, Object> mfa) throws SQLException {
+      RetrievalState state, Map<String, Object> extra) throws SQLException {
+    Map<String, Object> data = eventData(c, loginRef, retrievalId, state);
+    data.putAll(extra);
+    return events.record(c, type, data);
+  }
+
+  private Map<String, Object> eventData(Connection c, long loginRef, String retrievalId, RetrievalState state)
+      throws SQLException {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("loginId", storage.loginId(c, loginRef).orElse(null));
     data.put("retrievalId", retrievalId);
     data.put("state", state.wireName());
-    if (code != null) {
-      data.put("flinksCode", code);
-    }
-    data.putAll(mfa);
-    return events.record(c, type, data);
+    return data;
   }
 
   private static void checkAnswers(Retrieval waiting, Map<String, List<String>> answers) {
@@ -605,16 +607,8 @@ public final class RetrievalEngine {
     }
   }
 
-  private Step later(Instant now, Duration delay, Instant deadline) {
-    Instant at = now.plus(delay);
-    return new Step.RunAt(deadline != null && deadline.isBefore(at) ? deadline : at);
-  }
-
-  private static Retrieval next(Retrieval saved) {
-    return new Retrieval(saved.id(), saved.loginRef(), saved.mode(), saved.state(), saved.requestId(),
-        saved.detailRequested(), saved.flinksCode(), saved.attempts(), saved.polls(), saved.sessions(),
-        saved.challenges(), saved.relaunchUrl(), saved.createdAt(), saved.updatedAt(), saved.deadlineAt(),
-        saved.completedAt(), saved.version() + 1);
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private <T> T timed(String call, Supplier<T> body) {
@@ -626,11 +620,15 @@ public final class RetrievalEngine {
     }
   }
 
-  private void countError(String code) {
-    metrics.counter("flinks4j.flinks.errors", "code", code == null ? "none" : code).increment();
+  /** Classifies a failed call and counts it by reason. */
+  private Failure countFailure(FlinksException e) {
+    Failure failure = Failure.of(e);
+    metrics.counter("flinks4j.flinks.errors", "code", failure.reason().code()).increment();
+    return failure;
   }
 
-  private static String codeOf(FlinksException e) {
-    return e.flinksCode().map(FlinksCode::value).orElse(null);
+  private void countCompleted(RetrievalState state, String via, String reason) {
+    metrics.counter("flinks4j.retrievals.completed", "state", state.wireName(), "via", via,
+        "reason", reason == null ? "none" : reason).increment();
   }
 }

@@ -60,7 +60,8 @@ public final class RetrievalStatuses implements LoginStatusReader {
         r.state().wireName(),
         r.updatedAt(),
         lastSuccess,
-        r.state() == RetrievalState.READY ? Optional.empty() : Optional.ofNullable(r.flinksCode()),
+        r.state() == RetrievalState.READY ? Optional.empty() : Optional.ofNullable(r.reason()),
+        r.state() == RetrievalState.READY ? Optional.empty() : Optional.ofNullable(r.reasonMessage()),
         mfa ? r.challenges().stream().map(c -> new LoginStatus.MfaChallenge(c.type(), c.prompt())).toList()
             : List.of(),
         mfa && r.relaunchUrl() != null ? Optional.of(URI.create(r.relaunchUrl())) : Optional.empty());

@@ -25,8 +25,8 @@ import java.util.Set;
 final class RetrievalStore {
 
   private static final String COLUMNS = "id, login_id, mode, state, request_id, detail_requested, flinks_code,"
-      + " attempts, polls, sessions, challenges, relaunch_url, created_at, updated_at, deadline_at, completed_at,"
-      + " version";
+      + " reason, reason_message, attempts, polls, sessions, recovery_round, challenges, relaunch_url, created_at,"
+      + " updated_at, deadline_at, completed_at, version";
   private static final TypeReference<List<MfaChallenge>> CHALLENGES = new TypeReference<>() {};
 
   private final ObjectMapper json;
@@ -52,7 +52,7 @@ final class RetrievalStore {
    *     then: the caller's transaction must roll back)
    */
   void insertAll(Connection c, List<Retrieval> retrievals) throws SQLException {
-    String sql = "insert into retrievals (" + COLUMNS + ", active_login_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    String sql = "insert into retrievals (" + COLUMNS + ", active_login_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Retrieval r : retrievals) {
         bindInsert(ps, r);
@@ -68,27 +68,31 @@ final class RetrievalStore {
   }
 
   private void bindInsert(PreparedStatement ps, Retrieval r) throws SQLException {
-    ps.setString(1, r.id());
-    ps.setLong(2, r.loginRef());
-    ps.setString(3, r.mode().wireName());
-    ps.setString(4, r.state().wireName());
-    ps.setString(5, r.requestId());
-    ps.setBoolean(6, r.detailRequested());
-    ps.setString(7, r.flinksCode());
-    ps.setInt(8, r.attempts());
-    ps.setInt(9, r.polls());
-    ps.setInt(10, r.sessions());
-    ps.setString(11, challengesJson(r.challenges()));
-    ps.setString(12, r.relaunchUrl());
-    setInstant(ps, 13, r.createdAt());
-    setInstant(ps, 14, r.updatedAt());
-    setInstant(ps, 15, r.deadlineAt());
-    setInstant(ps, 16, r.completedAt());
-    ps.setLong(17, r.version());
+    int i = 1;
+    ps.setString(i++, r.id());
+    ps.setLong(i++, r.loginRef());
+    ps.setString(i++, r.mode().wireName());
+    ps.setString(i++, r.state().wireName());
+    ps.setString(i++, r.requestId());
+    ps.setBoolean(i++, r.detailRequested());
+    ps.setString(i++, r.flinksCode());
+    ps.setString(i++, r.reason());
+    ps.setString(i++, r.reasonMessage());
+    ps.setInt(i++, r.attempts());
+    ps.setInt(i++, r.polls());
+    ps.setInt(i++, r.sessions());
+    ps.setInt(i++, r.recoveryRound());
+    ps.setString(i++, challengesJson(r.challenges()));
+    ps.setString(i++, r.relaunchUrl());
+    setInstant(ps, i++, r.createdAt());
+    setInstant(ps, i++, r.updatedAt());
+    setInstant(ps, i++, r.deadlineAt());
+    setInstant(ps, i++, r.completedAt());
+    ps.setLong(i++, r.version());
     if (r.state().isTerminal()) {
-      ps.setNull(18, Types.BIGINT);
+      ps.setNull(i, Types.BIGINT);
     } else {
-      ps.setLong(18, r.loginRef());
+      ps.setLong(i, r.loginRef());
     }
   }
 
@@ -99,7 +103,8 @@ final class RetrievalStore {
    */
   boolean update(Connection c, Retrieval r) throws SQLException {
     String sql = "update retrievals set mode = ?, state = ?, active_login_id = ?, request_id = ?, detail_requested = ?,"
-        + " flinks_code = ?, attempts = ?, polls = ?, sessions = ?, challenges = ?, relaunch_url = ?, updated_at = ?,"
+        + " flinks_code = ?, reason = ?, reason_message = ?, attempts = ?, polls = ?, sessions = ?, challenges = ?,"
+        + " relaunch_url = ?, updated_at = ?,"
         + " deadline_at = ?, completed_at = ?, version = version + 1 where id = ? and version = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
@@ -113,6 +118,8 @@ final class RetrievalStore {
       ps.setString(i++, r.requestId());
       ps.setBoolean(i++, r.detailRequested());
       ps.setString(i++, r.flinksCode());
+      ps.setString(i++, r.reason());
+      ps.setString(i++, r.reasonMessage());
       ps.setInt(i++, r.attempts());
       ps.setInt(i++, r.polls());
       ps.setInt(i++, r.sessions());
@@ -136,7 +143,7 @@ final class RetrievalStore {
    */
   boolean markReady(Connection c, String id, String requestId, Instant now) throws SQLException {
     String sql = "update retrievals set state = 'ready', active_login_id = null, flinks_code = null,"
-        + " challenges = null, relaunch_url = null, request_id = coalesce(request_id, ?), updated_at = ?,"
+        + " reason = null, reason_message = null, challenges = null, relaunch_url = null, request_id = coalesce(request_id, ?), updated_at = ?,"
         + " completed_at = ?, version = version + 1 where id = ? and active_login_id is not null";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, requestId);
@@ -193,24 +200,6 @@ final class RetrievalStore {
     return current;
   }
 
-  /**
-   * Schedules a step in db-scheduler's table (created by our own migration) on the caller's connection, so that a
-   * retrieval and its first step commit together; db-scheduler's client can only schedule in a transaction of its
-   * own.
-   */
-  void insertSteps(Connection c, String taskName, List<String> ids, Instant at) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("insert into scheduled_tasks (task_name, task_instance,"
-        + " execution_time, picked, version) values (?, ?, ?, false, 1)")) {
-      for (String id : ids) {
-        ps.setString(1, taskName);
-        ps.setString(2, id);
-        setInstant(ps, 3, at);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
   /** Those of {@code loginRefs} that have an active retrieval. */
   Set<Long> activeAmong(Connection c, Collection<Long> loginRefs) throws SQLException {
     Set<Long> active = new HashSet<>();
@@ -229,21 +218,30 @@ final class RetrievalStore {
     return active;
   }
 
-  /** Active retrievals with no pending task, e.g. after a crash between the insert and the scheduling. */
-  List<String> activeWithoutTask(Connection c, String taskName, Instant olderThan, int limit) throws SQLException {
-    String sql = "select r.id from retrievals r where r.active_login_id is not null and r.updated_at < ?"
-        + " and not exists (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = r.id)";
+  /** A login whose latest retrieval ran out of time on transient failures, and when that was. */
+  record Stalled(long loginRef, RetrievalMode mode, int recoveryRound, Instant completedAt) {}
+
+  /**
+   * Logins whose latest retrieval timed out at its deadline (not an unanswered MFA), ended before
+   * {@code endedBefore}, in a recovery round below {@code maxRound}.
+   */
+  List<Stalled> stalled(Connection c, Instant endedBefore, int maxRound, int limit) throws SQLException {
+    String sql = "select r.login_id, r.mode, r.recovery_round, r.completed_at from retrievals r"
+        + " where r.state = 'timed_out' and r.completed_at <= ? and r.reason = 'deadline' and r.recovery_round < ?"
+        + " and r.mode <> 'webhook' and not exists (select 1 from retrievals n where n.login_id = r.login_id"
+        + " and n.created_at > r.created_at) order by r.completed_at";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setMaxRows(limit);
-      setInstant(ps, 1, olderThan);
-      ps.setString(2, taskName);
-      List<String> ids = new ArrayList<>();
+      setInstant(ps, 1, endedBefore);
+      ps.setInt(2, maxRound);
+      List<Stalled> stalled = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          ids.add(rs.getString(1));
+          stalled.add(new Stalled(rs.getLong(1), RetrievalMode.fromWire(rs.getString(2)), rs.getInt(3),
+              instant(rs, 4)));
         }
       }
-      return ids;
+      return stalled;
     }
   }
 
@@ -273,24 +271,25 @@ final class RetrievalStore {
   }
 
   private Retrieval read(ResultSet rs) throws SQLException {
-    return new Retrieval(
-        rs.getString("id"),
-        rs.getLong("login_id"),
-        RetrievalMode.fromWire(rs.getString("mode")),
-        RetrievalState.fromWire(rs.getString("state")),
-        rs.getString("request_id"),
-        rs.getBoolean("detail_requested"),
-        rs.getString("flinks_code"),
-        rs.getInt("attempts"),
-        rs.getInt("polls"),
-        rs.getInt("sessions"),
-        challenges(rs.getString("challenges")),
-        rs.getString("relaunch_url"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"),
-        instant(rs, "deadline_at"),
-        instant(rs, "completed_at"),
-        rs.getLong("version"));
+    return Retrieval.builder(rs.getString("id"), rs.getLong("login_id"), RetrievalMode.fromWire(rs.getString("mode")),
+            instant(rs, "created_at"))
+        .state(RetrievalState.fromWire(rs.getString("state")))
+        .requestId(rs.getString("request_id"))
+        .detailRequested(rs.getBoolean("detail_requested"))
+        .flinksCode(rs.getString("flinks_code"))
+        .reason(rs.getString("reason"))
+        .reasonMessage(rs.getString("reason_message"))
+        .attempts(rs.getInt("attempts"))
+        .polls(rs.getInt("polls"))
+        .sessions(rs.getInt("sessions"))
+        .recoveryRound(rs.getInt("recovery_round"))
+        .challenges(challenges(rs.getString("challenges")))
+        .relaunchUrl(rs.getString("relaunch_url"))
+        .updatedAt(instant(rs, "updated_at"))
+        .deadlineAt(instant(rs, "deadline_at"))
+        .completedAt(instant(rs, "completed_at"))
+        .version(rs.getLong("version"))
+        .build();
   }
 
   private String challengesJson(List<MfaChallenge> challenges) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The JSON shape of a retrieval in API answers: state, timing, error code and, while {@code mfa_required}, the
+ * The JSON shape of a retrieval in API answers: state, timing, failure reason and, while {@code mfa_required}, the
  * prompts and the Connect relaunch URL.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,6 +16,8 @@ public record RetrievalView(
     String updatedAt,
     String completedAt,
     String flinksCode,
+    String reason,
+    String reasonMessage,
     int attempts,
     int polls,
     List<MfaChallenge> challenges,
@@ -32,6 +34,8 @@ public record RetrievalView(
         r.updatedAt().toString(),
         r.completedAt() == null ? null : r.completedAt().toString(),
         r.flinksCode(),
+        r.reason(),
+        r.reasonMessage(),
         r.attempts(),
         r.polls(),
         mfa ? r.challenges() : null,
@@ -40,6 +44,6 @@ public record RetrievalView(
 
   @Override
   public String toString() {
-    return "RetrievalView[id=" + id + ", state=" + state + ", flinksCode=" + flinksCode + "]";
+    return "RetrievalView[id=" + id + ", state=" + state + ", reason=" + reason + "]";
   }
 }

@@ -55,14 +55,16 @@ public final class RefreshScheduler {
 
   /**
    * Starts the retrievals that are due; a live refresh due at the same time as a cached read replaces it. A login
-   * with a retrieval already active is skipped until its next turn.
+   * with a retrieval already active is skipped until its next turn. Logins whose last retrieval ran out of time on
+   * transient failures are retried on their own recovery schedule first.
    *
    * @return retrievals started
    */
   public int tick() {
     Instant now = clock.instant();
+    int recovered = engine.recoverStalled(settings.batch()).size();
     if (settings.cachedPeriod().isZero() && settings.livePeriod().isZero()) {
-      return 0;
+      return recovered;
     }
     database.inTransaction(c -> enroll(c, now));
     List<Due> due = database.inTransaction(c -> due(c, now));
@@ -77,7 +79,7 @@ public final class RefreshScheduler {
       log.debug("{} logins busy, their scheduled refresh skipped", due.size() - started);
     }
     database.inTransaction(c -> advance(c, due, now));
-    return started;
+    return recovered + started;
   }
 
   /** When a login first falls due in a period: its phase from now, so registrations spread evenly. */

@@ -199,7 +199,7 @@
         el('td', {}, el('span', { class: stateClass(l.state), title: 'since ' + time(l.stateUpdatedAt) },
           l.state || 'none')),
         el('td', { class: 'last-refresh' }, time(l.lastRefresh)),
-        el('td', { class: 'error-code' }, text(l.errorCode)),
+        el('td', { class: 'error-code', title: l.errorMessage || '' }, text(l.errorCode)),
         el('td', { class: 'actions' },
           actionButton('Refresh', 'refresh', () => refresh(l.loginId, false)),
           actionButton('Live refresh', 'refresh-live', () => refresh(l.loginId, true)),

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sandbox.GroundTruth;
 import io.flinks4j.sandbox.LoginSpec;
 import io.flinks4j.sandbox.SandboxLogin;
+import io.flinks4j.sandbox.fault.Fault;
 import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import io.flinks4j.sync.EngineFixture;
 import io.flinks4j.sync.storage.Dialect;
@@ -36,6 +38,8 @@ class RetrievalFlowTest {
       "What is the best country on earth?", "Canada",
       "What shape do people like most?", "Triangle");
 
+  private static final Duration POLL_TIMEOUT = Duration.ofSeconds(5);
+
   @RegisterExtension
   static final FlinksSandboxExtension FLINKS = FlinksSandboxExtension.withOptions(b -> b);
 
@@ -45,7 +49,7 @@ class RetrievalFlowTest {
 
   @BeforeParameterizedClassInvocation
   static void startService(Dialect dialect, FlinksSandbox sandbox) {
-    fixture = EngineFixture.start(dialect, sandbox, Map.of("FLINKS4J_POLL_TIMEOUT", "5s"));
+    fixture = EngineFixture.start(dialect, sandbox, Map.of("FLINKS4J_POLL_TIMEOUT", POLL_TIMEOUT.toSeconds() + "s"));
   }
 
   @AfterParameterizedClassInvocation
@@ -193,17 +197,42 @@ class RetrievalFlowTest {
   }
 
   @Test
-  void an_unreachable_institution_is_retried_then_fails_with_RETRY_LATER() {
+  void an_unreachable_institution_is_retried_until_the_deadline_then_times_out_saying_why() {
     SandboxLogin login = fixture.sandbox().login("test_service_unavailable");
     fixture.register(login.loginId());
 
-    Retrieval failed = awaitState(login.loginId(), RetrievalState.FAILED);
+    Retrieval timedOut = awaitState(login.loginId(), RetrievalState.TIMED_OUT);
 
-    assertThat(failed.flinksCode()).isEqualTo("RETRY_LATER");
-    assertThat(failed.attempts()).isEqualTo(RetrievalSettings.defaults().maxAttempts() - 1);
-    assertThat(fixture.sandbox().requests().stream()
-        .filter(r -> r.endpoint().equals("Authorize") && r.body().contains(login.loginId())))
-        .hasSize(RetrievalSettings.defaults().maxAttempts());
+    assertThat(timedOut.reason()).isEqualTo(FailureReason.DEADLINE);
+    assertThat(timedOut.flinksCode()).isEqualTo("RETRY_LATER");
+    assertThat(timedOut.reasonMessage()).contains("RETRY_LATER");
+    assertThat(timedOut.completedAt()).isAfterOrEqualTo(timedOut.createdAt().plus(POLL_TIMEOUT));
+    JsonNode status = fixture.get("/v1/logins/" + login.loginId()).body();
+    assertThat(status.path("errorCode").asText()).isEqualTo(FailureReason.DEADLINE);
+    assertThat(status.path("errorMessage").asText()).contains("RETRY_LATER");
+  }
+
+  @Test
+  void transient_faults_on_every_call_kind_never_end_a_retrieval() {
+    SandboxLogin login = newLogin(Duration.ofMillis(600));
+    String id = login.loginId();
+    List.of(Fault.httpError(503).onEndpoint("Authorize").times(2),
+            Fault.of(Fault.Kind.TOO_MANY_REQUESTS).onEndpoint("GetAccountsDetail").times(1),
+            Fault.of(Fault.Kind.CONNECTION_RESET).onEndpoint("GetAccountsDetailAsync").times(1),
+            Fault.of(Fault.Kind.MALFORMED_BODY).onEndpoint("GetAccountsDetailAsync").times(1),
+            Fault.of(Fault.Kind.EMPTY_BODY).onEndpoint("GetAccountsDetailAsync").times(1))
+        .forEach(fault -> fixture.sandbox().addFault(fault.forLogin(id)));
+    try {
+      fixture.register(id);
+
+      Retrieval ready = awaitState(id, RetrievalState.READY);
+
+      assertThat(ready.reason()).isNull();
+      assertThat(fixture.transactionsOf(id))
+          .isEqualTo(fixture.sandbox().groundTruth(id).transactionsLast90Days());
+    } finally {
+      fixture.sandbox().clearFaults();
+    }
   }
 
   @Test
