@@ -107,6 +107,19 @@ public final class EngineFixture implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 
+  /** The body of a plain-text answer (e.g. {@code /metrics}). */
+  public String getText(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + API_KEY).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response delete(String path) {
     return send(HttpRequest.newBuilder(uri(path)).DELETE());
   }

@@ -88,6 +88,18 @@ class RetrievalFlowTest {
   }
 
   @Test
+  void metrics_of_the_pool_the_ingester_and_the_outcomes_reach_the_metrics_endpoint() {
+    SandboxLogin login = newLogin(Duration.ZERO);
+    fixture.register(login.loginId());
+    awaitState(login.loginId(), RetrievalState.READY);
+
+    String metrics = fixture.getText("/metrics");
+
+    assertThat(metrics).contains("hikaricp_connections_active", "flinks4j_ingest_duration_seconds_count",
+        "flinks4j_ingest_transactions_new_total", "flinks4j_retrievals_completed_total{reason=\"none\"");
+  }
+
+  @Test
   void live_refresh_asks_mfa_and_continues_with_the_answers_posted_through_the_api() {
     SandboxLogin login = newMfaLogin(2);
     fixture.register(login.loginId());
