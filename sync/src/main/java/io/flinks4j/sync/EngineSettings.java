@@ -2,6 +2,7 @@ package io.flinks4j.sync;
 
 import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.Settings;
+import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.events.EventSettings;
 import io.flinks4j.sync.retrieval.RetrievalSettings;
 import io.flinks4j.sync.schedule.RefreshSettings;
@@ -51,6 +52,10 @@ public record EngineSettings(
   public static final String RETRY_CAP = "FLINKS4J_RETRY_CAP";
   /** After retrievals of a login time out on transient failures, when it is retried on its own; default 5m,15m,1h. */
   public static final String RECOVERY_DELAYS = "FLINKS4J_RECOVERY_DELAYS";
+  /** {@code poll} (default): poll every interval; {@code primary}: live retrievals wait for Flinks's webhook. */
+  public static final String WEBHOOKS = "FLINKS4J_WEBHOOKS";
+  /** With webhooks primary: fallback polls after the first 202 of a live retrieval; default 1m,5m,15m. */
+  public static final String WEBHOOK_FALLBACK_POLLS = "FLINKS4J_WEBHOOK_FALLBACK_POLLS";
   /** Period of scheduled cached reads per login; default 24h, 0 = off. */
   public static final String CACHED_REFRESH = "FLINKS4J_CACHED_REFRESH";
   /** Period of scheduled live refreshes per login; default 7d, 0 = off. */
@@ -95,7 +100,8 @@ public record EngineSettings(
         retryBase,
         retryCap,
         defaults.answerGrace(),
-        recoveryDelays(settings, defaults.recoveryDelays()));
+        durations(settings, RECOVERY_DELAYS, defaults.recoveryDelays()),
+        webhookFallbackPolls(settings));
     RefreshSettings refreshDefaults = RefreshSettings.defaults();
     RefreshSettings refresh = new RefreshSettings(
         settings.duration(CACHED_REFRESH, refreshDefaults.cachedPeriod()),
@@ -129,18 +135,38 @@ public record EngineSettings(
     return value;
   }
 
-  /** {@code 5m,15m,1h}; {@code 0} or empty turns recovery off. */
-  private static List<Duration> recoveryDelays(Settings settings, List<Duration> fallback) {
-    if (settings.get(RECOVERY_DELAYS).isEmpty()) {
+  private static List<Duration> webhookFallbackPolls(Settings settings) {
+    String mode = settings.get(WEBHOOKS, "poll");
+    return switch (mode) {
+      case "poll" -> List.of();
+      case "primary" -> {
+        if (settings.get(SyncConfig.WEBHOOK_KEY).isEmpty()) {
+          throw new ConfigException(WEBHOOKS + "=primary needs " + SyncConfig.WEBHOOK_KEY
+              + " (and Flinks set up to deliver webhooks to /webhooks/flinks)");
+        }
+        List<Duration> polls = durations(settings, WEBHOOK_FALLBACK_POLLS,
+            List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15)));
+        if (polls.isEmpty()) {
+          throw new ConfigException(WEBHOOK_FALLBACK_POLLS + " needs at least one poll, so a lost webhook is noticed");
+        }
+        yield polls;
+      }
+      default -> throw new ConfigException(WEBHOOKS + " must be poll or primary");
+    };
+  }
+
+  /** Durations separated by commas ({@code 5m,15m,1h}); zeros dropped, so {@code 0} means none. */
+  private static List<Duration> durations(Settings settings, String key, List<Duration> fallback) {
+    if (settings.get(key).isEmpty()) {
       return fallback;
     }
     List<Duration> delays = new ArrayList<>();
-    for (String item : settings.list(RECOVERY_DELAYS)) {
+    for (String item : settings.list(key)) {
       Duration delay;
       try {
         delay = Settings.parseDuration(item);
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(RECOVERY_DELAYS + " must be durations separated by commas, e.g. 5m,15m,1h");
+        throw new ConfigException(key + " must be durations separated by commas, e.g. 5m,15m,1h");
       }
       if (!delay.isZero()) {
         delays.add(delay);

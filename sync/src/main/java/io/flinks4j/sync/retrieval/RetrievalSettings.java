@@ -3,7 +3,6 @@ package io.flinks4j.sync.retrieval;
 import io.flinks4j.client.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * How retrievals are paced; every default is the documented Flinks value or a production-safe one.
@@ -18,6 +17,10 @@ import java.util.Objects;
  * @param recoveryDelays after a retrieval ran out of time on transient failures (an outage), when the login is
  *     tried again on its own: the first delay after the first such ending, and so on; afterwards only the regular
  *     refresh schedule
+ * @param webhookFallbackPolls empty: poll every {@code pollInterval} (webhooks only complete a retrieval sooner).
+ *     Otherwise webhooks are primary: a live retrieval that got 202 waits for Flinks's webhook and polls only at
+ *     these offsets from its first 202 (and once more just before its deadline), so a lost webhook still
+ *     completes it. Cached reads always poll: Flinks sends webhooks only when an aggregation completes.
  */
 public record RetrievalSettings(
     Duration pollInterval,
@@ -26,11 +29,12 @@ public record RetrievalSettings(
     Duration retryBase,
     Duration retryCap,
     Duration answerGrace,
-    List<Duration> recoveryDelays) {
+    List<Duration> recoveryDelays,
+    List<Duration> webhookFallbackPolls) {
 
   public RetrievalSettings {
-    Objects.requireNonNull(recoveryDelays, "recoveryDelays");
     recoveryDelays = List.copyOf(recoveryDelays);
+    webhookFallbackPolls = webhookFallbackPolls.stream().sorted().toList();
     for (Duration d : List.of(pollInterval, pollTimeout, mfaTimeout, retryBase, retryCap)) {
       if (d.isZero() || d.isNegative()) {
         throw new IllegalArgumentException("retrieval durations must be positive");
@@ -41,11 +45,14 @@ public record RetrievalSettings(
     }
   }
 
-  /** The documented Flinks pacing; retries from 10 s up to 5 min; recovery after 5 min, 15 min and 1 h. */
+  /**
+   * The documented Flinks pacing, polling (webhooks not primary); retries from 10 s up to 5 min; recovery after
+   * 5 min, 15 min and 1 h.
+   */
   public static RetrievalSettings defaults() {
     return new RetrievalSettings(Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofMinutes(8),
         Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(2),
-        List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1)));
+        List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1)), List.of());
   }
 
   /** The backoff between attempts, as the client's one retry policy computes it (half jitter). */
@@ -53,31 +60,8 @@ public record RetrievalSettings(
     return RetryPolicy.defaults().withBackoff(retryBase, retryCap).withJitter(0.5);
   }
 
-  /** The same settings with another poll interval (tests use milliseconds). */
-  public RetrievalSettings withPollInterval(Duration interval) {
-    return new RetrievalSettings(interval, pollTimeout, mfaTimeout, retryBase, retryCap, answerGrace,
-        recoveryDelays);
-  }
-
-  /** The same settings with another poll timeout (the retrieval's deadline). */
-  public RetrievalSettings withPollTimeout(Duration timeout) {
-    return new RetrievalSettings(pollInterval, timeout, mfaTimeout, retryBase, retryCap, answerGrace,
-        recoveryDelays);
-  }
-
-  /** The same settings with another MFA timeout. */
-  public RetrievalSettings withMfaTimeout(Duration timeout) {
-    return new RetrievalSettings(pollInterval, pollTimeout, timeout, retryBase, retryCap, answerGrace,
-        recoveryDelays);
-  }
-
-  /** The same settings with another backoff. */
-  public RetrievalSettings withRetries(Duration base, Duration cap) {
-    return new RetrievalSettings(pollInterval, pollTimeout, mfaTimeout, base, cap, answerGrace, recoveryDelays);
-  }
-
-  /** The same settings with another recovery schedule (empty: none). */
-  public RetrievalSettings withRecoveryDelays(List<Duration> delays) {
-    return new RetrievalSettings(pollInterval, pollTimeout, mfaTimeout, retryBase, retryCap, answerGrace, delays);
+  /** Whether live retrievals wait for webhooks rather than polling every interval. */
+  public boolean webhooksPrimary() {
+    return !webhookFallbackPolls.isEmpty();
   }
 }

@@ -79,10 +79,21 @@ final class Transitions {
     return r.withState(RetrievalState.AUTHORIZING, now).withDeadline(now.plus(settings.pollTimeout()));
   }
 
-  /** Flinks answered 202: poll again after the interval. */
+  /**
+   * Flinks answered 202: poll again after the interval; or, when webhooks are primary and this is a live
+   * aggregation (whose end Flinks reports by webhook), at the next fallback offset from the first 202.
+   */
   static Next pending(Retrieval r, Instant now, RetrievalSettings settings) {
     Retrieval polled = r.withDetailRequested(r.detailRequested() ? r.polls() + 1 : r.polls()).withAnswer();
-    return atOrBeforeDeadline(polled, now.plus(settings.pollInterval()), settings);
+    Instant next = now.plus(settings.pollInterval());
+    if (settings.webhooksPrimary() && r.mode() == RetrievalMode.LIVE) {
+      Instant processingSince = r.updatedAt(); // the state last changed when the session opened
+      Instant lastChance = deadlineOf(r, settings).minus(settings.pollInterval());
+      Instant fallback = settings.webhookFallbackPolls().stream().map(processingSince::plus)
+          .filter(at -> at.isAfter(now)).findFirst().orElse(lastChance);
+      next = fallback.isAfter(next) ? fallback : next;
+    }
+    return atOrBeforeDeadline(polled, next, settings);
   }
 
   /**
