@@ -35,8 +35,10 @@ flinks4j_prereqs() {
     pg_new=true
   fi
   if [ ${#missing[@]} -gt 0 ]; then
+    local pg_note=""
+    $pg_new && pg_note=", then start PostgreSQL on 127.0.0.1:5432 with trust auth for 127.0.0.1"
     flinks4j_prereqs_can_install ||
-      flinks4j_prereqs_fail "the full test run needs ${missing[*]}: install them (Debian: sudo apt-get install -y ${missing[*]}) and start PostgreSQL on 127.0.0.1:5432 with trust auth"
+      flinks4j_prereqs_fail "the full test run needs ${missing[*]} (Debian: sudo apt-get install -y ${missing[*]}$pg_note)"
     flinks4j_prereqs_apt "${missing[@]}"
   fi
   $pg_wanted || return 0
