@@ -8,7 +8,10 @@ import io.flinks4j.cli.options.Secrets;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.cli.sandbox.SandboxCommand;
 import io.flinks4j.cli.serve.ServeCommand;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "flinks4j",
     mixinStandardHelpOptions = true,
-    version = "flinks4j 0.1.0",
+    versionProvider = Main.Version.class,
     description = "Pull and keep fresh bank data through the Flinks API.",
     footer = {"", "Exit codes: 0 ok, 2 usage or configuration error, 3 MFA required, 4 poll timeout, "
         + "5 rejected by Flinks, 6 Flinks unreachable or unreadable after retries."})
@@ -90,5 +93,19 @@ public final class Main implements Callable<Integer> {
   public Integer call() {
     spec.commandLine().usage(console.err());
     return ExitCode.USAGE.code();
+  }
+
+  /** The version the build wrote into {@code version.properties}, so {@code --version} always says the POM's. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {"flinks4j " + properties.getProperty("version", "(version unknown)")};
+    }
   }
 }

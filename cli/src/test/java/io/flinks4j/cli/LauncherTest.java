@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and run it with the arguments given, passing the exit code back. The jar here is a thin one whose manifest points
  * at the test class path, because the shaded jar is only built after the tests.
  */
+@org.junit.jupiter.api.Tag("process") // excluded by ./run-tests --fast
 class LauncherTest {
   @TempDir
   static Path root;

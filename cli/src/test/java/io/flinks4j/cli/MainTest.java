@@ -38,4 +38,12 @@ class MainTest {
     assertThat(result.out()).contains("FLINKS_BASE_URL", "FLINKS_CUSTOMER_ID", "FLINKS_SECRET_KEY",
         "FLINKS_API_KEY", "FLINKS_LOGIN_ID", "--mfa", "--format");
   }
+
+  @Test
+  void version_is_the_one_the_build_was_given() {
+    Cli.Result result = Cli.run("--version");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out().strip()).matches("flinks4j \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
 }

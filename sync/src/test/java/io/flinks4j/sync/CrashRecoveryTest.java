@@ -32,6 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * kill -9 in the middle of polling: a second process on the same database finishes every retrieval from its
  * persisted state, and what is stored equals what the bank holds, nothing twice and nothing lost.
  */
+@org.junit.jupiter.api.Tag("process") // excluded by ./run-tests --fast
+@org.junit.jupiter.api.Tag("postgres")
 @ParameterizedClass(name = "{0}")
 @EnumSource(Dialect.class)
 class CrashRecoveryTest {

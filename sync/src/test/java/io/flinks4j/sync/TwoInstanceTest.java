@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two service processes on one PostgreSQL share 200 retrievals; each is done exactly once. */
+@org.junit.jupiter.api.Tag("process") // excluded by ./run-tests --fast
+@org.junit.jupiter.api.Tag("postgres")
 class TwoInstanceTest {
 
   private static final int LOGINS = 200;

@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The Connect page clicked through in real headless Chromium, inside an iframe of another origin. */
+@org.junit.jupiter.api.Tag("browser") // excluded by ./run-tests --fast
 class ConnectBrowserTest {
 
   @RegisterExtension static final FlinksSandboxExtension FLINKS = new FlinksSandboxExtension();

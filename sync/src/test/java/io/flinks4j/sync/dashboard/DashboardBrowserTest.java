@@ -45,6 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in real headless Chromium, driving the real service (engine, API, H2 in a temporary folder)
  * against the sandbox over sockets.
  */
+@org.junit.jupiter.api.Tag("browser") // excluded by ./run-tests --fast
 class DashboardBrowserTest {
 
   private static final String KEY = EngineFixture.API_KEY;

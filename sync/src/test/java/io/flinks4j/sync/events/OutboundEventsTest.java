@@ -12,6 +12,7 @@ import io.flinks4j.sync.EngineFixture;
 import io.flinks4j.sync.EngineSettings;
 import io.flinks4j.sync.EventReceiver;
 import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.testing.TestDialects;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +25,11 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /** Events to the lender's application: signed, retried, one id per event, on H2 and PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
+@ArgumentsSource(TestDialects.class)
 class OutboundEventsTest {
 
   private static final String SECRET = "lender-secret";

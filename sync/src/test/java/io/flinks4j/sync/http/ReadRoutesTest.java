@@ -14,6 +14,7 @@ import io.flinks4j.sync.login.LoginStatus;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.testing.Payloads;
 import io.flinks4j.sync.testing.TestDatabase;
+import io.flinks4j.sync.testing.TestDialects;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,10 +36,10 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 @ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
+@ArgumentsSource(TestDialects.class)
 class ReadRoutesTest {
 
   private static final String KEY = "read-key";

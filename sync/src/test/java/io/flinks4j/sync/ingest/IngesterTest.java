@@ -12,6 +12,7 @@ import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.testing.Payloads;
 import io.flinks4j.sync.testing.TestDatabase;
+import io.flinks4j.sync.testing.TestDialects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -34,10 +35,10 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 @ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
+@ArgumentsSource(TestDialects.class)
 class IngesterTest {
 
   private static final String LOGIN_ID = "5602459c-f6d0-4ca0-6750-08dccdcadcc0";

@@ -7,6 +7,7 @@ import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.testing.TestDatabase;
+import io.flinks4j.sync.testing.TestDialects;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.time.Clock;
@@ -21,10 +22,10 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 @ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
+@ArgumentsSource(TestDialects.class)
 class LoginRepositoryTest {
 
   private static final String LOGIN_ID = "5602459c-f6d0-4ca0-6750-08dccdcadcc0";

@@ -13,6 +13,7 @@ import io.flinks4j.sandbox.fault.Fault;
 import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import io.flinks4j.sync.EngineFixture;
 import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.testing.TestDialects;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +27,11 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /** A retrieval's way through the state machine against the sandbox, on H2 and on PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
+@ArgumentsSource(TestDialects.class)
 class RetrievalFlowTest {
 
   private static final Map<String, String> MFA_ANSWERS = Map.of(

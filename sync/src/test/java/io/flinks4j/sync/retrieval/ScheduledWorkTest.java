@@ -10,6 +10,7 @@ import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import io.flinks4j.sync.EngineFixture;
 import io.flinks4j.sync.EngineSettings;
 import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.testing.TestDialects;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -19,11 +20,11 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /** Work that happens without an API call: scheduled refreshes and the expiry of an unanswered MFA. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
+@ArgumentsSource(TestDialects.class)
 class ScheduledWorkTest {
 
   @RegisterExtension

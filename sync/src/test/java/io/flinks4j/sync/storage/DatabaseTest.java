@@ -3,6 +3,7 @@ package io.flinks4j.sync.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flinks4j.sync.testing.TestDatabase;
+import io.flinks4j.sync.testing.TestDialects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -11,12 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 class DatabaseTest {
 
   @ParameterizedTest
-  @EnumSource(Dialect.class)
+  @ArgumentsSource(TestDialects.class)
   void opening_migrates_the_storage_tables(Dialect dialect) {
     try (TestDatabase test = TestDatabase.create(dialect)) {
       assertThat(tables(test.database()))
@@ -26,7 +27,7 @@ class DatabaseTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Dialect.class)
+  @ArgumentsSource(TestDialects.class)
   void reopening_an_up_to_date_database_keeps_its_data(Dialect dialect) {
     try (TestDatabase test = TestDatabase.create(dialect)) {
       test.database().inTransaction(c -> c.createStatement().executeUpdate(

@@ -20,6 +20,7 @@ import io.flinks4j.sync.retrieval.Retrieval;
 import io.flinks4j.sync.retrieval.RetrievalMode;
 import io.flinks4j.sync.retrieval.RetrievalState;
 import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.testing.TestDialects;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,11 +40,11 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /** {@code POST /webhooks/flinks}: signature, durability, deduplication and racing a poll, on H2 and PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
+@ArgumentsSource(TestDialects.class)
 class WebhookReceiverTest {
 
   @RegisterExtension
