@@ -10,6 +10,7 @@ import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import io.flinks4j.sync.EngineFixture;
 import io.flinks4j.sync.EngineSettings;
 import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.testing.TestDialects;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -19,14 +20,14 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * {@code FLINKS4J_WEBHOOKS=primary}: a live refresh that got 202 waits for Flinks's webhook instead of polling every
  * interval, and a sparse fallback poll still completes it when the webhook never comes.
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
+@ArgumentsSource(TestDialects.class)
 class WebhookPrimaryTest {
 
   /** Far above the fixture's 200 ms poll interval, so a poll before it would show in the counts. */
