@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,9 +32,6 @@ final class Reconciler {
   }
 
   LoginCheck check(ChaosLogin login) {
-    JsonNode status = api.login(login.loginId());
-    JsonNode state = status.path("state");
-
     GroundTruth truth = sandbox.groundTruth(login.loginId());
     Portfolio portfolio = sandbox.engine().login(login.loginId()).orElseThrow().portfolio(truth.dataVersion());
     LocalDate from = truth.dataDate().minusDays(DetailOptions.DEFAULT.days() - 1L);
@@ -50,6 +48,11 @@ final class Reconciler {
 
     Map<String, Integer> accountRows = new HashMap<>();
     Map<String, Integer> rows = new HashMap<>();
+    Optional<JsonNode> status = api.login(login.loginId());
+    if (status.isEmpty()) { // its registration was refused
+      return new LoginCheck(login, "unregistered", "null", Tally.of(expectedAccounts, accountRows),
+          Tally.of(expected, rows));
+    }
     for (JsonNode account : api.accounts(login.loginId())) {
       String accountId = account.path("flinksAccountId").asText();
       accountRows.merge(key(accountId), 1, Integer::sum);
@@ -57,7 +60,8 @@ final class Reconciler {
         rows.merge(key(accountId, t.path("id").asText()), 1, Integer::sum);
       }
     }
-    return new LoginCheck(login, state.isTextual() ? state.asText() : "none", LoginCheck.reasonOf(status),
+    JsonNode state = status.get().path("state");
+    return new LoginCheck(login, state.isTextual() ? state.asText() : "none", LoginCheck.reasonOf(status.get()),
         Tally.of(expectedAccounts, accountRows), Tally.of(expected, rows));
   }
 

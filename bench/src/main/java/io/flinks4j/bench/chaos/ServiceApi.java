@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,9 +59,9 @@ final class ServiceApi {
     return logins;
   }
 
-  /** {@code GET /v1/logins/{loginId}}. */
-  JsonNode login(String loginId) {
-    return read("/v1/logins/" + encode(loginId));
+  /** {@code GET /v1/logins/{loginId}}; empty when the service does not know the login (404). */
+  Optional<JsonNode> login(String loginId) {
+    return get("/v1/logins/" + encode(loginId));
   }
 
   /** {@code GET /v1/logins/{loginId}/accounts}. */
@@ -87,16 +88,28 @@ final class ServiceApi {
   }
 
   private JsonNode read(String path) {
+    return get(path).orElseThrow(() -> new IllegalStateException("GET " + redacted(path) + " answered 404"));
+  }
+
+  /** The JSON of a 200, empty for a 404. */
+  private Optional<JsonNode> get(String path) {
     HttpResponse<String> response = send("GET", path, null, true);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("GET " + path.replaceAll("/v1/logins/[^/?]+", "/v1/logins/{loginId}")
-          + " answered " + response.statusCode());
+      throw new IllegalStateException("GET " + redacted(path) + " answered " + response.statusCode());
     }
     try {
-      return JSON.readTree(response.body());
+      return Optional.of(JSON.readTree(response.body()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The path without the loginId in it, for messages. */
+  private static String redacted(String path) {
+    return path.replaceAll("/v1/logins/[^/?]+", "/v1/logins/{loginId}");
   }
 
   /**
