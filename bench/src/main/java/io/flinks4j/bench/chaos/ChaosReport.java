@@ -46,9 +46,11 @@ record ChaosReport(
         .collect(Collectors.groupingBy(c -> c.state() + " " + c.reason(), TreeMap::new, Collectors.toList()));
     groups.forEach((reason, logins) -> out.printf(Locale.ROOT, "    %-40s %4d  (e.g. %s)%n", reason, logins.size(),
         logins.stream().limit(EXAMPLES).map(c -> c.login().username()).collect(Collectors.joining(", "))));
-    out.printf(Locale.ROOT, "  live refreshes: %d planned, %d started, %d unconfirmed, %d not asked (first retrieval"
-            + " not ready)%n", refreshesPlanned, outcome.refreshesStarted(), outcome.refreshesUnconfirmed(),
-        outcome.refreshesSkipped());
+    long refreshedReady = checks.stream()
+        .filter(c -> c.ready() && outcome.refreshed().contains(c.login().loginId())).count();
+    out.printf(Locale.ROOT, "  live refreshes: %d planned, %d started (%d of them ended ready), %d unconfirmed, %d not"
+            + " asked (first retrieval not ready)%n", refreshesPlanned, outcome.refreshed().size(), refreshedReady,
+        outcome.refreshesUnconfirmed(), outcome.refreshesSkipped());
     out.printf(Locale.ROOT, "  accounts: %,d expected, %d missing, %d duplicated, %d unexpected%n",
         accounts.expected(), accounts.missing(), accounts.duplicated(), accounts.unexpected());
     out.printf(Locale.ROOT, "  transactions: %,d expected, %,d lost (%,d of them in logins not ready), %,d duplicated,"

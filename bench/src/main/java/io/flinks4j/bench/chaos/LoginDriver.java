@@ -24,12 +24,12 @@ final class LoginDriver {
   /**
    * How the wait ended.
    *
-   * @param refreshesStarted live refreshes answered 202
+   * @param refreshed loginIds whose live refresh was answered 202
    * @param refreshesUnconfirmed refresh calls whose answer was lost or unexpected (not retried)
    * @param refreshesSkipped logins picked for a refresh whose first retrieval did not end ready
    * @param ended whether every retrieval ended before the cap
    */
-  record Outcome(int refreshesStarted, int refreshesUnconfirmed, int refreshesSkipped, boolean ended) {}
+  record Outcome(Set<String> refreshed, int refreshesUnconfirmed, int refreshesSkipped, boolean ended) {}
 
   private static final Set<String> TERMINAL = Arrays.stream(RetrievalState.values())
       .filter(RetrievalState::isTerminal)
@@ -41,6 +41,7 @@ final class LoginDriver {
   private final ServiceApi api;
   private final List<ChaosLogin> logins;
   private final Set<String> refreshPending;
+  private final int refreshesPlanned;
   private final IntSupplier kills;
   private final Instant started;
 
@@ -52,12 +53,13 @@ final class LoginDriver {
     for (int i = refreshEvery - 1; i < logins.size(); i += refreshEvery) {
       refreshPending.add(logins.get(i).loginId());
     }
+    this.refreshesPlanned = refreshPending.size();
     this.kills = kills;
     this.started = started;
   }
 
   int refreshesPlanned() {
-    return refreshPending.size();
+    return refreshesPlanned;
   }
 
   /** Registers every login, spread over the instances; returns how many were refused (neither 201 nor 200). */
@@ -74,7 +76,7 @@ final class LoginDriver {
 
   /** Drives the refreshes and waits until every retrieval has ended, or until {@code deadline}. */
   Outcome awaitEnd(Instant deadline) throws InterruptedException {
-    int refreshesStarted = 0;
+    Set<String> refreshed = new HashSet<>();
     int unconfirmed = 0;
     Instant nextProgress = Instant.now();
     while (true) {
@@ -87,7 +89,7 @@ final class LoginDriver {
           if (status != 409) { // 409: raced with another retrieval, ask again next round
             refreshPending.remove(loginId);
             if (status == 202) {
-              refreshesStarted++;
+              refreshed.add(loginId);
             } else {
               unconfirmed++;
             }
@@ -96,13 +98,13 @@ final class LoginDriver {
       }
       // A login still waiting for its refresh is ready (asked above) or ended otherwise (skipped).
       if (!asked && logins.stream().allMatch(l -> TERMINAL.contains(state(statuses.get(l.loginId()))))) {
-        return new Outcome(refreshesStarted, unconfirmed, refreshPending.size(), true);
+        return new Outcome(Set.copyOf(refreshed), unconfirmed, refreshPending.size(), true);
       }
       if (Instant.now().isAfter(deadline)) {
-        return new Outcome(refreshesStarted, unconfirmed, refreshPending.size(), false);
+        return new Outcome(Set.copyOf(refreshed), unconfirmed, refreshPending.size(), false);
       }
       if (!Instant.now().isBefore(nextProgress)) {
-        progress(statuses, refreshesStarted);
+        progress(statuses, refreshed.size());
         nextProgress = Instant.now().plus(PROGRESS_EVERY);
       }
       Thread.sleep(1000);

@@ -5,9 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class SyncInstance {
 
   private static final String MAIN = "io.flinks4j.sync.SyncService";
+  private static final DateTimeFormatter MARK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
   private final String name;
   private final int port;
@@ -46,7 +52,8 @@ final class SyncInstance {
   /** Launches the JVM and waits until {@code /readyz} answers 200 (database migrated, scheduler started). */
   synchronized void start(HttpClient http, Duration timeout) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", jar, MAIN)
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+        "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS", "-cp", jar, MAIN)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
@@ -69,9 +76,14 @@ final class SyncInstance {
     throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s; see " + log);
   }
 
-  /** SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook, no graceful close of anything. */
-  synchronized void kill() throws InterruptedException {
+  /**
+   * SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook, no graceful close of anything. A line
+   * in the log marks the moment, for reading what the other instances did next.
+   */
+  synchronized void kill() throws IOException, InterruptedException {
     process.destroyForcibly().waitFor();
+    Files.writeString(log, LocalTime.now(ZoneOffset.UTC).format(MARK_TIME) + " ==== chaos: " + name
+        + " killed with SIGKILL ====" + System.lineSeparator(), StandardOpenOption.APPEND);
   }
 
   /** SIGTERM, then SIGKILL if it has not stopped within 20 s. */
@@ -79,7 +91,7 @@ final class SyncInstance {
     if (process != null && process.isAlive()) {
       process.destroy();
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        kill();
+        process.destroyForcibly().waitFor();
       }
     }
   }
