@@ -26,7 +26,8 @@ final class LoginDriver {
    *
    * @param refreshed loginIds whose live refresh was answered 202
    * @param refreshesUnconfirmed refresh calls whose answer was lost or unexpected (not retried)
-   * @param refreshesSkipped logins picked for a refresh whose first retrieval did not end ready
+   * @param refreshesSkipped logins picked for a refresh and never asked: their first retrieval did not end ready
+   *     (or the cap came first)
    * @param ended whether every retrieval ended before the cap
    */
   record Outcome(Set<String> refreshed, int refreshesUnconfirmed, int refreshesSkipped, boolean ended) {}
