@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Random schemas on the PostgreSQL test server for a sync instance in another JVM (created before, dropped after). */
-final class PgSchemas {
+public final class PgSchemas {
 
   private PgSchemas() {}
 
@@ -16,19 +16,20 @@ final class PgSchemas {
     return Optional.ofNullable(System.getenv("FLINKS4J_TEST_PG_URL")).orElse(BenchDatabase.DEFAULT_PG_URL);
   }
 
-  static String create() throws SQLException {
+  /** Creates a randomly named schema and returns its name. */
+  public static String create() throws SQLException {
     String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute("create schema " + schema);
     return schema;
   }
 
   /** The test server's URL with {@code schema} as the connections' current schema. */
-  static String url(String schema) {
+  public static String url(String schema) {
     String base = baseUrl();
     return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
-  static void drop(String schema) throws SQLException {
+  public static void drop(String schema) throws SQLException {
     execute("drop schema if exists " + schema + " cascade");
   }
 
