@@ -41,7 +41,8 @@ public final class ReadRoutes implements ApiRoutes {
         "state":{"type":["string","null"],"description":"state of the latest retrieval; null before the first"},
         "stateUpdatedAt":{"type":["string","null"],"format":"date-time"},
         "lastSuccessAt":{"type":["string","null"],"format":"date-time"},
-        "errorCode":{"type":["string","null"],"description":"why the latest retrieval failed, timed out or is retrying: a FlinksCode, or network, timeout, unreadable_response, http_<status>, deadline, mfa_timeout"},
+        "errorCode":{"type":["string","null"],
+          "description":"why it failed, timed out or is retrying: a FlinksCode, or network, http_503, ..."},
         "errorMessage":{"type":["string","null"],"description":"short description of that failure, free of secrets"},
         "mfaChallenges":{"type":"array","items":{"type":"object","properties":{
             "type":{"type":"string"},"prompt":{"type":"string"}}}},

@@ -257,8 +257,8 @@ public record Retrieval(
 
     public Retrieval build() {
       return new Retrieval(id, loginRef, mode, state, requestId, detailRequested, flinksCode, reason, reasonMessage,
-          attempts, polls, sessions, recoveryRound, challenges, relaunchUrl, createdAt, updatedAt, deadlineAt, completedAt,
-          version);
+          attempts, polls, sessions, recoveryRound, challenges, relaunchUrl, createdAt, updatedAt, deadlineAt,
+          completedAt, version);
     }
   }
 }

@@ -29,7 +29,7 @@ public final class RetrievalRoutes implements ApiRoutes {
         "state":{"enum":["requested","authorizing","processing","ready","mfa_required","failed","timed_out"]},
         "requestedAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"},
         "completedAt":{"type":"string","format":"date-time"},"flinksCode":{"type":"string"},
-        "reason":{"type":"string","description":"a FlinksCode, or network, timeout, unreadable_response, http_<status>, deadline, mfa_timeout"},
+        "reason":{"type":"string","description":"a FlinksCode, or a category (network, http_503, deadline, ...)"},
         "reasonMessage":{"type":"string"},
         "attempts":{"type":"integer"},"polls":{"type":"integer"},
         "challenges":{"type":"array","items":{"type":"object","properties":{

@@ -52,7 +52,8 @@ final class RetrievalStore {
    *     then: the caller's transaction must roll back)
    */
   void insertAll(Connection c, List<Retrieval> retrievals) throws SQLException {
-    String sql = "insert into retrievals (" + COLUMNS + ", active_login_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    String sql = "insert into retrievals (" + COLUMNS + ", active_login_id)"
+        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Retrieval r : retrievals) {
         bindInsert(ps, r);
@@ -143,8 +144,9 @@ final class RetrievalStore {
    */
   boolean markReady(Connection c, String id, String requestId, Instant now) throws SQLException {
     String sql = "update retrievals set state = 'ready', active_login_id = null, flinks_code = null,"
-        + " reason = null, reason_message = null, challenges = null, relaunch_url = null, request_id = coalesce(request_id, ?), updated_at = ?,"
-        + " completed_at = ?, version = version + 1 where id = ? and active_login_id is not null";
+        + " reason = null, reason_message = null, challenges = null, relaunch_url = null,"
+        + " request_id = coalesce(request_id, ?), updated_at = ?, completed_at = ?, version = version + 1"
+        + " where id = ? and active_login_id is not null";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, requestId);
       setInstant(ps, 2, now);

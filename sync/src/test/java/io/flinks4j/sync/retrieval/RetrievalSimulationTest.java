@@ -326,8 +326,8 @@ class RetrievalSimulationTest {
           r.state().wireName() + (r.reason() == null ? "" : "(" + r.reason() + ")"), 1, Integer::sum)));
       long millis = wallNanos / 1_000_000;
       int retrievals = outcomes.values().stream().mapToInt(Integer::intValue).sum();
-      return "%d logins, %d retrievals %s, %d steps, %d Flinks calls (%d faults), %d crashes, %d ms wall (%.0f retrievals/s)"
-          .formatted(loginCount, retrievals, outcomes, steps, flinks.calls(), flinks.faults(), restarts, millis,
+      return ("%d logins, %d retrievals %s, %d steps, %d Flinks calls (%d faults), %d crashes, %d ms wall"
+          + " (%.0f retrievals/s)").formatted(loginCount, retrievals, outcomes, steps, flinks.calls(), flinks.faults(), restarts, millis,
               retrievals * 1000.0 / Math.max(1, millis));
     }
 
