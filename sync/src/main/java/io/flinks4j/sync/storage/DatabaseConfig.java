@@ -27,13 +27,13 @@ public record DatabaseConfig(
 
   /**
    * H2 file settings that make a commit survive kill -9 once it has returned, added to embedded file URLs
-   * that do not set them: {@code WRITE_DELAY=0} writes the commit's chunk before the commit returns (H2's
-   * default of 500 ms acknowledges commits that are not in the file yet), and {@code REUSE_SPACE=FALSE} only
-   * appends chunks, because a store killed while writing into reused space can reopen at an older chunk and
-   * drop acknowledged commits (seen with {@code WRITE_DELAY=0} alone, and after quiet periods under the
-   * defaults). The file then grows with every commit; {@link Database#open} compacts it. {@code
-   * H2CrashSafetyTest} kills a writer under the defaults (and loses acknowledged rows) and under these (and
-   * loses none).
+   * that do not set them. {@code WRITE_DELAY=0} writes the commit's chunk before the commit returns (H2's
+   * default of 500 ms acknowledges commits that are not in the file yet). {@code REUSE_SPACE=FALSE} only
+   * appends chunks: in H2 2.5.252, when a chunk is written into reused space (freed after the 45 s retention
+   * time), the file header is rewritten to name the previous chunk, whose next-chunk link does not lead to the
+   * new one, so an unclean open stops there and silently drops every later chunk. The file then grows with
+   * every commit; {@link Database#open} compacts it. {@code H2CrashSafetyTest} kills a writer under the
+   * defaults (and loses acknowledged rows) and under these (and loses none).
    */
   static final String H2_DURABILITY = ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
 
