@@ -7,6 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -20,12 +24,17 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
 
+  /** Effective URLs of the H2 files open in this JVM, with how many Databases hold each; guarded by itself. */
+  private static final Map<String, Integer> OPEN_H2_FILES = new HashMap<>();
+
   private final HikariDataSource dataSource;
   private final Dialect dialect;
+  private final Optional<String> h2File;
 
-  private Database(HikariDataSource dataSource, Dialect dialect) {
+  private Database(HikariDataSource dataSource, Dialect dialect, Optional<String> h2File) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.h2File = h2File;
   }
 
   /**
@@ -42,6 +51,20 @@ public final class Database implements AutoCloseable {
    * {@code meters}.
    */
   public static Database open(DatabaseConfig config, MeterRegistry meters) {
+    Optional<String> h2File = config.isH2File() ? Optional.of(config.effectiveUrl()) : Optional.empty();
+    synchronized (OPEN_H2_FILES) {
+      compactAppendOnlyFile(config);
+      h2File.ifPresent(url -> OPEN_H2_FILES.merge(url, 1, Integer::sum));
+    }
+    try {
+      return open(config, meters, h2File);
+    } catch (RuntimeException e) {
+      h2File.ifPresent(Database::released);
+      throw e;
+    }
+  }
+
+  private static Database open(DatabaseConfig config, MeterRegistry meters, Optional<String> h2File) {
     config.schema().ifPresent(schema -> createSchema(config, schema));
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(config.effectiveUrl());
@@ -72,7 +95,7 @@ public final class Database implements AutoCloseable {
       dataSource.close();
       throw new StorageException("cannot migrate " + config, e);
     }
-    return new Database(dataSource, config.dialect());
+    return new Database(dataSource, config.dialect(), h2File);
   }
 
   public DataSource dataSource() {
@@ -116,6 +139,42 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
+    h2File.ifPresent(Database::released);
+  }
+
+  private static void released(String h2File) {
+    synchronized (OPEN_H2_FILES) {
+      OPEN_H2_FILES.computeIfPresent(h2File, (url, count) -> count == 1 ? null : count - 1);
+    }
+  }
+
+  /**
+   * An H2 file that never reuses space (see {@link DatabaseConfig#H2_DURABILITY}) grows with every commit, so it
+   * is rewritten to its live data before each start: {@code SHUTDOWN COMPACT} copies the live pages into a new
+   * file and replaces the old one only when the copy is complete. Skipped when the database may be open
+   * elsewhere: served to other processes ({@code AUTO_SERVER}), or open in this JVM. Called holding
+   * {@link #OPEN_H2_FILES}.
+   */
+  private static void compactAppendOnlyFile(DatabaseConfig config) {
+    String url = config.effectiveUrl();
+    String upper = url.toUpperCase(Locale.ROOT);
+    if (!config.isH2File() || !upper.contains(";REUSE_SPACE=FALSE") || upper.contains(";AUTO_SERVER=TRUE")) {
+      return;
+    }
+    if (OPEN_H2_FILES.containsKey(url)) {
+      return;
+    }
+    Properties properties = new Properties();
+    config.user().ifPresent(user -> properties.setProperty("user", user));
+    config.password().ifPresent(password -> properties.setProperty("password", password));
+    try (Connection connection = DriverManager.getConnection(url + ";IFEXISTS=TRUE", properties);
+        Statement statement = connection.createStatement()) {
+      statement.execute("shutdown compact");
+    } catch (SQLException e) {
+      if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
+        throw new StorageException("cannot compact " + config, e);
+      }
+    }
   }
 
   private static void createSchema(DatabaseConfig config, String schema) {
