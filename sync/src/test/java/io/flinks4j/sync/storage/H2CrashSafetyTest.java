@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commits of the last write delay, and a quiet run often loses all its rows: its chunks went into
  * reused space and the header names the chunk before them (see {@link DatabaseConfig#H2_DURABILITY}).
  */
+@org.junit.jupiter.api.Tag("process")
 class H2CrashSafetyTest {
 
   /** H2 frees a dead chunk's space for reuse after this long; 45 s by default. */
