@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiServerTest {
 
-  private static final String KEY = "test-key-1";
+  private static final String KEY = "test-key-1-0123456789abcdefgh";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final AtomicBoolean READY = new AtomicBoolean(true);
@@ -39,7 +39,7 @@ class ApiServerTest {
         SyncConfig.from(
             Settings.of(
                 Map.of(
-                    SyncConfig.API_KEYS, "other-key," + KEY,
+                    SyncConfig.API_KEYS, "other-key-0123456789abcdefgh," + KEY,
                     SyncConfig.HOST, "127.0.0.1",
                     SyncConfig.PORT, "0",
                     SyncConfig.MAX_BODY_BYTES, "4096",
@@ -126,7 +126,7 @@ class ApiServerTest {
   @Test
   void any_configured_key_is_accepted() throws Exception {
     HttpResponse<String> response =
-        send(request("/v1/things/7").header("Authorization", "bearer other-key").GET());
+        send(request("/v1/things/7").header("Authorization", "bearer other-key-0123456789abcdefgh").GET());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).path("id").asText()).isEqualTo("7");
