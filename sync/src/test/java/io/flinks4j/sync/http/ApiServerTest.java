@@ -218,6 +218,40 @@ class ApiServerTest {
   }
 
   @Test
+  void v1_answers_are_not_cached_and_not_sniffed_whatever_their_status() throws Exception {
+    List<HttpRequest.Builder> requests = List.of(
+        authorized("/v1/things/7").GET(),
+        request("/v1/things/7").GET(),
+        authorized("/v1/nothing-here").GET(),
+        authorized("/v1/echo").POST(body("{\"name\": ")),
+        authorized("/v1/echo").POST(body("x".repeat(10_000))),
+        authorized("/v1/openapi.json").GET());
+    for (HttpRequest.Builder request : requests) {
+      HttpResponse<String> response = send(request);
+      String what = response.request().method() + " " + response.request().uri() + " -> " + response.statusCode();
+
+      assertThat(response.headers().firstValue("Cache-Control")).as(what).hasValue("no-store");
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+    }
+  }
+
+  @Test
+  void answers_jetty_refuses_itself_are_not_cached_and_not_sniffed() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.getOutputStream().write(("GET /v1/things/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("Cache-Control: no-store")
+          .containsIgnoringCase("X-Content-Type-Options: nosniff");
+    }
+  }
+
+  @Test
+  void health_is_not_sniffed() throws Exception {
+    assertThat(send(request("/healthz").GET()).headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @Test
   void an_unexpected_failure_is_a_500_without_detail() throws Exception {
     HttpResponse<String> response = send(authorized("/v1/things/1").DELETE());
 
