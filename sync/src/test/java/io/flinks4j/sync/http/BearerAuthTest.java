@@ -168,6 +168,22 @@ class BearerAuthTest {
     assertThat(delete(KEY).status()).isEqualTo(204);
   }
 
+  @Test
+  void the_openapi_document_names_the_scope_each_route_needs() throws Exception {
+    RawHttp.Response document;
+    try (RawHttp connection = RawHttp.connect(server.port())) {
+      document = connection.get("/v1/openapi.json", "Bearer " + READER);
+    }
+    var paths = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document.body()).path("paths");
+
+    assertThat(paths.path("/v1/things/{thingId}").path("delete").path("responses").path("403").path("description")
+        .asText()).contains("admin");
+    assertThat(paths.path("/v1/things").path("post").path("responses").path("403").path("description").asText())
+        .contains("write");
+    assertThat(paths.path("/v1/things/{thingId}").path("get").path("responses").path("403").path("description")
+        .asText()).contains("read");
+  }
+
   private static RawHttp.Response get(String key) throws Exception {
     try (RawHttp connection = RawHttp.connect(server.port())) {
       return connection.get("/v1/things/7", "Bearer " + key);
