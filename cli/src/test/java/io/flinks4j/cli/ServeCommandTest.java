@@ -99,6 +99,15 @@ class ServeCommandTest {
   }
 
   @Test
+  void a_short_api_key_exits_2_naming_the_setting_not_the_key() {
+    Cli.Result result = Cli.run(
+        Map.of("FLINKS4J_API_KEYS", "short-key-1", "FLINKS4J_DATA_DIR", data.toString()), "serve", "--port", "0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("FLINKS4J_API_KEYS").contains("24").doesNotContain("short-key-1");
+  }
+
+  @Test
   void a_bad_setting_exits_2_naming_it() {
     Cli.Result result = Cli.run(Map.of("FLINKS4J_PORT", "eighty", "FLINKS4J_DATA_DIR", data.toString()), "serve");
 
