@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,6 +49,9 @@ final class BearerAuth {
    */
   ApiKey check(Context ctx) {
     String header = ctx.header("Authorization");
+    if (header != null && Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+      throw refuse(ctx, "malformed", unauthorized(ctx, "send exactly one Authorization header"));
+    }
     if (header == null || header.isBlank()) {
       throw refuse(ctx, "missing", unauthorized(ctx, "missing bearer key: send Authorization: Bearer <key>"));
     }

@@ -95,6 +95,16 @@ class BearerAuthTest {
   }
 
   @Test
+  void two_authorization_headers_are_refused_whichever_comes_first() throws Exception {
+    for (String headers : List.of("Bearer " + KEY + "\r\nAuthorization: Bearer wrong-key-abcdefghijklmnop",
+        "Bearer wrong-key-abcdefghijklmnop\r\nAuthorization: Bearer " + KEY)) {
+      try (RawHttp connection = RawHttp.connect(server.port())) {
+        assertThat(connection.get("/v1/things/7", headers).status()).isEqualTo(401);
+      }
+    }
+  }
+
+  @Test
   void a_key_shorter_than_24_characters_stops_the_service_at_startup() {
     assertThatThrownBy(() -> SyncConfig.from(Settings.of(Map.of(SyncConfig.API_KEYS, KEY + ",short-key-123"))))
         .isInstanceOf(ConfigException.class)
