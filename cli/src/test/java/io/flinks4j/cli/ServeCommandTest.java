@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ServeCommandTest {
+  private static final String KEY = "serve-test-key-0123456789abcdef";
   private final HttpClient http = HttpClient.newHttpClient();
   private Cli.Streams running;
   private CompletableFuture<Integer> exit;
@@ -78,7 +79,7 @@ class ServeCommandTest {
           "FLINKS_CUSTOMER_ID=" + sandbox.customerId(),
           "FLINKS_SECRET_KEY=" + sandbox.secretKey(),
           "FLINKS_API_KEY=" + sandbox.apiKey(),
-          "flinks4j.api-keys=k1",
+          "flinks4j.api-keys=" + KEY,
           "FLINKS4J_POLL_INTERVAL=200ms",
           "FLINKS4J_DATA_DIR=" + data));
 
@@ -86,15 +87,24 @@ class ServeCommandTest {
 
       assertThat(running.err.toString()).doesNotContain("EMBEDDED");
       HttpResponse<String> registered = http.send(HttpRequest.newBuilder(base.resolve("/v1/logins"))
-          .header("Authorization", "Bearer k1").header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(
               "{\"loginId\":\"" + sandbox.login("greatday_nomfa").loginId() + "\"}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(registered.statusCode()).isEqualTo(201);
       await().atMost(Duration.ofSeconds(30)).until(() -> get(base,
-          "/v1/logins/" + sandbox.login("greatday_nomfa").loginId(), "k1").body().contains("\"state\":\"ready\""));
+          "/v1/logins/" + sandbox.login("greatday_nomfa").loginId(), KEY).body().contains("\"state\":\"ready\""));
       assertThat(running.outText() + running.err).doesNotContain(sandbox.secretKey(), sandbox.apiKey());
     }
+  }
+
+  @Test
+  void a_short_api_key_exits_2_naming_the_setting_not_the_key() {
+    Cli.Result result = Cli.run(
+        Map.of("FLINKS4J_API_KEYS", "short-key-1", "FLINKS4J_DATA_DIR", data.toString()), "serve", "--port", "0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("FLINKS4J_API_KEYS").contains("24").doesNotContain("short-key-1");
   }
 
   @Test

@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class EngineFixture implements AutoCloseable {
 
-  public static final String API_KEY = "engine-test-key";
+  public static final String API_KEY = "engine-test-key-0123456789abcdefgh";
   public static final String ENCRYPTION_KEY = randomKey();
 
   private final FlinksSandbox sandbox;

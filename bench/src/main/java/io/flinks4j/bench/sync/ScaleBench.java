@@ -48,7 +48,7 @@ public final class ScaleBench {
       Pattern.compile("^flinks4j_retrievals\\{state=\"([a-z_]+)\"[^}]*}\\s+([0-9.eE+-]+)", Pattern.MULTILINE);
   private static final Pattern REQUEST_ID = Pattern.compile("\"RequestId\"\\s*:\\s*\"([^\"]+)\"",
       Pattern.CASE_INSENSITIVE);
-  private static final String API_KEY = "bench-scale-key";
+  private static final String API_KEY = "bench-scale-key-0123456789abcdef";
 
   private ScaleBench() {}
 

@@ -64,7 +64,7 @@ public final class SweepBench {
     Map<String, String> settings = new HashMap<>(Map.of(
         "FLINKS_BASE_URL", sandbox.baseUrl(), "FLINKS_CUSTOMER_ID", sandbox.customerId(),
         "FLINKS_SECRET_KEY", sandbox.secretKey(), "FLINKS_API_KEY", sandbox.apiKey(),
-        "FLINKS4J_API_KEYS", "bench-sweep-key", "FLINKS4J_PORT", "0", "FLINKS4J_HOST", "127.0.0.1",
+        "FLINKS4J_API_KEYS", "bench-sweep-key-0123456789abcdef", "FLINKS4J_PORT", "0", "FLINKS4J_HOST", "127.0.0.1",
         "FLINKS4J_DATA_DIR", dataDir.toString(), "FLINKS4J_RATE_LIMIT", "0", "FLINKS4J_CACHED_REFRESH", "0s"));
     settings.put("FLINKS4J_LIVE_REFRESH", "0s");
     settings.put("FLINKS4J_POLL_INTERVAL", "1s");

@@ -25,11 +25,15 @@ public final class SyncConfig {
   public static final String DB_PASSWORD = "FLINKS4J_DB_PASSWORD";
   /** Connection pool size; default 10. */
   public static final String DB_POOL_SIZE = "FLINKS4J_DB_POOL_SIZE";
-  /** Interface to listen on; default {@code 0.0.0.0}. */
+  /** Interface to listen on; default {@code 127.0.0.1} (this machine only); {@code 0.0.0.0} for every interface. */
   public static final String HOST = "FLINKS4J_HOST";
   /** HTTP port; default 8080, 0 picks a free port. */
   public static final String PORT = "FLINKS4J_PORT";
-  /** Comma-separated bearer keys accepted on {@code /v1}; none means every {@code /v1} call is refused. */
+  /**
+   * Comma-separated bearer keys accepted on {@code /v1}, each {@code name:scope:key} (scope read, write or admin)
+   * or a plain key (every scope); at least {@value ApiKey#MIN_LENGTH} characters each. None means every
+   * {@code /v1} call is refused.
+   */
   public static final String API_KEYS = "FLINKS4J_API_KEYS";
   /** Base64 of 32 random bytes; encrypts loginIds at rest. Required with an external database. */
   public static final String ENCRYPTION_KEY = "FLINKS4J_ENCRYPTION_KEY";
@@ -48,13 +52,16 @@ public final class SyncConfig {
   /** Flinks x-api-key for data endpoints. */
   public static final String FLINKS_API_KEY = "FLINKS_API_KEY";
 
+  /** Where {@code serve} listens unless {@link #HOST} says otherwise: this machine only. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
   private final Settings settings;
   private final Path dataDir;
   private final Optional<String> databaseUrl;
   private final int databasePoolSize;
   private final String host;
   private final int port;
-  private final List<String> apiKeys;
+  private final List<ApiKey> apiKeys;
   private final long maxBodyBytes;
   private final long maxPayloadBytes;
   private final Optional<URI> flinksBaseUrl;
@@ -70,9 +77,9 @@ public final class SyncConfig {
           }
         });
     this.databasePoolSize = settings.integer(DB_POOL_SIZE, 10, 1, 500);
-    this.host = settings.get(HOST, "0.0.0.0");
+    this.host = settings.get(HOST, DEFAULT_HOST);
     this.port = settings.integer(PORT, 8080, 0, 65535);
-    this.apiKeys = settings.list(API_KEYS);
+    this.apiKeys = ApiKey.parse(settings.list(API_KEYS));
     this.maxBodyBytes = settings.longValue(MAX_BODY_BYTES, 64 * 1024, 1024);
     this.maxPayloadBytes = settings.longValue(MAX_PAYLOAD_BYTES, 32L * 1024 * 1024, 1024);
     this.flinksBaseUrl = settings.get(FLINKS_BASE_URL).map(SyncConfig::uri);
@@ -126,8 +133,8 @@ public final class SyncConfig {
     return port;
   }
 
-  /** Accepted bearer keys; secrets, never log them. */
-  public List<String> apiKeys() {
+  /** Accepted bearer keys; their secrets are never logged (an {@link ApiKey} prints its name and scope only). */
+  public List<ApiKey> apiKeys() {
     return apiKeys;
   }
 

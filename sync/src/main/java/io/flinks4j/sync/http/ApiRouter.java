@@ -2,12 +2,15 @@ package io.flinks4j.sync.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +25,8 @@ import java.util.stream.Collectors;
  * carry up to {@code FLINKS4J_MAX_PAYLOAD_BYTES}.
  */
 public final class ApiRouter {
+
+  private static final String BODY_ATTRIBUTE = "flinks4j.body";
 
   private final ObjectMapper json;
   private final long maxBodyBytes;
@@ -73,18 +78,20 @@ public final class ApiRouter {
     T value;
     try {
       value = json.readValue(body, type);
+    } catch (StreamConstraintsException e) {
+      throw ApiException.badRequest("invalid_json", "request body nests too deeply or holds too long a value");
     } catch (JsonParseException e) {
-      throw ApiException.badRequest("invalid_json", "request body is not valid JSON" + where(e));
+      String original = String.valueOf(e.getOriginalMessage());
+      throw ApiException.badRequest("invalid_json",
+          (original.startsWith("Duplicate field") ? "request body names a field twice" : "request body is not valid JSON")
+              + where(e));
+    } catch (MismatchedInputException e) {
+      if (e.getPath().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+        throw ApiException.badRequest("invalid_json", "request body has content after the JSON value" + where(e));
+      }
+      throw ApiException.badRequest("invalid_json", shapeMessage(e));
     } catch (JsonMappingException e) {
-      String field =
-          e.getPath().stream()
-              .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-              .collect(Collectors.joining("."));
-      throw ApiException.badRequest(
-          "invalid_json",
-          field.isEmpty()
-              ? "request body does not have the expected shape"
-              : "field '" + field + "' is missing or has the wrong type");
+      throw ApiException.badRequest("invalid_json", shapeMessage(e));
     } catch (JsonProcessingException e) {
       throw ApiException.badRequest("invalid_json", "request body is not valid JSON");
     } catch (IOException e) {
@@ -96,14 +103,36 @@ public final class ApiRouter {
     return value;
   }
 
-  /** The raw body, enforcing this route's size limit (webhook receivers verify signatures on these bytes). */
+  /**
+   * The raw body, read from the request stream up to this route's size limit and no further, whether or not the
+   * client announced a length (chunked bodies included): at most limit + 1 bytes are ever buffered. Webhook
+   * receivers verify signatures on these bytes, so nothing past the limit reaches the HMAC. Read once per request.
+   *
+   * @throws ApiException 413 {@code payload_too_large} past the limit, 400 {@code unreadable_body} when the
+   *     stream breaks (e.g. malformed chunked encoding)
+   */
   public byte[] readBody(Context ctx) {
-    byte[] body = ctx.bodyAsBytes();
+    byte[] cached = ctx.attribute(BODY_ATTRIBUTE);
+    if (cached != null) {
+      return cached;
+    }
     long limit = bodyLimit(ctx.path());
+    byte[] body;
+    try {
+      body = ctx.req().getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 16));
+    } catch (IOException | UncheckedIOException e) {
+      throw ApiException.badRequest("unreadable_body", "request body could not be read");
+    }
     if (body.length > limit) {
       throw tooLarge(limit);
     }
+    ctx.attribute(BODY_ATTRIBUTE, body);
     return body;
+  }
+
+  /** True when the request carries a body (a read of it, bounded by the limit, is cached for later readers). */
+  public boolean hasBody(Context ctx) {
+    return readBody(ctx).length > 0;
   }
 
   long bodyLimit(String path) {
@@ -134,6 +163,16 @@ public final class ApiRouter {
   private static boolean isJson(String contentType) {
     String type = contentType.toLowerCase(Locale.ROOT);
     return type.startsWith("application/json") || type.contains("+json") || type.startsWith("*/*");
+  }
+
+  private static String shapeMessage(JsonMappingException e) {
+    String field =
+        e.getPath().stream()
+            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."));
+    return field.isEmpty()
+        ? "request body does not have the expected shape"
+        : "field '" + field + "' is missing or has the wrong type";
   }
 
   private static String where(JsonProcessingException e) {

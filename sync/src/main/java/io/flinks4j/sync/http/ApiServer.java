@@ -1,8 +1,14 @@
 package io.flinks4j.sync.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.dashboard.Dashboard;
 import io.flinks4j.sync.storage.StorageException;
@@ -94,13 +100,39 @@ public final class ApiServer implements AutoCloseable {
     return normalised.equals("/v1") || normalised.startsWith("/v1/");
   }
 
-  /** The JSON mapper every route shares: lenient on unknown fields, exact with numbers. */
+  /**
+   * The JSON mapper every route shares: lenient on unknown fields, strict on everything else. A body is one JSON
+   * value (trailing tokens refused), an object names each field once, and scalars are never coerced: a number or
+   * boolean is not a string, a number or string is not a boolean, a string is not a number.
+   */
   static ObjectMapper jsonMapper() {
-    return new ObjectMapper()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-        .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
-        .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
+    ObjectMapper mapper =
+        JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+            .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, true)
+            .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
+            .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
+            .build();
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    mapper.coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
+      mapper.coercionConfigFor(number)
+          .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+    return mapper;
   }
 
   /** Assembles and starts an {@link ApiServer}. */
@@ -139,7 +171,7 @@ public final class ApiServer implements AutoCloseable {
           registry != null ? registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ObjectMapper json = jsonMapper();
       ApiRouter router = new ApiRouter(json, config.maxBodyBytes(), config.maxPayloadBytes());
-      BearerAuth auth = new BearerAuth(config.apiKeys());
+      BearerAuth auth = new BearerAuth(config.apiKeys(), meters);
       if (!auth.hasKeys()) {
         LOG.warn("no API keys configured ({}): every /v1 request will be refused", SyncConfig.API_KEYS);
       }
@@ -196,10 +228,20 @@ public final class ApiServer implements AutoCloseable {
       javalin.http.maxRequestSize = Math.max(config.maxBodyBytes(), config.maxPayloadBytes());
       javalin.jsonMapper(new JavalinJackson(json, false));
       javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
+      // Jetty keeps a per-connection cache of header fields and, by default, matches a new value against it
+      // case-insensitively: a kept-alive connection that sent the right key once would then have "the same key in
+      // upper case" answered with the cached, correct value. No cache: every request's key is its own bytes.
+      javalin.jetty.modifyHttpConfiguration(
+          http -> {
+            http.setHeaderCacheSize(0);
+            http.setHeaderCacheCaseSensitive(true);
+          });
       javalin.routes.before(
           ctx -> {
             ctx.attribute(TIMER_ATTRIBUTE, Timer.start(meters));
+            ctx.header("X-Content-Type-Options", "nosniff");
             if (isApiPath(ctx.path())) {
+              ctx.header("Cache-Control", "no-store");
               auth.check(ctx);
             }
             long limit = router.bodyLimit(ctx.path());

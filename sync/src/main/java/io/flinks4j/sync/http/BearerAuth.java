@@ -1,42 +1,106 @@
 package io.flinks4j.sync.http;
 
+import io.flinks4j.sync.config.ApiKey;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Checks {@code Authorization: Bearer <key>} against the configured keys in constant time. */
+/**
+ * Checks {@code Authorization: Bearer <key>} against the configured keys in constant time, then the key's scope
+ * against the request method; every refusal is counted ({@code flinks4j.http.auth_failures}) and logged by
+ * reason, never with the presented key.
+ *
+ * <p>The key is compared as the exact bytes the client sent: the connector's header cache, which would hand back
+ * an earlier, case-insensitively equal value on a kept-alive connection, is switched off in {@link ApiServer}.
+ */
 final class BearerAuth {
 
-  private final List<byte[]> keyDigests;
+  private static final Logger LOG = LoggerFactory.getLogger(BearerAuth.class);
+  static final String FAILURES = "flinks4j.http.auth_failures";
 
-  BearerAuth(List<String> keys) {
-    this.keyDigests = keys.stream().map(BearerAuth::digest).toList();
+  private record Entry(ApiKey key, byte[] digest) {}
+
+  private final List<Entry> keys;
+  private final MeterRegistry metrics;
+
+  BearerAuth(List<ApiKey> keys, MeterRegistry metrics) {
+    this.keys = keys.stream().map(key -> new Entry(key, digest(key.secret()))).toList();
+    this.metrics = metrics;
   }
 
   boolean hasKeys() {
-    return !keyDigests.isEmpty();
+    return !keys.isEmpty();
   }
 
-  /** @throws ApiException 401 when the header is missing, malformed or names an unknown key */
-  void check(Context ctx) {
+  /**
+   * The key that authenticates {@code ctx}, once its scope allows the request's method.
+   *
+   * @throws ApiException 401 when the header is missing, malformed or names an unknown key; 403 {@code forbidden}
+   *     when the key's scope does not cover the method
+   */
+  ApiKey check(Context ctx) {
     String header = ctx.header("Authorization");
+    if (header != null && Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+      throw refuse(ctx, "malformed", unauthorized(ctx, "send exactly one Authorization header"));
+    }
     if (header == null || header.isBlank()) {
-      throw unauthorized(ctx, "missing bearer key: send Authorization: Bearer <key>");
+      throw refuse(ctx, "missing", unauthorized(ctx, "missing bearer key: send Authorization: Bearer <key>"));
     }
     String trimmed = header.strip();
     if (trimmed.length() < 7 || !trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-      throw unauthorized(ctx, "the Authorization header must use the Bearer scheme");
+      throw refuse(ctx, "malformed", unauthorized(ctx, "the Authorization header must use the Bearer scheme"));
     }
     byte[] presented = digest(trimmed.substring(7).strip());
-    boolean match = false;
-    for (byte[] key : keyDigests) {
-      match |= MessageDigest.isEqual(key, presented); // no early exit: time does not reveal which key
+    ApiKey match = null;
+    for (Entry entry : keys) { // no early exit: time does not reveal which key matched
+      if (MessageDigest.isEqual(entry.digest(), presented)) {
+        match = entry.key();
+      }
     }
-    if (!match) {
-      throw unauthorized(ctx, "invalid bearer key");
+    if (match == null) {
+      throw refuse(ctx, "invalid_key", unauthorized(ctx, "invalid bearer key"));
+    }
+    ApiKey.Scope needed = scopeFor(ctx.method());
+    if (!match.scope().includes(needed)) {
+      LOG.warn("key '{}' ({}) refused {}: needs the {} scope", match.name(), match.scope().label(), ctx.method(),
+          needed.label());
+      throw refuse(ctx, "insufficient_scope", new ApiException(403, "forbidden",
+          "this key has the " + match.scope().label() + " scope; " + ctx.method() + " needs " + needed.label()));
+    }
+    return match;
+  }
+
+  /** GET, HEAD and OPTIONS read; DELETE needs admin; every other method writes. */
+  static ApiKey.Scope scopeFor(HandlerType method) {
+    return switch (method.name()) {
+      case "GET", "HEAD", "OPTIONS" -> ApiKey.Scope.READ;
+      case "DELETE" -> ApiKey.Scope.ADMIN;
+      default -> ApiKey.Scope.WRITE;
+    };
+  }
+
+  private ApiException refuse(Context ctx, String reason, ApiException answer) {
+    metrics.counter(FAILURES, "reason", reason).increment();
+    if (!"insufficient_scope".equals(reason)) {
+      LOG.warn("authentication failed ({}) for {} from {}", reason, ctx.method(), remote(ctx).orElse("?"));
+    }
+    return answer;
+  }
+
+  private static Optional<String> remote(Context ctx) {
+    try {
+      return Optional.ofNullable(ctx.ip());
+    } catch (RuntimeException e) {
+      return Optional.empty();
     }
   }
 

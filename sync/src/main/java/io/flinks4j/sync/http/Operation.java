@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * document can never miss a route.
  *
  * <p>Schemas are JSON Schema text (a text block is convenient); they are checked to be valid JSON when the route
- * is registered. Path parameters come from the route's {@code {name}} segments. Error responses (400, 401, 404,
+ * is registered. Path parameters come from the route's {@code {name}} segments. Error responses (400, 401, 403, 404,
  * 413) are added to the document automatically.
  *
  * @param summary one line

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The read side of {@code /v1}: logins with their retrieval state, accounts, transactions and balance history,
@@ -25,6 +26,12 @@ public final class ReadRoutes implements ApiRoutes {
 
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
+  /** Earliest {@code from} / {@code to} accepted, and the default {@code from}. */
+  static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+  /** Latest {@code from} / {@code to} accepted, and the default {@code to}. */
+  static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private static final String PAGE_SCHEMA =
       """
@@ -117,8 +124,8 @@ public final class ReadRoutes implements ApiRoutes {
     router.get(
         "/v1/accounts/{accountId}/transactions",
         Operation.summary("Transactions of an account, newest first; history is kept when Flinks's window moves")
-            .query("from", "string", "earliest date, yyyy-MM-dd (inclusive)")
-            .query("to", "string", "latest date, yyyy-MM-dd (inclusive)")
+            .query("from", "string", "earliest date, yyyy-MM-dd (inclusive), from 1900-01-01")
+            .query("to", "string", "latest date, yyyy-MM-dd (inclusive), up to 9999-12-31")
             .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
             .query("cursor", "string", "nextCursor of the previous page (same from/to)")
             .response(200, "A page of transactions", PAGE_SCHEMA.formatted(TRANSACTION_SCHEMA)),
@@ -155,8 +162,8 @@ public final class ReadRoutes implements ApiRoutes {
 
   private void transactions(Context ctx) {
     long accountId = account(ctx);
-    LocalDate from = date(ctx, "from").orElse(LocalDate.of(1900, 1, 1));
-    LocalDate to = date(ctx, "to").orElse(LocalDate.of(9999, 12, 31));
+    LocalDate from = date(ctx, "from").orElse(EARLIEST);
+    LocalDate to = date(ctx, "to").orElse(LATEST);
     if (from.isAfter(to)) {
       throw ApiException.badRequest("invalid_parameter", "from must not be after to");
     }
@@ -249,20 +256,33 @@ public final class ReadRoutes implements ApiRoutes {
     if (raw == null || raw.isEmpty()) {
       return Optional.empty();
     }
+    return Optional.of(
+        strictDate(raw)
+            .orElseThrow(
+                () -> ApiException.badRequest("invalid_parameter",
+                    name + " must be a date yyyy-MM-dd from " + EARLIEST + " to " + LATEST)));
+  }
+
+  /**
+   * {@code raw} as a date when it is exactly {@code yyyy-MM-dd} (four-digit year, no sign: ISO's expanded years
+   * such as {@code +5874898-01-01} parse in Java but not in every database), a real calendar day, and within
+   * [{@link #EARLIEST}, {@link #LATEST}].
+   */
+  static Optional<LocalDate> strictDate(String raw) {
+    if (raw == null || !DATE.matcher(raw).matches()) {
+      return Optional.empty();
+    }
     try {
-      return Optional.of(LocalDate.parse(raw));
+      LocalDate date = LocalDate.parse(raw);
+      return date.isBefore(EARLIEST) || date.isAfter(LATEST) ? Optional.empty() : Optional.of(date);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("invalid_parameter", name + " must be a date yyyy-MM-dd");
+      return Optional.empty();
     }
   }
 
   private static ReadQueries.TransactionKey transactionKey(String[] parts) {
-    try {
-      return new ReadQueries.TransactionKey(
-          LocalDate.parse(parts[0]), parseLong(parts[1]).orElseThrow(Cursor::invalid));
-    } catch (DateTimeParseException e) {
-      throw Cursor.invalid();
-    }
+    return new ReadQueries.TransactionKey(
+        strictDate(parts[0]).orElseThrow(Cursor::invalid), parseLong(parts[1]).orElseThrow(Cursor::invalid));
   }
 
   private static Optional<Long> parseLong(String raw) {

@@ -6,6 +6,7 @@ import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
 import io.flinks4j.sync.http.Operation;
+import io.flinks4j.sync.login.LoginInput;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.Registration;
 import io.flinks4j.sync.login.StoredLogin;
@@ -55,7 +56,8 @@ public final class RetrievalRoutes implements ApiRoutes {
         Operation.summary("Register a login from the Flinks Connect redirect and start its first retrieval")
             .requestBody("""
                 {"type":"object","required":["loginId"],"properties":{
-                  "loginId":{"type":"string","maxLength":128},"tag":{"type":"string","maxLength":200}}}""")
+                  "loginId":{"type":"string","format":"uuid"},"tag":{"type":"string","maxLength":200,
+                    "description":"no control characters"}}}""")
             .response(201, "Registered; its first (cached) retrieval started", LOGIN_SCHEMA)
             .response(200, "Already registered; nothing started", LOGIN_SCHEMA),
         ctx -> register(ctx, router));
@@ -93,13 +95,14 @@ public final class RetrievalRoutes implements ApiRoutes {
 
   private void register(Context ctx, ApiRouter router) {
     RegisterRequest body = router.readJson(ctx, RegisterRequest.class);
-    if (!LoginRepository.isWellFormed(body.loginId())) {
+    if (!LoginInput.isGuid(body.loginId())) {
       throw ApiException.badRequest("invalid_login_id",
-          "loginId must be 1-" + LoginRepository.MAX_LOGIN_ID_LENGTH + " printable characters without spaces");
+          "loginId must be the GUID Flinks Connect returned (8-4-4-4-12 hex digits)");
     }
     Optional<String> tag = Optional.ofNullable(body.tag()).filter(t -> !t.isBlank());
-    if (tag.isPresent() && tag.get().length() > 200) {
-      throw ApiException.badRequest("invalid_tag", "tag must be at most 200 characters");
+    if (tag.isPresent() && !LoginInput.isValidTag(tag.get())) {
+      throw ApiException.badRequest("invalid_tag",
+          "tag must be at most " + LoginInput.MAX_TAG_LENGTH + " characters without control characters");
     }
     record Outcome(Registration registration, Optional<Retrieval> retrieval) {}
     Outcome outcome = database.inTransaction(c -> {
@@ -115,8 +118,7 @@ public final class RetrievalRoutes implements ApiRoutes {
 
   private void refresh(Context ctx, ApiRouter router) {
     StoredLogin login = login(ctx);
-    RefreshRequest body = ctx.bodyAsBytes().length == 0
-        ? new RefreshRequest(false) : router.readJson(ctx, RefreshRequest.class);
+    RefreshRequest body = router.hasBody(ctx) ? router.readJson(ctx, RefreshRequest.class) : new RefreshRequest(false);
     RetrievalMode mode = Boolean.TRUE.equals(body.live()) ? RetrievalMode.LIVE : RetrievalMode.CACHED;
     try {
       ctx.status(202).json(RetrievalView.of(engine.refresh(login.id(), mode)));

@@ -13,6 +13,7 @@ import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
 import io.flinks4j.sync.http.Operation;
+import io.flinks4j.sync.login.LoginInput;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.retrieval.RetrievalEngine;
@@ -118,10 +119,10 @@ public final class WebhookReceiver implements ApiRoutes {
   }
 
   private void receive(Context ctx, ApiRouter router) {
-    byte[] body = router.readBody(ctx);
     if (key.isEmpty()) {
       throw new ApiException(401, "webhooks_not_configured", "this service has no webhook key configured");
     }
+    byte[] body = router.readBody(ctx); // bounded: nothing past FLINKS4J_MAX_PAYLOAD_BYTES is read or hashed
     WebhookEvent event;
     try {
       event = FlinksWebhooks.verify(body, ctx::header, key.get());
@@ -143,9 +144,13 @@ public final class WebhookReceiver implements ApiRoutes {
         }
       }
     }
+    boolean hasRequestId = event.requestId() != null && !event.requestId().isBlank();
+    if (hasRequestId && !LoginInput.isGuid(event.requestId())) {
+      metrics.counter("flinks4j.webhooks.received", "outcome", "malformed").increment();
+      throw ApiException.badRequest("invalid_payload", "webhook RequestId must be a GUID");
+    }
     String id = UUID.randomUUID().toString();
-    String dedupeKey = event.requestId() != null && !event.requestId().isBlank()
-        ? event.requestId() : "sha256:" + sha256(body);
+    String dedupeKey = hasRequestId ? event.requestId() : "sha256:" + sha256(body);
     boolean recorded = database.inTransaction(c -> insert(c, id, event.responseType(), dedupeKey, body));
     if (recorded) {
       schedule(List.of(id));
@@ -230,10 +235,11 @@ public final class WebhookReceiver implements ApiRoutes {
 
   /** The stored login, registering it when the webhook is the first we hear of it. */
   private Optional<StoredLogin> loginOf(String loginId, String tag) {
-    if (!LoginRepository.isWellFormed(loginId)) {
+    if (!LoginInput.isGuid(loginId)) {
       return Optional.empty();
     }
-    return Optional.of(logins.register(loginId, Optional.ofNullable(tag).filter(t -> !t.isBlank())).login());
+    Optional<String> validTag = Optional.ofNullable(tag).filter(t -> !t.isBlank() && LoginInput.isValidTag(t));
+    return Optional.of(logins.register(loginId, validTag).login());
   }
 
   private boolean insert(Connection c, String id, String type, String dedupeKey, byte[] body) throws SQLException {

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 class SyncConfigTest {
 
   @Test
-  void defaults_use_an_embedded_database_under_data_on_port_8080() {
+  void defaults_use_an_embedded_database_under_data_on_port_8080_of_this_machine_only() {
     SyncConfig config = SyncConfig.from(Settings.of(Map.of()));
 
     assertThat(config.embeddedDatabase()).isTrue();
     assertThat(config.databaseUrl()).isEmpty();
     assertThat(config.dataDir()).isEqualTo(Path.of("data"));
     assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.apiKeys()).isEmpty();
     assertThat(config.flinksBaseUrl()).isEmpty();
   }
@@ -42,7 +43,7 @@ class SyncConfigTest {
         SyncConfig.from(
             Settings.of(
                 Map.of(
-                    SyncConfig.API_KEYS, "key-one,key-two",
+                    SyncConfig.API_KEYS, "key-one-0123456789abcdefgh,key-two-0123456789abcdefgh",
                     SyncConfig.FLINKS_SECRET_KEY, "flinks-secret",
                     SyncConfig.WEBHOOK_KEY, "hook-secret",
                     SyncConfig.ENCRYPTION_KEY, "enc-secret",

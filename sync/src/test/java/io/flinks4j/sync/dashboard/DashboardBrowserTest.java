@@ -187,8 +187,11 @@ class DashboardBrowserTest {
 
   @Test
   void markup_in_a_login_name_and_tag_is_shown_as_text() {
-    String loginId = "<script>window.pwned=1</script>";
+    String loginId = UUID.randomUUID().toString();
     String tag = "<img src=x onerror=\"window.pwned=2\">";
+    // The API takes GUIDs only; a stored loginId with markup (an older row) must still render as text.
+    String storedLoginId = "<script>window.pwned=1</script>";
+    service.logins().register(storedLoginId, Optional.of("<b>stored</b>"));
 
     enterKey(KEY);
     type("register-login-id", loginId);
@@ -198,7 +201,10 @@ class DashboardBrowserTest {
     WebElement row = loginRow(loginId);
     assertThat(row.findElement(By.cssSelector("button.open")).getText()).isEqualTo(loginId);
     assertThat(row.findElement(By.className("tag")).getText()).isEqualTo(tag);
-    assertThat(chromium.driver.findElements(By.cssSelector("#logins script, #logins img"))).isEmpty();
+    WebElement stored = loginRow(storedLoginId);
+    assertThat(stored.findElement(By.cssSelector("button.open")).getText()).isEqualTo(storedLoginId);
+    assertThat(stored.findElement(By.className("tag")).getText()).isEqualTo("<b>stored</b>");
+    assertThat(chromium.driver.findElements(By.cssSelector("#logins script, #logins img, #logins b"))).isEmpty();
     assertThat(chromium.driver.executeScript("return window.pwned === undefined;")).isEqualTo(true);
   }
 

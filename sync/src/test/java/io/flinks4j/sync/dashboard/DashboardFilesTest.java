@@ -23,7 +23,7 @@ class DashboardFilesTest {
   @BeforeAll
   static void start() {
     server = ApiServer.builder(SyncConfig.from(Settings.of(Map.of(
-        SyncConfig.API_KEYS, "k", SyncConfig.HOST, "127.0.0.1", SyncConfig.PORT, "0")))).start();
+        SyncConfig.API_KEYS, "dashboard-key-0123456789abcdefgh", SyncConfig.HOST, "127.0.0.1", SyncConfig.PORT, "0")))).start();
   }
 
   @AfterAll

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiServerTest {
 
-  private static final String KEY = "test-key-1";
+  private static final String KEY = "test-key-1-0123456789abcdefgh";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final AtomicBoolean READY = new AtomicBoolean(true);
@@ -39,7 +39,7 @@ class ApiServerTest {
         SyncConfig.from(
             Settings.of(
                 Map.of(
-                    SyncConfig.API_KEYS, "other-key," + KEY,
+                    SyncConfig.API_KEYS, "other-key-0123456789abcdefgh," + KEY,
                     SyncConfig.HOST, "127.0.0.1",
                     SyncConfig.PORT, "0",
                     SyncConfig.MAX_BODY_BYTES, "4096",
@@ -126,7 +126,7 @@ class ApiServerTest {
   @Test
   void any_configured_key_is_accepted() throws Exception {
     HttpResponse<String> response =
-        send(request("/v1/things/7").header("Authorization", "bearer other-key").GET());
+        send(request("/v1/things/7").header("Authorization", "bearer other-key-0123456789abcdefgh").GET());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).path("id").asText()).isEqualTo("7");
@@ -215,6 +215,40 @@ class ApiServerTest {
         assertThat(response).as(target).startsWith("HTTP/1.1 400").contains("\"code\":\"bad_request\"");
       }
     }
+  }
+
+  @Test
+  void v1_answers_are_not_cached_and_not_sniffed_whatever_their_status() throws Exception {
+    List<HttpRequest.Builder> requests = List.of(
+        authorized("/v1/things/7").GET(),
+        request("/v1/things/7").GET(),
+        authorized("/v1/nothing-here").GET(),
+        authorized("/v1/echo").POST(body("{\"name\": ")),
+        authorized("/v1/echo").POST(body("x".repeat(10_000))),
+        authorized("/v1/openapi.json").GET());
+    for (HttpRequest.Builder request : requests) {
+      HttpResponse<String> response = send(request);
+      String what = response.request().method() + " " + response.request().uri() + " -> " + response.statusCode();
+
+      assertThat(response.headers().firstValue("Cache-Control")).as(what).hasValue("no-store");
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+    }
+  }
+
+  @Test
+  void answers_jetty_refuses_itself_are_not_cached_and_not_sniffed() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.getOutputStream().write(("GET /v1/things/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("Cache-Control: no-store")
+          .containsIgnoringCase("X-Content-Type-Options: nosniff");
+    }
+  }
+
+  @Test
+  void health_is_not_sniffed() throws Exception {
+    assertThat(send(request("/healthz").GET()).headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
 
   @Test

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ArgumentsSource(TestDialects.class)
 class ReadRoutesTest {
 
-  private static final String KEY = "read-key";
+  private static final String KEY = "read-key-0123456789abcdefgh";
   private static final String LOGIN_ID = "5602459c-f6d0-4ca0-6750-08dccdcadcc0";
   private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");

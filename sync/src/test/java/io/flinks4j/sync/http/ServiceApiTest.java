@@ -10,6 +10,7 @@ import io.flinks4j.sandbox.LoginSpec;
 import io.flinks4j.sandbox.SandboxLogin;
 import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import io.flinks4j.sync.EngineFixture;
+import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.storage.Dialect;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,11 +35,15 @@ class ServiceApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  private static final String READ_KEY = "reports-read-key-abcdefghijkl";
+  private static final String WRITE_KEY = "backend-write-key-abcdefghijkl";
+
   static EngineFixture fixture;
 
   @BeforeAll
   static void start(FlinksSandbox sandbox) {
-    fixture = EngineFixture.start(Dialect.H2, sandbox, Map.of());
+    fixture = EngineFixture.start(Dialect.H2, sandbox, Map.of(SyncConfig.API_KEYS,
+        "reports:read:" + READ_KEY + ",backend:write:" + WRITE_KEY + "," + EngineFixture.API_KEY));
   }
 
   @AfterAll
@@ -104,6 +109,31 @@ class ServiceApiTest {
           .isNotEmpty();
     }
     assertThat(served).isEqualTo(fixture.transactionsOf(login.loginId())).isPositive();
+  }
+
+  @Test
+  void every_v1_route_asks_the_scope_of_its_method() throws Exception {
+    List<String[]> routes = documentedRoutes();
+
+    for (String[] route : routes) {
+      String path = route[1].replaceAll("\\{[^}]+}", "5602459c-f6d0-4ca0-6750-08dccdcadcc0");
+      boolean read = route[0].equals("GET");
+      boolean write = route[0].equals("POST") || route[0].equals("PUT");
+      Map<String, Boolean> allowed = Map.of(READ_KEY, read, WRITE_KEY, read || write, EngineFixture.API_KEY, true);
+      for (var key : allowed.entrySet()) {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(fixture.uri(path))
+            .header("Authorization", "Bearer " + key.getKey()).header("Content-Type", "application/json")
+            .method(route[0], HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        String what = route[0] + " " + route[1] + " with " + key.getKey().substring(0, 7);
+        if (key.getValue()) {
+          assertThat(response.statusCode()).as(what).isNotIn(401, 403);
+        } else {
+          assertThat(response.statusCode()).as(what).isEqualTo(403);
+          assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("forbidden");
+        }
+      }
+    }
   }
 
   private static JsonNode get(String path) throws Exception {
