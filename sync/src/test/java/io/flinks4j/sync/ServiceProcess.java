@@ -71,6 +71,20 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** GETs a path of the service's API with the test bearer key; returns the status. */
+  public int status(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(uri().resolve(path))
+          .header("Authorization", "Bearer " + EngineFixture.API_KEY).GET().build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The Prometheus text of {@code /metrics}. */
   public String metrics() {
     try {
