@@ -27,6 +27,15 @@ final class RetrievalStore {
   private static final String COLUMNS = "id, login_id, mode, state, request_id, detail_requested, flinks_code,"
       + " reason, reason_message, attempts, polls, sessions, recovery_round, challenges, relaunch_url, created_at,"
       + " updated_at, deadline_at, completed_at, version";
+  /** What a write sets, in the order {@link #bindWritable} binds it: one list for both insert and update. */
+  private static final List<String> WRITABLE = List.of("mode", "state", "active_login_id", "request_id",
+      "detail_requested", "flinks_code", "reason", "reason_message", "attempts", "polls", "sessions",
+      "recovery_round", "challenges", "relaunch_url", "updated_at", "deadline_at", "completed_at");
+  private static final String INSERT = "insert into retrievals (id, login_id, created_at, version, "
+      + String.join(", ", WRITABLE) + ") values (?, ?, ?, ?, " + String.join(", ", Collections.nCopies(
+          WRITABLE.size(), "?")) + ")";
+  private static final String UPDATE = "update retrievals set " + String.join(" = ?, ", WRITABLE)
+      + " = ?, version = version + 1 where id = ? and version = ?";
   private static final TypeReference<List<MfaChallenge>> CHALLENGES = new TypeReference<>() {};
 
   private final ObjectMapper json;
@@ -52,11 +61,13 @@ final class RetrievalStore {
    *     then: the caller's transaction must roll back)
    */
   void insertAll(Connection c, List<Retrieval> retrievals) throws SQLException {
-    String sql = "insert into retrievals (" + COLUMNS + ", active_login_id)"
-        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       for (Retrieval r : retrievals) {
-        bindInsert(ps, r);
+        ps.setString(1, r.id());
+        ps.setLong(2, r.loginRef());
+        setInstant(ps, 3, r.createdAt());
+        ps.setLong(4, r.version());
+        bindWritable(ps, 5, r);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -68,12 +79,16 @@ final class RetrievalStore {
     }
   }
 
-  private void bindInsert(PreparedStatement ps, Retrieval r) throws SQLException {
-    int i = 1;
-    ps.setString(i++, r.id());
-    ps.setLong(i++, r.loginRef());
+  /** Binds {@link #WRITABLE} from {@code first} on; the active slot follows the state. @return the next index */
+  private int bindWritable(PreparedStatement ps, int first, Retrieval r) throws SQLException {
+    int i = first;
     ps.setString(i++, r.mode().wireName());
     ps.setString(i++, r.state().wireName());
+    if (r.state().isTerminal()) {
+      ps.setNull(i++, Types.BIGINT);
+    } else {
+      ps.setLong(i++, r.loginRef());
+    }
     ps.setString(i++, r.requestId());
     ps.setBoolean(i++, r.detailRequested());
     ps.setString(i++, r.flinksCode());
@@ -85,16 +100,10 @@ final class RetrievalStore {
     ps.setInt(i++, r.recoveryRound());
     ps.setString(i++, challengesJson(r.challenges()));
     ps.setString(i++, r.relaunchUrl());
-    setInstant(ps, i++, r.createdAt());
     setInstant(ps, i++, r.updatedAt());
     setInstant(ps, i++, r.deadlineAt());
     setInstant(ps, i++, r.completedAt());
-    ps.setLong(i++, r.version());
-    if (r.state().isTerminal()) {
-      ps.setNull(i, Types.BIGINT);
-    } else {
-      ps.setLong(i, r.loginRef());
-    }
+    return i;
   }
 
   /**
@@ -103,32 +112,8 @@ final class RetrievalStore {
    * @return false when someone else changed the row first
    */
   boolean update(Connection c, Retrieval r) throws SQLException {
-    String sql = "update retrievals set mode = ?, state = ?, active_login_id = ?, request_id = ?, detail_requested = ?,"
-        + " flinks_code = ?, reason = ?, reason_message = ?, attempts = ?, polls = ?, sessions = ?, challenges = ?,"
-        + " relaunch_url = ?, updated_at = ?,"
-        + " deadline_at = ?, completed_at = ?, version = version + 1 where id = ? and version = ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      ps.setString(i++, r.mode().wireName());
-      ps.setString(i++, r.state().wireName());
-      if (r.state().isTerminal()) {
-        ps.setNull(i++, Types.BIGINT);
-      } else {
-        ps.setLong(i++, r.loginRef());
-      }
-      ps.setString(i++, r.requestId());
-      ps.setBoolean(i++, r.detailRequested());
-      ps.setString(i++, r.flinksCode());
-      ps.setString(i++, r.reason());
-      ps.setString(i++, r.reasonMessage());
-      ps.setInt(i++, r.attempts());
-      ps.setInt(i++, r.polls());
-      ps.setInt(i++, r.sessions());
-      ps.setString(i++, challengesJson(r.challenges()));
-      ps.setString(i++, r.relaunchUrl());
-      setInstant(ps, i++, r.updatedAt());
-      setInstant(ps, i++, r.deadlineAt());
-      setInstant(ps, i++, r.completedAt());
+    try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+      int i = bindWritable(ps, 1, r);
       ps.setString(i++, r.id());
       ps.setLong(i, r.version());
       return ps.executeUpdate() == 1;
