@@ -190,9 +190,9 @@ public final class Ingester {
       try (PreparedStatement update =
           connection.prepareStatement(
               "update logins set institution = ? where id = ? and (institution is null or institution <> ?)")) {
-        update.setString(1, institution);
+        setText(update, 1, institution);
         update.setLong(2, loginRef);
-        update.setString(3, institution);
+        setText(update, 3, institution);
         update.executeUpdate();
       }
     }
@@ -259,7 +259,7 @@ public final class Ingester {
         AccountRow incoming = AccountRow.of(account);
         if (existing == null) {
           insert.setLong(1, loginRef);
-          insert.setString(2, accountKey(account));
+          setText(insert, 2, accountKey(account));
           incoming.bind(insert, 3);
           insert.setObject(13, now);
           inserted += Math.max(0, insert.executeUpdate());
@@ -366,13 +366,13 @@ public final class Ingester {
           }
           Transaction t = row.transaction();
           insert.setLong(1, accountId);
-          insert.setString(2, row.key());
+          setText(insert, 2, row.key());
           insert.setObject(3, row.date());
-          insert.setString(4, t.description());
+          setText(insert, 4, t.description());
           setAmount(insert, 5, t.debit());
           setAmount(insert, 6, t.credit());
           setAmount(insert, 7, t.balance());
-          insert.setString(8, t.code());
+          setText(insert, 8, t.code());
           insert.setObject(9, now);
           insert.addBatch();
           if (++pending == BATCH) {
@@ -395,7 +395,7 @@ public final class Ingester {
     try (PreparedStatement update =
         connection.prepareStatement("update accounts set transactions_digest = ? where id = ?")) {
       for (var entry : digests.entrySet()) {
-        update.setString(1, entry.getValue());
+        setText(update, 1, entry.getValue());
         update.setLong(2, entry.getKey());
         update.addBatch();
       }
@@ -437,7 +437,7 @@ public final class Ingester {
           continue;
         }
         insert.setLong(1, stored.get(accountKey(account)).id());
-        insert.setString(2, retrievalKey);
+        setText(insert, 2, retrievalKey);
         setAmount(insert, 3, balance.available());
         setAmount(insert, 4, balance.current());
         setAmount(insert, 5, balance.limit());
@@ -534,15 +534,15 @@ public final class Ingester {
 
     void bind(PreparedStatement statement, int first) throws SQLException {
       int i = first;
-      statement.setString(i++, title);
-      statement.setString(i++, accountNumber);
-      statement.setString(i++, lastFourDigits);
-      statement.setString(i++, transitNumber);
-      statement.setString(i++, institutionNumber);
-      statement.setString(i++, category);
-      statement.setString(i++, kind);
-      statement.setString(i++, accountType);
-      statement.setString(i++, currency);
+      setText(statement, i++, title);
+      setText(statement, i++, accountNumber);
+      setText(statement, i++, lastFourDigits);
+      setText(statement, i++, transitNumber);
+      setText(statement, i++, institutionNumber);
+      setText(statement, i++, category);
+      setText(statement, i++, kind);
+      setText(statement, i++, accountType);
+      setText(statement, i++, currency);
       setAmount(statement, i, overdraftLimit);
     }
   }
@@ -597,15 +597,15 @@ public final class Ingester {
 
     private void bindColumns(PreparedStatement statement, int first) throws SQLException {
       int i = first;
-      statement.setString(i++, name);
-      statement.setString(i++, civicAddress);
-      statement.setString(i++, city);
-      statement.setString(i++, province);
-      statement.setString(i++, postalCode);
-      statement.setString(i++, poBox);
-      statement.setString(i++, country);
-      statement.setString(i++, email);
-      statement.setString(i, phoneNumber);
+      setText(statement, i++, name);
+      setText(statement, i++, civicAddress);
+      setText(statement, i++, city);
+      setText(statement, i++, province);
+      setText(statement, i++, postalCode);
+      setText(statement, i++, poBox);
+      setText(statement, i++, country);
+      setText(statement, i++, email);
+      setText(statement, i, phoneNumber);
     }
   }
 
@@ -615,5 +615,14 @@ public final class Ingester {
 
   private static boolean sameAmount(BigDecimal a, BigDecimal b) {
     return a == null ? b == null : b != null && a.compareTo(b) == 0;
+  }
+
+  /**
+   * Binds bank text as it came, but for NUL: PostgreSQL refuses it in text columns, and one NUL in a description
+   * would otherwise make the whole payload impossible to store. It becomes U+FFFD, as for any undecodable byte.
+   */
+  private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
+    boolean clean = value == null || value.indexOf('\u0000') < 0;
+    statement.setString(index, clean ? value : value.replace('\u0000', '\uFFFD'));
   }
 }

@@ -109,6 +109,16 @@ class IngesterTest {
   }
 
   @Test
+  void a_nul_in_bank_text_is_stored_as_a_replacement_character_not_refused() {
+    Payloads payload = Payloads.forLogin(LOGIN_ID);
+    payload.account("acc-1", BigDecimal.ONE).transaction("t-\u0000-1", DAY, "coffee\u0000shop", "3.50", null);
+
+    apply("r1", payload.parse());
+
+    assertThat(this.<String>column("select description from transactions")).containsExactly("coffee\uFFFDshop");
+  }
+
+  @Test
   void amounts_are_stored_exactly() {
     apply("r1", FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json")));
 
