@@ -22,6 +22,8 @@ public record FailureReason(String code, String message, Optional<String> flinks
   public static final String UNREADABLE_RESPONSE = "unreadable_response";
   /** The retrieval ran out of time (poll timeout) while Flinks was still processing or failing transiently. */
   public static final String DEADLINE = "deadline";
+  /** Our database refused a step's write (it is retried; the message gives the SQLState only). */
+  public static final String STORAGE = "storage_error";
   /** Nobody answered the security questions in time. */
   public static final String MFA_TIMEOUT = "mfa_timeout";
 

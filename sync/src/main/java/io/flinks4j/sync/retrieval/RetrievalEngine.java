@@ -6,6 +6,7 @@ import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.sync.events.EventType;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.storage.Database;
+import io.flinks4j.sync.storage.StorageException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
@@ -389,6 +390,8 @@ public final class RetrievalEngine {
       };
     } catch (FlinksException e) {
       return onFailure(r, e);
+    } catch (StorageException e) {
+      return onStorageFailure(r, e);
     }
   }
 
@@ -527,6 +530,24 @@ public final class RetrievalEngine {
           retry.retrieval().attempts(), retry.at(), failure.reason().message());
     }
     return apply(next);
+  }
+
+  /**
+   * The database refused a write of the step (e.g. a payload it cannot store, or a failover): retried like a
+   * transient Flinks failure until the deadline, with the SQLState as its reason. If even that cannot be written,
+   * the scheduler runs the step again later.
+   */
+  private Step onStorageFailure(Retrieval r, StorageException e) {
+    FailureReason reason = FailureReason.category(FailureReason.STORAGE,
+        "the database refused the step's write (SQLState " + e.sqlState() + ")");
+    log.warn("retrieval {}: {}", r.id(), reason.message()); // never the driver's message: it may quote bank data
+    Retrieval current = database.inTransaction(c -> store.find(c, r.id())).orElse(r);
+    if (current.state().isTerminal()) {
+      return new Step.Done();
+    }
+    metrics.counter("flinks4j.retrievals.retries", "reason", reason.code()).increment();
+    return apply(Transitions.failed(current, new Failure.Transient(reason, Optional.empty()), clock.instant(),
+        settings, random));
   }
 
   /** Persists a decision: a continuing retrieval is stepped again at its time, an ending one is reported. */

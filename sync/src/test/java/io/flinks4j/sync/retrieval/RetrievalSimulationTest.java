@@ -13,6 +13,7 @@ import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.storage.StorageException;
 import io.flinks4j.sync.testing.MutableClock;
 import io.flinks4j.sync.testing.Payloads;
 import io.flinks4j.sync.testing.TestDatabase;
@@ -49,7 +50,7 @@ import org.junit.jupiter.params.support.ParameterDeclarations;
  * Deterministic simulation of the retrieval engine, in the style FoundationDB and TigerBeetle are trusted for: a
  * scripted Flinks ({@link SimulatedFlinks}) drawing every outcome from one seed, a virtual clock, a virtual-time
  * step queue in place of db-scheduler, and the engine killed and rebuilt in the middle of its steps, over the real
- * store (H2 and PostgreSQL). Hours of virtual time run in a second or two per seed. After every run: each login's
+ * store (H2 and PostgreSQL), whose writes of data sometimes fail as in a failover. Hours of virtual time run in a second or two per seed. After every run: each login's
  * retrievals end ready, or failed for a permanent reason, or timed out at their deadline; data is ingested once;
  * polls are never closer than the interval; nothing calls Flinks past a retrieval's deadline.
  *
@@ -156,6 +157,9 @@ class RetrievalSimulationTest {
         @Override
         public void ingest(Connection c, long loginRef, String retrievalId, AccountsDetail payload)
             throws SQLException {
+          if (random.nextDouble() < 0.02) { // the database fails over in the middle of the write
+            throw new StorageException("simulated", new SQLException("connection lost", "08006"));
+          }
           ingests.merge(loginIdOf(loginRef), 1, Integer::sum);
           ingester.apply(c, loginRef, retrievalId, payload);
         }
@@ -243,8 +247,13 @@ class RetrievalSimulationTest {
 
     /** Flinks delivers the data by webhook too, racing the polls (named by its session when it has one). */
     private void webhook(String loginId) {
-      engine.completeFromWebhook(refs.get(loginId), flinks.latestSession(loginId).orElse(null),
-          flinks.profile(loginId).payload());
+      try {
+        engine.completeFromWebhook(refs.get(loginId), flinks.latestSession(loginId).orElse(null),
+            flinks.profile(loginId).payload());
+      } catch (StorageException failedOver) {
+        // the webhook's apply task runs again later
+        enqueue(new Event(clock.instant().plusSeconds(5), sequence++, Kind.WEBHOOK, loginId));
+      }
     }
 
     private void restart() {
