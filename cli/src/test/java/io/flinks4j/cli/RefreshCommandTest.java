@@ -132,4 +132,64 @@ class RefreshCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("PROMPT=ANSWER");
   }
+
+  @Test
+  void mfa_prompts_may_differ_in_punctuation_as_well(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", "WHAT CITY WERE YOU BORN IN=Montreal",
+        "--mfa", "what is the best country on earth ?=Canada", "--mfa", "What shape, do people like most=Triangle"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+  }
+
+  @Test
+  void an_mfa_prompt_that_matches_no_question_is_named_with_the_questions_the_bank_asked(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", "city=Montreal", "--mfa", COUNTRY + "=Canada",
+        "--mfa", SHAPE + "=Triangle"));
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err())
+        .contains("no answer for 1 of the bank's 3 questions: \"" + CITY + "\"")
+        .contains("matching none of the bank's questions: \"city\"")
+        .contains("the bank asked: \"" + CITY + "\", \"" + COUNTRY + "\", \"" + SHAPE + "\"")
+        .doesNotContain("Montreal");
+  }
+
+  @Test
+  void a_partial_set_of_answers_names_the_questions_left_unanswered(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", CITY + "=Montreal"));
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).contains("no answer for 2 of the bank's 3 questions: \"" + COUNTRY + "\", \"" + SHAPE
+        + "\"").doesNotContain("matching none");
+  }
+
+  @Test
+  void a_wrong_answer_at_the_terminal_is_asked_again_in_the_same_session(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(Map.of(), "Toronto\nCanada\nTriangle\nMontreal\nCanada\nTriangle\n", true,
+        refresh(sandbox, "Greatday"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("INVALID_SECURITY_RESPONSE").contains("answer again (try 2 of 3)");
+    assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(3);
+    assertThat(sandbox.groundTruth(sandbox.login("Greatday").loginId()).dataVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void a_wrong_mfa_option_on_a_terminal_is_asked_again_at_the_keyboard(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(Map.of(), "Montreal\nCanada\nTriangle\n", true, refresh(sandbox, "Greatday",
+        "--mfa", CITY + "=Toronto", "--mfa", COUNTRY + "=Canada", "--mfa", SHAPE + "=Triangle"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("Security question: " + CITY);
+  }
+
+  @Test
+  void wrong_answers_at_the_terminal_end_after_three_tries_with_exit_5(FlinksSandbox sandbox) {
+    String wrong = "Toronto\nCanada\nTriangle\n";
+    Cli.Result result = Cli.run(Map.of(), wrong.repeat(4), true, refresh(sandbox, "Greatday"));
+
+    assertThat(result.exitCode()).isEqualTo(5);
+    assertThat(result.err()).contains("try 3 of 3").doesNotContain("try 4");
+    assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(4);
+  }
 }
