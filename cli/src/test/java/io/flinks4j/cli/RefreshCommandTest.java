@@ -192,4 +192,22 @@ class RefreshCommandTest {
     assertThat(result.err()).contains("try 3 of 3").doesNotContain("try 4");
     assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(4);
   }
+
+  @Test
+  void a_bank_that_allows_no_second_try_ends_the_run_at_the_first_wrong_answer(FlinksSandbox sandbox)
+      throws Exception {
+    // The sandbox always lets the user try again; real banks may answer INVALID_SECURITY_RESPONSE_NO_RETRY.
+    try (RecordingProxy noRetry = new RecordingProxy(sandbox.baseUrl(), (path, body) -> path.endsWith("/Authorize")
+        ? new String(body, java.nio.charset.StandardCharsets.UTF_8).replace("\"INVALID_SECURITY_RESPONSE\"",
+            "\"INVALID_SECURITY_RESPONSE_NO_RETRY\"").getBytes(java.nio.charset.StandardCharsets.UTF_8) : body)) {
+      String[] args = refresh(sandbox, "Greatday");
+      args[2] = noRetry.baseUrl();
+
+      Cli.Result result = Cli.run(Map.of(), "Toronto\nCanada\nTriangle\nMontreal\nCanada\nTriangle\n", true, args);
+
+      assertThat(result.exitCode()).isEqualTo(5);
+      assertThat(result.err()).contains("INVALID_SECURITY_RESPONSE_NO_RETRY").doesNotContain("answer again");
+      assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(2);
+    }
+  }
 }
