@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -26,6 +27,7 @@ final class ProgressLine implements PollListener, AutoCloseable {
   private final LongSupplier nanoTime;
   private final boolean selfTicking;
   private ScheduledExecutorService ticker;
+  private ScheduledFuture<?> ticks;
   private PollAttempt last;
   private long lastAtNanos;
   private boolean open;
@@ -60,10 +62,16 @@ final class ProgressLine implements PollListener, AutoCloseable {
     draw();
     if (attempt.httpStatus() == 200) {
       end();
-    } else if (selfTicking && ticker == null) {
-      ticker = Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().daemon().name("flinks4j-progress").factory());
-      ticker.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    } else if (selfTicking) {
+      if (ticker == null) {
+        ticker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("flinks4j-progress").factory());
+      }
+      // Ticks counted from this attempt, so the countdown steps 10s, 9s, ... in time with the poll.
+      if (ticks != null) {
+        ticks.cancel(false);
+      }
+      ticks = ticker.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -79,6 +87,7 @@ final class ProgressLine implements PollListener, AutoCloseable {
     if (ticker != null) {
       ticker.shutdownNow();
       ticker = null;
+      ticks = null;
     }
     if (open) {
       err.println();
@@ -114,9 +123,6 @@ final class ProgressLine implements PollListener, AutoCloseable {
 
   // A countdown reads best in whole seconds, rounded up: "next poll in 1s" until the poll goes out.
   private static String wholeSeconds(Duration d) {
-    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-      return Durations.format(d);
-    }
     long seconds = (d.toMillis() + 999) / 1000;
     return seconds < 60 ? seconds + "s" : Durations.format(Duration.ofSeconds(seconds));
   }

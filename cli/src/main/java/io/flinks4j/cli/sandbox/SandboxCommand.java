@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
     description = "Start a local Flinks sandbox (the Flinks API, Flinks Connect and a control API under /sandbox/), "
         + "print its URL, credentials and test logins, and run until Ctrl-C.")
 public final class SandboxCommand implements Callable<Integer> {
+  private static final int DEFAULT_PORT = 8089;
+
   private final Console console;
 
   @Option(names = "--port", defaultValue = "8089", description = "TCP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
@@ -96,7 +98,8 @@ public final class SandboxCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     sb.append("Flinks sandbox listening on ").append(base).append('\n');
     sb.append("  --base-url    ").append(base)
-        .append("   (for fetch, refresh, serve; the Flinks API is under /v3/<customerId>/BankingServices/)\n");
+        .append("   (what fetch, refresh and serve take)\n");
+    sb.append("  Flinks API    ").append(sandbox.apiUrl()).append("/   (for curl; fetch adds this path to --base-url)\n");
     sb.append("  Connect       ").append(sandbox.connectUrl()).append('\n');
     sb.append("  control API   ").append(base).append("/sandbox/\n");
     sb.append("  test logins (institution FlinksCapital, password ").append(LoginSpec.DEFAULT_PASSWORD).append("):\n");
@@ -104,8 +107,8 @@ public final class SandboxCommand implements Callable<Integer> {
       sb.append(String.format(Locale.ROOT, "    %-26s %s  %s%n", login.username(), login.loginId(),
           login.mfa() ? "MFA (Montreal / Canada / Triangle)" : login.behaviour().name()));
     }
-    String again = "flinks4j sandbox --env" + (port == 8089 && "127.0.0.1".equals(host) ? "" : " --host "
-        + displayHost(host) + " --port " + sandbox.port());
+    String again = "flinks4j sandbox --env" + ("127.0.0.1".equals(displayHost(host)) ? "" : " --host "
+        + displayHost(host)) + (sandbox.port() == DEFAULT_PORT ? "" : " --port " + sandbox.port());
     sb.append('\n').append("# Settings for fetch/refresh/serve: paste these, or in another shell run: eval \"$(")
         .append(again).append(")\"\n");
     sb.append(new SandboxEnvironment(base, sandbox.customerId(), sandbox.secretKey(), sandbox.apiKey(),

@@ -92,4 +92,15 @@ class ProgressLineTest {
 
     assertThat(bytes.size()).isEqualTo(size);
   }
+
+  @Test
+  void the_countdown_rounds_up_to_whole_seconds() {
+    ProgressLine progress = line(true, Duration.ofSeconds(3), Duration.ofMinutes(30));
+    progress.onAttempt(pending(1, Duration.ofMillis(8)));
+
+    advance(Duration.ofMillis(2_008));
+    progress.tick();
+
+    assertThat(lastDrawn()).endsWith("next poll in 1s");
+  }
 }
