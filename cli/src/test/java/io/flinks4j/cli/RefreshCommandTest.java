@@ -210,4 +210,23 @@ class RefreshCommandTest {
       assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(2);
     }
   }
+
+  @Test
+  void an_unexpected_failure_exits_1_as_an_internal_error(FlinksSandbox sandbox) {
+    java.io.InputStream broken = new java.io.InputStream() {
+      @Override
+      public int read() throws java.io.IOException {
+        throw new java.io.IOException("terminal gone");
+      }
+    };
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    Console console = Console.of(broken, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), Map.of(), true);
+
+    int code = Main.run(console, refresh(sandbox, "Greatday"));
+
+    assertThat(code).isEqualTo(ExitCode.INTERNAL_ERROR.code()).isEqualTo(1);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("internal error")
+        .contains("cannot read standard input");
+  }
 }

@@ -229,7 +229,7 @@ final class Fetch {
       out.println(body.toPrettyString());
     } else {
       out.println("MFA required: the bank asked " + mfa.challenges().size() + " security question"
-          + (mfa.challenges().size() == 1 ? "" : "s") + " that nobody answered (requestId " + mfa.requestId() + "):");
+          + (mfa.challenges().size() == 1 ? "" : "s") + " (requestId " + mfa.requestId() + "):");
       for (SecurityChallenge c : mfa.challenges()) {
         out.println("  " + c.prompt() + (c.type() == null ? "" : "   [" + c.type() + "]"));
       }

@@ -99,7 +99,8 @@ public final class SandboxCommand implements Callable<Integer> {
     sb.append("Flinks sandbox listening on ").append(base).append('\n');
     sb.append("  --base-url    ").append(base)
         .append("   (what fetch, refresh and serve take)\n");
-    sb.append("  Flinks API    ").append(sandbox.apiUrl()).append("/   (for curl; fetch adds this path to --base-url)\n");
+    sb.append("  Flinks API    ").append(sandbox.apiUrl())
+        .append("/   (for curl; fetch adds this path to --base-url)\n");
     sb.append("  Connect       ").append(sandbox.connectUrl()).append('\n');
     sb.append("  control API   ").append(base).append("/sandbox/\n");
     sb.append("  test logins (institution FlinksCapital, password ").append(LoginSpec.DEFAULT_PASSWORD).append("):\n");
