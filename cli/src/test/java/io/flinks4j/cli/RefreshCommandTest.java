@@ -149,7 +149,7 @@ class RefreshCommandTest {
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err())
         .contains("no answer for 1 of the bank's 3 questions: \"" + CITY + "\"")
-        .contains("matching none of the bank's questions: \"city\"")
+        .contains("matching none of the questions asked so far: \"city\"")
         .contains("the bank asked: \"" + CITY + "\", \"" + COUNTRY + "\", \"" + SHAPE + "\"")
         .doesNotContain("Montreal");
   }

@@ -246,7 +246,7 @@ final class Fetch {
     List<String> unmatched = answers.unmatchedKeys();
     if (!unmatched.isEmpty()) {
       why.append("\n").append(prefix()).append("--mfa prompt").append(unmatched.size() == 1 ? "" : "s")
-          .append(" matching none of the bank's questions: ").append(quoted(unmatched))
+          .append(" matching none of the questions asked so far: ").append(quoted(unmatched))
           .append(" (matching ignores case, spaces and punctuation)");
     }
     why.append("\n").append(prefix()).append("the bank asked: ").append(quoted(asked))
