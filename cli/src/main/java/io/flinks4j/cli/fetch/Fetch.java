@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinks4j.cli.Console;
 import io.flinks4j.cli.ExitCode;
-import io.flinks4j.cli.options.Secrets;
-import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.cli.options.Durations;
 import io.flinks4j.cli.options.FlinksConnection;
+import io.flinks4j.cli.options.Secrets;
+import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.client.AuthorizeRequest;
 import io.flinks4j.client.AuthorizeResult;
 import io.flinks4j.client.DetailOptions;
@@ -54,9 +54,10 @@ final class Fetch {
 
   private final Console console;
   private final FetchOptions options;
-  private boolean dataCallsStarted;
   private final boolean live;
   private final String command;
+  // Set once /Authorize succeeded: an ACCESS_DENIED after that is the x-api-key, not the secret key.
+  private boolean dataCallsStarted;
 
   /**
    * @param live refresh at the bank first (MFA possible) instead of reading the last aggregated data
