@@ -80,6 +80,11 @@ public final class Console {
     return interactive;
   }
 
+  /** Whether this is the process's own terminal (not test streams): worth probing for its width. */
+  public boolean isSystemTerminal() {
+    return system && interactive;
+  }
+
   /**
    * Reads one line typed by the user.
    *

@@ -11,6 +11,8 @@ import io.flinks4j.cli.serve.ServeCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,10 +25,10 @@ import picocli.CommandLine.Spec;
     name = "flinks4j",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Pull and keep fresh bank data through the Flinks API.",
-    footer = {"", "Exit codes: 0 ok, 2 usage or configuration error, 3 MFA required, 4 poll timeout, "
-        + "5 rejected by Flinks, 6 Flinks unreachable or unreadable after retries."})
+    description = "Pull and keep fresh bank data through the Flinks API.")
 public final class Main implements Callable<Integer> {
+  // Picocli refuses narrower help (and would ignore the setting).
+  private static final int MIN_HELP_WIDTH = 55;
   private final Console console;
 
   @Spec
@@ -49,11 +51,13 @@ public final class Main implements Callable<Integer> {
   public static int run(Console console, String... args) {
     Secrets secrets = Secrets.from(args, console.env());
     CommandLine cmd = new CommandLine(new Main(console))
+        .addSubcommand("help", new CommandLine.HelpCommand())
         .addSubcommand(new DemoCommand(console))
         .addSubcommand(new ServeCommand(console))
         .addSubcommand(new FetchCommand(console))
         .addSubcommand(new RefreshCommand(console))
         .addSubcommand(new SandboxCommand(console))
+        .addSubcommand(new CompletionCommand(console))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setOut(new PrintWriter(console.out(), true))
         .setErr(new PrintWriter(console.err(), true))
@@ -64,10 +68,48 @@ public final class Main implements Callable<Integer> {
           default -> internalError(commandLine, secrets.scrub(String.valueOf(e)));
         });
     cmd.setDefaultValueProvider(new EnvironmentDefaults(console.env()));
+    documentExitCodes(cmd);
+    fitHelpToTerminal(cmd, console);
     try {
       return cmd.execute(args);
     } finally {
       console.finished();
+    }
+  }
+
+  // Which codes each command can end with; the help footers are generated from ExitCode, never typed twice.
+  static List<ExitCode> exitCodesOf(String command) {
+    return switch (command) {
+      case "fetch", "refresh", "flinks4j" -> List.of(ExitCode.values());
+      case "demo" -> List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR, ExitCode.USAGE, ExitCode.TIMEOUT);
+      default -> List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR, ExitCode.USAGE);
+    };
+  }
+
+  private static void documentExitCodes(CommandLine cmd) {
+    cmd.getCommandSpec().usageMessage().footer(ExitCode.footer(exitCodesOf(cmd.getCommandName())));
+    cmd.getSubcommands().values().forEach(sub -> {
+      if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+        sub.getCommandSpec().usageMessage().footer(ExitCode.footer(exitCodesOf(sub.getCommandName())));
+      }
+    });
+  }
+
+  // COLUMNS when the shell exports it, else picocli's terminal probe on a real terminal, else picocli's 80.
+  private static void fitHelpToTerminal(CommandLine cmd, Console console) {
+    Optional<Integer> columns = console.env("COLUMNS").flatMap(Main::parseColumns);
+    if (columns.isPresent()) {
+      cmd.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, columns.get()));
+    } else if (console.isSystemTerminal()) {
+      cmd.setUsageHelpAutoWidth(true);
+    }
+  }
+
+  private static Optional<Integer> parseColumns(String text) {
+    try {
+      return Optional.of(Integer.parseInt(text.strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
   }
 

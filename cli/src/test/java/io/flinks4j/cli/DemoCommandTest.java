@@ -32,4 +32,12 @@ class DemoCommandTest {
     assertThat(result.all()).doesNotContain(FlinksSandbox.TOOLBOX_SECRET_KEY, FlinksSandbox.TOOLBOX_API_KEY);
     SandboxEngine.TEST_USERS.forEach(user -> assertThat(result.all()).doesNotContain(user.loginId()));
   }
+
+  @Test
+  void demo_whose_logins_do_not_settle_in_time_exits_4_naming_the_option() {
+    Cli.Result result = Cli.run("demo", "--processing-delay", "1h", "--timeout", "1ms");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.TIMEOUT.code()).isEqualTo(4);
+    assertThat(result.err()).contains("not settled after 1ms").contains("--timeout");
+  }
 }

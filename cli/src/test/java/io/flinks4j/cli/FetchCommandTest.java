@@ -30,7 +30,10 @@ class FetchCommandTest {
   static String[] fetchVia(String baseUrl, FlinksSandbox sandbox, String username, String... more) {
     List<String> args = new ArrayList<>(List.of("fetch", "--base-url", baseUrl,
         "--customer-id", sandbox.customerId(), "--secret-key", sandbox.secretKey(), "--api-key", sandbox.apiKey(),
-        "--login-id", sandbox.login(username).loginId(), "--poll-interval", "100ms"));
+        "--login-id", sandbox.login(username).loginId()));
+    if (!List.of(more).contains("--poll-interval")) {
+      args.addAll(List.of("--poll-interval", "100ms"));
+    }
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -234,5 +237,56 @@ class FetchCommandTest {
       tokens.forEach(token -> assertThat(run.all()).doesNotContain(token));
     }
     assertThat(Stream.of(runs.get(4), runs.get(5)).map(Cli.Result::exitCode)).containsOnly(2);
+  }
+
+  @Test
+  void every_missing_setting_is_reported_in_one_run_with_its_option_and_variable() {
+    Cli.Result result = Cli.run("fetch");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("missing 4 required settings")
+        .contains("--base-url (or environment variable FLINKS_BASE_URL)")
+        .contains("--customer-id (or environment variable FLINKS_CUSTOMER_ID)")
+        .contains("--secret-key (or environment variable FLINKS_SECRET_KEY)")
+        .contains("--login-id (or environment variable FLINKS_LOGIN_ID)");
+  }
+
+  @Test
+  void a_missing_api_key_the_instance_needs_exits_2_naming_the_option_and_its_variable(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run("fetch", "--base-url", sandbox.baseUrl(), "--customer-id", sandbox.customerId(),
+        "--secret-key", sandbox.secretKey(), "--login-id", sandbox.login("greatday_nomfa").loginId());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err()).contains("--api-key").contains("FLINKS_API_KEY").contains("ACCESS_DENIED");
+  }
+
+  @Test
+  void the_poll_timeout_message_writes_durations_as_people_do(FlinksSandbox sandbox) {
+    sandbox.createLogin(LoginSpec.named("slow_bank").withProcessingDelay(Duration.ofHours(1)));
+
+    Cli.Result result = Cli.run(fetch(sandbox, "slow_bank", "--poll-timeout", "1s", "--poll-interval", "300ms"));
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+    assertThat(result.err()).containsPattern("attempts in 1\\.\\ds").contains("(now 1.0s)")
+        .doesNotContainPattern("PT\\d");
+  }
+
+  @Test
+  void last_refresh_is_shown_to_the_second(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(fetch(sandbox, "greatday_nomfa"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String summary = result.out().lines().findFirst().orElseThrow();
+    assertThat(summary).containsPattern("last refresh \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$");
+  }
+
+  @Test
+  void progress_ticks_every_second_between_polls_counting_down_to_the_next(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(Map.of(), "", true, fetch(sandbox, "test_pending", "--poll-interval", "3s"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err())
+        .contains("attempt 1, OPERATION_PENDING, next poll in 3s")
+        .containsPattern("Waiting for Flinks: [12]\\.\\ds elapsed, attempt 1, OPERATION_PENDING, next poll in [12]s");
   }
 }

@@ -74,6 +74,6 @@ class LauncherTest {
     Cli.Result result = launch("fetch");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Missing --login-id");
+    assertThat(result.err()).contains("--login-id (or environment variable FLINKS_LOGIN_ID)");
   }
 }

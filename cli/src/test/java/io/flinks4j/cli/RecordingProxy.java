@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 
 /**
  * A pass-through HTTP proxy in front of the sandbox that keeps every answer's bytes, so a test can compare what
@@ -26,9 +27,19 @@ final class RecordingProxy implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String target;
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+  private final BiFunction<String, byte[], byte[]> rewrite;
 
   RecordingProxy(String target) throws IOException {
+    this(target, (path, body) -> body);
+  }
+
+  /**
+   * @param rewrite what the proxy sends instead of each answer body (given the request path), to play a Flinks
+   *     behaviour the sandbox does not have; the recorded exchange keeps the body as the sandbox sent it
+   */
+  RecordingProxy(String target, BiFunction<String, byte[], byte[]> rewrite) throws IOException {
     this.target = target;
+    this.rewrite = rewrite;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::forward);
     server.start();
@@ -56,10 +67,11 @@ final class RecordingProxy implements AutoCloseable {
       }
       HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       exchanges.add(new Exchange(exchange.getRequestURI().getPath(), response.statusCode(), response.body()));
+      byte[] body = rewrite.apply(exchange.getRequestURI().getPath(), response.body());
       exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+      exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(response.body());
+        out.write(body);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

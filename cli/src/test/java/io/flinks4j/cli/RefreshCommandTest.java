@@ -132,4 +132,101 @@ class RefreshCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("PROMPT=ANSWER");
   }
+
+  @Test
+  void mfa_prompts_may_differ_in_punctuation_as_well(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", "WHAT CITY WERE YOU BORN IN=Montreal",
+        "--mfa", "what is the best country on earth ?=Canada", "--mfa", "What shape, do people like most=Triangle"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+  }
+
+  @Test
+  void an_mfa_prompt_that_matches_no_question_is_named_with_the_questions_the_bank_asked(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", "city=Montreal", "--mfa", COUNTRY + "=Canada",
+        "--mfa", SHAPE + "=Triangle"));
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err())
+        .contains("no answer for 1 of the bank's 3 questions: \"" + CITY + "\"")
+        .contains("matching none of the questions asked so far: \"city\"")
+        .contains("the bank asked: \"" + CITY + "\", \"" + COUNTRY + "\", \"" + SHAPE + "\"")
+        .doesNotContain("Montreal");
+  }
+
+  @Test
+  void a_partial_set_of_answers_names_the_questions_left_unanswered(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", CITY + "=Montreal"));
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).contains("no answer for 2 of the bank's 3 questions: \"" + COUNTRY + "\", \"" + SHAPE
+        + "\"").doesNotContain("matching none");
+  }
+
+  @Test
+  void a_wrong_answer_at_the_terminal_is_asked_again_in_the_same_session(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(Map.of(), "Toronto\nCanada\nTriangle\nMontreal\nCanada\nTriangle\n", true,
+        refresh(sandbox, "Greatday"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("INVALID_SECURITY_RESPONSE").contains("answer again (try 2 of 3)");
+    assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(3);
+    assertThat(sandbox.groundTruth(sandbox.login("Greatday").loginId()).dataVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void a_wrong_mfa_option_on_a_terminal_is_asked_again_at_the_keyboard(FlinksSandbox sandbox) {
+    Cli.Result result = Cli.run(Map.of(), "Montreal\nCanada\nTriangle\n", true, refresh(sandbox, "Greatday",
+        "--mfa", CITY + "=Toronto", "--mfa", COUNTRY + "=Canada", "--mfa", SHAPE + "=Triangle"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).contains("Security question: " + CITY);
+  }
+
+  @Test
+  void wrong_answers_at_the_terminal_end_after_three_tries_with_exit_5(FlinksSandbox sandbox) {
+    String wrong = "Toronto\nCanada\nTriangle\n";
+    Cli.Result result = Cli.run(Map.of(), wrong.repeat(4), true, refresh(sandbox, "Greatday"));
+
+    assertThat(result.exitCode()).isEqualTo(5);
+    assertThat(result.err()).contains("try 3 of 3").doesNotContain("try 4");
+    assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(4);
+  }
+
+  @Test
+  void a_bank_that_allows_no_second_try_ends_the_run_at_the_first_wrong_answer(FlinksSandbox sandbox)
+      throws Exception {
+    // The sandbox always lets the user try again; real banks may answer INVALID_SECURITY_RESPONSE_NO_RETRY.
+    try (RecordingProxy noRetry = new RecordingProxy(sandbox.baseUrl(), (path, body) -> path.endsWith("/Authorize")
+        ? new String(body, java.nio.charset.StandardCharsets.UTF_8).replace("\"INVALID_SECURITY_RESPONSE\"",
+            "\"INVALID_SECURITY_RESPONSE_NO_RETRY\"").getBytes(java.nio.charset.StandardCharsets.UTF_8) : body)) {
+      String[] args = refresh(sandbox, "Greatday");
+      args[2] = noRetry.baseUrl();
+
+      Cli.Result result = Cli.run(Map.of(), "Toronto\nCanada\nTriangle\nMontreal\nCanada\nTriangle\n", true, args);
+
+      assertThat(result.exitCode()).isEqualTo(5);
+      assertThat(result.err()).contains("INVALID_SECURITY_RESPONSE_NO_RETRY").doesNotContain("answer again");
+      assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(2);
+    }
+  }
+
+  @Test
+  void an_unexpected_failure_exits_1_as_an_internal_error(FlinksSandbox sandbox) {
+    java.io.InputStream broken = new java.io.InputStream() {
+      @Override
+      public int read() throws java.io.IOException {
+        throw new java.io.IOException("terminal gone");
+      }
+    };
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    Console console = Console.of(broken, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), Map.of(), true);
+
+    int code = Main.run(console, refresh(sandbox, "Greatday"));
+
+    assertThat(code).isEqualTo(ExitCode.INTERNAL_ERROR.code()).isEqualTo(1);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("internal error")
+        .contains("cannot read standard input");
+  }
 }

@@ -1,7 +1,6 @@
 package io.flinks4j.cli.demo;
 
 import io.flinks4j.cli.Console;
-import io.flinks4j.cli.ExitCode;
 import io.flinks4j.cli.options.Durations;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.cli.serve.SandboxedService;
@@ -39,7 +38,8 @@ public final class DemoCommand implements Callable<Integer> {
   Duration pollInterval;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", converter = Durations.class,
-      description = "Give up when the logins have not settled after this long (default ${DEFAULT-VALUE}).")
+      description = "Give up when the logins have not settled after this long; exit code 4 "
+          + "(default ${DEFAULT-VALUE}).")
   Duration timeout;
 
   public DemoCommand(Console console) {
@@ -65,8 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
           + "every " + Durations.format(pollInterval) + "; webhooks from the sandbox on)");
       console.out().println("  database  H2 in " + folder);
       console.out().println("  started in " + Durations.format(Duration.ofNanos(System.nanoTime() - started)));
-      boolean asExpected = new DemoRun(console, stack.sandbox(), api, timeout, started).run();
-      return asExpected ? ExitCode.OK.code() : ExitCode.INTERNAL_ERROR.code();
+      return new DemoRun(console, stack.sandbox(), api, timeout, started).run().code();
     } finally {
       deleteQuietly(folder);
     }

@@ -2,6 +2,7 @@ package io.flinks4j.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinks4j.cli.Console;
+import io.flinks4j.cli.ExitCode;
 import io.flinks4j.cli.options.Durations;
 import io.flinks4j.sandbox.FlinksSandbox;
 import java.io.PrintStream;
@@ -94,7 +95,8 @@ final class DemoRun {
   /** Where the MFA user is in its story: first (cached) read, then a live refresh answered through the API. */
   private enum Phase { FIRST_READ, LIVE_REQUESTED, ANSWERED, DONE, DONE_AFTER_FIRST_READ }
 
-  boolean run() throws InterruptedException {
+  /** Runs the story; {@link ExitCode#TIMEOUT} when the logins did not settle in time, INTERNAL_ERROR on surprises. */
+  ExitCode run() throws InterruptedException {
     out.println();
     out.println("1. Register the sandbox's test logins (POST /v1/logins), as a lender does after Flinks Connect:");
     for (String username : EXPECTED.keySet()) {
@@ -110,15 +112,16 @@ final class DemoRun {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!logins.stream().allMatch(Tracked::settled)) {
       if (System.nanoTime() > deadline) {
-        console.err().println("flinks4j demo: logins still not settled after " + Durations.format(timeout));
-        return false;
+        console.err().println("flinks4j demo: logins still not settled after " + Durations.format(timeout)
+            + "; raise --timeout (exit code " + ExitCode.TIMEOUT.code() + ")");
+        return ExitCode.TIMEOUT;
       }
       Thread.sleep(WATCH_EVERY);
       watch();
     }
     out.println();
     out.println("3. Read back what the service stored (GET /v1/logins/{id}/accounts, /v1/accounts/{id}/transactions):");
-    return summarise();
+    return summarise() ? ExitCode.OK : ExitCode.INTERNAL_ERROR;
   }
 
   private void watch() {

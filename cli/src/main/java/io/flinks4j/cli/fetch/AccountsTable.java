@@ -5,11 +5,15 @@ import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.client.model.Balance;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
 
 /** Prints a login's accounts as an aligned text table: balances and transaction counts at a glance. */
 final class AccountsTable {
+  // To the second: Flinks' timestamp carries fractions nobody reads.
+  private static final DateTimeFormatter LAST_REFRESH = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
   private AccountsTable() {}
 
   static void print(AccountsDetail detail, PrintStream out) {
@@ -18,7 +22,7 @@ final class AccountsTable {
         orDash(detail.institutionName() != null ? detail.institutionName() : detail.institution()),
         detail.accounts().size(), plural(detail.accounts().size()), transactions, plural(transactions),
         detail.login() != null && detail.login().lastRefresh() != null
-            ? ", last refresh " + detail.login().lastRefresh() + " UTC" : ""));
+            ? ", last refresh " + LAST_REFRESH.format(detail.login().lastRefresh()) + " UTC" : ""));
     String format = "%-28s %-8s %-14s %-4s %14s %14s %10s %6s%n";
     out.printf(Locale.ROOT, format, "ACCOUNT", "NUMBER", "TYPE", "CUR", "CURRENT", "AVAILABLE", "LIMIT", "TXNS");
     for (Account a : detail.accounts()) {

@@ -3,23 +3,28 @@ package io.flinks4j.cli.fetch;
 import io.flinks4j.cli.Console;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.client.AuthorizeResult.MfaChallenge;
-import io.flinks4j.client.MfaHandler;
 import io.flinks4j.client.model.SecurityChallenge;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answers the bank's MFA questions for the command line, round after round: from the {@code --mfa PROMPT=ANSWER}
- * options first, then by asking the person at the terminal; declines (so the caller prints a Connect relaunch URL)
- * when a question has no answer and nobody can type one.
+ * options first (prompts matched forgivingly), then by asking the person at the terminal; declines (so the caller
+ * prints a Connect relaunch URL) when a question has no answer and nobody can type one, remembering which prompts
+ * went unanswered and which {@code --mfa} keys matched nothing, for the message.
  */
-final class AnswerSource implements MfaHandler {
+final class AnswerSource {
   private final List<String> given;
   private final Console console;
+  private final Set<Integer> used = new LinkedHashSet<>();
+  private List<String> unanswered = List.of();
 
   /**
    * @param mfaOptions the raw {@code --mfa} values
@@ -37,40 +42,68 @@ final class AnswerSource implements MfaHandler {
     this.console = console;
   }
 
-  @Override
-  public Optional<Map<String, List<String>>> answer(MfaChallenge challenge, int round) {
+  /**
+   * Answers for every question of this challenge, or empty to decline.
+   *
+   * @param attempt 1 the first time these questions are answered; above 1 after the bank refused the answers, when
+   *     the {@code --mfa} values proved wrong and only the person at the terminal can try again
+   */
+  Optional<Map<String, List<String>>> answer(MfaChallenge challenge, int round, int attempt) {
     Map<String, List<String>> answers = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
     for (SecurityChallenge question : challenge.challenges()) {
       String prompt = question.prompt();
       if (prompt == null) {
         return Optional.empty(); // a challenge kind we cannot show; only Connect can handle it
       }
-      Optional<String> answer = fromOptions(prompt).or(() -> ask(prompt, round));
+      Optional<String> answer = (attempt == 1 ? fromOptions(prompt) : Optional.<String>empty())
+          .or(() -> ask(prompt, round));
       if (answer.isEmpty()) {
-        return Optional.empty(); // Flinks refuses partial answers
+        missing.add(prompt);
+      } else {
+        answers.put(prompt, List.of(answer.get()));
       }
-      answers.put(prompt, List.of(answer.get()));
     }
-    return answers.isEmpty() ? Optional.empty() : Optional.of(answers);
+    unanswered = List.copyOf(missing);
+    // Flinks refuses partial answers.
+    return answers.isEmpty() || !missing.isEmpty() ? Optional.empty() : Optional.of(answers);
   }
 
-  // The option is split at the prompt the bank actually asked, so prompts and answers may both contain '='.
-  // Flinks needs the prompt verbatim; a case or spacing slip on the command line is forgiven here.
+  /** Whether someone can type a new answer after the bank refused one. */
+  boolean canAskAgain() {
+    return console.isInteractive();
+  }
+
+  /** The prompts of the last round that got no answer. */
+  List<String> unanswered() {
+    return unanswered;
+  }
+
+  /** The prompt part of each {@code --mfa} that matched no prompt the bank asked so far. */
+  List<String> unmatchedKeys() {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      if (!used.contains(i)) {
+        keys.add(given.get(i).substring(0, given.get(i).indexOf('=')));
+      }
+    }
+    return keys;
+  }
+
+  // An option is split at whichever '=' makes its left side the prompt, so prompts and answers may both contain '='.
+  // Flinks needs the prompt verbatim; case, spacing and punctuation slips on the command line are forgiven here.
   private Optional<String> fromOptions(String prompt) {
-    for (String option : given) {
-      if (option.startsWith(prompt + "=")) {
-        return Optional.of(option.substring(prompt.length() + 1));
+    String wanted = normalise(prompt);
+    for (int i = 0; i < given.size(); i++) {
+      String option = given.get(i);
+      for (int eq = option.indexOf('='); eq > 0; eq = option.indexOf('=', eq + 1)) {
+        if (eq < option.length() - 1 && normalise(option.substring(0, eq)).equals(wanted)) {
+          used.add(i);
+          return Optional.of(option.substring(eq + 1));
+        }
       }
     }
-    String loose = normalise(prompt);
-    List<String> candidates = new ArrayList<>();
-    for (String option : given) {
-      int eq = option.lastIndexOf('=');
-      if (normalise(option.substring(0, eq)).equals(loose)) {
-        candidates.add(option.substring(eq + 1));
-      }
-    }
-    return candidates.size() == 1 ? Optional.of(candidates.getFirst()) : Optional.empty();
+    return Optional.empty();
   }
 
   private Optional<String> ask(String prompt, int round) {
@@ -82,7 +115,9 @@ final class AnswerSource implements MfaHandler {
     return console.readLine().map(String::strip).filter(line -> !line.isEmpty());
   }
 
-  private static String normalise(String text) {
-    return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  /** Letters and digits only, lower case, single spaces: "what city were you born in" for any spelling of it. */
+  static String normalise(String text) {
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 }

@@ -7,22 +7,34 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinks4j.cli.Console;
 import io.flinks4j.cli.ExitCode;
+import io.flinks4j.cli.options.Durations;
+import io.flinks4j.cli.options.FlinksConnection;
 import io.flinks4j.cli.options.Secrets;
 import io.flinks4j.cli.options.UsageException;
+import io.flinks4j.client.AuthorizeRequest;
+import io.flinks4j.client.AuthorizeResult;
 import io.flinks4j.client.DetailOptions;
 import io.flinks4j.client.FlinksClient;
+import io.flinks4j.client.FlinksCode;
 import io.flinks4j.client.RefreshResult;
+import io.flinks4j.client.error.AuthenticationException;
 import io.flinks4j.client.error.FlinksApiException;
 import io.flinks4j.client.error.FlinksException;
 import io.flinks4j.client.error.FlinksTransportException;
 import io.flinks4j.client.error.PollTimeoutException;
 import io.flinks4j.client.error.UnreadableResponseException;
+import io.flinks4j.client.error.UserActionRequiredException;
 import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.client.model.SecurityChallenge;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One {@code fetch} or {@code refresh} run: checks the options, runs the client's flow with progress and MFA
@@ -35,10 +47,17 @@ final class Fetch {
       .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   private static final String MASK = "***";
 
+  /** Tries at one round's questions before the CLI gives up, even when the bank would take more. */
+  static final int MAX_ANSWER_ATTEMPTS = 3;
+  // The client's own bound on MFA rounds, so a bank that keeps asking cannot keep us forever.
+  private static final int MAX_MFA_ROUNDS = 10;
+
   private final Console console;
   private final FetchOptions options;
   private final boolean live;
   private final String command;
+  // Set once /Authorize succeeded: an ACCESS_DENIED after that is the x-api-key, not the secret key.
+  private boolean dataCallsStarted;
 
   /**
    * @param live refresh at the bank first (MFA possible) instead of reading the last aggregated data
@@ -53,29 +72,33 @@ final class Fetch {
 
   ExitCode run() {
     String loginId = options.loginId;
+    List<String> missing = new ArrayList<>(options.connection.missing());
     if (loginId == null || loginId.isBlank()) {
-      throw new UsageException("Missing --login-id (or environment variable FLINKS_LOGIN_ID)");
+      missing.add("--login-id (or environment variable FLINKS_LOGIN_ID)");
+    }
+    if (!missing.isEmpty()) {
+      throw new UsageException(FlinksConnection.missingMessage(missing));
     }
     requirePositive(options.pollInterval, "--poll-interval");
     requirePositive(options.pollTimeout, "--poll-timeout");
     DetailOptions detailOptions = detailOptions();
     AnswerSource answers = new AnswerSource(options.mfa, console);
     Secrets secrets = options.connection.secrets().with(loginId);
-    ProgressLine progress = new ProgressLine(console);
-    try (FlinksClient client = options.connection.clientBuilder(options.pollInterval, options.pollTimeout).build()) {
+    try (FlinksClient client = options.connection.clientBuilder(options.pollInterval, options.pollTimeout).build();
+        ProgressLine progress = new ProgressLine(console, options.pollInterval, options.pollTimeout)) {
       try {
         AccountsDetail detail;
         if (live) {
-          switch (client.refresh(loginId, detailOptions, answers, progress)) {
+          switch (refresh(client, loginId, detailOptions, answers, progress)) {
             case RefreshResult.Refreshed refreshed -> detail = refreshed.detail();
             case RefreshResult.MfaRequired mfa -> {
               progress.end();
-              printMfaRequired(mfa);
+              printMfaRequired(mfa, answers);
               return ExitCode.MFA_REQUIRED;
             }
           }
         } else {
-          detail = client.retrieve(loginId, detailOptions, progress);
+          detail = retrieve(client, loginId, detailOptions, progress);
         }
         progress.end();
         print(detail);
@@ -83,6 +106,61 @@ final class Fetch {
       } catch (FlinksException e) {
         progress.end();
         return report(e, secrets);
+      }
+    }
+  }
+
+  // FlinksClient.retrieve, spelled out so a refusal is known to come from the data call (see dataCallsStarted).
+  private AccountsDetail retrieve(FlinksClient client, String loginId, DetailOptions detailOptions,
+      ProgressLine progress) {
+    String requestId = switch (client.authorize(AuthorizeRequest.cached(loginId))) {
+      case AuthorizeResult.Authorized authorized -> authorized.requestId();
+      case AuthorizeResult.MfaChallenge challenge -> throw FlinksApiException.of("Authorize", 203, null,
+          "MFA requested on a cached read", challenge.requestId(), null);
+    };
+    dataCallsStarted = true;
+    return client.awaitAccountsDetail(requestId, detailOptions, progress);
+  }
+
+  /**
+   * FlinksClient.refresh with one difference for people at a terminal: a wrong answer (INVALID_SECURITY_RESPONSE
+   * leaves the session answerable) asks the same questions again, up to {@link #MAX_ANSWER_ATTEMPTS} times, unless
+   * the bank says no more (INVALID_SECURITY_RESPONSE_NO_RETRY, or any other refusal).
+   */
+  private RefreshResult refresh(FlinksClient client, String loginId, DetailOptions detailOptions,
+      AnswerSource answers, ProgressLine progress) {
+    AuthorizeResult result = client.authorize(AuthorizeRequest.live(loginId));
+    int round = 1;
+    int attempt = 1;
+    while (true) {
+      switch (result) {
+        case AuthorizeResult.Authorized authorized -> {
+          dataCallsStarted = true;
+          return new RefreshResult.Refreshed(
+              client.awaitAccountsDetail(authorized.requestId(), detailOptions, progress));
+        }
+        case AuthorizeResult.MfaChallenge challenge -> {
+          Optional<Map<String, List<String>>> given = round > MAX_MFA_ROUNDS
+              ? Optional.empty() : answers.answer(challenge, round, attempt);
+          if (given.isEmpty()) {
+            return new RefreshResult.MfaRequired(challenge.requestId(), challenge.challenges(),
+                client.connectRelaunchUrl(challenge.requestId()));
+          }
+          try {
+            result = client.authorize(AuthorizeRequest.mfaAnswers(challenge.requestId(), given.get()));
+            round++;
+            attempt = 1;
+          } catch (UserActionRequiredException wrong) {
+            if (!wrong.flinksCode().equals(Optional.of(FlinksCode.INVALID_SECURITY_RESPONSE))
+                || !answers.canAskAgain() || attempt >= MAX_ANSWER_ATTEMPTS) {
+              throw wrong;
+            }
+            attempt++;
+            say("the bank refused an answer (" + FlinksCode.INVALID_SECURITY_RESPONSE.value() + "); answer again (try "
+                + attempt + " of " + MAX_ANSWER_ATTEMPTS + ")");
+            // result stays this challenge: same session, same questions
+          }
+        }
       }
     }
   }
@@ -138,7 +216,7 @@ final class Fetch {
     }
   }
 
-  private void printMfaRequired(RefreshResult.MfaRequired mfa) {
+  private void printMfaRequired(RefreshResult.MfaRequired mfa, AnswerSource answers) {
     PrintStream out = console.out();
     if (options.format == OutputFormat.JSON) {
       ObjectNode body = JSON.createObjectNode();
@@ -152,7 +230,7 @@ final class Fetch {
       out.println(body.toPrettyString());
     } else {
       out.println("MFA required: the bank asked " + mfa.challenges().size() + " security question"
-          + (mfa.challenges().size() == 1 ? "" : "s") + " that nobody answered (requestId " + mfa.requestId() + "):");
+          + (mfa.challenges().size() == 1 ? "" : "s") + " (requestId " + mfa.requestId() + "):");
       for (SecurityChallenge c : mfa.challenges()) {
         out.println("  " + c.prompt() + (c.type() == null ? "" : "   [" + c.type() + "]"));
       }
@@ -161,16 +239,43 @@ final class Fetch {
       out.println("  " + mfa.relaunchUrl());
     }
     out.flush();
-    console.err().println(prefix() + "MFA required; no answers for the bank's questions (exit code "
-        + ExitCode.MFA_REQUIRED.code() + ")");
+    List<String> asked = mfa.challenges().stream().map(SecurityChallenge::prompt).toList();
+    List<String> unanswered = answers.unanswered().isEmpty() ? asked : answers.unanswered();
+    StringBuilder why = new StringBuilder(prefix()).append("MFA required: no answer for ").append(unanswered.size())
+        .append(" of the bank's ").append(asked.size()).append(" question").append(asked.size() == 1 ? "" : "s")
+        .append(": ").append(quoted(unanswered));
+    List<String> unmatched = answers.unmatchedKeys();
+    if (!unmatched.isEmpty()) {
+      why.append("\n").append(prefix()).append("--mfa prompt").append(unmatched.size() == 1 ? "" : "s")
+          .append(" matching none of the questions asked so far: ").append(quoted(unmatched))
+          .append(" (matching ignores case, spaces and punctuation)");
+    }
+    why.append("\n").append(prefix()).append("the bank asked: ").append(quoted(asked))
+        .append(" (exit code ").append(ExitCode.MFA_REQUIRED.code()).append(")");
+    console.err().println(why);
+    console.err().flush();
+  }
+
+  private static String quoted(List<String> texts) {
+    return texts.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(", "));
   }
 
   private ExitCode report(FlinksException failure, Secrets secrets) {
     String message = secrets.scrub(failure.getMessage());
     return switch (failure) {
       case PollTimeoutException timeout -> {
-        say("Flinks is still processing: " + message + "; raise --poll-timeout or try again later");
-        yield ExitCode.POLL_TIMEOUT;
+        // The exception's own message prints the elapsed time as ISO-8601; people read "1.0s".
+        say("Flinks is still processing (" + timeout.flinksCode().map(FlinksCode::value).orElse("202")
+            + ") after " + timeout.attempts() + " attempt" + (timeout.attempts() == 1 ? "" : "s") + " in "
+            + Durations.format(timeout.elapsed()) + "; raise --poll-timeout (now "
+            + Durations.format(options.pollTimeout) + ") or try again later");
+        yield ExitCode.TIMEOUT;
+      }
+      case AuthenticationException denied when dataCallsStarted && !options.connection.hasApiKey() -> {
+        say("Flinks refused the data call (" + denied.flinksCode().map(FlinksCode::value).orElse("HTTP "
+            + denied.httpStatus()) + ") and no --api-key was given (or environment variable FLINKS_API_KEY): "
+            + "this instance needs its x-api-key");
+        yield ExitCode.USAGE;
       }
       case FlinksTransportException transport -> {
         say("cannot reach Flinks after retries: " + message);

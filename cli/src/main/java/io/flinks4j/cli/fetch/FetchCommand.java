@@ -9,9 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code flinks4j fetch}: reads a login's data through the documented Flinks flow and prints it. */
 @Command(name = "fetch", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Retrieve a login's accounts and transactions from Flinks: authorize token, /Authorize, "
-        + "/GetAccountsDetail, then poll /GetAccountsDetailAsync until 200.",
-        "Exit codes: 0 ok, 2 usage or configuration, 3 MFA required, 4 poll timeout, 5 rejected by Flinks, "
-        + "6 unreachable or unreadable after retries."})
+        + "/GetAccountsDetail, then poll /GetAccountsDetailAsync until 200."})
 public final class FetchCommand implements Callable<Integer> {
   private final Console console;
 

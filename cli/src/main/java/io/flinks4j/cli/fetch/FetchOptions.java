@@ -32,8 +32,9 @@ public final class FetchOptions {
   Duration pollTimeout;
 
   @Option(names = "--mfa", paramLabel = "PROMPT=ANSWER",
-      description = "Answer to a security question of a live refresh, keyed by its exact prompt; repeat for each "
-          + "question (of every round). Without answers and without a terminal, exit code 3 with a Connect URL.")
+      description = "Answer to a security question of a live refresh, keyed by its prompt (case, spaces and "
+          + "punctuation may differ); repeat for each question (of every round). Without answers and without a "
+          + "terminal, exit code 3 with a Connect URL; on a terminal, missing or refused answers are asked for.")
   List<String> mfa = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "table|json|raw", defaultValue = "table",

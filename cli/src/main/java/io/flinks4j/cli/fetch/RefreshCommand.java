@@ -8,9 +8,7 @@ import picocli.CommandLine.Mixin;
 /** {@code flinks4j refresh}: {@code fetch --live}, the command people look for when data is stale. */
 @Command(name = "refresh", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Refresh a login live at the bank (answering MFA questions), then retrieve its data; "
-        + "the same as 'fetch --live'.",
-        "Exit codes: 0 ok, 2 usage or configuration, 3 MFA required, 4 poll timeout, 5 rejected by Flinks, "
-        + "6 unreachable or unreadable after retries."})
+        + "the same as 'fetch --live'."})
 public final class RefreshCommand implements Callable<Integer> {
   private final Console console;
 

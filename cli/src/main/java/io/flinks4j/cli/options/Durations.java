@@ -29,19 +29,33 @@ public final class Durations implements ITypeConverter<Duration> {
     }
   }
 
-  /** Short human form for progress lines: {@code 850ms}, {@code 12.3s}, {@code 4m05s}. */
+  /**
+   * The duration as people write it, for every line the CLI prints: {@code 850ms}, {@code 1.0s}, {@code 12.3s},
+   * {@code 2m 5s}, {@code 1h 2m}, {@code 2d 3h}; zero parts dropped ({@code 2m}, {@code 1h}); below a minute one
+   * decimal (truncated, so {@code 59.99s} never shows as {@code 60.0s}).
+   */
   public static String format(Duration duration) {
+    if (duration.isNegative()) {
+      return "-" + format(duration.negated());
+    }
     long millis = duration.toMillis();
     if (millis < 1_000) {
       return millis + "ms";
     }
     if (millis < 60_000) {
-      return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+      return String.format(Locale.ROOT, "%d.%ds", millis / 1000, (millis % 1000) / 100);
     }
     long seconds = duration.toSeconds();
-    if (seconds < 3600) {
-      return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+    if (seconds < 3_600) {
+      return two(seconds / 60, "m", seconds % 60, "s");
     }
-    return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
+    if (seconds < 86_400) {
+      return two(seconds / 3_600, "h", (seconds % 3_600) / 60, "m");
+    }
+    return two(seconds / 86_400, "d", (seconds % 86_400) / 3_600, "h");
+  }
+
+  private static String two(long major, String majorUnit, long minor, String minorUnit) {
+    return major + majorUnit + (minor == 0 ? "" : " " + minor + minorUnit);
   }
 }

@@ -2,6 +2,8 @@ package io.flinks4j.cli.options;
 
 import io.flinks4j.client.FlinksClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,14 +31,32 @@ public final class FlinksConnection {
   private String apiKey;
 
   /**
+   * The required settings that are missing, each as {@code "--option (or environment variable NAME)"}, so a user
+   * learns all of them from one run.
+   */
+  public List<String> missing() {
+    List<String> missing = new ArrayList<>();
+    addIfMissing(missing, baseUrl, "--base-url", "FLINKS_BASE_URL");
+    addIfMissing(missing, customerId, "--customer-id", "FLINKS_CUSTOMER_ID");
+    addIfMissing(missing, secretKey, "--secret-key", "FLINKS_SECRET_KEY");
+    return missing;
+  }
+
+  /** Whether an x-api-key was given (Flinks instances without one accept data calls without it). */
+  public boolean hasApiKey() {
+    return apiKey != null && !apiKey.isBlank();
+  }
+
+  /**
    * A client builder for these settings.
    *
    * @throws UsageException when a required setting is missing or malformed
    */
   public FlinksClient.Builder clientBuilder(Duration pollInterval, Duration pollTimeout) {
-    require(baseUrl, "--base-url", "FLINKS_BASE_URL");
-    require(customerId, "--customer-id", "FLINKS_CUSTOMER_ID");
-    require(secretKey, "--secret-key", "FLINKS_SECRET_KEY");
+    List<String> missing = missing();
+    if (!missing.isEmpty()) {
+      throw new UsageException(missingMessage(missing));
+    }
     try {
       FlinksClient.Builder builder = FlinksClient.builder()
           .baseUrl(baseUrl)
@@ -44,7 +64,7 @@ public final class FlinksConnection {
           .secretKey(secretKey)
           .pollInterval(pollInterval)
           .pollTimeout(pollTimeout);
-      if (apiKey != null && !apiKey.isBlank()) {
+      if (hasApiKey()) {
         builder.apiKey(apiKey);
       }
       return builder;
@@ -58,9 +78,15 @@ public final class FlinksConnection {
     return Secrets.of(secretKey, apiKey);
   }
 
-  private void require(String value, String option, String variable) {
+  /** One message naming every missing setting, one per line. */
+  public static String missingMessage(List<String> missing) {
+    return "missing " + missing.size() + " required setting" + (missing.size() == 1 ? "" : "s") + ":\n  "
+        + String.join("\n  ", missing);
+  }
+
+  private static void addIfMissing(List<String> missing, String value, String option, String variable) {
     if (value == null || value.isBlank()) {
-      throw new UsageException("Missing " + option + " (or environment variable " + variable + ")");
+      missing.add(option + " (or environment variable " + variable + ")");
     }
   }
 }

@@ -4,10 +4,13 @@ import io.flinks4j.cli.Console;
 import io.flinks4j.cli.options.Durations;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.sandbox.FlinksSandbox;
+import io.flinks4j.sandbox.LoginSpec;
 import io.flinks4j.sandbox.Requirement;
+import io.flinks4j.sandbox.SandboxLogin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +20,8 @@ import picocli.CommandLine.Option;
     description = "Start a local Flinks sandbox (the Flinks API, Flinks Connect and a control API under /sandbox/), "
         + "print its URL, credentials and test logins, and run until Ctrl-C.")
 public final class SandboxCommand implements Callable<Integer> {
+  private static final int DEFAULT_PORT = 8089;
+
   private final Console console;
 
   @Option(names = "--port", defaultValue = "8089", description = "TCP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
@@ -49,12 +54,24 @@ public final class SandboxCommand implements Callable<Integer> {
       description = "Whether data endpoints need x-api-key (default ${DEFAULT-VALUE}).")
   Requirement apiKey;
 
+  @Option(names = "--env", description = "Print only the export lines for the sandbox at --host/--port and exit, "
+      + "for another shell: eval \"$(flinks4j sandbox --env)\" (the sandbox itself runs elsewhere).")
+  boolean envOnly;
+
   public SandboxCommand(Console console) {
     this.console = console;
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    if (envOnly) {
+      if (port == 0) {
+        throw new UsageException("--env needs a fixed --port (with 0 the port is known only once the sandbox runs)");
+      }
+      console.out().print(SandboxEnvironment.of(displayHost(host), port).exports());
+      console.out().flush();
+      return 0;
+    }
     FlinksSandbox.Builder builder = FlinksSandbox.builder()
         .port(port)
         .host(host)
@@ -65,13 +82,45 @@ public final class SandboxCommand implements Callable<Integer> {
         .apiKeyRequirement(apiKey);
     webhookUrls.forEach(builder::webhookUrl);
     try (FlinksSandbox sandbox = start(builder)) {
-      console.out().print(sandbox.banner());
+      console.out().print(banner(sandbox));
       console.out().println("Processing delay " + Durations.format(processingDelay) + ". Press Ctrl-C to stop.");
       console.out().flush();
       console.awaitStop();
       console.err().println("flinks4j sandbox: stopping");
     }
     return 0;
+  }
+
+  // Our own banner rather than FlinksSandbox.banner(): that one shows the API path under the base URL, which is not
+  // what --base-url takes (the client appends /v3/{customerId}/BankingServices/ itself).
+  private String banner(FlinksSandbox sandbox) {
+    String base = sandbox.baseUrl();
+    StringBuilder sb = new StringBuilder();
+    sb.append("Flinks sandbox listening on ").append(base).append('\n');
+    sb.append("  --base-url    ").append(base)
+        .append("   (what fetch, refresh and serve take)\n");
+    sb.append("  Flinks API    ").append(sandbox.apiUrl())
+        .append("/   (for curl; fetch adds this path to --base-url)\n");
+    sb.append("  Connect       ").append(sandbox.connectUrl()).append('\n');
+    sb.append("  control API   ").append(base).append("/sandbox/\n");
+    sb.append("  test logins (institution FlinksCapital, password ").append(LoginSpec.DEFAULT_PASSWORD).append("):\n");
+    for (SandboxLogin login : sandbox.logins()) {
+      sb.append(String.format(Locale.ROOT, "    %-26s %s  %s%n", login.username(), login.loginId(),
+          login.mfa() ? "MFA (Montreal / Canada / Triangle)" : login.behaviour().name()));
+    }
+    String again = "flinks4j sandbox --env" + ("127.0.0.1".equals(displayHost(host)) ? "" : " --host "
+        + displayHost(host)) + (sandbox.port() == DEFAULT_PORT ? "" : " --port " + sandbox.port());
+    sb.append('\n').append("# Settings for fetch/refresh/serve: paste these, or in another shell run: eval \"$(")
+        .append(again).append(")\"\n");
+    sb.append(new SandboxEnvironment(base, sandbox.customerId(), sandbox.secretKey(), sandbox.apiKey(),
+        sandbox.login(SandboxEnvironment.DEFAULT_LOGIN).loginId(), sandbox.webhookKey()).exports());
+    sb.append('\n');
+    return sb.toString();
+  }
+
+  // The sandbox's own rule: 0.0.0.0 listens everywhere, 127.0.0.1 reaches it from here.
+  private static String displayHost(String host) {
+    return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
   }
 
   private FlinksSandbox start(FlinksSandbox.Builder builder) {

@@ -23,4 +23,12 @@ class DurationsTest {
   void refuses_anything_else(String text) {
     assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(TypeConversionException.class);
   }
+
+  @ParameterizedTest
+  @CsvSource({"PT0S,0ms", "PT0.85S,850ms", "PT1S,1.0s", "PT1.009769803S,1.0s", "PT12.34S,12.3s", "PT59.99S,59.9s",
+      "PT1M,1m", "PT2M5S,2m 5s", "PT59M59.9S,59m 59s", "PT1H,1h", "PT1H2M3S,1h 2m", "PT25H,1d 1h", "PT48H,2d",
+      "PT-2M-5S,-2m 5s"})
+  void formats_durations_as_people_write_them(String iso, String text) {
+    assertThat(Durations.format(Duration.parse(iso))).isEqualTo(text);
+  }
 }
