@@ -5,6 +5,7 @@ import io.flinks4j.cli.ExitCode;
 import io.flinks4j.cli.options.Durations;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.cli.serve.SandboxedService;
+import io.flinks4j.sync.EngineSettings;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import java.io.IOException;
@@ -78,9 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
         SyncConfig.HOST, "127.0.0.1",
         SyncConfig.PORT, "0",
         SyncConfig.API_KEYS, apiKey,
-        "FLINKS4J_POLL_INTERVAL", pollInterval.toMillis() + "ms",
-        "FLINKS4J_CACHED_REFRESH", "0s",
-        "FLINKS4J_LIVE_REFRESH", "0s"));
+        EngineSettings.POLL_INTERVAL, pollInterval.toMillis() + "ms",
+        EngineSettings.CACHED_REFRESH, "0s",
+        EngineSettings.LIVE_REFRESH, "0s"));
   }
 
   private static Path temporaryFolder() {

@@ -3,11 +3,13 @@ package io.flinks4j.cli.serve;
 import io.flinks4j.cli.Console;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.sandbox.FlinksSandbox;
+import io.flinks4j.sync.ServiceKeys;
 import io.flinks4j.sync.SyncService;
 import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.dashboard.Dashboard;
+import io.flinks4j.sync.storage.StorageException;
 import io.flinks4j.sync.webhook.WebhookReceiver;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -91,7 +93,8 @@ public final class ServeCommand implements Callable<Integer> {
       throw new UsageException("Cannot read --config " + config);
     }
     try {
-      Settings settings = Settings.load(Optional.ofNullable(config), console.env());
+      // Unknown keys refused and secrets read from their _FILEs before anything is started.
+      Settings settings = ServiceKeys.load(Optional.ofNullable(config), console.env());
       if (port != null) {
         settings = settings.with(SyncConfig.PORT, String.valueOf(port));
       }
@@ -116,6 +119,9 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       return starter.get();
     } catch (ConfigException e) {
+      throw new UsageException(e.getMessage());
+    } catch (StorageException e) {
+      // Its message names the database and the cause in one line (host unreachable, authentication failed, ...).
       throw new UsageException(e.getMessage());
     } catch (RuntimeException e) {
       if (rootCause(e) instanceof java.net.BindException) {
