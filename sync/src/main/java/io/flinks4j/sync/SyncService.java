@@ -21,6 +21,7 @@ import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
 import io.flinks4j.sync.http.ReadRoutes;
+import io.flinks4j.sync.http.VersionRoutes;
 import io.flinks4j.sync.ingest.Ingester;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
@@ -161,6 +162,7 @@ public final class SyncService implements AutoCloseable {
           .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
           .routes(new RetrievalRoutes(database, logins, engine))
           .routes(webhooks)
+          .routes(new VersionRoutes())
           .start();
       log.info("sync service started: {} (API on port {})", config, server.port());
       return new SyncService(database, client, scheduler, server, engine, logins);
