@@ -2,6 +2,7 @@ package io.flinks4j.cli.demo;
 
 import io.flinks4j.cli.Console;
 import io.flinks4j.cli.ExitCode;
+import io.flinks4j.cli.logging.Logging;
 import io.flinks4j.cli.options.Durations;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.cli.serve.SandboxedService;
@@ -52,8 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
     if (pollInterval.isZero() || timeout.isZero()) {
       throw new UsageException("--poll-interval and --timeout must be more than zero");
     }
-    // The demo's own lines tell the story; the service's log stays for warnings (effective before first use).
-    System.setProperty("org.slf4j.simpleLogger.log.io.flinks4j.sync", "warn");
+    // The demo's own lines tell the story; the service's log stays for warnings.
+    Logging.level("io.flinks4j.sync", "warn");
     long started = System.nanoTime();
     Path folder = temporaryFolder();
     String apiKey = randomKey();

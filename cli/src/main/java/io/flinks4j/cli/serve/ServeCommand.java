@@ -1,11 +1,13 @@
 package io.flinks4j.cli.serve;
 
 import io.flinks4j.cli.Console;
+import io.flinks4j.cli.logging.Logging;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sync.ServiceKeys;
 import io.flinks4j.sync.SyncService;
 import io.flinks4j.sync.config.ConfigException;
+import io.flinks4j.sync.config.LogSettings;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.dashboard.Dashboard;
@@ -59,6 +61,8 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Settings settings = settings();
     SyncConfig syncConfig = configOf(settings);
+    // The environment's log settings apply from the first line on; the config file's from here on.
+    Logging.apply(logSettings(settings));
     PrintStream out = console.out();
     if (syncConfig.flinksBaseUrl().isPresent()) {
       if (syncConfig.apiKeys().isEmpty()) {
@@ -102,6 +106,14 @@ public final class ServeCommand implements Callable<Integer> {
         settings = settings.with(SyncConfig.DB_URL, db);
       }
       return settings;
+    } catch (ConfigException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static LogSettings logSettings(Settings settings) {
+    try {
+      return LogSettings.from(settings);
     } catch (ConfigException e) {
       throw new UsageException(e.getMessage());
     }

@@ -8,13 +8,14 @@ import java.util.Locale;
  * never reconfigures the host's logging.
  *
  * @param format {@code text} (default) or {@code json}
- * @param level root level: {@code error}, {@code warn}, {@code info}, {@code debug} or {@code trace}
+ * @param level level of the service's loggers: {@code error}, {@code warn}, {@code info}, {@code debug} or
+ *     {@code trace}
  */
 public record LogSettings(Format format, String level) {
 
   /** {@code text} (default) or {@code json}: one object a line with timestamp, level, logger, thread, message. */
   public static final String LOG_FORMAT = "FLINKS4J_LOG_FORMAT";
-  /** Root log level; default {@code info} for flinks4j, {@code warn} for libraries. */
+  /** Level of the service's loggers; default {@code info} (other loggers: warnings, or this level below info). */
   public static final String LOG_LEVEL = "FLINKS4J_LOG_LEVEL";
 
   /** The two output forms. */
