@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
         + "over a REST API (/v1, Bearer keys), receives Flinks webhooks.",
         "Configuration: the --config file (KEY=value, e.g. FLINKS4J_API_KEYS=...), overridden by the environment "
         + "(FLINKS4J_*, FLINKS_BASE_URL, FLINKS_CUSTOMER_ID, FLINKS_SECRET_KEY, FLINKS_API_KEY, FLINKS_WEBHOOK_KEY), "
-        + "overridden by these options.",
+        + "overridden by these options. Unknown FLINKS4J_*/FLINKS_* keys are refused; a secret KEY may be given "
+        + "as KEY_FILE=/path.",
         "Without FLINKS_BASE_URL it runs against an embedded Flinks sandbox (fake bank data)."})
 public final class ServeCommand implements Callable<Integer> {
   private static final String DEV_KEY_FILE = "dev-api-key";

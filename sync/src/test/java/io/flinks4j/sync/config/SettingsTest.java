@@ -168,4 +168,19 @@ class SettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown setting FLINKS4J_PORT_FILE");
   }
+
+  @Test
+  void the_readme_documents_every_known_key_and_no_other() throws Exception {
+    // The example of a refused key is not a key.
+    String readme = Files.readString(Path.of("README.md")).replaceAll("unknown setting FLINKS\\w+", "");
+    java.util.Set<String> mentioned = new java.util.TreeSet<>();
+    java.util.regex.Matcher key = java.util.regex.Pattern.compile("\\bFLINKS(?:4J)?_[A-Z0-9_]*[A-Z0-9]").matcher(readme);
+    while (key.find()) {
+      mentioned.add(key.group());
+    }
+
+    assertThat(ServiceKeys.KNOWN.all()).allMatch(k -> k.endsWith(KnownKeys.FILE_SUFFIX) || mentioned.contains(k),
+        "documented in sync/README.md");
+    assertThat(mentioned).allMatch(ServiceKeys.KNOWN.all()::contains, "a known key");
+  }
 }
