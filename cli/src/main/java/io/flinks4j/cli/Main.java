@@ -10,7 +10,9 @@ import io.flinks4j.cli.sandbox.SandboxCommand;
 import io.flinks4j.cli.serve.ServeCommand;
 import java.io.IOException;
 import java.io.InputStream;
+import io.flinks4j.sync.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,7 +49,16 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line on {@code console} (captured streams, scripted stdin, own environment). */
   public static int run(Console console, String... args) {
-    Secrets secrets = Secrets.from(args, console.env());
+    Map<String, String> env;
+    try {
+      // fetch and refresh read FLINKS_SECRET_KEY_FILE and the like as serve does.
+      env = EnvironmentDefaults.withSecretFiles(console.env());
+    } catch (ConfigException e) {
+      console.err().println("flinks4j: " + e.getMessage());
+      console.finished();
+      return ExitCode.USAGE.code();
+    }
+    Secrets secrets = Secrets.from(args, env);
     CommandLine cmd = new CommandLine(new Main(console))
         .addSubcommand(new DemoCommand(console))
         .addSubcommand(new ServeCommand(console))
@@ -63,7 +74,7 @@ public final class Main implements Callable<Integer> {
           case UsageException usage -> usageError(commandLine, secrets.scrub(usage.getMessage()), null);
           default -> internalError(commandLine, secrets.scrub(String.valueOf(e)));
         });
-    cmd.setDefaultValueProvider(new EnvironmentDefaults(console.env()));
+    cmd.setDefaultValueProvider(new EnvironmentDefaults(env));
     try {
       return cmd.execute(args);
     } finally {

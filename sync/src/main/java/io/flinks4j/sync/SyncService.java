@@ -87,15 +87,17 @@ public final class SyncService implements AutoCloseable {
   private final ApiServer server;
   private final RetrievalEngine engine;
   private final LoginRepository logins;
+  private final AutoCloseable jvmMetrics;
 
   private SyncService(Database database, FlinksClient client, Scheduler scheduler, ApiServer server,
-      RetrievalEngine engine, LoginRepository logins) {
+      RetrievalEngine engine, LoginRepository logins, AutoCloseable jvmMetrics) {
     this.database = database;
     this.client = client;
     this.scheduler = scheduler;
     this.server = server;
     this.engine = engine;
     this.logins = logins;
+    this.jvmMetrics = jvmMetrics;
   }
 
   /**
@@ -121,7 +123,8 @@ public final class SyncService implements AutoCloseable {
     opened.add(client);
     try {
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      bindJvmMetrics(meters, opened);
+      AutoCloseable jvmMetrics = bindJvmMetrics(meters);
+      opened.add(jvmMetrics);
       Database database = Database.open(databaseConfig, meters);
       opened.add(database);
       Clock clock = Clock.systemUTC();
@@ -165,7 +168,7 @@ public final class SyncService implements AutoCloseable {
           .routes(new VersionRoutes())
           .start();
       log.info("sync service started: {} (API on port {})", config, server.port());
-      return new SyncService(database, client, scheduler, server, engine, logins);
+      return new SyncService(database, client, scheduler, server, engine, logins, jvmMetrics);
     } catch (RuntimeException e) {
       closeAll(opened);
       throw e;
@@ -196,7 +199,7 @@ public final class SyncService implements AutoCloseable {
   /** Stops taking requests, lets running steps finish (up to a few seconds), then closes the pool. */
   @Override
   public void close() {
-    closeAll(List.of(client, database, scheduler::stop, server));
+    closeAll(List.of(jvmMetrics, client, database, scheduler::stop, server));
   }
 
   /**
@@ -223,16 +226,19 @@ public final class SyncService implements AutoCloseable {
     return resolved == config.settings() ? config : SyncConfig.from(resolved);
   }
 
-  /** The JVM's own meters (memory, GC, threads, CPU, uptime) beside the service's, on the same {@code /metrics}. */
-  private static void bindJvmMetrics(MeterRegistry meters, List<AutoCloseable> opened) {
+  /**
+   * Binds the JVM's own meters (memory, GC, threads, classes, CPU, uptime) beside the service's, on the same
+   * {@code /metrics}; closing the result removes the GC listener, which would otherwise outlive the service.
+   */
+  private static AutoCloseable bindJvmMetrics(MeterRegistry meters) {
     new ClassLoaderMetrics().bindTo(meters);
     new JvmMemoryMetrics().bindTo(meters);
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(meters);
-    opened.add(gc);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
     new UptimeMetrics().bindTo(meters);
+    return gc;
   }
 
   private static FlinksClient flinksClient(SyncConfig config, EngineSettings settings) {
