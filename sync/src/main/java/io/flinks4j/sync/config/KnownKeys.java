@@ -140,7 +140,9 @@ public final class KnownKeys {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : all()) {
-      int distance = distance(key, candidate);
+      // A file key written without its prefix (poll-interval) is compared with the candidates' unprefixed names.
+      String compared = isOurs(key) ? candidate : candidate.substring(candidate.indexOf('_') + 1);
+      int distance = distance(key, compared);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

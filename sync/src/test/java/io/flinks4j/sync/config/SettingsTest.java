@@ -109,6 +109,17 @@ class SettingsTest {
   }
 
   @Test
+  void any_unknown_key_in_the_file_is_refused_and_a_missing_prefix_is_suggested() throws Exception {
+    Path file = folder.resolve("sync.properties");
+    Files.writeString(file, "poll-interval=10s\n");
+
+    assertThatThrownBy(() -> ServiceKeys.KNOWN.validate(Settings.load(Optional.of(file), Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown setting POLL_INTERVAL (file " + file + " as poll-interval)")
+        .hasMessageContaining("did you mean FLINKS4J_POLL_INTERVAL?");
+  }
+
+  @Test
   void every_unknown_key_is_reported_at_once_and_one_far_from_all_gets_no_guess() {
     assertThatThrownBy(() -> validated(Map.of("FLINKS_SECRET_KYE", "s3cr3t", "FLINKS4J_COMPLETELY_DIFFERENT", "1")))
         .isInstanceOf(ConfigException.class)
