@@ -8,10 +8,12 @@ import io.flinks4j.cli.options.Secrets;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.cli.sandbox.SandboxCommand;
 import io.flinks4j.cli.serve.ServeCommand;
+import io.flinks4j.sync.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -49,7 +51,16 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line on {@code console} (captured streams, scripted stdin, own environment). */
   public static int run(Console console, String... args) {
-    Secrets secrets = Secrets.from(args, console.env());
+    Map<String, String> env;
+    try {
+      // fetch and refresh read FLINKS_SECRET_KEY_FILE and the like as serve does.
+      env = EnvironmentDefaults.withSecretFiles(console.env());
+    } catch (ConfigException e) {
+      console.err().println("flinks4j: " + e.getMessage());
+      console.finished();
+      return ExitCode.USAGE.code();
+    }
+    Secrets secrets = Secrets.from(args, env);
     CommandLine cmd = new CommandLine(new Main(console))
         .addSubcommand("help", new CommandLine.HelpCommand())
         .addSubcommand(new DemoCommand(console))
@@ -67,7 +78,7 @@ public final class Main implements Callable<Integer> {
           case UsageException usage -> usageError(commandLine, secrets.scrub(usage.getMessage()), null);
           default -> internalError(commandLine, secrets.scrub(String.valueOf(e)));
         });
-    cmd.setDefaultValueProvider(new EnvironmentDefaults(console.env()));
+    cmd.setDefaultValueProvider(new EnvironmentDefaults(env));
     documentExitCodes(cmd);
     fitHelpToTerminal(cmd, console);
     try {

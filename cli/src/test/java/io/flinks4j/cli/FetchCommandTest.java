@@ -12,6 +12,8 @@ import io.flinks4j.sandbox.fault.Fault;
 import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class FetchCommandTest {
   @RegisterExtension
@@ -127,6 +130,30 @@ class FetchCommandTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("TXNS");
+  }
+
+  @Test
+  void the_secret_key_can_come_from_a_file(FlinksSandbox sandbox, @TempDir Path folder) throws IOException {
+    Path secretFile = Files.writeString(folder.resolve("secret-key"), sandbox.secretKey() + "\n");
+    Map<String, String> env = Map.of("FLINKS_BASE_URL", sandbox.baseUrl(), "FLINKS_CUSTOMER_ID",
+        sandbox.customerId(), "FLINKS_SECRET_KEY_FILE", secretFile.toString(), "FLINKS_API_KEY", sandbox.apiKey(),
+        "FLINKS_LOGIN_ID", sandbox.login("greatday_nomfa").loginId());
+
+    Cli.Result result = Cli.run(env, "fetch", "--poll-interval", "100ms");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("TXNS");
+  }
+
+  @Test
+  void a_secret_set_directly_and_as_a_file_exits_2(FlinksSandbox sandbox, @TempDir Path folder) throws IOException {
+    Path secretFile = Files.writeString(folder.resolve("secret-key"), sandbox.secretKey());
+
+    Cli.Result result = Cli.run(Map.of("FLINKS_SECRET_KEY", "other", "FLINKS_SECRET_KEY_FILE", secretFile.toString()),
+        fetch(sandbox, "greatday_nomfa"));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("FLINKS_SECRET_KEY and FLINKS_SECRET_KEY_FILE are both set");
   }
 
   @Test

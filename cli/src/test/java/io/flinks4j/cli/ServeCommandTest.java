@@ -130,4 +130,42 @@ class ServeCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("nope.properties");
   }
+
+  @Test
+  void a_database_that_does_not_exist_is_one_line_naming_the_cause() {
+    String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    Cli.Result result = Cli.run(Map.of("FLINKS4J_DATA_DIR", data.toString(), "FLINKS4J_ENCRYPTION_KEY", key),
+        "serve", "--port", "0", "--db", "jdbc:postgresql://127.0.0.1:5432/flinks4j_absent_db?user=postgres");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().lines().findFirst()).contains("flinks4j serve: cannot connect to "
+        + "jdbc:postgresql://127.0.0.1:5432/flinks4j_absent_db?...: database does not exist: "
+        + "database \"flinks4j_absent_db\" does not exist");
+    assertThat(result.err()).doesNotContain("internal error", "Exception");
+  }
+
+  @Test
+  void a_mistyped_setting_exits_2_with_a_suggestion() {
+    Cli.Result result = Cli.run(Map.of("FLINKS4J_POLL_INTERVL", "5s", "FLINKS4J_DATA_DIR", data.toString()), "serve");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("unknown setting FLINKS4J_POLL_INTERVL (environment): "
+        + "did you mean FLINKS4J_POLL_INTERVAL?");
+  }
+
+  @Test
+  void every_environment_variable_an_option_reads_is_a_known_setting() {
+    java.util.List<String> read = new java.util.ArrayList<>();
+    for (Class<?> holder : java.util.List.of(io.flinks4j.cli.options.FlinksConnection.class,
+        io.flinks4j.cli.fetch.FetchOptions.class)) {
+      for (java.lang.reflect.Field field : holder.getDeclaredFields()) {
+        io.flinks4j.cli.options.Env env = field.getAnnotation(io.flinks4j.cli.options.Env.class);
+        if (env != null) {
+          read.add(env.value());
+        }
+      }
+    }
+    assertThat(read).isNotEmpty();
+    assertThat(io.flinks4j.sync.ServiceKeys.KNOWN.all()).containsAll(read);
+  }
 }

@@ -13,12 +13,15 @@ import io.flinks4j.client.FlinksClient;
 import io.flinks4j.client.RetryPolicy;
 import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.sync.config.ConfigException;
+import io.flinks4j.sync.config.LogSettings;
+import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
 import io.flinks4j.sync.http.ReadRoutes;
+import io.flinks4j.sync.http.VersionRoutes;
 import io.flinks4j.sync.ingest.Ingester;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
@@ -35,6 +38,13 @@ import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.DatabaseConfig;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.webhook.WebhookReceiver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -77,40 +87,49 @@ public final class SyncService implements AutoCloseable {
   private final ApiServer server;
   private final RetrievalEngine engine;
   private final LoginRepository logins;
+  private final AutoCloseable jvmMetrics;
 
   private SyncService(Database database, FlinksClient client, Scheduler scheduler, ApiServer server,
-      RetrievalEngine engine, LoginRepository logins) {
+      RetrievalEngine engine, LoginRepository logins, AutoCloseable jvmMetrics) {
     this.database = database;
     this.client = client;
     this.scheduler = scheduler;
     this.server = server;
     this.engine = engine;
     this.logins = logins;
+    this.jvmMetrics = jvmMetrics;
   }
 
   /**
    * Starts the service on the database the configuration names.
    *
-   * @throws ConfigException when a setting is missing or invalid (e.g. no {@code FLINKS_BASE_URL})
+   * @throws ConfigException when a setting is missing, unknown or invalid (e.g. no {@code FLINKS_BASE_URL}); found
+   *     before anything touches the database
    */
   public static SyncService start(SyncConfig config) {
-    return start(config, DatabaseConfig.from(config));
+    SyncConfig checked = checked(config);
+    return start(checked, DatabaseConfig.from(checked));
   }
 
   /** Starts the service on {@code databaseConfig} (tests pass a fresh schema). */
-  public static SyncService start(SyncConfig config, DatabaseConfig databaseConfig) {
+  public static SyncService start(SyncConfig given, DatabaseConfig databaseConfig) {
+    // Every setting is checked before the database is opened: a bad one must not leave tables migrated behind it.
+    SyncConfig config = checked(given);
     EngineSettings settings = EngineSettings.from(config.settings());
+    LogSettings.from(config.settings());
+    MasterKey masterKey = MasterKey.fromConfig(config);
     FlinksClient client = flinksClient(config, settings);
     List<AutoCloseable> opened = new ArrayList<>();
     opened.add(client);
     try {
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      AutoCloseable jvmMetrics = bindJvmMetrics(meters);
+      opened.add(jvmMetrics);
       Database database = Database.open(databaseConfig, meters);
       opened.add(database);
       Clock clock = Clock.systemUTC();
       ObjectMapper json = new ObjectMapper();
-      LoginRepository logins = new LoginRepository(database,
-          new LoginIdProtector(MasterKey.fromConfig(config)), clock);
+      LoginRepository logins = new LoginRepository(database, new LoginIdProtector(masterKey), clock);
       FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults());
       OutboundEvents events = new OutboundEvents(database, settings.events(), json, clock);
       Ingester ingester = new Ingester(clock, meters);
@@ -146,9 +165,10 @@ public final class SyncService implements AutoCloseable {
           .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
           .routes(new RetrievalRoutes(database, logins, engine))
           .routes(webhooks)
+          .routes(new VersionRoutes())
           .start();
       log.info("sync service started: {} (API on port {})", config, server.port());
-      return new SyncService(database, client, scheduler, server, engine, logins);
+      return new SyncService(database, client, scheduler, server, engine, logins, jvmMetrics);
     } catch (RuntimeException e) {
       closeAll(opened);
       throw e;
@@ -179,7 +199,7 @@ public final class SyncService implements AutoCloseable {
   /** Stops taking requests, lets running steps finish (up to a few seconds), then closes the pool. */
   @Override
   public void close() {
-    closeAll(List.of(client, database, scheduler::stop, server));
+    closeAll(List.of(jvmMetrics, client, database, scheduler::stop, server));
   }
 
   /**
@@ -187,7 +207,8 @@ public final class SyncService implements AutoCloseable {
    * named by the first argument.
    */
   public static void main(String[] args) throws InterruptedException {
-    SyncConfig config = SyncConfig.load(args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty());
+    SyncConfig config = SyncConfig.from(
+        ServiceKeys.load(args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty(), System.getenv()));
     SyncService service = start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -198,6 +219,27 @@ public final class SyncService implements AutoCloseable {
   }
 
   // ---- wiring ---------------------------------------------------------------------------------------------------
+
+  /** {@code config} with no unknown key and its secrets read from their files (the same object when none is). */
+  private static SyncConfig checked(SyncConfig config) {
+    Settings resolved = ServiceKeys.KNOWN.validate(config.settings());
+    return resolved == config.settings() ? config : SyncConfig.from(resolved);
+  }
+
+  /**
+   * Binds the JVM's own meters (memory, GC, threads, classes, CPU, uptime) beside the service's, on the same
+   * {@code /metrics}; closing the result removes the GC listener, which would otherwise outlive the service.
+   */
+  private static AutoCloseable bindJvmMetrics(MeterRegistry meters) {
+    new ClassLoaderMetrics().bindTo(meters);
+    new JvmMemoryMetrics().bindTo(meters);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
+    return gc;
+  }
 
   private static FlinksClient flinksClient(SyncConfig config, EngineSettings settings) {
     URI base = config.flinksBaseUrl().orElseThrow(() -> new ConfigException(SyncConfig.FLINKS_BASE_URL

@@ -52,8 +52,8 @@ final class SyncInstance {
   /** Launches the JVM and waits until {@code /readyz} answers 200 (database migrated, scheduler started). */
   synchronized void start(HttpClient http, Duration timeout) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-Dorg.slf4j.simpleLogger.showDateTime=true",
-        "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS", "-cp", jar, MAIN)
+    // The jar's logback.xml puts the time of day on every line.
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", jar, MAIN)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);

@@ -1,9 +1,11 @@
 package io.flinks4j.cli.demo;
 
 import io.flinks4j.cli.Console;
+import io.flinks4j.cli.logging.Logging;
 import io.flinks4j.cli.options.Durations;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.cli.serve.SandboxedService;
+import io.flinks4j.sync.EngineSettings;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import java.io.IOException;
@@ -51,8 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
     if (pollInterval.isZero() || timeout.isZero()) {
       throw new UsageException("--poll-interval and --timeout must be more than zero");
     }
-    // The demo's own lines tell the story; the service's log stays for warnings (effective before first use).
-    System.setProperty("org.slf4j.simpleLogger.log.io.flinks4j.sync", "warn");
+    // The demo's own lines tell the story; the service's log stays for warnings.
+    Logging.level("io.flinks4j.sync", "warn");
     long started = System.nanoTime();
     Path folder = temporaryFolder();
     String apiKey = randomKey();
@@ -77,9 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
         SyncConfig.HOST, "127.0.0.1",
         SyncConfig.PORT, "0",
         SyncConfig.API_KEYS, apiKey,
-        "FLINKS4J_POLL_INTERVAL", pollInterval.toMillis() + "ms",
-        "FLINKS4J_CACHED_REFRESH", "0s",
-        "FLINKS4J_LIVE_REFRESH", "0s"));
+        EngineSettings.POLL_INTERVAL, pollInterval.toMillis() + "ms",
+        EngineSettings.CACHED_REFRESH, "0s",
+        EngineSettings.LIVE_REFRESH, "0s"));
   }
 
   private static Path temporaryFolder() {

@@ -3,6 +3,7 @@ package io.flinks4j.cli.fetch;
 import io.flinks4j.cli.options.Durations;
 import io.flinks4j.cli.options.Env;
 import io.flinks4j.cli.options.FlinksConnection;
+import io.flinks4j.sync.ServiceKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class FetchOptions {
   @Mixin
   FlinksConnection connection;
 
-  @Env("FLINKS_LOGIN_ID")
+  @Env(ServiceKeys.FLINKS_LOGIN_ID)
   @Option(names = "--login-id", paramLabel = "ID",
       description = "The loginId from Flinks Connect (env FLINKS_LOGIN_ID).")
   String loginId;

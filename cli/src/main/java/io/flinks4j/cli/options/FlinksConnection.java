@@ -1,6 +1,7 @@
 package io.flinks4j.cli.options;
 
 import io.flinks4j.client.FlinksClient;
+import io.flinks4j.sync.config.SyncConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,21 +12,21 @@ import picocli.CommandLine.Option;
  * to its {@code FLINKS_*} environment variable.
  */
 public final class FlinksConnection {
-  @Env("FLINKS_BASE_URL")
+  @Env(SyncConfig.FLINKS_BASE_URL)
   @Option(names = "--base-url", paramLabel = "URL",
       description = "Flinks instance API root, e.g. https://toolbox-api.private.fin.ag (env FLINKS_BASE_URL).")
   private String baseUrl;
 
-  @Env("FLINKS_CUSTOMER_ID")
+  @Env(SyncConfig.FLINKS_CUSTOMER_ID)
   @Option(names = "--customer-id", paramLabel = "ID", description = "Flinks customer id (env FLINKS_CUSTOMER_ID).")
   private String customerId;
 
-  @Env("FLINKS_SECRET_KEY")
+  @Env(SyncConfig.FLINKS_SECRET_KEY)
   @Option(names = "--secret-key", paramLabel = "KEY",
       description = "Flinks secret key, sent only to /GenerateAuthorizeToken (env FLINKS_SECRET_KEY).")
   private String secretKey;
 
-  @Env("FLINKS_API_KEY")
+  @Env(SyncConfig.FLINKS_API_KEY)
   @Option(names = "--api-key", paramLabel = "KEY",
       description = "Flinks x-api-key for data endpoints; omit on instances without it (env FLINKS_API_KEY).")
   private String apiKey;

@@ -1,5 +1,6 @@
 package io.flinks4j.cli.options;
 
+import io.flinks4j.sync.ServiceKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,10 +16,8 @@ import java.util.Set;
 public final class Secrets {
   /** Options whose value is a secret. */
   public static final Set<String> SECRET_OPTIONS = Set.of("--secret-key", "--api-key", "--login-id");
-  /** Environment variables whose value is a secret (comma-separated lists are split). */
-  public static final Set<String> SECRET_VARIABLES = Set.of("FLINKS_SECRET_KEY", "FLINKS_API_KEY",
-      "FLINKS_LOGIN_ID", "FLINKS_WEBHOOK_KEY", "FLINKS4J_API_KEYS", "FLINKS4J_ENCRYPTION_KEY",
-      "FLINKS4J_DB_PASSWORD", "FLINKS4J_EVENTS_SECRET");
+  /** Environment variables whose value is a secret (comma-separated lists are split): the service's and loginIds. */
+  public static final Set<String> SECRET_VARIABLES = secretVariables();
   private static final String MASK = "***";
   // Shorter values would mask ordinary words; real keys and loginIds are GUID-sized.
   private static final int SIGNIFICANT_LENGTH = 4;
@@ -35,6 +34,12 @@ public final class Secrets {
     // Longest first, so a secret containing another is masked whole.
     significant.sort(Comparator.comparingInt(String::length).reversed());
     this.values = List.copyOf(significant);
+  }
+
+  private static Set<String> secretVariables() {
+    Set<String> variables = new java.util.HashSet<>(ServiceKeys.SECRETS);
+    variables.add(ServiceKeys.FLINKS_LOGIN_ID);
+    return Set.copyOf(variables);
   }
 
   /** Exactly these values (nulls and very short values ignored). */

@@ -1,13 +1,17 @@
 package io.flinks4j.cli.serve;
 
 import io.flinks4j.cli.Console;
+import io.flinks4j.cli.logging.Logging;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.sandbox.FlinksSandbox;
+import io.flinks4j.sync.ServiceKeys;
 import io.flinks4j.sync.SyncService;
 import io.flinks4j.sync.config.ConfigException;
+import io.flinks4j.sync.config.LogSettings;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.dashboard.Dashboard;
+import io.flinks4j.sync.storage.StorageException;
 import io.flinks4j.sync.webhook.WebhookReceiver;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Option;
         + "over a REST API (/v1, Bearer keys), receives Flinks webhooks.",
         "Configuration: the --config file (KEY=value, e.g. FLINKS4J_API_KEYS=...), overridden by the environment "
         + "(FLINKS4J_*, FLINKS_BASE_URL, FLINKS_CUSTOMER_ID, FLINKS_SECRET_KEY, FLINKS_API_KEY, FLINKS_WEBHOOK_KEY), "
-        + "overridden by these options.",
+        + "overridden by these options. Unknown FLINKS4J_*/FLINKS_* keys are refused; a secret KEY may be given "
+        + "as KEY_FILE=/path.",
         "Without FLINKS_BASE_URL it runs against an embedded Flinks sandbox (fake bank data)."})
 public final class ServeCommand implements Callable<Integer> {
   private static final String DEV_KEY_FILE = "dev-api-key";
@@ -57,6 +62,8 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Settings settings = settings();
     SyncConfig syncConfig = configOf(settings);
+    // The environment's log settings apply from the first line on; the config file's from here on.
+    Logging.apply(logSettings(settings));
     PrintStream out = console.out();
     if (syncConfig.flinksBaseUrl().isPresent()) {
       if (syncConfig.apiKeys().isEmpty()) {
@@ -91,7 +98,8 @@ public final class ServeCommand implements Callable<Integer> {
       throw new UsageException("Cannot read --config " + config);
     }
     try {
-      Settings settings = Settings.load(Optional.ofNullable(config), console.env());
+      // Unknown keys refused and secrets read from their _FILEs before anything is started.
+      Settings settings = ServiceKeys.load(Optional.ofNullable(config), console.env());
       if (port != null) {
         settings = settings.with(SyncConfig.PORT, String.valueOf(port));
       }
@@ -99,6 +107,14 @@ public final class ServeCommand implements Callable<Integer> {
         settings = settings.with(SyncConfig.DB_URL, db);
       }
       return settings;
+    } catch (ConfigException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static LogSettings logSettings(Settings settings) {
+    try {
+      return LogSettings.from(settings);
     } catch (ConfigException e) {
       throw new UsageException(e.getMessage());
     }
@@ -116,6 +132,9 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       return starter.get();
     } catch (ConfigException e) {
+      throw new UsageException(e.getMessage());
+    } catch (StorageException e) {
+      // Its message names the database and the cause in one line (host unreachable, authentication failed, ...).
       throw new UsageException(e.getMessage());
     } catch (RuntimeException e) {
       if (rootCause(e) instanceof java.net.BindException) {

@@ -31,16 +31,21 @@ public final class Settings {
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
 
   private final Map<String, String> values;
+  /** Where each key was set ("environment", "file x as flinks4j.port", ...), for messages; absent = given in code. */
+  private final Map<String, String> origins;
 
-  private Settings(Map<String, String> values) {
+  private Settings(Map<String, String> values, Map<String, String> origins) {
     this.values = Map.copyOf(values);
+    Map<String, String> kept = new LinkedHashMap<>(origins);
+    kept.keySet().retainAll(values.keySet());
+    this.origins = Map.copyOf(kept);
   }
 
   /** Settings from exactly these entries (keys are normalised); handy in tests and embedded use. */
   public static Settings of(Map<String, String> entries) {
     Map<String, String> normalised = new LinkedHashMap<>();
     entries.forEach((key, value) -> put(normalised, key, value));
-    return new Settings(normalised);
+    return new Settings(normalised, Map.of());
   }
 
   /** Settings from the process environment and, when given, a properties file. */
@@ -56,6 +61,7 @@ public final class Settings {
    */
   public static Settings load(Optional<Path> file, Map<String, String> environment) {
     Map<String, String> merged = new LinkedHashMap<>();
+    Map<String, String> origins = new LinkedHashMap<>();
     if (file.isPresent()) {
       Properties properties = new Properties();
       try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
@@ -63,22 +69,56 @@ public final class Settings {
       } catch (IOException e) {
         throw new ConfigException("cannot read config file " + file.get() + ": " + e.getMessage());
       }
-      properties.stringPropertyNames().forEach(name -> put(merged, name, properties.getProperty(name)));
+      properties.stringPropertyNames().forEach(name -> {
+        put(merged, name, properties.getProperty(name));
+        origins.put(normalise(name), "file " + file.get() + (normalise(name).equals(name) ? "" : " as " + name));
+      });
     }
     environment.forEach(
         (name, value) -> {
           if (name.startsWith("FLINKS4J_") || name.startsWith("FLINKS_")) {
             put(merged, name, value);
+            origins.put(normalise(name), "environment");
           }
         });
-    return new Settings(merged);
+    return new Settings(merged, origins);
   }
 
   /** A copy with {@code key} set to {@code value}, overriding file and environment (e.g. a CLI flag). */
   public Settings with(String key, String value) {
     Map<String, String> copy = new LinkedHashMap<>(values);
     put(copy, key, value);
-    return new Settings(copy);
+    Map<String, String> copyOrigins = new LinkedHashMap<>(origins);
+    copyOrigins.remove(normalise(key));
+    return new Settings(copy, copyOrigins);
+  }
+
+  /** The keys that are set, sorted. */
+  public List<String> keys() {
+    return values.keySet().stream().sorted().toList();
+  }
+
+  /** Where {@code key} was set: {@code environment}, {@code file <path>[ as <spelling>]}; empty when given in code. */
+  public Optional<String> origin(String key) {
+    return Optional.ofNullable(origins.get(normalise(key)));
+  }
+
+  /** {@code key} with where it was set, for messages: {@code FLINKS4J_PORT (environment)}. */
+  String describe(String key) {
+    return normalise(key) + origin(key).map(o -> " (" + o + ")").orElse("");
+  }
+
+  /** A copy where {@code key} holds the content of the file {@code fileKey} named, and {@code fileKey} is gone. */
+  Settings withSecretFromFile(String key, String fileKey, String content) {
+    Map<String, String> copy = new LinkedHashMap<>(values);
+    copy.remove(normalise(fileKey));
+    Map<String, String> copyOrigins = new LinkedHashMap<>(origins);
+    String fileOrigin = origins.getOrDefault(normalise(fileKey), "code");
+    copyOrigins.remove(normalise(fileKey));
+    copyOrigins.put(normalise(key), "file named by " + normalise(fileKey) + " from " + fileOrigin);
+    // A value read from a file is used as it is: only the trailing newline was taken off.
+    copy.put(normalise(key), content);
+    return new Settings(copy, copyOrigins);
   }
 
   /** The value of {@code key}, absent when unset or blank. */

@@ -85,7 +85,7 @@ public final class Database implements AutoCloseable {
     try {
       dataSource = new HikariDataSource(hikari);
     } catch (RuntimeException e) {
-      throw new StorageException("cannot connect to " + config, e);
+      throw new StorageException("cannot connect to " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
     }
     try {
       var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
@@ -93,7 +93,7 @@ public final class Database implements AutoCloseable {
       flyway.load().migrate();
     } catch (RuntimeException e) {
       dataSource.close();
-      throw new StorageException("cannot migrate " + config, e);
+      throw new StorageException("cannot migrate " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
     }
     return new Database(dataSource, config.dialect(), h2File);
   }
@@ -172,7 +172,7 @@ public final class Database implements AutoCloseable {
       statement.execute("shutdown compact");
     } catch (SQLException e) {
       if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
-        throw new StorageException("cannot compact " + config, e);
+        throw new StorageException("cannot compact " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
       }
     }
   }
@@ -185,7 +185,8 @@ public final class Database implements AutoCloseable {
         Statement statement = connection.createStatement()) {
       statement.execute("create schema if not exists " + schema); // validated identifier
     } catch (SQLException e) {
-      throw new StorageException("cannot create schema " + schema + " in " + config, e);
+      throw new StorageException("cannot connect to " + config.displayUrl() + " to create schema " + schema + ": "
+          + ConnectionFailure.describe(e), e);
     }
   }
 

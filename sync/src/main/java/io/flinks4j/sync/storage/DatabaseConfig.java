@@ -111,11 +111,16 @@ public record DatabaseConfig(
     return "jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("flinks4j");
   }
 
+  /** The URL without its query (which may hold a password), for messages. */
+  String displayUrl() {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query) + "?...";
+  }
+
   @Override
   public String toString() {
-    int query = url.indexOf('?');
     return "DatabaseConfig[url="
-        + (query < 0 ? url : url.substring(0, query) + "?...")
+        + displayUrl()
         + ", poolSize="
         + poolSize
         + schema.map(s -> ", schema=" + s).orElse("")

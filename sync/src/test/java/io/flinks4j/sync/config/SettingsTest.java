@@ -3,6 +3,8 @@ package io.flinks4j.sync.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flinks4j.sync.EngineSettings;
+import io.flinks4j.sync.ServiceKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,5 +82,116 @@ class SettingsTest {
     assertThat(Settings.of(Map.of("FLINKS_SECRET_KEY", "hunter2")).toString())
         .contains("FLINKS_SECRET_KEY")
         .doesNotContain("hunter2");
+  }
+
+  // ---- known keys, suggestions and secrets from files (ServiceKeys is the service's one registry) -------------
+
+  private static Settings validated(Map<String, String> environment) {
+    return ServiceKeys.KNOWN.validate(Settings.load(Optional.empty(), environment));
+  }
+
+  @Test
+  void a_mistyped_key_from_the_environment_is_refused_with_the_nearest_known_key() {
+    assertThatThrownBy(() -> validated(Map.of("FLINKS4J_POLL_INTERVL", "10s")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("unknown setting FLINKS4J_POLL_INTERVL (environment): did you mean FLINKS4J_POLL_INTERVAL?");
+  }
+
+  @Test
+  void a_mistyped_key_in_the_file_is_named_as_spelled_there() throws Exception {
+    Path file = folder.resolve("sync.properties");
+    Files.writeString(file, "flinks.base-urll=http://x\n");
+
+    assertThatThrownBy(() -> ServiceKeys.KNOWN.validate(Settings.load(Optional.of(file), Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("FLINKS_BASE_URLL (file " + file + " as flinks.base-urll)")
+        .hasMessageContaining("did you mean FLINKS_BASE_URL?");
+  }
+
+  @Test
+  void any_unknown_key_in_the_file_is_refused_and_a_missing_prefix_is_suggested() throws Exception {
+    Path file = folder.resolve("sync.properties");
+    Files.writeString(file, "poll-interval=10s\n");
+
+    assertThatThrownBy(() -> ServiceKeys.KNOWN.validate(Settings.load(Optional.of(file), Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown setting POLL_INTERVAL (file " + file + " as poll-interval)")
+        .hasMessageContaining("did you mean FLINKS4J_POLL_INTERVAL?");
+  }
+
+  @Test
+  void every_unknown_key_is_reported_at_once_and_one_far_from_all_gets_no_guess() {
+    assertThatThrownBy(() -> validated(Map.of("FLINKS_SECRET_KYE", "s3cr3t", "FLINKS4J_COMPLETELY_DIFFERENT", "1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("FLINKS_SECRET_KYE (environment): did you mean FLINKS_SECRET_KEY?")
+        .hasMessageContaining("FLINKS4J_COMPLETELY_DIFFERENT (environment) (the settings are listed in sync/README.md)")
+        .hasMessageNotContaining("s3cr3t");
+  }
+
+  @Test
+  void the_known_keys_come_from_the_constants_of_the_classes_that_read_them() {
+    assertThat(ServiceKeys.KNOWN.all())
+        .contains(SyncConfig.DB_URL, EngineSettings.POLL_INTERVAL, EngineSettings.CONNECT_URL, LogSettings.LOG_FORMAT,
+            ServiceKeys.FLINKS_LOGIN_ID, "FLINKS_SECRET_KEY_FILE", "FLINKS4J_EVENTS_SECRET_FILE")
+        .doesNotContain("FLINKS4J_PORT_FILE")
+        .allMatch(key -> key.startsWith("FLINKS4J_") || key.startsWith("FLINKS_"));
+    assertThat(validated(Map.of("FLINKS4J_POLL_INTERVAL", "10s", "HOME", "/root")).keys())
+        .containsExactly("FLINKS4J_POLL_INTERVAL");
+  }
+
+  @Test
+  void a_secret_can_come_from_a_file_without_its_trailing_newline() throws Exception {
+    Path secret = folder.resolve("secret-key");
+    Files.writeString(secret, "from-the-file\n");
+
+    Settings settings = validated(Map.of("FLINKS_SECRET_KEY_FILE", secret.toString()));
+
+    assertThat(settings.get(SyncConfig.FLINKS_SECRET_KEY)).contains("from-the-file");
+    assertThat(settings.get("FLINKS_SECRET_KEY_FILE")).isEmpty();
+    assertThat(SyncConfig.from(settings).flinksSecretKey()).contains("from-the-file");
+  }
+
+  @Test
+  void a_secret_set_both_directly_and_as_a_file_is_refused() throws Exception {
+    Path secret = folder.resolve("api-keys");
+    Files.writeString(secret, "k1,k2\n");
+
+    assertThatThrownBy(() -> validated(Map.of("FLINKS4J_API_KEYS", "k3", "FLINKS4J_API_KEYS_FILE", secret.toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("FLINKS4J_API_KEYS and FLINKS4J_API_KEYS_FILE are both set; set only one");
+  }
+
+  @Test
+  void a_missing_or_empty_secret_file_is_refused_naming_the_key() throws Exception {
+    Path empty = Files.writeString(folder.resolve("empty"), "\n");
+
+    assertThatThrownBy(() -> validated(Map.of("FLINKS4J_DB_PASSWORD_FILE", folder.resolve("absent").toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("cannot read FLINKS4J_DB_PASSWORD_FILE " + folder.resolve("absent"));
+    assertThatThrownBy(() -> validated(Map.of("FLINKS4J_ENCRYPTION_KEY_FILE", empty.toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("FLINKS4J_ENCRYPTION_KEY_FILE names an empty file");
+  }
+
+  @Test
+  void only_secrets_may_come_from_files() {
+    assertThatThrownBy(() -> validated(Map.of("FLINKS4J_PORT_FILE", "/dev/null")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown setting FLINKS4J_PORT_FILE");
+  }
+
+  @Test
+  void the_readme_documents_every_known_key_and_no_other() throws Exception {
+    // The example of a refused key is not a key.
+    String readme = Files.readString(Path.of("README.md")).replaceAll("unknown setting FLINKS\\w+", "");
+    java.util.Set<String> mentioned = new java.util.TreeSet<>();
+    java.util.regex.Matcher key = java.util.regex.Pattern.compile("\\bFLINKS(?:4J)?_[A-Z0-9_]*[A-Z0-9]").matcher(readme);
+    while (key.find()) {
+      mentioned.add(key.group());
+    }
+
+    assertThat(ServiceKeys.KNOWN.all()).allMatch(k -> k.endsWith(KnownKeys.FILE_SUFFIX) || mentioned.contains(k),
+        "documented in sync/README.md");
+    assertThat(mentioned).allMatch(ServiceKeys.KNOWN.all()::contains, "a known key");
   }
 }
