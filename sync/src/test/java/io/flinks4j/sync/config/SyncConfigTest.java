@@ -125,13 +125,13 @@ class SyncConfigTest {
   @Test
   void the_encryption_key_and_api_keys_can_come_from_files(@TempDir Path folder) throws Exception {
     Path keyFile = Files.writeString(folder.resolve("key"), Base64.getEncoder().encodeToString(new byte[32]) + "\n");
-    Path apiKeys = Files.writeString(folder.resolve("api-keys"), "key-from-file\n");
+    Path apiKeys = Files.writeString(folder.resolve("api-keys"), "key-from-file-0123456789abcdef\n");
     Settings settings = ServiceKeys.KNOWN.validate(Settings.load(Optional.empty(), Map.of(
         SyncConfig.ENCRYPTION_KEY + "_FILE", keyFile.toString(), SyncConfig.API_KEYS + "_FILE", apiKeys.toString())));
 
     SyncConfig config = SyncConfig.from(settings);
 
-    assertThat(config.apiKeys()).containsExactly("key-from-file");
+    assertThat(config.apiKeys()).extracting(ApiKey::secret).containsExactly("key-from-file-0123456789abcdef");
     assertThat(config.encryptionKey()).contains(Base64.getEncoder().encodeToString(new byte[32]));
   }
 
