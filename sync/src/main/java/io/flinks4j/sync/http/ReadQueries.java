@@ -41,7 +41,8 @@ final class ReadQueries {
                   from accounts a
                   left join holders h on h.account_id = a.id
                   left join balance_snapshots b on b.id =
-                      (select max(s.id) from balance_snapshots s where s.account_id = a.id)
+                      (select s.id from balance_snapshots s where s.account_id = a.id
+                       order by s.as_of desc nulls last, s.id desc fetch first 1 row only)
                   where a.login_id = ?
                   order by a.id
                   """)) {

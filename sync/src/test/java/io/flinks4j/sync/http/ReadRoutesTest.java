@@ -150,6 +150,19 @@ class ReadRoutesTest {
   }
 
   @Test
+  void a_stale_payload_arriving_last_never_becomes_the_current_balance() throws Exception {
+    long ref = logins.register(LOGIN_ID, Optional.empty()).login().id();
+    ingest(ref, "r1", payload(p -> p.account("acc-1", new BigDecimal("25.50"))).lastRefresh("2026-11-20T10:00:00"));
+    ingest(ref, "webhook-redelivered", payload(p -> p.account("acc-1", new BigDecimal("-7777.77")))
+        .lastRefresh("2020-01-01T00:00:00"));
+
+    JsonNode account = get("/v1/logins/" + LOGIN_ID + "/accounts").json().path("data").get(0);
+
+    assertThat(account.path("balance").path("available").decimalValue()).isEqualByComparingTo("25.50");
+    assertThat(get("/v1/logins/" + LOGIN_ID).json().path("lastRefresh").asText()).startsWith("2026-11-20");
+  }
+
+  @Test
   void transactions_page_newest_first_without_gaps_or_repeats_even_while_new_data_arrives() throws Exception {
     long ref = logins.register(LOGIN_ID, Optional.empty()).login().id();
     ingest(ref, "r1", payload(p -> p.account("acc-1", BigDecimal.ONE).transactions("t", 250, DAY)));
