@@ -53,12 +53,17 @@ final class Transitions {
     }
     FailureReason reason = r.state() == RetrievalState.MFA_REQUIRED
         ? FailureReason.category(FailureReason.MFA_TIMEOUT, "the security questions were not answered within "
-            + settings.mfaTimeout().toMinutes() + " min")
-        : FailureReason.category(FailureReason.DEADLINE, "no data within " + settings.pollTimeout().toMinutes()
-            + " min" + (r.reason() == null ? " (Flinks was still processing)"
+            + spoken(settings.mfaTimeout()))
+        : FailureReason.category(FailureReason.DEADLINE, "no data within " + spoken(settings.pollTimeout())
+            + (r.reason() == null ? " (Flinks was still processing)"
             : "; last failure: " + r.reason() + (r.reasonMessage() == null ? "" : " (" + r.reasonMessage() + ")")));
     return Optional.of(r.withState(RetrievalState.TIMED_OUT, now).withFailure(reason, r.attempts())
         .withMfa(List.of(), null));
+  }
+
+  /** {@code 30 min}, {@code 5 s}: as the message reader thinks of the setting. */
+  private static String spoken(Duration d) {
+    return d.toSeconds() % 60 == 0 && d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
   }
 
   /** {@code /Authorize} opened a session: ask for the data. */
