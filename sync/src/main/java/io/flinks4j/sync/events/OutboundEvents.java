@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.flinks4j.sync.storage.Database;
+import io.flinks4j.sync.storage.ScheduledTasks;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,22 +129,9 @@ public final class OutboundEvents {
     if (!enabled() || scheduler == null) {
       return 0;
     }
-    List<String> orphans = database.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("select e.id from outbound_events e"
-          + " where e.delivered_at is null and e.abandoned_at is null and e.created_at < ?"
-          + " and not exists (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = e.id)")) {
-        ps.setMaxRows(1000);
-        ps.setObject(1, clock.instant().minusSeconds(5).atOffset(ZoneOffset.UTC));
-        ps.setString(2, DELIVERY_TASK);
-        List<String> ids = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getString(1));
-          }
-        }
-        return ids;
-      }
-    });
+    List<String> orphans = database.inTransaction(c -> ScheduledTasks.withoutTask(c, "outbound_events",
+        "r.delivered_at is null and r.abandoned_at is null", "created_at", DELIVERY_TASK,
+        clock.instant().minusSeconds(5), 1000));
     dispatch(orphans);
     return orphans.size();
   }

@@ -6,14 +6,13 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.flinks4j.sync.storage.ScheduledTasks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -94,19 +93,7 @@ public final class DbSchedulerSteps implements StepScheduler {
 
   @Override
   public List<String> orphans(Connection c, Instant olderThan, int limit) throws SQLException {
-    String sql = "select r.id from retrievals r where r.active_login_id is not null and r.updated_at < ?"
-        + " and not exists (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = r.id)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setMaxRows(limit);
-      RetrievalStore.setInstant(ps, 1, olderThan);
-      ps.setString(2, TASK);
-      List<String> ids = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
-      }
-      return ids;
-    }
+    return ScheduledTasks.withoutTask(c, "retrievals", "r.active_login_id is not null", "updated_at", TASK,
+        olderThan, limit);
   }
 }

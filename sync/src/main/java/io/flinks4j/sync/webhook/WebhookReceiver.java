@@ -18,6 +18,7 @@ import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.retrieval.RetrievalEngine;
 import io.flinks4j.sync.storage.Database;
+import io.flinks4j.sync.storage.ScheduledTasks;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -164,22 +164,8 @@ public final class WebhookReceiver implements ApiRoutes {
     if (scheduler == null) {
       return 0;
     }
-    List<String> orphans = database.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("select w.id from received_webhooks w"
-          + " where w.processed_at is null and w.received_at < ? and not exists"
-          + " (select 1 from scheduled_tasks t where t.task_name = ? and t.task_instance = w.id)")) {
-        ps.setMaxRows(1000);
-        ps.setObject(1, clock.instant().minusSeconds(5).atOffset(ZoneOffset.UTC));
-        ps.setString(2, TASK);
-        List<String> ids = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getString(1));
-          }
-        }
-        return ids;
-      }
-    });
+    List<String> orphans = database.inTransaction(c -> ScheduledTasks.withoutTask(c, "received_webhooks",
+        "r.processed_at is null", "received_at", TASK, clock.instant().minusSeconds(5), 1000));
     schedule(orphans);
     return orphans.size();
   }
