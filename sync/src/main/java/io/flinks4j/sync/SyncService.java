@@ -20,8 +20,10 @@ import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
+import io.flinks4j.sync.http.HttpSettings;
 import io.flinks4j.sync.http.ReadRoutes;
 import io.flinks4j.sync.http.VersionRoutes;
+import io.flinks4j.sync.idempotency.IdempotencyStore;
 import io.flinks4j.sync.ingest.Ingester;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
@@ -117,6 +119,7 @@ public final class SyncService implements AutoCloseable {
     SyncConfig config = checked(given);
     EngineSettings settings = EngineSettings.from(config.settings());
     LogSettings.from(config.settings());
+    HttpSettings http = HttpSettings.from(config.settings());
     MasterKey masterKey = MasterKey.fromConfig(config);
     FlinksClient client = flinksClient(config, settings);
     List<AutoCloseable> opened = new ArrayList<>();
@@ -129,7 +132,9 @@ public final class SyncService implements AutoCloseable {
       opened.add(database);
       Clock clock = Clock.systemUTC();
       ObjectMapper json = new ObjectMapper();
-      LoginRepository logins = new LoginRepository(database, new LoginIdProtector(masterKey), clock);
+      LoginIdProtector protector = new LoginIdProtector(masterKey);
+      LoginRepository logins = new LoginRepository(database, protector, clock);
+      IdempotencyStore idempotency = new IdempotencyStore(database, protector, http.idempotencyTtl(), clock);
       FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults());
       OutboundEvents events = new OutboundEvents(database, settings.events(), json, clock);
       Ingester ingester = new Ingester(clock, meters);
@@ -146,6 +151,7 @@ public final class SyncService implements AutoCloseable {
             engine.sweep();
             events.sweep();
             webhooks.sweep();
+            idempotency.purgeExpired();
             gauges.refresh();
           });
 
@@ -159,6 +165,8 @@ public final class SyncService implements AutoCloseable {
 
       ApiServer server = ApiServer.builder(config)
           .meterRegistry(meters)
+          .idempotency(idempotency)
+          .clock(clock)
           .readinessCheck("database", database::isReachable)
           .readinessCheck("scheduler", () -> scheduler.getSchedulerState().isStarted()
               && !scheduler.getSchedulerState().isShuttingDown())

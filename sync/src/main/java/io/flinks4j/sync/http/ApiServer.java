@@ -11,16 +11,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.dashboard.Dashboard;
+import io.flinks4j.sync.idempotency.IdempotencyStore;
 import io.flinks4j.sync.storage.StorageException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's one HTTP app (Javalin on virtual threads): bearer authentication on {@code /v1}, JSON errors,
- * body limits, health, readiness, Prometheus metrics, the OpenAPI document and the operators' dashboard, around
+ * The service's one HTTP app (Javalin on virtual threads): bearer authentication on {@code /v1} (throttled per
+ * client address), {@code Idempotency-Key} on its writes, JSON errors, body limits, health, readiness, Prometheus metrics, the OpenAPI document and the operators' dashboard, around
  * the routes contributed by {@link ApiRoutes}.
  *
  * <p>Build it with {@link #builder(SyncConfig)}, add route groups, then {@link Builder#start()}. Errors always
@@ -45,6 +48,8 @@ public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final String TIMER_ATTRIBUTE = "flinks4j.timer";
+  /** Client addresses the authentication throttle tracks at most (about 100 bytes each). */
+  private static final int THROTTLED_ADDRESSES = 10_000;
 
   private final Javalin app;
   private final List<RouteSpec> routes;
@@ -142,6 +147,8 @@ public final class ApiServer implements AutoCloseable {
     private final List<ApiRoutes> groups = new ArrayList<>();
     private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     private PrometheusMeterRegistry registry;
+    private IdempotencyStore idempotency;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(SyncConfig config) {
       this.config = Objects.requireNonNull(config);
@@ -165,13 +172,31 @@ public final class ApiServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where {@code Idempotency-Key}s of {@code /v1} writes are kept; without one the header is not looked at (the
+     * service always sets one).
+     */
+    public Builder idempotency(IdempotencyStore store) {
+      this.idempotency = store;
+      return this;
+    }
+
+    /** The clock of the authentication throttle's windows; default the system's. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
     /** Builds the app and binds {@code FLINKS4J_HOST:FLINKS4J_PORT}. */
     public ApiServer start() {
       PrometheusMeterRegistry meters =
           registry != null ? registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ObjectMapper json = jsonMapper();
       ApiRouter router = new ApiRouter(json, config.maxBodyBytes(), config.maxPayloadBytes());
-      BearerAuth auth = new BearerAuth(config.apiKeys(), meters);
+      HttpSettings http = HttpSettings.from(config.settings());
+      BearerAuth auth = new BearerAuth(config.apiKeys(), meters,
+          new AuthThrottle(http.authFailureLimit(), http.authFailureWindow(), THROTTLED_ADDRESSES, clock),
+          http.trustedProxies());
       if (!auth.hasKeys()) {
         LOG.warn("no API keys configured ({}): every /v1 request will be refused", SyncConfig.API_KEYS);
       }
@@ -206,10 +231,11 @@ public final class ApiServer implements AutoCloseable {
           Operation.summary("This OpenAPI document").response(200, "OpenAPI 3.1 document"),
           ctx -> ctx.contentType("application/json").result(openApi.get()));
       List<RouteSpec> routes = router.routes();
-      openApi.set(OpenApiDocument.build(json, routes));
+      openApi.set(OpenApiDocument.build(json, routes, idempotency != null));
+      IdempotentWrites writes = idempotency == null ? null : new IdempotentWrites(idempotency, router);
 
       Javalin app =
-          Javalin.create(javalin -> configure(javalin, json, router, auth, routes, meters));
+          Javalin.create(javalin -> configure(javalin, json, router, auth, writes, routes, meters));
       app.start(config.host(), config.port());
       LOG.info("HTTP API listening on {}:{}", config.host(), app.port());
       return new ApiServer(app, routes, meters);
@@ -220,6 +246,7 @@ public final class ApiServer implements AutoCloseable {
         ObjectMapper json,
         ApiRouter router,
         BearerAuth auth,
+        IdempotentWrites writes,
         List<RouteSpec> routes,
         PrometheusMeterRegistry meters) {
       javalin.startup.showJavalinBanner = false;
@@ -242,7 +269,7 @@ public final class ApiServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
             if (isApiPath(ctx.path())) {
               ctx.header("Cache-Control", "no-store");
-              auth.check(ctx);
+              ctx.attribute(IdempotentWrites.CALLER, auth.check(ctx));
             }
             long limit = router.bodyLimit(ctx.path());
             if (ctx.contentLength() > limit) {
@@ -250,9 +277,14 @@ public final class ApiServer implements AutoCloseable {
             }
           });
       for (RouteSpec route : routes) {
-        javalin.routes.addHttpHandler(route.method(), route.path(), route.handler());
+        Handler handler = writes != null && IdempotentWrites.applies(route) ? writes.wrap(route.handler())
+            : route.handler();
+        javalin.routes.addHttpHandler(route.method(), route.path(), handler);
       }
       javalin.routes.after(ctx -> record(ctx, meters));
+      if (writes != null) {
+        javalin.routes.after(writes::finish);
+      }
       javalin.routes.exception(
           ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage()));
       javalin.routes.exception(
@@ -318,7 +350,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The matched route template (never the raw path, which may carry a loginId), or {@code UNMATCHED}. */
-  private static String routeOf(Context ctx) {
+  static String routeOf(Context ctx) {
     try {
       var endpoint = ctx.endpoints().lastHttpEndpoint();
       return endpoint != null && endpoint.method.isHttpMethod() ? endpoint.path : "UNMATCHED";

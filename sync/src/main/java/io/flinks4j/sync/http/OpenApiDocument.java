@@ -18,7 +18,8 @@ final class OpenApiDocument {
 
   private OpenApiDocument() {}
 
-  static byte[] build(ObjectMapper json, List<RouteSpec> routes) {
+  /** @param idempotencyKeys whether the writes take {@code Idempotency-Key} (the service's always do) */
+  static byte[] build(ObjectMapper json, List<RouteSpec> routes, boolean idempotencyKeys) {
     ObjectNode root = json.createObjectNode();
     root.put("openapi", "3.1.0");
     ObjectNode info = root.putObject("info");
@@ -28,11 +29,16 @@ final class OpenApiDocument {
         "description",
         "Retrieves and refreshes Flinks logins and serves their accounts, transactions and balances."
             + " Every /v1 route requires Authorization: Bearer <key> whose scope covers the method:"
-            + " GET needs read, POST and PUT need write, DELETE needs admin.");
+            + " GET needs read, POST and PUT need write, DELETE needs admin. An address that fails to authenticate"
+            + " too often is refused with 429 and Retry-After for a while."
+            + (idempotencyKeys ? " Writes take an optional Idempotency-Key header: a retry with the same key and"
+                + " the same request answers the first 2xx answer again (Idempotent-Replayed: true) without running"
+                + " it; keys are remembered per API key for FLINKS4J_IDEMPOTENCY_TTL (24 h)." : ""));
     ObjectNode paths = root.putObject("paths");
     for (RouteSpec route : routes) {
       ObjectNode path = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
-      path.set(route.method().name().toLowerCase(Locale.ROOT), operation(json, route));
+      path.set(route.method().name().toLowerCase(Locale.ROOT),
+          operation(json, route, idempotencyKeys && IdempotentWrites.applies(route)));
     }
     ObjectNode components = root.putObject("components");
     ObjectNode bearer = components.putObject("securitySchemes").putObject("bearer");
@@ -46,7 +52,7 @@ final class OpenApiDocument {
     }
   }
 
-  private static ObjectNode operation(ObjectMapper json, RouteSpec route) {
+  private static ObjectNode operation(ObjectMapper json, RouteSpec route, boolean idempotent) {
     Operation op = route.operation();
     ObjectNode node = json.createObjectNode();
     node.put("summary", op.summary());
@@ -67,6 +73,18 @@ final class OpenApiDocument {
       parameter.put("required", false);
       parameter.put("description", query.description());
       parameter.putObject("schema").put("type", query.type());
+    }
+    if (idempotent) {
+      ObjectNode parameter = parameters.addObject();
+      parameter.put("name", IdempotentWrites.HEADER);
+      parameter.put("in", "header");
+      parameter.put("required", false);
+      parameter.put("description", "Any unique value (a UUID): a retry with the same key and request gets the first"
+          + " 2xx answer again, with " + IdempotentWrites.REPLAYED + ": true, and runs nothing");
+      ObjectNode schema = parameter.putObject("schema");
+      schema.put("type", "string");
+      schema.put("minLength", 1);
+      schema.put("maxLength", 255);
     }
     if (!parameters.isEmpty()) {
       node.set("parameters", parameters);
@@ -95,7 +113,12 @@ final class OpenApiDocument {
       addError(responses, 401, "Missing or invalid bearer key");
       addError(responses, 403, "The key's scope does not cover this method (needs "
           + BearerAuth.scopeFor(route.method()).label() + ")");
+      addError(responses, 429, "Too many failed authentications from this address (see Retry-After)");
       node.putArray("security").addObject().putArray("bearer");
+    }
+    if (idempotent) {
+      addError(responses, 409, "A request with this Idempotency-Key is still being processed (see Retry-After)");
+      addError(responses, 422, "This Idempotency-Key was used with another request (idempotency_key_reused)");
     }
     if (op.requestSchema().isPresent()) {
       addError(responses, 413, "Request body too large");

@@ -43,7 +43,8 @@ class ApiServerTest {
                     SyncConfig.HOST, "127.0.0.1",
                     SyncConfig.PORT, "0",
                     SyncConfig.MAX_BODY_BYTES, "4096",
-                    SyncConfig.MAX_PAYLOAD_BYTES, "65536")));
+                    SyncConfig.MAX_PAYLOAD_BYTES, "65536",
+                    HttpSettings.AUTH_FAILURE_LIMIT, "0"))); // wrong keys on every route, from one address
     server =
         ApiServer.builder(config)
             .readinessCheck("engine", READY::get)
