@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's one HTTP app (Javalin on virtual threads): bearer authentication on {@code /v1} (throttled per
- * client address), {@code Idempotency-Key} on its writes, JSON errors, body limits, health, readiness, Prometheus metrics, the OpenAPI document and the operators' dashboard, around
- * the routes contributed by {@link ApiRoutes}.
+ * client address), {@code Idempotency-Key} on its writes, JSON errors, body limits, health, readiness, Prometheus
+ * metrics, the OpenAPI document and the operators' dashboard, around the routes contributed by {@link ApiRoutes}.
  *
  * <p>Build it with {@link #builder(SyncConfig)}, add route groups, then {@link Builder#start()}. Errors always
  * come back as {@code {"error":{"code","message"}}}; an unexpected exception is logged and answered 500 without

@@ -117,7 +117,12 @@ final class OpenApiDocument {
       node.putArray("security").addObject().putArray("bearer");
     }
     if (idempotent) {
-      addError(responses, 409, "A request with this Idempotency-Key is still being processed (see Retry-After)");
+      String inFlight = "a request with this Idempotency-Key is still being processed (see Retry-After)";
+      if (responses.has("409")) { // the route's own conflict: name both
+        ObjectNode conflict = (ObjectNode) responses.get("409");
+        conflict.put("description", conflict.path("description").asText() + "; or " + inFlight);
+      }
+      addError(responses, 409, Character.toUpperCase(inFlight.charAt(0)) + inFlight.substring(1));
       addError(responses, 422, "This Idempotency-Key was used with another request (idempotency_key_reused)");
     }
     if (op.requestSchema().isPresent()) {
