@@ -1,7 +1,9 @@
 package io.flinks4j.sync.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.testing.MutableClock;
@@ -147,6 +149,18 @@ class AuthThrottleTest {
 
     assertThat(throttle.refusedFor("192.0.2.1")).isEmpty();
     assertThat(throttle.tracked()).isZero();
+  }
+
+  @Test
+  void trusted_proxies_must_be_ip_addresses_and_are_never_looked_up() {
+    for (String bad : new String[] {"proxy.internal", "abc", "10.0.0.0/8", "300.1.1.1"}) {
+      assertThatThrownBy(() -> HttpSettings.from(Settings.of(Map.of(HttpSettings.TRUSTED_PROXIES, bad))))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining(HttpSettings.TRUSTED_PROXIES);
+    }
+    assertThat(HttpSettings.from(Settings.of(Map.of(HttpSettings.TRUSTED_PROXIES, "127.0.0.1, [::1]")))
+        .trustedProxies()).containsExactlyInAnyOrder("127.0.0.1", "0:0:0:0:0:0:0:1");
   }
 
   private static RawHttp.Response forwarded(RawHttp proxy, String forwardedFor, String authorization)
