@@ -192,6 +192,11 @@ public final class SyncService implements AutoCloseable {
     return server.port();
   }
 
+  /** Every route the HTTP app serves, as {@code "METHOD /path"} (what the OpenAPI contract test must cover). */
+  public List<String> servedRoutes() {
+    return server.servedRoutes();
+  }
+
   public Database database() {
     return database;
   }

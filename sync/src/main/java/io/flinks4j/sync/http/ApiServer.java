@@ -1,8 +1,10 @@
 package io.flinks4j.sync.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -30,8 +32,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +54,8 @@ public final class ApiServer implements AutoCloseable {
   private static final String TIMER_ATTRIBUTE = "flinks4j.timer";
   /** Client addresses the authentication throttle tracks at most (about 100 bytes each). */
   private static final int THROTTLED_ADDRESSES = 10_000;
+  /** Where the OpenAPI document is served, without a key. */
+  public static final String OPENAPI_PATH = "/v1/openapi.json";
 
   private final Javalin app;
   private final List<RouteSpec> routes;
@@ -101,8 +107,12 @@ public final class ApiServer implements AutoCloseable {
 
   /** True when {@code path} belongs to the authenticated API. */
   static boolean isApiPath(String path) {
-    String normalised = path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
+    String normalised = normalise(path);
     return normalised.equals("/v1") || normalised.startsWith("/v1/");
+  }
+
+  private static String normalise(String path) {
+    return path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -203,39 +213,45 @@ public final class ApiServer implements AutoCloseable {
       Map<String, BooleanSupplier> checks = Map.copyOf(readiness);
       router.get(
           "/healthz",
-          Operation.summary("Liveness: the process serves HTTP").response(200, "Alive"),
-          ctx -> ctx.json(Map.of("status", "ok")));
+          Operation.summary("Liveness: the process serves HTTP").response(200, "Alive", Health.class),
+          ctx -> ctx.json(new Health("ok")));
       router.get(
           "/readyz",
           Operation.summary("Readiness: database and engine are usable")
-              .response(200, "Ready")
-              .response(503, "Not ready"),
+              .response(200, "Ready", Readiness.class)
+              .response(503, "Not ready", Readiness.class),
           ctx -> ready(ctx, checks));
       router.get(
           "/metrics",
-          Operation.summary("Prometheus metrics").response(200, "Prometheus text format"),
+          Operation.summary("Prometheus metrics").textResponse(200, "Prometheus text format", "text/plain"),
           ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
       Dashboard dashboard = new Dashboard(); // static files only: the page asks for a key and calls /v1 with it
       router.get(
           Dashboard.PATH,
-          Operation.summary("Operators' dashboard (HTML page, holds no data)").response(200, "The page"),
+          Operation.summary("Operators' dashboard (HTML page, holds no data)")
+              .textResponse(200, "The page", "text/html"),
           dashboard::page);
       router.get(
           Dashboard.PATH + "/{asset}",
-          Operation.summary("Script and stylesheet of the dashboard").response(200, "The file"),
+          Operation.summary("Script and stylesheet of the dashboard")
+              .textResponse(200, "The file (text/javascript or text/css)", "text/*"),
           dashboard::asset);
       groups.forEach(group -> group.addTo(router));
       AtomicReference<byte[]> openApi = new AtomicReference<>(); // built once every route is known
       router.get(
-          "/v1/openapi.json",
-          Operation.summary("This OpenAPI document").response(200, "OpenAPI 3.1 document"),
+          OPENAPI_PATH,
+          Operation.summary("This OpenAPI document (served without a key: it is documentation)")
+              .response(200, "OpenAPI 3.1 document", JsonNode.class)
+              .withoutKey(),
           ctx -> ctx.contentType("application/json").result(openApi.get()));
       List<RouteSpec> routes = router.routes();
-      openApi.set(OpenApiDocument.build(json, routes, idempotency != null));
+      openApi.set(OpenApiDocument.build(json, routes, VersionRoutes.version(), idempotency != null));
       IdempotentWrites writes = idempotency == null ? null : new IdempotentWrites(idempotency, router);
+      Set<String> keyless = routes.stream().filter(route -> route.operation().keyless())
+          .map(route -> normalise(route.path())).collect(Collectors.toUnmodifiableSet());
 
       Javalin app =
-          Javalin.create(javalin -> configure(javalin, json, router, auth, writes, routes, meters));
+          Javalin.create(javalin -> configure(javalin, json, router, auth, writes, routes, keyless, meters));
       app.start(config.host(), config.port());
       LOG.info("HTTP API listening on {}:{}", config.host(), app.port());
       return new ApiServer(app, routes, meters);
@@ -248,6 +264,7 @@ public final class ApiServer implements AutoCloseable {
         BearerAuth auth,
         IdempotentWrites writes,
         List<RouteSpec> routes,
+        Set<String> keyless,
         PrometheusMeterRegistry meters) {
       javalin.startup.showJavalinBanner = false;
       javalin.startup.showOldJavalinVersionWarning = false;
@@ -269,7 +286,9 @@ public final class ApiServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
             if (isApiPath(ctx.path())) {
               ctx.header("Cache-Control", "no-store");
-              ctx.attribute(IdempotentWrites.CALLER, auth.check(ctx));
+              if (!keyless.contains(normalise(ctx.path()))) {
+                ctx.attribute(IdempotentWrites.CALLER, auth.check(ctx));
+              }
             }
             long limit = router.bodyLimit(ctx.path());
             if (ctx.contentLength() > limit) {
@@ -327,12 +346,24 @@ public final class ApiServer implements AutoCloseable {
         results.put(check.getKey(), ok);
         ready &= ok;
       }
-      ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "ready" : "not_ready", "checks", results));
+      ctx.status(ready ? 200 : 503).json(new Readiness(ready ? Readiness.Status.READY : Readiness.Status.NOT_READY,
+          results));
+    }
+  }
+
+  /** {@code GET /healthz}'s answer. */
+  record Health(@ApiDoc("always ok: the process answers") String status) {}
+
+  /** {@code GET /readyz}'s answer: overall and per check. */
+  record Readiness(Status status, @ApiDoc("check name -> passed") Map<String, Boolean> checks) {
+    enum Status {
+      @JsonProperty("ready") READY,
+      @JsonProperty("not_ready") NOT_READY
     }
   }
 
   private static void writeError(Context ctx, int status, String code, String message) {
-    ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message)));
+    ctx.status(status).json(ErrorResponse.of(code, message));
   }
 
   private static void record(Context ctx, PrometheusMeterRegistry meters) {
