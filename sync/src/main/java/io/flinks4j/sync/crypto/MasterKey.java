@@ -97,6 +97,14 @@ public final class MasterKey {
    * @throws ConfigException when the key is missing or malformed
    */
   public static MasterKey fromConfig(SyncConfig config) {
+    return fromConfig(config, config.embeddedDatabase());
+  }
+
+  /**
+   * {@link #fromConfig(SyncConfig)}, with the key file allowed or not whatever the database (not for an
+   * application's own DataSource, which other instances share).
+   */
+  public static MasterKey fromConfig(SyncConfig config, boolean keyFileAllowed) {
     if (config.encryptionKey().isPresent()) {
       try {
         return fromBase64(config.encryptionKey().get());
@@ -104,7 +112,7 @@ public final class MasterKey {
         throw new ConfigException(SyncConfig.ENCRYPTION_KEY + ": " + e.getMessage());
       }
     }
-    if (config.embeddedDatabase()) {
+    if (keyFileAllowed) {
       return loadOrCreate(config.dataDir().resolve("encryption.key"));
     }
     throw new ConfigException(
