@@ -241,7 +241,7 @@ public final class FlinksSandbox implements AutoCloseable {
     sb.append("  test logins (institution FlinksCapital, password ").append(LoginSpec.DEFAULT_PASSWORD).append("):\n");
     for (SandboxLogin login : logins()) {
       sb.append(String.format("    %-26s %s  %s%n", login.username(), login.loginId(),
-          login.mfa() ? "MFA (Montreal / Canada / Triangle)" : login.behaviour().name()));
+          login.mfa() ? "MFA " + login.mfaType().wireName() : login.behaviour().name()));
     }
     return sb.toString();
   }

@@ -2,6 +2,7 @@ package io.flinks4j.sandbox.engine;
 
 import io.flinks4j.sandbox.Behaviour;
 import io.flinks4j.sandbox.LoginSpec;
+import io.flinks4j.sandbox.MfaType;
 import io.flinks4j.sandbox.data.DetailOptions;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome.Authorized;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome.MfaRequired;
@@ -53,7 +54,18 @@ public final class SandboxEngine {
               .withBehaviour(Behaviour.DISPATCHED),
           LoginSpec.named("test_pending")
               .withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e306")
-              .withBehaviour(Behaviour.PENDING));
+              .withBehaviour(Behaviour.PENDING),
+          // One per challenge kind beyond the documented questions (see the README for the answers).
+          LoginSpec.named("test_mfa_choice").withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e401")
+              .withMfa(MfaType.MULTIPLE_CHOICE),
+          LoginSpec.named("test_mfa_multiple").withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e402")
+              .withMfa(MfaType.MULTIPLE_CHOICE_MULTIPLE_ANSWERS),
+          LoginSpec.named("test_mfa_image").withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e403")
+              .withMfa(MfaType.IMAGE_SELECTION),
+          LoginSpec.named("test_mfa_text_or_call").withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e404")
+              .withMfa(MfaType.TEXT_OR_CALL),
+          LoginSpec.named("test_mfa_text_only").withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e405")
+              .withMfa(MfaType.TEXT_ONLY));
 
   private static final Duration SESSION_RETENTION = Duration.ofHours(6);
   private static final int PURGE_EVERY = 1024;
@@ -124,12 +136,16 @@ public final class SandboxEngine {
         new Login(
             new Login.Definition(
                 id, institution, spec.username(), spec.password(), "en", spec.behaviour(),
-                spec.mfa() ? MfaQuestion.FLINKS_CAPITAL : List.of(), spec.mfaRounds(), spec.accounts(),
+                spec.mfa() ? MfaQuestion.of(spec.mfaType()) : List.of(), mfaRounds(spec), spec.accounts(),
                 spec.transactionsPerYear(), spec.processingDelay(), seed),
             clock.instant());
     loginsById.put(id, login);
     loginsByName.put(nameKey, login);
     return login;
+  }
+
+  private static int mfaRounds(LoginSpec spec) {
+    return spec.mfaType() == MfaType.QUESTION_AND_ANSWER ? spec.mfaRounds() : MfaQuestion.rounds(spec.mfaType());
   }
 
   public Optional<Login> login(String loginId) {
@@ -287,19 +303,18 @@ public final class SandboxEngine {
         return new Refused(FlinksCode.ALREADY_AUTHORIZED, session);
       }
       List<MfaQuestion> asked = session.pendingChallenges();
-      List<String> prompts = asked.stream().map(MfaQuestion::prompt).toList();
       for (String key : responses.keySet()) {
-        if (!prompts.contains(key)) {
+        if (asked.stream().noneMatch(q -> q.keyedBy(key))) {
           session.touch(clock.instant());
           return new Refused(FlinksCode.UNKNOWN_CHALLENGE_KEY, session);
         }
       }
-      if (!responses.keySet().containsAll(prompts)) {
+      if (asked.stream().anyMatch(q -> q.answerIn(responses) == null)) {
         session.touch(clock.instant());
         return new Refused(FlinksCode.SECURITYRESPONSES_INCOMPLETE, session);
       }
       for (MfaQuestion q : asked) {
-        if (responses.get(q.prompt()).stream().noneMatch(q::accepts)) {
+        if (!q.accepts(q.answerIn(responses))) {
           session.touch(clock.instant());
           session.login().markMfaFailed();
           return new Refused(FlinksCode.INVALID_SECURITY_RESPONSE, session);
