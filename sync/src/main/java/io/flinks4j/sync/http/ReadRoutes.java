@@ -52,7 +52,9 @@ public final class ReadRoutes implements ApiRoutes {
           "description":"why it failed, timed out or is retrying: a FlinksCode, or network, http_503, ..."},
         "errorMessage":{"type":["string","null"],"description":"short description of that failure, free of secrets"},
         "mfaChallenges":{"type":"array","items":{"type":"object","properties":{
-            "type":{"type":"string"},"prompt":{"type":"string"}}}},
+            "type":{"type":"string"},"prompt":{"type":"string"},
+            "choices":{"type":"array","items":{"type":"string"},
+              "description":"choice types only (MultipleChoice, MultipleChoiceMultipleAnswers, ImageSelection as Base64 images, TextOrCall/TextOnly phone numbers)"}}}},
         "relaunchUrl":{"type":["string","null"],"description":"Flinks Connect URL to finish MFA"}}}
       """;
   private static final String BALANCE_SCHEMA =
@@ -222,9 +224,19 @@ public final class ReadRoutes implements ApiRoutes {
     view.put(
         "mfaChallenges",
         status.map(LoginStatus::mfaChallenges).orElse(List.of()).stream()
-            .map(challenge -> Map.of("type", challenge.type(), "prompt", challenge.prompt()))
+            .map(ReadRoutes::challengeView)
             .toList());
     view.put("relaunchUrl", status.flatMap(LoginStatus::relaunchUrl).map(URI::toString).orElse(null));
+    return view;
+  }
+
+  private static Map<String, Object> challengeView(LoginStatus.MfaChallenge challenge) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("type", challenge.type());
+    view.put("prompt", challenge.prompt());
+    if (challenge.choices() != null) {
+      view.put("choices", challenge.choices());
+    }
     return view;
   }
 

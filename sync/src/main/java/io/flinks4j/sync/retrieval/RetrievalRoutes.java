@@ -34,7 +34,8 @@ public final class RetrievalRoutes implements ApiRoutes {
         "reasonMessage":{"type":"string"},
         "attempts":{"type":"integer"},"polls":{"type":"integer"},
         "challenges":{"type":"array","items":{"type":"object","properties":{
-          "type":{"type":"string"},"prompt":{"type":"string"}}}},
+          "type":{"type":"string"},"prompt":{"type":"string"},
+          "choices":{"type":"array","items":{"type":"string"}}}}},
         "relaunchUrl":{"type":"string","format":"uri"}}}""";
   private static final String LOGIN_SCHEMA = """
       {"type":"object","properties":{"loginId":{"type":"string"},"tag":{"type":"string"},
