@@ -72,6 +72,12 @@ public record LoginSpec(
         transactionsPerYear, processingDelay, seed);
   }
 
+  /** A login at another institution (a code of the sandbox's list, e.g. {@code ContosoBank}). */
+  public LoginSpec withInstitution(String code) {
+    return new LoginSpec(loginId, username, password, code, mfa, mfaRounds, mfaType, behaviour, accounts,
+        transactionsPerYear, processingDelay, seed);
+  }
+
   /** Asks the three documented security questions, spread over {@code rounds} 203 answers. */
   public LoginSpec withMfa(int rounds) {
     return new LoginSpec(loginId, username, password, institution, true, rounds, MfaType.QUESTION_AND_ANSWER,

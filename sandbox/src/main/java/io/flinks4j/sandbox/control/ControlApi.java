@@ -236,6 +236,10 @@ public final class ControlApi {
     } else if (bool(body, "mfa", false)) {
       spec = spec.withMfa(integer(body, "mfaRounds", 1));
     }
+    String institution = text(body, "institution", null);
+    if (institution != null) {
+      spec = spec.withInstitution(institution);
+    }
     String loginId = text(body, "loginId", null);
     if (loginId != null) {
       spec = spec.withLoginId(loginId);

@@ -65,7 +65,14 @@ public final class SandboxEngine {
           LoginSpec.named("test_mfa_text_or_call").withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e404")
               .withMfa(MfaType.TEXT_OR_CALL),
           LoginSpec.named("test_mfa_text_only").withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e405")
-              .withMfa(MfaType.TEXT_ONLY));
+              .withMfa(MfaType.TEXT_ONLY),
+          // The made-up banks of the Connect institution list, one user each.
+          LoginSpec.named("contoso_user").withInstitution("ContosoBank")
+              .withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e501"),
+          LoginSpec.named("fabrikam_user").withInstitution("FabrikamSavings")
+              .withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e502").withMfa(MfaType.IMAGE_SELECTION),
+          LoginSpec.named("northwind_user").withInstitution("NorthwindCreditUnion")
+              .withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e503").withMfa(MfaType.MULTIPLE_CHOICE));
 
   private static final Duration SESSION_RETENTION = Duration.ofHours(6);
   private static final int PURGE_EVERY = 1024;

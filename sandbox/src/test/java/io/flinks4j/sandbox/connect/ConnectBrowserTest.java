@@ -195,6 +195,7 @@ class ConnectBrowserTest {
   }
 
   private void open(Map<String, String> launch) {
+    launch.putIfAbsent("consentEnable", "false"); // the consent screen is ConnectScreensBrowserTest's
     chromium.driver.switchTo().defaultContent();
     chromium.driver.get(site.parentUrl(api.connectUrl(launch)));
     chromium.driver.switchTo().frame("connect");
