@@ -43,7 +43,7 @@ final class Views {
       .images legend{width:100%}
       .images label.option{margin:0}
       .images img{width:48px;height:48px;border-radius:4px}
-      ul.consent{padding-left:20px}
+      [hidden]{display:none!important}
       label{display:block;margin:12px 0 4px;font-weight:600}
       input{box-sizing:border-box;width:100%;padding:8px;border:1px solid #b8bfcc;border-radius:4px;font:inherit}
       button{margin-top:16px;width:100%;padding:10px;border:0;border-radius:4px;background:#2454d6;color:#fff;font:inherit;cursor:pointer}
@@ -77,8 +77,10 @@ final class Views {
           var none = document.getElementById('no-institution');
           if (none) { none.hidden = shown > 0; }
         }
-        document.addEventListener('input', function (event) {
-          if (event.target.id === 'institution-search') { search(event.target); }
+        ['input', 'change', 'keyup'].forEach(function (type) {
+          document.addEventListener(type, function (event) {
+            if (event.target.id === 'institution-search') { search(event.target); }
+          });
         });
         var resizing;
         window.addEventListener('resize', function () {
