@@ -353,6 +353,7 @@ final class WireReader {
 
   private SecurityChallenge challenge(JsonParser p) throws IOException {
     String type = null, prompt = null;
+    JsonNode iterables = null;
     Extra x = new Extra();
     String name;
     while ((name = p.nextFieldName()) != null) {
@@ -360,10 +361,31 @@ final class WireReader {
       switch (name) {
         case "Type" -> type = text(p, name, x);
         case "Prompt" -> prompt = text(p, name, x);
+        case "Iterables" -> iterables = p.currentToken() == JsonToken.VALUE_NULL ? null : p.readValueAsTree();
         default -> x.keep(name, p);
       }
     }
-    return new SecurityChallenge(type, prompt, x.freeze());
+    List<String> choices = strings(iterables);
+    boolean question = SecurityChallenge.QUESTION_AND_ANSWER.equalsIgnoreCase(type);
+    if (iterables != null && (choices == null || question)) {
+      x.put("Iterables", iterables); // not a list of choices: kept as received
+    }
+    return SecurityChallenge.of(type, prompt, question ? null : choices, x.freeze());
+  }
+
+  /** The strings of an array of strings, or null for anything else. */
+  private static List<String> strings(JsonNode node) {
+    if (node == null || !node.isArray()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(node.size());
+    for (JsonNode item : node) {
+      if (!item.isTextual()) {
+        return null;
+      }
+      out.add(item.asText());
+    }
+    return out;
   }
 
   private AccountStatements accountStatements(JsonParser p) throws IOException {

@@ -40,7 +40,7 @@ record LoginView(
         status.flatMap(LoginStatus::errorCode).orElse(null),
         status.flatMap(LoginStatus::errorMessage).orElse(null),
         status.map(LoginStatus::mfaChallenges).orElse(List.of()).stream() // one MfaChallenge schema for both APIs
-            .map(challenge -> new MfaChallenge(challenge.type(), challenge.prompt()))
+            .map(challenge -> new MfaChallenge(challenge.type(), challenge.prompt(), challenge.choices()))
             .toList(),
         status.flatMap(LoginStatus::relaunchUrl).map(URI::toString).orElse(null));
   }
