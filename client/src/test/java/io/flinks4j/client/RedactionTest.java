@@ -89,13 +89,16 @@ class RedactionTest {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    Throwable thrown;
     try {
-      catchThrowable(() -> flinks.client().retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults()));
+      thrown = catchThrowable(() -> flinks.client().retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults()));
     } finally {
       System.setErr(original);
     }
 
     String logs = captured.toString(StandardCharsets.UTF_8);
+    assertThat(thrown).isNotNull();
+    assertNoSecrets(thrown.getMessage(), flinks.authorizeTokens().toArray(String[]::new));
     assertThat(logs).contains("TOO_MANY_REQUESTS");
     assertNoSecrets(logs, flinks.authorizeTokens().toArray(String[]::new));
   }
