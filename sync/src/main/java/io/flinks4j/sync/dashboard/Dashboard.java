@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The operators' dashboard, so a lender can watch and drive its logins without writing a client: one HTML page,
- * one script and one stylesheet, served from the classpath under a strict Content-Security-Policy.
+ * a few script modules and one stylesheet, served from the classpath under a strict Content-Security-Policy.
  *
  * <p>The files hold no data and no secret: the script asks the operator for an API key (kept in
  * {@code sessionStorage} only) and calls the {@code /v1} JSON API with it, so the files are served without a key.
@@ -51,6 +51,7 @@ public final class Dashboard {
         Map.of(
             PAGE, load(PAGE, "text/html; charset=utf-8"),
             "dashboard.js", load("dashboard.js", "text/javascript; charset=utf-8"),
+            "chart.js", load("chart.js", "text/javascript; charset=utf-8"),
             "dashboard.css", load("dashboard.css", "text/css; charset=utf-8"));
   }
 

@@ -1,6 +1,6 @@
 // flinks4j sync dashboard: plain DOM, no dependencies. Every value from the API reaches the page through
 // text nodes or setAttribute (never HTML parsing); the page's Trusted Types policy enforces that.
-'use strict';
+import { balanceChart } from '/dashboard/chart.js';
 
 (() => {
   const KEY_ITEM = 'flinks4j.apiKey';
@@ -137,6 +137,7 @@
     $('accounts').tBodies[0].replaceChildren();
     transactions.close();
     balances.close();
+    $('balance-chart').replaceChildren();
     $('accounts-section').hidden = true;
     $('account-section').hidden = true;
     $('main').hidden = true;
@@ -348,6 +349,17 @@
     $('account-section').hidden = false;
     transactions.reset('/v1/accounts/' + encodeURIComponent(account.id) + '/transactions');
     balances.reset('/v1/accounts/' + encodeURIComponent(account.id) + '/balances');
+    drawChart(account);
+  }
+
+  /** The chart of the account's last 1000 snapshots (the table below pages through all of them). */
+  async function drawChart(account) {
+    $('balance-chart').replaceChildren();
+    const page = await attempt(() => api('GET', '/v1/accounts/' + encodeURIComponent(account.id)
+      + '/balances?limit=1000'));
+    if (page === undefined || !view.account || view.account.id !== account.id) return;
+    const chart = balanceChart(page.data, money, time);
+    $('balance-chart').replaceChildren(chart || el('p', { class: 'muted' }, 'No balance recorded.'));
   }
 
   /** A table filled page by page through the API's nextCursor, with a "load more" button. */

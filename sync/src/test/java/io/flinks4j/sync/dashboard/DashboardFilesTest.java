@@ -42,7 +42,7 @@ class DashboardFilesTest {
         .contains("default-src 'none'", "script-src 'self'", "require-trusted-types-for 'script'")
         .doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:");
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(page.body()).contains("<script src=\"/dashboard/dashboard.js\" defer></script>")
+    assertThat(page.body()).contains("<script type=\"module\" src=\"/dashboard/dashboard.js\"></script>")
         .doesNotContain("<script>", "style=");
   }
 
