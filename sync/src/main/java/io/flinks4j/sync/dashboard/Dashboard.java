@@ -5,6 +5,8 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,8 @@ public final class Dashboard {
           "trusted-types 'none'");
 
   private static final String PAGE = "index.html";
+  /** The page's ES modules; {@code dashboard.js} imports the others. */
+  static final List<String> SCRIPTS = List.of("dashboard.js", "common.js", "chart.js");
 
   private final Map<String, Asset> assets;
 
@@ -47,12 +51,13 @@ public final class Dashboard {
    * @throws IllegalStateException when a file is missing from the classpath (a broken build)
    */
   public Dashboard() {
-    this.assets =
-        Map.of(
-            PAGE, load(PAGE, "text/html; charset=utf-8"),
-            "dashboard.js", load("dashboard.js", "text/javascript; charset=utf-8"),
-            "chart.js", load("chart.js", "text/javascript; charset=utf-8"),
-            "dashboard.css", load("dashboard.css", "text/css; charset=utf-8"));
+    Map<String, Asset> files = new HashMap<>();
+    files.put(PAGE, load(PAGE, "text/html; charset=utf-8"));
+    files.put("dashboard.css", load("dashboard.css", "text/css; charset=utf-8"));
+    for (String script : SCRIPTS) {
+      files.put(script, load(script, "text/javascript; charset=utf-8"));
+    }
+    this.assets = Map.copyOf(files);
   }
 
   /** Handler for {@code GET /dashboard}. */

@@ -1,13 +1,14 @@
-// flinks4j sync dashboard: plain DOM, no dependencies. Every value from the API reaches the page through
-// text nodes or setAttribute (never HTML parsing); the page's Trusted Types policy enforces that.
+// flinks4j sync dashboard: plain DOM, no dependencies; ES modules served by the service itself.
 import { balanceChart } from '/dashboard/chart.js';
+import {
+  $, KEY_ITEM, api, attempt, el, loginPath, money, onUnauthorized, safeUrl, setStatus, showError, stateClass, text,
+  time,
+} from '/dashboard/common.js';
 
 (() => {
-  const KEY_ITEM = 'flinks4j.apiKey';
   const IN_FLIGHT = new Set(['requested', 'authorizing', 'processing']);
   const POLL_MS = 2000;
   const PAGE_SIZE = 50;
-  const $ = (id) => document.getElementById(id);
 
   const view = {
     logins: [],
@@ -20,102 +21,6 @@ import { balanceChart } from '/dashboard/chart.js';
     seq: 0,              // latest login list request
   };
 
-  // ---- DOM -------------------------------------------------------------------------------------------------
-
-  /** An element with attributes, listeners ({on: {click: fn}}) and children (strings become text nodes). */
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(props || {})) {
-      if (name === 'on') {
-        for (const [event, listener] of Object.entries(value)) node.addEventListener(event, listener);
-      } else if (value !== null && value !== undefined && value !== false) {
-        node.setAttribute(name, value === true ? '' : String(value));
-      }
-    }
-    node.append(...children.flat().filter((child) => child !== null && child !== undefined));
-    return node;
-  }
-
-  const text = (value) => (value === null || value === undefined || value === '' ? '—' : String(value));
-  const time = (iso) => (iso ? String(iso).replace('T', ' ').replace(/\.\d+/, '').replace('Z', ' UTC') : '—');
-  const money = (amount) => (amount === null || amount === undefined ? '—'
-    : Number(amount).toLocaleString('en-CA', { minimumFractionDigits: 2, maximumFractionDigits: 4 }));
-  const stateClass = (state) => 'state state-' + String(state || 'none').replace(/[^a-z_]/g, '');
-
-  /** Only http(s) links: a javascript: URL from the API must never become clickable. */
-  function safeUrl(raw) {
-    try {
-      const url = new URL(raw);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function showError(message, fromPoll) {
-    $('error').textContent = message;
-    $('error').hidden = !message;
-    $('error').dataset.fromPoll = fromPoll ? 'true' : '';
-  }
-
-  function setStatus(message) {
-    $('status').textContent = message;
-  }
-
-  // ---- API -------------------------------------------------------------------------------------------------
-
-  class ApiError extends Error {
-    constructor(status, code, message) {
-      super(message);
-      this.status = status;
-      this.code = code;
-    }
-  }
-
-  async function api(method, path, body) {
-    const headers = { Authorization: 'Bearer ' + sessionStorage.getItem(KEY_ITEM), Accept: 'application/json' };
-    const init = { method, headers, cache: 'no-store' };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    let response;
-    try {
-      response = await fetch(path, init);
-    } catch (e) {
-      throw new ApiError(0, 'unreachable', 'the service cannot be reached');
-    }
-    const json = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = (json && json.error) || {};
-      throw new ApiError(response.status, error.code || 'http_' + response.status,
-        error.message || response.statusText || 'request failed');
-    }
-    return json;
-  }
-
-  const loginPath = (loginId) => '/v1/logins/' + encodeURIComponent(loginId);
-
-  /**
-   * Runs an API call; a failure is shown (a refused key also logs out) and the result is undefined. A background
-   * poll's success clears only a poll's error, so the answer to an operator's action stays until the next action.
-   */
-  async function attempt(call, fromPoll = false) {
-    try {
-      const result = await call();
-      if (!fromPoll || $('error').dataset.fromPoll) showError('');
-      return result;
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      if (e.status === 401) {
-        logout();
-        showError('API key refused (' + e.status + ' ' + e.code + '): ' + e.message, false);
-      } else {
-        showError('Request failed (' + (e.status || 'network') + ' ' + e.code + '): ' + e.message, fromPoll);
-      }
-      return undefined;
-    }
-  }
 
   // ---- key -------------------------------------------------------------------------------------------------
 
@@ -152,11 +57,28 @@ import { balanceChart } from '/dashboard/chart.js';
     const all = [];
     let cursor = null;
     do {
-      const page = await api('GET', '/v1/logins?limit=1000' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      const page = await api('GET', '/v1/logins?limit=1000' + searchQuery()
+        + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
       all.push(...page.data);
       cursor = page.nextCursor;
     } while (cursor && all.length < 10000);
     return all;
+  }
+
+  /** The search form as query parameters of GET /v1/logins (the service filters). */
+  function searchQuery() {
+    const fields = { loginId: 'search-login-id', tag: 'search-tag', institution: 'search-institution',
+      state: 'search-state', reason: 'search-reason' };
+    let query = '';
+    for (const [param, id] of Object.entries(fields)) {
+      const value = $(id).value.trim();
+      if (value) query += '&' + param + '=' + encodeURIComponent(value);
+    }
+    return query;
+  }
+
+  function searching() {
+    return searchQuery() !== '';
   }
 
   async function refreshLogins() {
@@ -182,7 +104,7 @@ import { balanceChart } from '/dashboard/chart.js';
       openLogin(selected.loginId); // its retrieval moved on: show the new data
     }
     const running = logins.filter((l) => IN_FLIGHT.has(l.state)).length;
-    setStatus(logins.length + ' login(s), updated ' + new Date().toLocaleTimeString()
+    setStatus(logins.length + ' login(s)' + (searching() ? ' matching the search' : '') + ', updated ' + new Date().toLocaleTimeString()
       + (running ? ' · ' + running + ' retrieval(s) in flight, refreshing every ' + POLL_MS / 1000 + ' s' : ''));
     if (running) view.timer = setTimeout(refreshLogins, POLL_MS);
   }
@@ -208,7 +130,8 @@ import { balanceChart } from '/dashboard/chart.js';
       if (l.state === 'mfa_required' || l.relaunchUrl) rows.push(mfaRow(l));
     }
     if (rows.length === 0) {
-      rows.push(el('tr', {}, el('td', { colspan: 7, class: 'muted' }, 'No logins registered yet.')));
+      rows.push(el('tr', {}, el('td', { colspan: 7, class: 'muted' },
+        searching() ? 'No login matches the search.' : 'No logins registered yet.')));
     }
     $('logins').tBodies[0].replaceChildren(...rows);
   }
@@ -426,5 +349,18 @@ import { balanceChart } from '/dashboard/chart.js';
     showError('');
   });
   $('register-form').addEventListener('submit', register);
+  let typing = null; // the list follows the search as it is typed, once typing pauses
+  const searchSoon = () => {
+    clearTimeout(typing);
+    typing = setTimeout(refreshLogins, 250);
+  };
+  $('search-form').addEventListener('input', searchSoon);
+  $('search-form').addEventListener('change', searchSoon);
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    refreshLogins();
+  });
+  $('search-form').addEventListener('reset', () => setTimeout(refreshLogins));
+  onUnauthorized(logout);
   if (sessionStorage.getItem(KEY_ITEM)) login(sessionStorage.getItem(KEY_ITEM));
 })();
