@@ -30,6 +30,7 @@ import io.flinks4j.sync.retrieval.DbSchedulerSteps;
 import io.flinks4j.sync.retrieval.FlinksGateway;
 import io.flinks4j.sync.retrieval.RateLimiter;
 import io.flinks4j.sync.retrieval.RetrievalEngine;
+import io.flinks4j.sync.retrieval.RetrievalHistoryRoutes;
 import io.flinks4j.sync.retrieval.RetrievalRoutes;
 import io.flinks4j.sync.retrieval.RetrievalStatuses;
 import io.flinks4j.sync.retrieval.RetrievalStorage;
@@ -164,6 +165,7 @@ public final class SyncService implements AutoCloseable {
               && !scheduler.getSchedulerState().isShuttingDown())
           .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
           .routes(new RetrievalRoutes(database, logins, engine))
+          .routes(new RetrievalHistoryRoutes(database, logins, engine))
           .routes(webhooks)
           .routes(new VersionRoutes())
           .start();
