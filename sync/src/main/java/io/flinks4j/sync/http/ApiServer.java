@@ -242,7 +242,9 @@ public final class ApiServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
             if (isApiPath(ctx.path())) {
               ctx.header("Cache-Control", "no-store");
-              auth.check(ctx);
+              if (!router.authenticatedOtherwise(ctx)) {
+                auth.check(ctx);
+              }
             }
             long limit = router.bodyLimit(ctx.path());
             if (ctx.contentLength() > limit) {

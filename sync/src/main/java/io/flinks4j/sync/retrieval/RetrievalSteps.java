@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -67,15 +68,44 @@ final class RetrievalSteps {
     }
   }
 
-  /** Up to {@code limit} steps of any login recorded after step {@code afterId}, oldest first. */
-  static List<Step> after(Connection c, long afterId, int limit) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select " + COLUMNS + " from retrieval_steps s where s.id > ? order by s.id fetch first ? rows only")) {
-      ps.setLong(1, afterId);
-      ps.setInt(2, limit);
-      return read(ps);
+  /**
+   * Up to {@code limit} steps of any login recorded after step {@code afterId}, oldest first, each named by
+   * {@link Timeline#event} against the step before it of the same retrieval.
+   */
+  static List<Named> after(Connection c, long afterId, int limit) throws SQLException {
+    return named(c, "s.id > ? order by s.id fetch first " + limit + " rows only", List.of(afterId));
+  }
+
+  /** The steps among {@code ids} that exist, named like {@link #after}, oldest first. */
+  static List<Named> byIds(Connection c, Collection<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String in = String.join(",", Collections.nCopies(ids.size(), "?"));
+    return named(c, "s.id in (" + in + ") order by s.id", List.copyOf(ids));
+  }
+
+  private static List<Named> named(Connection c, String where, List<Long> values) throws SQLException {
+    String previous = "(select max(id) from retrieval_steps b where b.retrieval_id = s.retrieval_id and b.id < s.id)";
+    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + ", " + COLUMNS.replace("s.", "p.")
+        + " from retrieval_steps s left join retrieval_steps p on p.id = " + previous + " where " + where)) {
+      for (int i = 0; i < values.size(); i++) {
+        ps.setLong(i + 1, values.get(i));
+      }
+      List<Named> steps = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Step step = step(rs, 0);
+          Step before = rs.getString(12) == null ? null : step(rs, 10);
+          steps.add(new Named(step, Timeline.event(before, step)));
+        }
+      }
+      return steps;
     }
   }
+
+  /** A step with what it was ({@link Timeline#event}). */
+  record Named(Step step, String event) {}
 
   /** The id of the newest step, 0 when there is none. */
   static long newestId(Connection c) throws SQLException {
@@ -89,10 +119,16 @@ final class RetrievalSteps {
     List<Step> steps = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        steps.add(new Step(rs.getLong(1), rs.getString(2), rs.getLong(3), RetrievalStore.instant(rs, 4),
-            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getString(10)));
+        steps.add(step(rs, 0));
       }
     }
     return steps;
+  }
+
+  /** The step in the ten columns after {@code offset}. */
+  private static Step step(ResultSet rs, int offset) throws SQLException {
+    return new Step(rs.getLong(offset + 1), rs.getString(offset + 2), rs.getLong(offset + 3),
+        RetrievalStore.instant(rs, offset + 4), rs.getString(offset + 5), rs.getInt(offset + 6),
+        rs.getInt(offset + 7), rs.getInt(offset + 8), rs.getString(offset + 9), rs.getString(offset + 10));
   }
 }
