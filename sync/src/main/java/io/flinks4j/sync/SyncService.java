@@ -13,6 +13,7 @@ import io.flinks4j.client.FlinksClient;
 import io.flinks4j.client.RetryPolicy;
 import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.sync.config.ConfigException;
+import io.flinks4j.sync.connect.ConnectRoutes;
 import io.flinks4j.sync.config.LogSettings;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
@@ -166,6 +167,7 @@ public final class SyncService implements AutoCloseable {
       opened.add(stream);
       ApiServer server = ApiServer.builder(config)
           .meterRegistry(meters)
+          .dashboardConnectOrigin(ConnectRoutes.origin(client.connectPage()))
           .readinessCheck("database", database::isReachable)
           .readinessCheck("scheduler", () -> scheduler.getSchedulerState().isStarted()
               && !scheduler.getSchedulerState().isShuttingDown())
@@ -173,6 +175,7 @@ public final class SyncService implements AutoCloseable {
           .routes(new RetrievalRoutes(database, logins, engine))
           .routes(new RetrievalHistoryRoutes(database, logins, engine))
           .routes(stream)
+          .routes(new ConnectRoutes(client))
           .routes(webhooks)
           .routes(new VersionRoutes())
           .start();

@@ -1,8 +1,11 @@
 // flinks4j sync dashboard: plain DOM, no dependencies; ES modules served by the service itself.
 import { balanceChart } from '/dashboard/chart.js';
+import { closeConnect, openConnect } from '/dashboard/connect.js';
+import { listen } from '/dashboard/live.js';
+import { mfaRow } from '/dashboard/mfa.js';
+import { timelines } from '/dashboard/timeline.js';
 import {
-  $, KEY_ITEM, api, attempt, el, loginPath, money, onUnauthorized, safeUrl, setStatus, showError, stateClass, text,
-  time,
+  $, KEY_ITEM, api, attempt, el, loginPath, money, onUnauthorized, setStatus, showError, stateClass, text, time,
 } from '/dashboard/common.js';
 
 (() => {
@@ -19,6 +22,9 @@ import {
     drafts: new Map(),   // MFA answers typed so far, by loginId + prompt
     timer: null,
     seq: 0,              // latest login list request
+    live: false,         // the event stream is connected: no polling
+    stopLive: null,
+    soon: null,          // a list reload asked by live events, coalesced
   };
 
 
@@ -29,12 +35,26 @@ import {
     $('key-form').hidden = true;
     $('forget-key').hidden = false;
     $('main').hidden = false;
+    view.stopLive = listen(onStep, (connected) => {
+      view.live = connected;
+      if (connected) refreshLogins(); // catch up on what happened while disconnected
+    });
     refreshLogins();
+  }
+
+  /** A retrieval step from the event stream: reload the list (and the open login's timeline) shortly. */
+  function onStep(step) {
+    clearTimeout(view.soon);
+    view.soon = setTimeout(refreshLogins, 150);
+    if (step.loginId === view.login) loadTimeline(view.login);
   }
 
   function logout() {
     sessionStorage.removeItem(KEY_ITEM);
     clearTimeout(view.timer);
+    if (view.stopLive) view.stopLive();
+    Object.assign(view, { stopLive: null, live: false });
+    closeConnect();
     view.seq++; // a list still on its way is dropped
     Object.assign(view, { logins: [], rendered: '', login: null, loginVersion: '', account: null });
     view.drafts.clear();
@@ -45,6 +65,7 @@ import {
     $('balance-chart').replaceChildren();
     $('accounts-section').hidden = true;
     $('account-section').hidden = true;
+    $('timeline').replaceChildren();
     $('main').hidden = true;
     $('forget-key').hidden = true;
     $('key-form').hidden = false;
@@ -104,9 +125,10 @@ import {
       openLogin(selected.loginId); // its retrieval moved on: show the new data
     }
     const running = logins.filter((l) => IN_FLIGHT.has(l.state)).length;
-    setStatus(logins.length + ' login(s)' + (searching() ? ' matching the search' : '') + ', updated ' + new Date().toLocaleTimeString()
-      + (running ? ' · ' + running + ' retrieval(s) in flight, refreshing every ' + POLL_MS / 1000 + ' s' : ''));
-    if (running) view.timer = setTimeout(refreshLogins, POLL_MS);
+    setStatus(logins.length + ' login(s)' + (searching() ? ' matching the search' : '') + ', updated '
+      + new Date().toLocaleTimeString() + (running ? ' · ' + running + ' retrieval(s) in flight' : '')
+      + (view.live ? ' · live' : running ? ', refreshing every ' + POLL_MS / 1000 + ' s' : ''));
+    if (running && !view.live) view.timer = setTimeout(refreshLogins, POLL_MS); // no stream: poll instead
   }
 
   const version = (l) => [l.state, l.stateUpdatedAt, l.lastRefresh].join('|');
@@ -127,7 +149,10 @@ import {
           actionButton('Refresh', 'refresh', () => refresh(l.loginId, false)),
           actionButton('Live refresh', 'refresh-live', () => refresh(l.loginId, true)),
           deleteButton(l.loginId))));
-      if (l.state === 'mfa_required' || l.relaunchUrl) rows.push(mfaRow(l));
+      if (l.state === 'mfa_required' || l.relaunchUrl) {
+        rows.push(mfaRow(l, view.drafts, (answers, keys) => answerMfa(l.loginId, answers, keys),
+          (url) => relaunch(l.loginId, url)));
+      }
     }
     if (rows.length === 0) {
       rows.push(el('tr', {}, el('td', { colspan: 7, class: 'muted' },
@@ -158,36 +183,6 @@ import {
     return button;
   }
 
-  function mfaRow(l) {
-    const cell = el('td', { colspan: 7 });
-    const challenges = l.state === 'mfa_required' ? l.mfaChallenges || [] : [];
-    if (challenges.length > 0) {
-      const inputs = challenges.map((challenge, i) => {
-        const draftKey = l.loginId + '\n' + challenge.prompt;
-        const input = el('input', { name: 'answer-' + i, required: true, autocomplete: 'off' });
-        input.value = view.drafts.get(draftKey) || '';
-        input.addEventListener('input', () => view.drafts.set(draftKey, input.value));
-        return { challenge, input, draftKey };
-      });
-      const form = el('form', { class: 'mfa-form' },
-        inputs.map(({ challenge, input }) => el('label', {}, el('span', {}, challenge.prompt), input)),
-        el('button', { type: 'submit' }, 'Send answers'));
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        const answers = {};
-        for (const { challenge, input } of inputs) answers[challenge.prompt] = input.value;
-        answerMfa(l.loginId, answers, inputs.map((i) => i.draftKey));
-      });
-      cell.append(el('p', {}, 'Security questions from the bank:'), form);
-    }
-    const relaunch = l.relaunchUrl ? safeUrl(l.relaunchUrl) : null;
-    if (relaunch) {
-      cell.append(el('p', {}, 'Or let the customer finish in Flinks Connect: ',
-        el('a', { class: 'relaunch', href: relaunch, target: '_blank', rel: 'noopener noreferrer' }, 'relaunch URL')));
-    }
-    return el('tr', { class: 'mfa', 'data-login-id': l.loginId }, cell);
-  }
-
   // ---- actions ---------------------------------------------------------------------------------------------
 
   // After every write, even a refused or failed one, the list is reloaded: the retrieval may have moved on anyway
@@ -195,15 +190,33 @@ import {
 
   async function register(event) {
     event.preventDefault();
-    const loginId = $('register-login-id').value.trim();
-    const tag = $('register-tag').value.trim();
-    const body = tag ? { loginId, tag } : { loginId };
-    if (await attempt(() => api('POST', '/v1/logins', body)) !== undefined) {
+    if (await registerLogin($('register-login-id').value.trim(), $('register-tag').value.trim())) {
       $('register-form').reset();
-      view.login = loginId; // show the new login's accounts as they arrive
+    }
+  }
+
+  /** Registers a login (its first retrieval starts) and opens it, so its data and timeline show as they come. */
+  async function registerLogin(loginId, tag) {
+    const body = tag ? { loginId, tag } : { loginId };
+    const registered = await attempt(() => api('POST', '/v1/logins', body)) !== undefined;
+    if (registered) {
+      view.login = loginId;
       view.loginVersion = '';
     }
     await refreshLogins();
+    if (registered) openLogin(loginId);
+    return registered;
+  }
+
+  function connectBank() {
+    const tag = $('register-tag').value.trim();
+    openConnect({ tag, title: 'Connect a bank' }, (loginId) => registerLogin(loginId, tag));
+  }
+
+  /** After the customer answered in Connect, Flinks documents a cached read as the next step. */
+  function relaunch(loginId, url) {
+    openConnect({ relaunchUrl: url, title: 'Finish the security questions in Connect' },
+      () => refresh(loginId, false));
   }
 
   async function refresh(loginId, live) {
@@ -262,8 +275,15 @@ import {
     }
     $('accounts').tBodies[0].replaceChildren(...rows);
     $('accounts-section').hidden = false;
+    loadTimeline(loginId);
     const reopened = view.account && page.data.find((a) => a.id === view.account.id);
     if (reopened) openAccount(reopened);
+  }
+
+  async function loadTimeline(loginId) {
+    const history = await attempt(() => api('GET', loginPath(loginId) + '/retrievals'), true);
+    if (history === undefined || view.login !== loginId) return;
+    $('timeline').replaceChildren(...timelines(history.data));
   }
 
   function openAccount(account) {
@@ -349,6 +369,8 @@ import {
     showError('');
   });
   $('register-form').addEventListener('submit', register);
+  $('connect-bank').addEventListener('click', connectBank);
+  $('close-connect').addEventListener('click', closeConnect);
   let typing = null; // the list follows the search as it is typed, once typing pauses
   const searchSoon = () => {
     clearTimeout(typing);

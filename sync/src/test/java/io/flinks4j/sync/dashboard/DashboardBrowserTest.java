@@ -41,7 +41,7 @@ class DashboardBrowserTest {
     page.element("register-form").findElement(By.cssSelector("button[type=submit]")).click();
 
     await().atMost(Duration.ofSeconds(20)).until(() -> page.state(login.loginId()).equals("ready")); // list polls itself
-    assertThat(page.loginRow(login.loginId()).findElement(By.className("tag")).getText()).isEqualTo("order-42");
+    assertThat(page.textIn(login.loginId(), ".tag")).isEqualTo("order-42");
     Map<String, String> expected = new HashMap<>();
     for (JsonNode account : page.api("/v1/logins/" + DashboardHarness.encode(login.loginId()) + "/accounts").path("data")) {
       expected.put(account.path("id").asText(), DashboardHarness.money(account.path("balance").path("current").decimalValue()));
@@ -141,12 +141,12 @@ class DashboardBrowserTest {
     page.type("register-tag", tag);
     page.element("register-form").findElement(By.cssSelector("button[type=submit]")).click();
 
-    WebElement row = page.loginRow(loginId);
-    assertThat(row.findElement(By.cssSelector("button.open")).getText()).isEqualTo(loginId);
-    assertThat(row.findElement(By.className("tag")).getText()).isEqualTo(tag);
-    WebElement stored = page.loginRow(storedLoginId);
-    assertThat(stored.findElement(By.cssSelector("button.open")).getText()).isEqualTo(storedLoginId);
-    assertThat(stored.findElement(By.className("tag")).getText()).isEqualTo("<b>stored</b>");
+    page.loginRow(loginId); // live updates may re-render the rows at any time: each text is read in one step
+    assertThat(page.textIn(loginId, "button.open")).isEqualTo(loginId);
+    assertThat(page.textIn(loginId, ".tag")).isEqualTo(tag);
+    page.loginRow(storedLoginId);
+    assertThat(page.textIn(storedLoginId, "button.open")).isEqualTo(storedLoginId);
+    assertThat(page.textIn(storedLoginId, ".tag")).isEqualTo("<b>stored</b>");
     assertThat(page.chromium.driver.findElements(By.cssSelector("#logins script, #logins img, #logins b"))).isEmpty();
     assertThat(page.chromium.driver.executeScript("return window.pwned === undefined;")).isEqualTo(true);
   }

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class DashboardFilesTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(Dashboard.CONTENT_SECURITY_POLICY);
+    assertThat(new Dashboard(Optional.of("https://connect.example")).contentSecurityPolicy())
+        .isEqualTo(Dashboard.CONTENT_SECURITY_POLICY + "; frame-src https://connect.example");
     assertThat(Dashboard.CONTENT_SECURITY_POLICY)
         .contains("default-src 'none'", "script-src 'self'", "require-trusted-types-for 'script'")
         .doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:");

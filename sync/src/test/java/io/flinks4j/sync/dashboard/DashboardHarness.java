@@ -185,6 +185,14 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
             + "return row ? row.querySelector('.state').textContent : '';", loginId);
   }
 
+  /** The text of {@code selector} in the login's row, read in one step so a re-render cannot interfere. */
+  String textIn(String loginId, String selector) {
+    return (String) chromium.driver.executeScript(
+        "const row = [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
+            + ".find(r => r.dataset.loginId === arguments[0]);"
+            + "return row ? row.querySelector(arguments[1]).textContent : null;", loginId, selector);
+  }
+
   void openLogin(String loginId) {
     loginRow(loginId).findElement(By.cssSelector("button.open")).click();
   }
