@@ -2,6 +2,7 @@ package io.flinks4j.sync.connect;
 
 import io.flinks4j.client.FlinksClient;
 import io.flinks4j.client.error.FlinksException;
+import io.flinks4j.sync.http.ApiDoc;
 import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
@@ -32,27 +33,30 @@ public final class ConnectRoutes implements ApiRoutes {
     return connectPage.getScheme() + "://" + connectPage.getRawAuthority();
   }
 
-  record SessionRequest(String tag) {}
+  @ApiDoc("What to pass to Connect; an empty body is none")
+  record ConnectSessionRequest(
+      @ApiDoc(value = "at most 200 characters without control characters; passed to Connect, comes back in its"
+          + " redirect", nullable = true) String tag) {}
+
+  @ApiDoc("A Flinks Connect URL to embed in an iframe")
+  record ConnectSession(
+      @ApiDoc(value = "single use: ask again for another connection", format = "uri") String url,
+      @ApiDoc("origin of Connect's postMessage events") String origin) {}
 
   @Override
   public void addTo(ApiRouter router) {
     router.post("/v1/connect/sessions",
         Operation.summary("A Flinks Connect URL with a fresh authorize token, to embed in an iframe; the REDIRECT"
                 + " message it posts carries the loginId to register")
-            .requestBody("""
-                {"type":"object","properties":{
-                  "tag":{"type":"string","maxLength":200,"description":"passed to Connect, comes back in its redirect"}}}""")
-            .response(201, "The Connect URL", """
-                {"type":"object","properties":{
-                  "url":{"type":"string","format":"uri","description":"single use: ask again for another connection"},
-                  "origin":{"type":"string","description":"origin of Connect's postMessage events"}}}""")
-            .response(502, "Flinks could not mint a token"),
+            .optionalRequestBody(ConnectSessionRequest.class)
+            .response(201, "The Connect URL", ConnectSession.class)
+            .error(502, "Flinks could not mint a token"),
         ctx -> create(ctx, router));
   }
 
   private void create(Context ctx, ApiRouter router) {
-    SessionRequest body = router.hasBody(ctx) ? router.readJson(ctx, SessionRequest.class)
-        : new SessionRequest(null);
+    ConnectSessionRequest body = router.hasBody(ctx) ? router.readJson(ctx, ConnectSessionRequest.class)
+        : new ConnectSessionRequest(null);
     Optional<String> tag = Optional.ofNullable(body.tag()).filter(t -> !t.isBlank());
     if (tag.isPresent() && !LoginInput.isValidTag(tag.get())) {
       throw ApiException.badRequest("invalid_tag",
@@ -67,6 +71,6 @@ public final class ConnectRoutes implements ApiRoutes {
       throw new ApiException(502, "flinks_unavailable", "Flinks did not mint an authorize token"
           + e.flinksCode().map(code -> " (" + code + ")").orElse(""));
     }
-    ctx.status(201).json(Map.of("url", url.toString(), "origin", origin(client.connectPage())));
+    ctx.status(201).json(new ConnectSession(url.toString(), origin(client.connectPage())));
   }
 }

@@ -1,5 +1,6 @@
 package io.flinks4j.sync.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.flinks4j.sync.login.LoginFilter;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.LoginStatus;
@@ -7,15 +8,11 @@ import io.flinks4j.sync.login.LoginStatusReader;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.storage.Database;
 import io.javalin.http.Context;
-import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,59 +37,6 @@ public final class ReadRoutes implements ApiRoutes {
   static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
-  private static final String PAGE_SCHEMA =
-      """
-      {"type":"object","required":["data","nextCursor"],"properties":{
-        "data":{"type":"array","items":%s},
-        "nextCursor":{"type":["string","null"],"description":"pass as cursor for the next page; null on the last"}}}
-      """;
-  private static final String LOGIN_SCHEMA =
-      """
-      {"type":"object","properties":{
-        "loginId":{"type":"string"},"tag":{"type":["string","null"]},
-        "institution":{"type":["string","null"]},"createdAt":{"type":"string","format":"date-time"},
-        "lastRefresh":{"type":["string","null"],"format":"date-time","description":"Flinks LastRefresh of the newest stored data"},
-        "state":{"type":["string","null"],"description":"state of the latest retrieval; null before the first"},
-        "stateUpdatedAt":{"type":["string","null"],"format":"date-time"},
-        "lastSuccessAt":{"type":["string","null"],"format":"date-time"},
-        "errorCode":{"type":["string","null"],
-          "description":"why it failed, timed out or is retrying: a FlinksCode, or network, http_503, ..."},
-        "errorMessage":{"type":["string","null"],"description":"short description of that failure, free of secrets"},
-        "mfaChallenges":{"type":"array","items":{"type":"object","properties":{
-            "type":{"type":"string"},"prompt":{"type":"string"}}}},
-        "relaunchUrl":{"type":["string","null"],"description":"Flinks Connect URL to finish MFA"}}}
-      """;
-  private static final String BALANCE_SCHEMA =
-      """
-      {"type":"object","properties":{
-        "available":{"type":["number","null"]},"current":{"type":["number","null"]},
-        "limit":{"type":["number","null"]},
-        "asOf":{"type":["string","null"],"format":"date-time","description":"Flinks LastRefresh of the data"},
-        "recordedAt":{"type":"string","format":"date-time"}}}
-      """;
-  private static final String ACCOUNT_SCHEMA =
-      """
-      {"type":"object","properties":{
-        "id":{"type":"string","description":"use in /v1/accounts/{accountId}"},
-        "flinksAccountId":{"type":"string"},"title":{"type":["string","null"]},
-        "accountNumber":{"type":["string","null"]},"lastFourDigits":{"type":["string","null"]},
-        "transitNumber":{"type":["string","null"]},"institutionNumber":{"type":["string","null"]},
-        "category":{"type":["string","null"]},"type":{"type":["string","null"]},
-        "accountType":{"type":["string","null"]},"currency":{"type":["string","null"]},
-        "overdraftLimit":{"type":["number","null"]},
-        "holder":{"type":["object","null"]},
-        "balance":{"oneOf":[%s,{"type":"null"}]}}}
-      """
-          .formatted(BALANCE_SCHEMA);
-  private static final String TRANSACTION_SCHEMA =
-      """
-      {"type":"object","properties":{
-        "id":{"type":"string","description":"Flinks transaction id"},
-        "date":{"type":"string","format":"date"},"description":{"type":["string","null"]},
-        "debit":{"type":["number","null"]},"credit":{"type":["number","null"]},
-        "balance":{"type":["number","null"]},"code":{"type":["string","null"]}}}
-      """;
 
   private final LoginRepository logins;
   private final LoginStatusReader statuses;
@@ -122,19 +66,18 @@ public final class ReadRoutes implements ApiRoutes {
             .query("state", "string", "comma-separated retrieval states (none: never retrieved), e.g. failed,timed_out")
             .query("reason", "string", "comma-separated errorCode values, e.g. INVALID_LOGIN,deadline")
             .response(200, "A page of logins; with filters a page may hold fewer than limit (even none) while"
-                + " nextCursor is not null", PAGE_SCHEMA.formatted(LOGIN_SCHEMA)),
+                + " nextCursor is not null", new TypeReference<Page<LoginView>>() {}),
         this::listLogins);
     router.get(
         "/v1/logins/{loginId}",
         Operation.summary("A login: retrieval state, last refresh, error code, MFA challenges, relaunch URL")
-            .response(200, "The login", LOGIN_SCHEMA),
+            .response(200, "The login", LoginView.class),
         this::showLogin);
     router.get(
         "/v1/logins/{loginId}/accounts",
         Operation.summary("Accounts of a login with holder and latest balance")
-            .response(200, "The accounts", "{\"type\":\"object\",\"properties\":{\"data\":{\"type\":\"array\",\"items\":"
-                + ACCOUNT_SCHEMA + "}}}"),
-        ctx -> ctx.json(Map.of("data", queries.accounts(login(ctx).id()))));
+            .response(200, "The accounts", Accounts.class),
+        ctx -> ctx.json(new Accounts(queries.accounts(login(ctx).id()))));
     router.get(
         "/v1/accounts/{accountId}/transactions",
         Operation.summary("Transactions of an account, newest first; history is kept when Flinks's window moves")
@@ -142,20 +85,23 @@ public final class ReadRoutes implements ApiRoutes {
             .query("to", "string", "latest date, yyyy-MM-dd (inclusive), up to 9999-12-31")
             .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
             .query("cursor", "string", "nextCursor of the previous page (same from/to)")
-            .response(200, "A page of transactions", PAGE_SCHEMA.formatted(TRANSACTION_SCHEMA)),
+            .response(200, "A page of transactions", new TypeReference<Page<ReadQueries.TransactionView>>() {}),
         this::transactions);
     router.get(
         "/v1/accounts/{accountId}/balances",
         Operation.summary("Balance history of an account: one snapshot per retrieval, newest first")
             .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
             .query("cursor", "string", "nextCursor of the previous page")
-            .response(200, "A page of balance snapshots", PAGE_SCHEMA.formatted(BALANCE_SCHEMA)),
+            .response(200, "A page of balance snapshots", new TypeReference<Page<ReadQueries.BalanceView>>() {}),
         this::balances);
   }
 
+  /** {@code GET /v1/logins/{loginId}/accounts}: every account of the login (a login has few; no paging). */
+  record Accounts(List<ReadQueries.AccountView> data) {}
+
   private void showLogin(Context ctx) {
     StoredLogin login = login(ctx);
-    ctx.json(loginView(login, statuses.statusOf(login.id())));
+    ctx.json(LoginView.of(login, statuses.statusOf(login.id())));
   }
 
   private void listLogins(Context ctx) {
@@ -169,7 +115,8 @@ public final class ReadRoutes implements ApiRoutes {
     boolean unfiltered = prefix.isEmpty() && states.isEmpty() && reasons.isEmpty();
     // The loginId is stored encrypted and the state is the engine's: those filters read rows in batches and keep
     // the matches, up to SCAN_LIMIT rows a request; the cursor then resumes after the last row read.
-    List<Map<String, Object>> data = new ArrayList<>();
+    List<StoredLogin> matched = new ArrayList<>();
+    List<LoginView> data = new ArrayList<>();
     long scannedTo = after;
     int scanned = 0;
     boolean exhausted = false;
@@ -185,9 +132,8 @@ public final class ReadRoutes implements ApiRoutes {
         scanned++;
         Optional<LoginStatus> s = Optional.ofNullable(status.get(login.id()));
         if (matches(login, s, prefix, states, reasons)) {
-          Map<String, Object> view = loginView(login, s);
-          view.put("ref", login.id()); // for the cursor; removed before answering
-          data.add(view);
+          matched.add(login); // for the cursor
+          data.add(LoginView.of(login, s));
         }
       }
       if (rows.size() < batch) {
@@ -199,10 +145,9 @@ public final class ReadRoutes implements ApiRoutes {
     if (more) {
       data = data.subList(0, limit);
     }
-    String next = more ? Cursor.encode("logins", String.valueOf(data.getLast().get("ref")))
+    String next = more ? Cursor.encode("logins", String.valueOf(matched.get(limit - 1).id()))
         : exhausted ? null : Cursor.encode("logins", String.valueOf(scannedTo));
-    data.forEach(view -> view.remove("ref"));
-    ctx.json(page(data, next));
+    ctx.json(new Page<>(data, next));
   }
 
   private static boolean matches(StoredLogin login, Optional<LoginStatus> status, Optional<String> prefix,
@@ -230,7 +175,7 @@ public final class ReadRoutes implements ApiRoutes {
             ? Cursor.encode(
                 "transactions:" + accountId, shown.getLast().date(), String.valueOf(shown.getLast().rowId()))
             : null;
-    ctx.json(page(shown, next));
+    ctx.json(new Page<>(shown, next));
   }
 
   private void balances(Context ctx) {
@@ -244,7 +189,7 @@ public final class ReadRoutes implements ApiRoutes {
     List<ReadQueries.BalanceView> shown = more ? page.subList(0, limit) : page;
     String next =
         more ? Cursor.encode("balances:" + accountId, String.valueOf(shown.getLast().snapshotId())) : null;
-    ctx.json(page(shown, next));
+    ctx.json(new Page<>(shown, next));
   }
 
   private StoredLogin login(Context ctx) {
@@ -257,34 +202,6 @@ public final class ReadRoutes implements ApiRoutes {
       throw ApiException.notFound("no such account");
     }
     return id.get();
-  }
-
-  private static Map<String, Object> loginView(StoredLogin login, Optional<LoginStatus> status) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("loginId", login.loginId());
-    view.put("tag", login.tag().orElse(null));
-    view.put("institution", login.institution().orElse(null));
-    view.put("createdAt", login.createdAt().toString());
-    view.put("lastRefresh", login.lastRefresh().map(at -> at.toInstant(ZoneOffset.UTC).toString()).orElse(null));
-    view.put("state", status.map(LoginStatus::state).orElse(null));
-    view.put("stateUpdatedAt", status.map(LoginStatus::updatedAt).map(Instant::toString).orElse(null));
-    view.put("lastSuccessAt", status.flatMap(LoginStatus::lastSuccessAt).map(Instant::toString).orElse(null));
-    view.put("errorCode", status.flatMap(LoginStatus::errorCode).orElse(null));
-    view.put("errorMessage", status.flatMap(LoginStatus::errorMessage).orElse(null));
-    view.put(
-        "mfaChallenges",
-        status.map(LoginStatus::mfaChallenges).orElse(List.of()).stream()
-            .map(challenge -> Map.of("type", challenge.type(), "prompt", challenge.prompt()))
-            .toList());
-    view.put("relaunchUrl", status.flatMap(LoginStatus::relaunchUrl).map(URI::toString).orElse(null));
-    return view;
-  }
-
-  private static Map<String, Object> page(List<?> data, String nextCursor) {
-    Map<String, Object> page = new LinkedHashMap<>();
-    page.put("data", data);
-    page.put("nextCursor", nextCursor);
-    return page;
   }
 
   private static int limit(Context ctx) {

@@ -1,10 +1,10 @@
 package io.flinks4j.sync.retrieval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.flinks4j.sync.http.ApiDoc;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Names what each stored step of a retrieval was, from how the row changed since the step before: requested,
@@ -15,27 +15,32 @@ final class Timeline {
 
   private Timeline() {}
 
-  /** The steps of one retrieval, oldest first, as the JSON objects of its timeline. */
-  static List<Map<String, Object>> of(List<RetrievalSteps.Step> steps) {
-    List<Map<String, Object>> timeline = new ArrayList<>();
+  /** One step of a retrieval's timeline, as {@code GET /v1/logins/{loginId}/retrievals} answers it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ApiDoc("One step of a retrieval: what happened, and how long after the request and the step before")
+  record TimelineStep(
+      @ApiDoc("also the id of its event on /v1/events/stream") long id,
+      @ApiDoc(format = "date-time") String at,
+      @ApiDoc("requested, restarted, authorize, session_opened, poll, mfa_required, mfa_answered, retry,"
+          + " processing, ready, failed or timed_out") String event,
+      @ApiDoc("the retrieval's state after the step") String state,
+      int polls,
+      int attempts,
+      @ApiDoc(value = "why the step retried or the retrieval ended", nullable = true) String reason,
+      @ApiDoc(value = "short description of that reason, free of secrets", nullable = true) String message,
+      @ApiDoc("milliseconds since the retrieval was requested") long elapsedMs,
+      @ApiDoc("milliseconds since the step before") long sincePreviousMs) {}
+
+  /** The steps of one retrieval, oldest first, as its timeline. */
+  static List<TimelineStep> of(List<RetrievalSteps.Step> steps) {
+    List<TimelineStep> timeline = new ArrayList<>();
     RetrievalSteps.Step previous = null;
     long previousElapsed = 0;
     for (RetrievalSteps.Step step : steps) {
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("id", step.id());
-      view.put("at", step.at().toString());
-      view.put("event", event(previous, step));
-      view.put("state", step.state());
-      view.put("polls", step.polls());
-      view.put("attempts", step.attempts());
-      if (step.reason() != null) {
-        view.put("reason", step.reason());
-        view.put("message", step.reasonMessage());
-      }
       long elapsed = Duration.between(steps.getFirst().at(), step.at()).toMillis();
-      view.put("elapsedMs", elapsed);
-      view.put("sincePreviousMs", elapsed - previousElapsed); // so the gaps add up to the elapsed time exactly
-      timeline.add(view);
+      timeline.add(new TimelineStep(step.id(), step.at().toString(), event(previous, step), step.state(),
+          step.polls(), step.attempts(), step.reason(), step.reason() == null ? null : step.reasonMessage(),
+          elapsed, elapsed - previousElapsed)); // so the gaps add up to the elapsed time exactly
       previous = step;
       previousElapsed = elapsed;
     }

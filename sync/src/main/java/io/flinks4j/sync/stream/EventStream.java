@@ -2,6 +2,7 @@ package io.flinks4j.sync.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flinks4j.sync.http.ApiDoc;
 import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
@@ -57,28 +58,29 @@ public final class EventStream implements ApiRoutes, AutoCloseable {
     this.tickets = new StreamTickets(clock);
   }
 
+  @ApiDoc("A single-use ticket for the event stream")
+  record StreamTicket(String ticket, @ApiDoc(format = "date-time") String expiresAt) {}
+
+  /** The data of one {@code step} event (its id is the event's id); loginId null once the login is deleted. */
+  record StepData(String loginId, String retrievalId, String event, String state, int polls, int attempts,
+      String reason, String message, String at) {}
+
   @Override
   public void addTo(ApiRouter router) {
     router.post("/v1/events/stream-tickets",
         Operation.summary("A single-use ticket (valid " + StreamTickets.TTL.toSeconds() + " s) to open "
                 + PATH + " from a browser, whose EventSource cannot send the key")
-            .response(201, "The ticket", """
-                {"type":"object","properties":{"ticket":{"type":"string"},
-                  "expiresAt":{"type":"string","format":"date-time"}}}"""),
-        ctx -> ctx.status(201).json(Map.of("ticket", tickets.mint(),
-            "expiresAt", clock.instant().plus(StreamTickets.TTL).toString())));
+            .response(201, "The ticket", StreamTicket.class),
+        ctx -> ctx.status(201).json(new StreamTicket(tickets.mint(),
+            clock.instant().plus(StreamTickets.TTL).toString())));
     router.get(PATH,
-        Operation.summary("Server-sent events (text/event-stream), one per retrieval step of any login; send the"
-                + " key as a bearer header, or ?ticket= from POST /v1/events/stream-tickets")
+        Operation.summary("Server-sent events, one per retrieval step of any login; send the key as a bearer"
+                + " header, or ?ticket= from POST /v1/events/stream-tickets")
             .query("ticket", "string", "a ticket, instead of the Authorization header")
             .query("lastEventId", "integer", "resume after this event id (the Last-Event-ID header wins)")
-            .response(200, "The stream: id = step id, event: step, data = JSON of the step", """
-                {"type":"object","properties":{
-                  "loginId":{"type":"string"},"retrievalId":{"type":"string"},
-                  "event":{"type":"string","description":"as the steps of GET /v1/logins/{loginId}/retrievals"},
-                  "state":{"type":"string"},"polls":{"type":"integer"},"attempts":{"type":"integer"},
-                  "reason":{"type":["string","null"]},"message":{"type":["string","null"]},
-                  "at":{"type":"string","format":"date-time"}}}"""),
+            .textResponse(200, "The stream, never ending: each event has id = step id, event: step, and as data a"
+                + " JSON object: loginId, retrievalId, event (as the steps of GET /v1/logins/{loginId}/retrievals),"
+                + " state, polls, attempts, reason, message, at", "text/event-stream"),
         this::stream);
     router.authenticateAlsoBy(PATH, ctx -> tickets.redeem(ctx.queryParam("ticket")));
   }
@@ -141,16 +143,8 @@ public final class EventStream implements ApiRoutes, AutoCloseable {
     if (loginIds.size() > 10_000) {
       loginIds.clear();
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("loginId", loginId);
-    data.put("retrievalId", e.retrievalId());
-    data.put("event", e.event());
-    data.put("state", e.state());
-    data.put("polls", e.polls());
-    data.put("attempts", e.attempts());
-    data.put("reason", e.reason());
-    data.put("message", e.message());
-    data.put("at", e.at().toString());
+    StepData data = new StepData(loginId, e.retrievalId(), e.event(), e.state(), e.polls(), e.attempts(),
+        e.reason(), e.message(), e.at().toString());
     return json.writeValueAsString(data);
   }
 

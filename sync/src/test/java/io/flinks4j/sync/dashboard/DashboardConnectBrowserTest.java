@@ -82,10 +82,11 @@ class DashboardConnectBrowserTest {
 
   // ---- helpers -------------------------------------------------------------------------------------------------
 
-  /** Runs {@code steps} inside the Connect iframe, then returns to the dashboard. */
+  /** Runs {@code steps} inside the Connect iframe (past its consent screen, if it shows one), then returns. */
   private static void inConnect(Runnable steps) {
     page.waiting().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.cssSelector("#connect-frame iframe")));
     try {
+      page.chromium.driver.findElements(By.id("consent-accept")).forEach(WebElement::click);
       steps.run();
     } finally {
       page.chromium.driver.switchTo().defaultContent();

@@ -9,6 +9,7 @@ import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sandbox.LoginSpec;
 import io.flinks4j.sandbox.SandboxLogin;
 import io.flinks4j.sync.EngineFixture;
+import io.flinks4j.sync.EngineSettings;
 import io.flinks4j.sync.SyncService;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -61,8 +63,11 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
   public void beforeAll(ExtensionContext context) throws IOException {
     folder = Files.createTempDirectory("flinks4j-dashboard-");
     sandbox = FlinksSandbox.builder().processingDelay(Duration.ofMillis(300)).start();
-    service = SyncService.start(
-        SyncConfig.from(Settings.of(EngineFixture.settings(sandbox))), DatabaseConfig.h2File(folder));
+    Map<String, String> settings = EngineFixture.settings(sandbox);
+    // Connect's own consent screen is not what these tests are about (inConnect clicks through it when shown).
+    settings.put(EngineSettings.CONNECT_URL, sandbox.connectUrl()
+        + (sandbox.connectUrl().contains("?") ? "&" : "?") + "consentEnable=false");
+    service = SyncService.start(SyncConfig.from(Settings.of(settings)), DatabaseConfig.h2File(folder));
     chromium = Chromium.start();
   }
 
@@ -204,8 +209,14 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
     });
   }
 
-  /** Saves the window, scrolled to {@code shown}, as {@code docs/screenshots/<name>.png} of the sync module. */
+  /**
+   * Saves the window, scrolled to {@code shown}, as {@code docs/screenshots/<name>.png} of the sync module, when
+   * asked for ({@code -Dflinks4j.screenshots=true}): the committed pictures change only when someone means to.
+   */
   void screenshot(String name, WebElement shown) {
+    if (!Boolean.getBoolean("flinks4j.screenshots")) {
+      return;
+    }
     chromium.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", shown);
     try {
       Files.createDirectories(SCREENSHOTS);
