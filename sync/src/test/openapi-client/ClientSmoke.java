@@ -34,7 +34,8 @@ public final class ClientSmoke {
     seen.add("registered created=" + registered.getCreated() + " retrieval=" + registered.getRetrieval().getMode());
     seen.add("replayed same=" + registered.getRetrieval().getId().equals(replayed.getRetrieval().getId()));
 
-    LoginViewPage page = api.getV1Logins(100, null);
+    // limit, cursor, then the filters loginId (prefix), tag, institution, state, reason
+    LoginViewPage page = api.getV1Logins(100, null, null, "generated-client", null, null, null);
     seen.add("listed " + page.getData().stream().anyMatch(login -> login.getLoginId().equals(loginId)));
 
     LoginView login = api.getV1LoginsByLoginId(loginId);

@@ -220,6 +220,23 @@ public final class FlinksClient implements AutoCloseable {
         + encode(token.value()));
   }
 
+  /**
+   * A Flinks Connect URL that starts a new connection with a freshly minted token, for an iframe the customer
+   * signs in through; {@code launchParameters} (e.g. {@code tag}, {@code redirectUrl}, {@code innerRedirect}) are
+   * appended in their order.
+   */
+  public URI connectUrl(Map<String, String> launchParameters) {
+    StringBuilder url = new StringBuilder(connectUrl).append(connectUrl.contains("?") ? "&" : "?")
+        .append("authorizeToken=").append(encode(generateAuthorizeToken().value()));
+    launchParameters.forEach((name, value) -> url.append('&').append(encode(name)).append('=').append(encode(value)));
+    return URI.create(url.toString());
+  }
+
+  /** The Flinks Connect page this client launches (its origin is the one that posts Connect's events). */
+  public URI connectPage() {
+    return URI.create(connectUrl);
+  }
+
   // ------------------------------------------------------------------ low level
 
   /** {@code POST /GenerateAuthorizeToken} with the secret key: a single-use token for one session. */

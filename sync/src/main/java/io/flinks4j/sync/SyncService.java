@@ -13,6 +13,7 @@ import io.flinks4j.client.FlinksClient;
 import io.flinks4j.client.RetryPolicy;
 import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.sync.config.ConfigException;
+import io.flinks4j.sync.connect.ConnectRoutes;
 import io.flinks4j.sync.config.LogSettings;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
@@ -32,14 +33,17 @@ import io.flinks4j.sync.retrieval.DbSchedulerSteps;
 import io.flinks4j.sync.retrieval.FlinksGateway;
 import io.flinks4j.sync.retrieval.RateLimiter;
 import io.flinks4j.sync.retrieval.RetrievalEngine;
+import io.flinks4j.sync.retrieval.RetrievalHistoryRoutes;
 import io.flinks4j.sync.retrieval.RetrievalRoutes;
 import io.flinks4j.sync.retrieval.RetrievalStatuses;
 import io.flinks4j.sync.retrieval.RetrievalStorage;
+import io.flinks4j.sync.retrieval.StepFeed;
 import io.flinks4j.sync.schedule.RefreshScheduler;
 import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.DatabaseConfig;
 import io.flinks4j.sync.storage.ScheduledTasks;
 import io.flinks4j.sync.storage.StorageException;
+import io.flinks4j.sync.stream.EventStream;
 import io.flinks4j.sync.webhook.WebhookReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -93,16 +97,18 @@ public final class SyncService implements AutoCloseable {
   private final FlinksClient client;
   private final Scheduler scheduler;
   private final ApiServer server;
+  private final EventStream stream;
   private final RetrievalEngine engine;
   private final LoginRepository logins;
   private final AutoCloseable jvmMetrics;
 
   private SyncService(Database database, FlinksClient client, Scheduler scheduler, ApiServer server,
-      RetrievalEngine engine, LoginRepository logins, AutoCloseable jvmMetrics) {
+      EventStream stream, RetrievalEngine engine, LoginRepository logins, AutoCloseable jvmMetrics) {
     this.database = database;
     this.client = client;
     this.scheduler = scheduler;
     this.server = server;
+    this.stream = stream;
     this.engine = engine;
     this.logins = logins;
     this.jvmMetrics = jvmMetrics;
@@ -194,19 +200,25 @@ public final class SyncService implements AutoCloseable {
       scheduler.start();
       opened.add(scheduler::stop);
 
+      EventStream stream = new EventStream(new StepFeed(database), logins, json, clock);
+      opened.add(stream);
       ApiServer server = ApiServer.builder(config)
           .meterRegistry(served)
+          .dashboardConnectOrigin(ConnectRoutes.origin(client.connectPage()))
           .idempotency(idempotency)
           .clock(clock)
           .readinessCheck("database", database::isReachable)
           .readinessCheck("scheduler", () -> isRunning(scheduler))
           .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
           .routes(new RetrievalRoutes(database, logins, engine))
+          .routes(new RetrievalHistoryRoutes(database, logins, engine))
+          .routes(stream)
+          .routes(new ConnectRoutes(client))
           .routes(webhooks)
           .routes(new VersionRoutes())
           .start();
       log.info("sync service started: {} (API on port {})", config, server.port());
-      return new SyncService(database, client, scheduler, server, engine, logins, jvmMetrics);
+      return new SyncService(database, client, scheduler, server, stream, engine, logins, jvmMetrics);
     } catch (RuntimeException e) {
       closeAll(opened);
       throw e;
@@ -259,7 +271,7 @@ public final class SyncService implements AutoCloseable {
    */
   @Override
   public void close() {
-    closeAll(List.of(jvmMetrics, client, database, scheduler::stop, server));
+    closeAll(List.of(jvmMetrics, client, database, scheduler::stop, server, stream)); // open streams end first
   }
 
   /**

@@ -5,11 +5,14 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The operators' dashboard, so a lender can watch and drive its logins without writing a client: one HTML page,
- * one script and one stylesheet, served from the classpath under a strict Content-Security-Policy.
+ * a few script modules and one stylesheet, served from the classpath under a strict Content-Security-Policy.
  *
  * <p>The files hold no data and no secret: the script asks the operator for an API key (kept in
  * {@code sessionStorage} only) and calls the {@code /v1} JSON API with it, so the files are served without a key.
@@ -36,22 +39,31 @@ public final class Dashboard {
           "trusted-types 'none'");
 
   private static final String PAGE = "index.html";
+  /** The page's ES modules; {@code dashboard.js} imports the others. */
+  static final List<String> SCRIPTS =
+      List.of("dashboard.js", "common.js", "chart.js", "mfa.js", "timeline.js", "connect.js", "live.js");
 
   private final Map<String, Asset> assets;
+  private final String policy;
 
   private record Asset(String contentType, byte[] body) {}
 
   /**
    * Loads the files once.
    *
+   * @param connectOrigin origin of the Flinks Connect page the dashboard may frame ("Connect a bank"); empty: none
    * @throws IllegalStateException when a file is missing from the classpath (a broken build)
    */
-  public Dashboard() {
-    this.assets =
-        Map.of(
-            PAGE, load(PAGE, "text/html; charset=utf-8"),
-            "dashboard.js", load("dashboard.js", "text/javascript; charset=utf-8"),
-            "dashboard.css", load("dashboard.css", "text/css; charset=utf-8"));
+  public Dashboard(Optional<String> connectOrigin) {
+    this.policy = connectOrigin.map(origin -> CONTENT_SECURITY_POLICY + "; frame-src " + origin)
+        .orElse(CONTENT_SECURITY_POLICY);
+    Map<String, Asset> files = new HashMap<>();
+    files.put(PAGE, load(PAGE, "text/html; charset=utf-8"));
+    files.put("dashboard.css", load("dashboard.css", "text/css; charset=utf-8"));
+    for (String script : SCRIPTS) {
+      files.put(script, load(script, "text/javascript; charset=utf-8"));
+    }
+    this.assets = Map.copyOf(files);
   }
 
   /** Handler for {@code GET /dashboard}. */
@@ -69,8 +81,13 @@ public final class Dashboard {
     send(ctx, asset);
   }
 
-  private static void send(Context ctx, Asset asset) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+  /** The Content-Security-Policy every file is served with. */
+  String contentSecurityPolicy() {
+    return policy;
+  }
+
+  private void send(Context ctx, Asset asset) {
+    ctx.header("Content-Security-Policy", policy)
         .header("X-Content-Type-Options", "nosniff")
         .header("X-Frame-Options", "DENY")
         .header("Referrer-Policy", "no-referrer")

@@ -12,8 +12,11 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +35,7 @@ public final class ApiRouter {
   private final long maxBodyBytes;
   private final long maxPayloadBytes;
   private final List<RouteSpec> routes = new ArrayList<>();
+  private final Map<String, Predicate<Context>> otherAuthentication = new HashMap<>();
 
   ApiRouter(ObjectMapper json, long maxBodyBytes, long maxPayloadBytes) {
     this.json = json;
@@ -53,6 +57,21 @@ public final class ApiRouter {
 
   public ApiRouter delete(String path, Operation operation, Handler handler) {
     return add(HandlerType.DELETE, path, operation, handler);
+  }
+
+  /**
+   * Lets a request to {@code path} in without a bearer key when {@code accepts} says so (e.g. a single-use ticket
+   * in the query: a browser's EventSource cannot send headers); otherwise the key is required as usual.
+   */
+  public ApiRouter authenticateAlsoBy(String path, Predicate<Context> accepts) {
+    otherAuthentication.put(path, accepts);
+    return this;
+  }
+
+  /** Whether {@code ctx} is authenticated by its route's own means ({@link #authenticateAlsoBy}). */
+  boolean authenticatedOtherwise(Context ctx) {
+    Predicate<Context> accepts = otherAuthentication.get(ctx.path());
+    return accepts != null && accepts.test(ctx);
   }
 
   /** The JSON mapper the app uses for bodies ({@code ctx.json(..)} uses it too). */

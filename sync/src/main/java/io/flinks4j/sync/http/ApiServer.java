@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -157,6 +158,7 @@ public final class ApiServer implements AutoCloseable {
     private final List<ApiRoutes> groups = new ArrayList<>();
     private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     private PrometheusMeterRegistry registry;
+    private String connectOrigin;
     private IdempotencyStore idempotency;
     private Clock clock = Clock.systemUTC();
 
@@ -173,6 +175,12 @@ public final class ApiServer implements AutoCloseable {
     /** Adds a named check to {@code /readyz} (e.g. database reachable, scheduler running). */
     public Builder readinessCheck(String name, BooleanSupplier check) {
       readiness.put(name, check);
+      return this;
+    }
+
+    /** The origin of the Flinks Connect page the dashboard embeds to connect a bank. Default: none. */
+    public Builder dashboardConnectOrigin(String origin) {
+      this.connectOrigin = origin;
       return this;
     }
 
@@ -225,7 +233,8 @@ public final class ApiServer implements AutoCloseable {
           "/metrics",
           Operation.summary("Prometheus metrics").textResponse(200, "Prometheus text format", "text/plain"),
           ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
-      Dashboard dashboard = new Dashboard(); // static files only: the page asks for a key and calls /v1 with it
+      // Static files only: the page asks for a key and calls /v1 with it.
+      Dashboard dashboard = new Dashboard(Optional.ofNullable(connectOrigin));
       router.get(
           Dashboard.PATH,
           Operation.summary("Operators' dashboard (HTML page, holds no data)")
@@ -286,7 +295,7 @@ public final class ApiServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
             if (isApiPath(ctx.path())) {
               ctx.header("Cache-Control", "no-store");
-              if (!keyless.contains(normalise(ctx.path()))) {
+              if (!keyless.contains(normalise(ctx.path())) && !router.authenticatedOtherwise(ctx)) {
                 ctx.attribute(IdempotentWrites.CALLER, auth.check(ctx));
               }
             }

@@ -1,6 +1,7 @@
 package io.flinks4j.sync.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.flinks4j.sync.login.LoginFilter;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.LoginStatus;
 import io.flinks4j.sync.login.LoginStatusReader;
@@ -10,10 +11,15 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The read side of {@code /v1}: logins with their retrieval state, accounts, transactions and balance history,
@@ -23,6 +29,8 @@ public final class ReadRoutes implements ApiRoutes {
 
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
+  /** Most logins one filtered {@code GET /v1/logins} reads before answering a (possibly short) page. */
+  static final int SCAN_LIMIT = 10_000;
   /** Earliest {@code from} / {@code to} accepted, and the default {@code from}. */
   static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
   /** Latest {@code from} / {@code to} accepted, and the default {@code to}. */
@@ -51,8 +59,14 @@ public final class ReadRoutes implements ApiRoutes {
         "/v1/logins",
         Operation.summary("List registered logins with their retrieval state")
             .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
-            .query("cursor", "string", "nextCursor of the previous page")
-            .response(200, "A page of logins", new TypeReference<Page<LoginView>>() {}),
+            .query("cursor", "string", "nextCursor of the previous page (same filters)")
+            .query("loginId", "string", "loginId prefix, case-insensitive")
+            .query("tag", "string", "text the tag contains, case-insensitive")
+            .query("institution", "string", "institution code, case-insensitive (e.g. FlinksCapital)")
+            .query("state", "string", "comma-separated retrieval states (none: never retrieved), e.g. failed,timed_out")
+            .query("reason", "string", "comma-separated errorCode values, e.g. INVALID_LOGIN,deadline")
+            .response(200, "A page of logins; with filters a page may hold fewer than limit (even none) while"
+                + " nextCursor is not null", new TypeReference<Page<LoginView>>() {}),
         this::listLogins);
     router.get(
         "/v1/logins/{loginId}",
@@ -94,16 +108,53 @@ public final class ReadRoutes implements ApiRoutes {
     int limit = limit(ctx);
     long after =
         cursor(ctx).map(raw -> parseLong(Cursor.decode("logins", raw, 1)[0]).orElseThrow(Cursor::invalid)).orElse(0L);
-    List<StoredLogin> page = logins.list(after, limit + 1);
-    boolean more = page.size() > limit;
-    List<StoredLogin> shown = more ? page.subList(0, limit) : page;
-    Map<Long, LoginStatus> states = statuses.statusesOf(shown.stream().map(StoredLogin::id).toList());
+    LoginFilter filter = new LoginFilter(text(ctx, "tag"), text(ctx, "institution"));
+    Optional<String> prefix = text(ctx, "loginId").map(p -> p.toLowerCase(Locale.ROOT));
+    Set<String> states = list(ctx, "state");
+    Set<String> reasons = list(ctx, "reason");
+    boolean unfiltered = prefix.isEmpty() && states.isEmpty() && reasons.isEmpty();
+    // The loginId is stored encrypted and the state is the engine's: those filters read rows in batches and keep
+    // the matches, up to SCAN_LIMIT rows a request; the cursor then resumes after the last row read.
+    List<StoredLogin> matched = new ArrayList<>();
     List<LoginView> data = new ArrayList<>();
-    for (StoredLogin login : shown) {
-      data.add(LoginView.of(login, Optional.ofNullable(states.get(login.id()))));
+    long scannedTo = after;
+    int scanned = 0;
+    boolean exhausted = false;
+    while (data.size() <= limit && scanned < SCAN_LIMIT) {
+      int batch = unfiltered ? limit + 1 : Math.max(limit + 1, 200);
+      List<StoredLogin> rows = logins.list(scannedTo, batch, filter);
+      Map<Long, LoginStatus> status = statuses.statusesOf(rows.stream().map(StoredLogin::id).toList());
+      for (StoredLogin login : rows) {
+        if (data.size() > limit) {
+          break;
+        }
+        scannedTo = login.id();
+        scanned++;
+        Optional<LoginStatus> s = Optional.ofNullable(status.get(login.id()));
+        if (matches(login, s, prefix, states, reasons)) {
+          matched.add(login); // for the cursor
+          data.add(LoginView.of(login, s));
+        }
+      }
+      if (rows.size() < batch) {
+        exhausted = data.size() <= limit;
+        break;
+      }
     }
-    String next = more ? Cursor.encode("logins", String.valueOf(shown.getLast().id())) : null;
+    boolean more = data.size() > limit;
+    if (more) {
+      data = data.subList(0, limit);
+    }
+    String next = more ? Cursor.encode("logins", String.valueOf(matched.get(limit - 1).id()))
+        : exhausted ? null : Cursor.encode("logins", String.valueOf(scannedTo));
     ctx.json(new Page<>(data, next));
+  }
+
+  private static boolean matches(StoredLogin login, Optional<LoginStatus> status, Optional<String> prefix,
+      Set<String> states, Set<String> reasons) {
+    return prefix.map(p -> login.loginId().toLowerCase(Locale.ROOT).startsWith(p)).orElse(true)
+        && (states.isEmpty() || states.contains(status.map(LoginStatus::state).orElse("none")))
+        && (reasons.isEmpty() || status.flatMap(LoginStatus::errorCode).filter(reasons::contains).isPresent());
   }
 
   private void transactions(Context ctx) {
@@ -163,6 +214,21 @@ public final class ReadRoutes implements ApiRoutes {
       throw ApiException.badRequest("invalid_parameter", "limit must be an integer from 1 to " + MAX_LIMIT);
     }
     return value.get().intValue();
+  }
+
+  /** A non-blank query parameter, trimmed, at most 200 characters. */
+  private static Optional<String> text(Context ctx, String name) {
+    Optional<String> value = Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(v -> !v.isEmpty());
+    if (value.isPresent() && value.get().length() > 200) {
+      throw ApiException.badRequest("invalid_parameter", name + " must be at most 200 characters");
+    }
+    return value;
+  }
+
+  /** A comma-separated query parameter as a set (empty when absent). */
+  private static Set<String> list(Context ctx, String name) {
+    return text(ctx, name).map(raw -> Arrays.stream(raw.split(",")).map(String::strip).filter(v -> !v.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new))).map(Set::copyOf).orElse(Set.of());
   }
 
   private static Optional<String> cursor(Context ctx) {

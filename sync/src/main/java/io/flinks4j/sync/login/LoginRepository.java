@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -125,13 +126,28 @@ public final class LoginRepository {
 
   /** Up to {@code limit} logins with an id greater than {@code afterId}, in id order (keyset pagination). */
   public List<StoredLogin> list(long afterId, int limit) {
+    return list(afterId, limit, LoginFilter.ALL);
+  }
+
+  /** Up to {@code limit} logins matching {@code filter} with an id greater than {@code afterId}, in id order. */
+  public List<StoredLogin> list(long afterId, int limit, LoginFilter filter) {
+    String where = "id > ?"
+        + (filter.tagContains().isPresent() ? " and lower(tag) like ? escape '\\'" : "")
+        + (filter.institution().isPresent() ? " and lower(institution) = ?" : "");
     return transaction(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "select " + COLUMNS + " from logins where id > ? order by id fetch first ? rows only")) {
-            select.setLong(1, afterId);
-            select.setInt(2, limit);
+                  "select " + COLUMNS + " from logins where " + where + " order by id fetch first ? rows only")) {
+            int i = 1;
+            select.setLong(i++, afterId);
+            if (filter.tagContains().isPresent()) {
+              select.setString(i++, filter.tagPattern());
+            }
+            if (filter.institution().isPresent()) {
+              select.setString(i++, filter.institution().get().toLowerCase(Locale.ROOT));
+            }
+            select.setInt(i, limit);
             List<StoredLogin> logins = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {

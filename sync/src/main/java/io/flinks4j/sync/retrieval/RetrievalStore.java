@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** SQL for the {@code retrievals} table; every write is guarded by the row's version or its active slot. */
+/**
+ * SQL for the {@code retrievals} table; every write is guarded by the row's version or its active slot, and leaves
+ * a step in {@link RetrievalSteps}.
+ */
 final class RetrievalStore {
 
   private static final String COLUMNS = "id, login_id, mode, state, request_id, detail_requested, flinks_code,"
@@ -77,6 +80,8 @@ final class RetrievalStore {
       }
       throw e;
     }
+    RetrievalSteps.record(c, retrievals.stream().map(Retrieval::id).toList());
+    RetrievalSteps.prune(c, retrievals.stream().map(Retrieval::loginRef).toList());
   }
 
   /** Binds {@link #WRITABLE} from {@code first} on; the active slot follows the state. @return the next index */
@@ -116,8 +121,16 @@ final class RetrievalStore {
       int i = bindWritable(ps, 1, r);
       ps.setString(i++, r.id());
       ps.setLong(i, r.version());
-      return ps.executeUpdate() == 1;
+      return recorded(c, r.id(), ps.executeUpdate() == 1);
     }
+  }
+
+  /** Records the step when the write took place. */
+  private static boolean recorded(Connection c, String id, boolean written) throws SQLException {
+    if (written) {
+      RetrievalSteps.record(c, List.of(id));
+    }
+    return written;
   }
 
   /**
@@ -137,7 +150,7 @@ final class RetrievalStore {
       setInstant(ps, 2, now);
       setInstant(ps, 3, now);
       ps.setString(4, id);
-      return ps.executeUpdate() == 1;
+      return recorded(c, id, ps.executeUpdate() == 1);
     }
   }
 
@@ -185,6 +198,22 @@ final class RetrievalStore {
       }
     }
     return current;
+  }
+
+  /** The login's latest {@code limit} retrievals, newest first. */
+  List<Retrieval> recentOf(Connection c, long loginRef, int limit) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from retrievals where login_id = ?"
+        + " order by created_at desc, id desc fetch first ? rows only")) {
+      ps.setLong(1, loginRef);
+      ps.setInt(2, limit);
+      List<Retrieval> recent = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          recent.add(read(rs));
+        }
+      }
+      return recent;
+    }
   }
 
   /** Those of {@code loginRefs} that have an active retrieval. */

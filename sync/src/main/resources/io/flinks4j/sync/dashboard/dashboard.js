@@ -1,13 +1,17 @@
-// flinks4j sync dashboard: plain DOM, no dependencies. Every value from the API reaches the page through
-// text nodes or setAttribute (never HTML parsing); the page's Trusted Types policy enforces that.
-'use strict';
+// flinks4j sync dashboard: plain DOM, no dependencies; ES modules served by the service itself.
+import { balanceChart } from '/dashboard/chart.js';
+import { closeConnect, openConnect } from '/dashboard/connect.js';
+import { listen } from '/dashboard/live.js';
+import { mfaRow } from '/dashboard/mfa.js';
+import { timelines } from '/dashboard/timeline.js';
+import {
+  $, KEY_ITEM, api, attempt, el, loginPath, money, onUnauthorized, setStatus, showError, stateClass, text, time,
+} from '/dashboard/common.js';
 
 (() => {
-  const KEY_ITEM = 'flinks4j.apiKey';
   const IN_FLIGHT = new Set(['requested', 'authorizing', 'processing']);
   const POLL_MS = 2000;
   const PAGE_SIZE = 50;
-  const $ = (id) => document.getElementById(id);
 
   const view = {
     logins: [],
@@ -18,104 +22,11 @@
     drafts: new Map(),   // MFA answers typed so far, by loginId + prompt
     timer: null,
     seq: 0,              // latest login list request
+    live: false,         // the event stream is connected: no polling
+    stopLive: null,
+    soon: null,          // a list reload asked by live events, coalesced
   };
 
-  // ---- DOM -------------------------------------------------------------------------------------------------
-
-  /** An element with attributes, listeners ({on: {click: fn}}) and children (strings become text nodes). */
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(props || {})) {
-      if (name === 'on') {
-        for (const [event, listener] of Object.entries(value)) node.addEventListener(event, listener);
-      } else if (value !== null && value !== undefined && value !== false) {
-        node.setAttribute(name, value === true ? '' : String(value));
-      }
-    }
-    node.append(...children.flat().filter((child) => child !== null && child !== undefined));
-    return node;
-  }
-
-  const text = (value) => (value === null || value === undefined || value === '' ? '—' : String(value));
-  const time = (iso) => (iso ? String(iso).replace('T', ' ').replace(/\.\d+/, '').replace('Z', ' UTC') : '—');
-  const money = (amount) => (amount === null || amount === undefined ? '—'
-    : Number(amount).toLocaleString('en-CA', { minimumFractionDigits: 2, maximumFractionDigits: 4 }));
-  const stateClass = (state) => 'state state-' + String(state || 'none').replace(/[^a-z_]/g, '');
-
-  /** Only http(s) links: a javascript: URL from the API must never become clickable. */
-  function safeUrl(raw) {
-    try {
-      const url = new URL(raw);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function showError(message, fromPoll) {
-    $('error').textContent = message;
-    $('error').hidden = !message;
-    $('error').dataset.fromPoll = fromPoll ? 'true' : '';
-  }
-
-  function setStatus(message) {
-    $('status').textContent = message;
-  }
-
-  // ---- API -------------------------------------------------------------------------------------------------
-
-  class ApiError extends Error {
-    constructor(status, code, message) {
-      super(message);
-      this.status = status;
-      this.code = code;
-    }
-  }
-
-  async function api(method, path, body) {
-    const headers = { Authorization: 'Bearer ' + sessionStorage.getItem(KEY_ITEM), Accept: 'application/json' };
-    const init = { method, headers, cache: 'no-store' };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    let response;
-    try {
-      response = await fetch(path, init);
-    } catch (e) {
-      throw new ApiError(0, 'unreachable', 'the service cannot be reached');
-    }
-    const json = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = (json && json.error) || {};
-      throw new ApiError(response.status, error.code || 'http_' + response.status,
-        error.message || response.statusText || 'request failed');
-    }
-    return json;
-  }
-
-  const loginPath = (loginId) => '/v1/logins/' + encodeURIComponent(loginId);
-
-  /**
-   * Runs an API call; a failure is shown (a refused key also logs out) and the result is undefined. A background
-   * poll's success clears only a poll's error, so the answer to an operator's action stays until the next action.
-   */
-  async function attempt(call, fromPoll = false) {
-    try {
-      const result = await call();
-      if (!fromPoll || $('error').dataset.fromPoll) showError('');
-      return result;
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      if (e.status === 401) {
-        logout();
-        showError('API key refused (' + e.status + ' ' + e.code + '): ' + e.message, false);
-      } else {
-        showError('Request failed (' + (e.status || 'network') + ' ' + e.code + '): ' + e.message, fromPoll);
-      }
-      return undefined;
-    }
-  }
 
   // ---- key -------------------------------------------------------------------------------------------------
 
@@ -124,12 +35,26 @@
     $('key-form').hidden = true;
     $('forget-key').hidden = false;
     $('main').hidden = false;
+    view.stopLive = listen(onStep, (connected) => {
+      view.live = connected;
+      if (connected) refreshLogins(); // catch up on what happened while disconnected
+    });
     refreshLogins();
+  }
+
+  /** A retrieval step from the event stream: reload the list (and the open login's timeline) shortly. */
+  function onStep(step) {
+    clearTimeout(view.soon);
+    view.soon = setTimeout(refreshLogins, 150);
+    if (step.loginId === view.login) loadTimeline(view.login);
   }
 
   function logout() {
     sessionStorage.removeItem(KEY_ITEM);
     clearTimeout(view.timer);
+    if (view.stopLive) view.stopLive();
+    Object.assign(view, { stopLive: null, live: false });
+    closeConnect();
     view.seq++; // a list still on its way is dropped
     Object.assign(view, { logins: [], rendered: '', login: null, loginVersion: '', account: null });
     view.drafts.clear();
@@ -137,8 +62,10 @@
     $('accounts').tBodies[0].replaceChildren();
     transactions.close();
     balances.close();
+    $('balance-chart').replaceChildren();
     $('accounts-section').hidden = true;
     $('account-section').hidden = true;
+    $('timeline').replaceChildren();
     $('main').hidden = true;
     $('forget-key').hidden = true;
     $('key-form').hidden = false;
@@ -151,11 +78,28 @@
     const all = [];
     let cursor = null;
     do {
-      const page = await api('GET', '/v1/logins?limit=1000' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      const page = await api('GET', '/v1/logins?limit=1000' + searchQuery()
+        + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
       all.push(...page.data);
       cursor = page.nextCursor;
     } while (cursor && all.length < 10000);
     return all;
+  }
+
+  /** The search form as query parameters of GET /v1/logins (the service filters). */
+  function searchQuery() {
+    const fields = { loginId: 'search-login-id', tag: 'search-tag', institution: 'search-institution',
+      state: 'search-state', reason: 'search-reason' };
+    let query = '';
+    for (const [param, id] of Object.entries(fields)) {
+      const value = $(id).value.trim();
+      if (value) query += '&' + param + '=' + encodeURIComponent(value);
+    }
+    return query;
+  }
+
+  function searching() {
+    return searchQuery() !== '';
   }
 
   async function refreshLogins() {
@@ -181,9 +125,10 @@
       openLogin(selected.loginId); // its retrieval moved on: show the new data
     }
     const running = logins.filter((l) => IN_FLIGHT.has(l.state)).length;
-    setStatus(logins.length + ' login(s), updated ' + new Date().toLocaleTimeString()
-      + (running ? ' · ' + running + ' retrieval(s) in flight, refreshing every ' + POLL_MS / 1000 + ' s' : ''));
-    if (running) view.timer = setTimeout(refreshLogins, POLL_MS);
+    setStatus(logins.length + ' login(s)' + (searching() ? ' matching the search' : '') + ', updated '
+      + new Date().toLocaleTimeString() + (running ? ' · ' + running + ' retrieval(s) in flight' : '')
+      + (view.live ? ' · live' : running ? ', refreshing every ' + POLL_MS / 1000 + ' s' : ''));
+    if (running && !view.live) view.timer = setTimeout(refreshLogins, POLL_MS); // no stream: poll instead
   }
 
   const version = (l) => [l.state, l.stateUpdatedAt, l.lastRefresh].join('|');
@@ -204,10 +149,14 @@
           actionButton('Refresh', 'refresh', () => refresh(l.loginId, false)),
           actionButton('Live refresh', 'refresh-live', () => refresh(l.loginId, true)),
           deleteButton(l.loginId))));
-      if (l.state === 'mfa_required' || l.relaunchUrl) rows.push(mfaRow(l));
+      if (l.state === 'mfa_required' || l.relaunchUrl) {
+        rows.push(mfaRow(l, view.drafts, (answers, keys) => answerMfa(l.loginId, answers, keys),
+          (url) => relaunch(l.loginId, url)));
+      }
     }
     if (rows.length === 0) {
-      rows.push(el('tr', {}, el('td', { colspan: 7, class: 'muted' }, 'No logins registered yet.')));
+      rows.push(el('tr', {}, el('td', { colspan: 7, class: 'muted' },
+        searching() ? 'No login matches the search.' : 'No logins registered yet.')));
     }
     $('logins').tBodies[0].replaceChildren(...rows);
   }
@@ -234,36 +183,6 @@
     return button;
   }
 
-  function mfaRow(l) {
-    const cell = el('td', { colspan: 7 });
-    const challenges = l.state === 'mfa_required' ? l.mfaChallenges || [] : [];
-    if (challenges.length > 0) {
-      const inputs = challenges.map((challenge, i) => {
-        const draftKey = l.loginId + '\n' + challenge.prompt;
-        const input = el('input', { name: 'answer-' + i, required: true, autocomplete: 'off' });
-        input.value = view.drafts.get(draftKey) || '';
-        input.addEventListener('input', () => view.drafts.set(draftKey, input.value));
-        return { challenge, input, draftKey };
-      });
-      const form = el('form', { class: 'mfa-form' },
-        inputs.map(({ challenge, input }) => el('label', {}, el('span', {}, challenge.prompt), input)),
-        el('button', { type: 'submit' }, 'Send answers'));
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        const answers = {};
-        for (const { challenge, input } of inputs) answers[challenge.prompt] = input.value;
-        answerMfa(l.loginId, answers, inputs.map((i) => i.draftKey));
-      });
-      cell.append(el('p', {}, 'Security questions from the bank:'), form);
-    }
-    const relaunch = l.relaunchUrl ? safeUrl(l.relaunchUrl) : null;
-    if (relaunch) {
-      cell.append(el('p', {}, 'Or let the customer finish in Flinks Connect: ',
-        el('a', { class: 'relaunch', href: relaunch, target: '_blank', rel: 'noopener noreferrer' }, 'relaunch URL')));
-    }
-    return el('tr', { class: 'mfa', 'data-login-id': l.loginId }, cell);
-  }
-
   // ---- actions ---------------------------------------------------------------------------------------------
 
   // After every write, even a refused or failed one, the list is reloaded: the retrieval may have moved on anyway
@@ -271,15 +190,33 @@
 
   async function register(event) {
     event.preventDefault();
-    const loginId = $('register-login-id').value.trim();
-    const tag = $('register-tag').value.trim();
-    const body = tag ? { loginId, tag } : { loginId };
-    if (await attempt(() => api('POST', '/v1/logins', body)) !== undefined) {
+    if (await registerLogin($('register-login-id').value.trim(), $('register-tag').value.trim())) {
       $('register-form').reset();
-      view.login = loginId; // show the new login's accounts as they arrive
+    }
+  }
+
+  /** Registers a login (its first retrieval starts) and opens it, so its data and timeline show as they come. */
+  async function registerLogin(loginId, tag) {
+    const body = tag ? { loginId, tag } : { loginId };
+    const registered = await attempt(() => api('POST', '/v1/logins', body)) !== undefined;
+    if (registered) {
+      view.login = loginId;
       view.loginVersion = '';
     }
     await refreshLogins();
+    if (registered) openLogin(loginId);
+    return registered;
+  }
+
+  function connectBank() {
+    const tag = $('register-tag').value.trim();
+    openConnect({ tag, title: 'Connect a bank' }, (loginId) => registerLogin(loginId, tag));
+  }
+
+  /** After the customer answered in Connect, Flinks documents a cached read as the next step. */
+  function relaunch(loginId, url) {
+    openConnect({ relaunchUrl: url, title: 'Finish the security questions in Connect' },
+      () => refresh(loginId, false));
   }
 
   async function refresh(loginId, live) {
@@ -338,8 +275,15 @@
     }
     $('accounts').tBodies[0].replaceChildren(...rows);
     $('accounts-section').hidden = false;
+    loadTimeline(loginId);
     const reopened = view.account && page.data.find((a) => a.id === view.account.id);
     if (reopened) openAccount(reopened);
+  }
+
+  async function loadTimeline(loginId) {
+    const history = await attempt(() => api('GET', loginPath(loginId) + '/retrievals'), true);
+    if (history === undefined || view.login !== loginId) return;
+    $('timeline').replaceChildren(...timelines(history.data));
   }
 
   function openAccount(account) {
@@ -348,6 +292,17 @@
     $('account-section').hidden = false;
     transactions.reset('/v1/accounts/' + encodeURIComponent(account.id) + '/transactions');
     balances.reset('/v1/accounts/' + encodeURIComponent(account.id) + '/balances');
+    drawChart(account);
+  }
+
+  /** The chart of the account's last 1000 snapshots (the table below pages through all of them). */
+  async function drawChart(account) {
+    $('balance-chart').replaceChildren();
+    const page = await attempt(() => api('GET', '/v1/accounts/' + encodeURIComponent(account.id)
+      + '/balances?limit=1000'));
+    if (page === undefined || !view.account || view.account.id !== account.id) return;
+    const chart = balanceChart(page.data, money, time);
+    $('balance-chart').replaceChildren(chart || el('p', { class: 'muted' }, 'No balance recorded.'));
   }
 
   /** A table filled page by page through the API's nextCursor, with a "load more" button. */
@@ -414,5 +369,20 @@
     showError('');
   });
   $('register-form').addEventListener('submit', register);
+  $('connect-bank').addEventListener('click', connectBank);
+  $('close-connect').addEventListener('click', closeConnect);
+  let typing = null; // the list follows the search as it is typed, once typing pauses
+  const searchSoon = () => {
+    clearTimeout(typing);
+    typing = setTimeout(refreshLogins, 250);
+  };
+  $('search-form').addEventListener('input', searchSoon);
+  $('search-form').addEventListener('change', searchSoon);
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    refreshLogins();
+  });
+  $('search-form').addEventListener('reset', () => setTimeout(refreshLogins));
+  onUnauthorized(logout);
   if (sessionStorage.getItem(KEY_ITEM)) login(sessionStorage.getItem(KEY_ITEM));
 })();

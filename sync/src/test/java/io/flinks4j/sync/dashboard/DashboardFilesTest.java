@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,13 @@ class DashboardFilesTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(Dashboard.CONTENT_SECURITY_POLICY);
+    assertThat(new Dashboard(Optional.of("https://connect.example")).contentSecurityPolicy())
+        .isEqualTo(Dashboard.CONTENT_SECURITY_POLICY + "; frame-src https://connect.example");
     assertThat(Dashboard.CONTENT_SECURITY_POLICY)
         .contains("default-src 'none'", "script-src 'self'", "require-trusted-types-for 'script'")
         .doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:");
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(page.body()).contains("<script src=\"/dashboard/dashboard.js\" defer></script>")
+    assertThat(page.body()).contains("<script type=\"module\" src=\"/dashboard/dashboard.js\"></script>")
         .doesNotContain("<script>", "style=");
   }
 
@@ -55,10 +58,12 @@ class DashboardFilesTest {
   }
 
   @Test
-  void the_script_never_parses_data_as_html() throws Exception {
-    assertThat(get("/dashboard/dashboard.js").body())
+  void no_script_parses_data_as_html() throws Exception {
+    for (String script : Dashboard.SCRIPTS) {
+      assertThat(get("/dashboard/" + script).body()).as(script)
         .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser")
         .doesNotContainPattern("\\beval\\(|new Function\\(");
+    }
   }
 
   @Test

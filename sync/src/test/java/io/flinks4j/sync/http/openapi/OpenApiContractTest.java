@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,11 @@ class OpenApiContractTest {
     awaitState("/v1/logins/{loginId}", loginPath, "ready");
     call("GET", "/v1/logins", "/v1/logins?limit=1", null, true);
     call("GET", "/v1/logins", "/v1/logins?limit=0", null, true); // 400
+    JsonNode found = call("GET", "/v1/logins", "/v1/logins?tag=contract&state=ready,failed&institution=FlinksCapital"
+        + "&loginId=" + login.loginId().substring(0, 8), null, true).json();
+    assertThat(found.path("data")).hasSize(1);
+    call("GET", "/v1/logins/{loginId}/retrievals", loginPath + "/retrievals", null, true);
+    call("GET", "/v1/logins/{loginId}/retrievals", "/v1/logins/" + UUID.randomUUID() + "/retrievals", null, true);
     call("GET", "/v1/logins/{loginId}", "/v1/logins/" + UUID.randomUUID(), null, true); // 404
     JsonNode accounts = call("GET", "/v1/logins/{loginId}/accounts", loginPath + "/accounts", null, true).json();
     String accountPath = "/v1/accounts/" + accounts.path("data").get(0).path("id").asText();
@@ -107,7 +113,12 @@ class OpenApiContractTest {
     call("POST", "/v1/logins/{loginId}/mfa", loginPath + "/mfa", "{\"answers\":{\"q\":\"a\"}}", true); // 409
 
     answerMfaThroughTheApi();
+    call("GET", "/v1/logins/{loginId}/retrievals", loginPath + "/retrievals", null, true); // with an MFA step
     deliverWebhooks();
+    assertThat(call("POST", "/v1/connect/sessions", "/v1/connect/sessions", "{\"tag\":\"contract\"}", true)
+        .status()).isEqualTo(201);
+    call("POST", "/v1/connect/sessions", "/v1/connect/sessions", null, true); // no body: no tag
+    readTheEventStream();
 
     assertThat(call("DELETE", "/v1/logins/{loginId}", loginPath, null, true).status()).isEqualTo(204);
 
@@ -133,6 +144,33 @@ class OpenApiContractTest {
     }
     assertThat(call("POST", "/v1/logins/{loginId}/mfa", loginPath + "/mfa", "{\"answers\":{" + answers + "}}", true)
         .status()).isEqualTo(202);
+  }
+
+  /**
+   * The event stream never ends, so only its start is read: opened with a ticket from the start of the history,
+   * its status and media type are checked against the document, and its first step event's data is parsed.
+   */
+  private void readTheEventStream() throws Exception {
+    String template = "/v1/events/stream";
+    call("GET", template, template, null, false); // 401: no key, no ticket
+    call("GET", template, template + "?lastEventId=x", null, true); // 400
+    JsonNode ticket = call("POST", "/v1/events/stream-tickets", "/v1/events/stream-tickets", null, true).json();
+    HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(
+        fixture.uri(template + "?lastEventId=0&ticket=" + ticket.path("ticket").asText())).build(),
+        HttpResponse.BodyHandlers.ofLines());
+    exercised.add("GET " + template);
+    try (Stream<String> lines = response.body()) {
+      JsonNode answer = document.path("paths").path(template).path("get").path("responses")
+          .path(String.valueOf(response.statusCode()));
+      String mediaType = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
+      if (answer.isMissingNode() || !documentedMediaType(answer.path("content"), mediaType)) {
+        violations.add("GET " + template + " answered " + response.statusCode() + " " + mediaType
+            + ", which the document does not list");
+        return;
+      }
+      String data = lines.filter(line -> line.startsWith("data: ")).findFirst().orElseThrow().substring(6);
+      assertThat(JSON.readTree(data).path("event").asText()).isEqualTo("requested"); // the first step of all
+    }
   }
 
   /** A signed delivery of a type this service ignores, and an unsigned one. */
