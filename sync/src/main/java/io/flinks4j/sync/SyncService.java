@@ -20,8 +20,10 @@ import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
+import io.flinks4j.sync.http.FeedRoutes;
 import io.flinks4j.sync.http.ReadRoutes;
 import io.flinks4j.sync.http.VersionRoutes;
+import io.flinks4j.sync.ingest.IngestResult;
 import io.flinks4j.sync.ingest.Ingester;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
@@ -163,6 +165,7 @@ public final class SyncService implements AutoCloseable {
           .readinessCheck("scheduler", () -> scheduler.getSchedulerState().isStarted()
               && !scheduler.getSchedulerState().isShuttingDown())
           .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
+          .routes(new FeedRoutes(database, logins))
           .routes(new RetrievalRoutes(database, logins, engine))
           .routes(webhooks)
           .routes(new VersionRoutes())
@@ -293,9 +296,9 @@ public final class SyncService implements AutoCloseable {
       }
 
       @Override
-      public void ingest(Connection connection, long loginRef, String retrievalId, AccountsDetail payload)
+      public IngestResult ingest(Connection connection, long loginRef, String retrievalId, AccountsDetail payload)
           throws SQLException {
-        ingester.apply(connection, loginRef, retrievalId, payload);
+        return ingester.apply(connection, loginRef, retrievalId, payload);
       }
     };
   }

@@ -1,6 +1,7 @@
 package io.flinks4j.sync.retrieval;
 
 import io.flinks4j.client.model.AccountsDetail;
+import io.flinks4j.sync.ingest.IngestResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -14,5 +15,5 @@ public interface RetrievalStorage {
   java.util.Optional<String> loginId(Connection connection, long loginRef) throws SQLException;
 
   /** Writes a payload for the login; applying the same payload twice changes nothing. */
-  void ingest(Connection connection, long loginRef, String retrievalId, AccountsDetail payload) throws SQLException;
+  IngestResult ingest(Connection connection, long loginRef, String retrievalId, AccountsDetail payload) throws SQLException;
 }
