@@ -25,6 +25,7 @@ import io.flinks4j.sync.http.ReadRoutes;
 import io.flinks4j.sync.http.VersionRoutes;
 import io.flinks4j.sync.ingest.IngestResult;
 import io.flinks4j.sync.ingest.Ingester;
+import io.flinks4j.sync.login.LoginOptions;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.retrieval.ClientFlinksGateway;
@@ -132,7 +133,8 @@ public final class SyncService implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       ObjectMapper json = new ObjectMapper();
       LoginRepository logins = new LoginRepository(database, new LoginIdProtector(masterKey), clock);
-      FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults());
+      FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults(), settings.firstRetrievalDays(),
+          settings.refreshDays());
       OutboundEvents events = new OutboundEvents(database, settings.events(), json, clock);
       Ingester ingester = new Ingester(clock, meters);
       DbSchedulerSteps steps = new DbSchedulerSteps(clock, settings.retrieval().pollInterval());
@@ -293,6 +295,11 @@ public final class SyncService implements AutoCloseable {
       @Override
       public Optional<String> loginId(Connection connection, long loginRef) throws SQLException {
         return logins.findById(connection, loginRef).map(StoredLogin::loginId);
+      }
+
+      @Override
+      public LoginOptions options(Connection connection, long loginRef) throws SQLException {
+        return logins.findById(connection, loginRef).map(StoredLogin::options).orElse(LoginOptions.DEFAULTS);
       }
 
       @Override

@@ -28,7 +28,7 @@ final class OpenApiDocument {
         "description",
         "Retrieves and refreshes Flinks logins and serves their accounts, transactions and balances."
             + " Every /v1 route requires Authorization: Bearer <key> whose scope covers the method:"
-            + " GET needs read, POST and PUT need write, DELETE needs admin.");
+            + " GET needs read, POST, PUT and PATCH need write, DELETE needs admin.");
     ObjectNode paths = root.putObject("paths");
     for (RouteSpec route : routes) {
       ObjectNode path = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());

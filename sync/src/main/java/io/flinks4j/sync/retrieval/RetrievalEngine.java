@@ -420,7 +420,8 @@ public final class RetrievalEngine {
       }
       FlinksGateway.Detail detail;
       try {
-        detail = timed("get_accounts_detail", () -> flinks.requestDetail(processing.requestId()));
+        FlinksGateway.DetailRequest request = detailRequest(processing);
+        detail = timed("get_accounts_detail", () -> flinks.requestDetail(processing.requestId(), request));
       } catch (FlinksException e) {
         database.inTransaction(c -> store.update(c, processing));
         throw e;
@@ -480,7 +481,8 @@ public final class RetrievalEngine {
   }
 
   private Step requestDetail(Retrieval r) {
-    return onDetail(r, timed("get_accounts_detail", () -> flinks.requestDetail(r.requestId())));
+    FlinksGateway.DetailRequest request = detailRequest(r);
+    return onDetail(r, timed("get_accounts_detail", () -> flinks.requestDetail(r.requestId(), request)));
   }
 
   private Step poll(Retrieval r) {
@@ -607,6 +609,11 @@ public final class RetrievalEngine {
     Map<String, Object> data = eventData(c, loginRef, retrievalId, state);
     data.putAll(extra);
     return events.record(c, type, data);
+  }
+
+  private FlinksGateway.DetailRequest detailRequest(Retrieval r) {
+    return database.inTransaction(c -> new FlinksGateway.DetailRequest(storage.options(c, r.loginRef()),
+        !store.anyReady(c, r.loginRef())));
   }
 
   /** {@code transactions.updated} with the counts, when the payload changed any transaction. */

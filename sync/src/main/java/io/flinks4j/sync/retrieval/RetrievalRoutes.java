@@ -7,6 +7,7 @@ import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
 import io.flinks4j.sync.http.Operation;
 import io.flinks4j.sync.login.LoginInput;
+import io.flinks4j.sync.login.LoginOptions;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.Registration;
 import io.flinks4j.sync.login.StoredLogin;
@@ -36,9 +37,13 @@ public final class RetrievalRoutes implements ApiRoutes {
         "challenges":{"type":"array","items":{"type":"object","properties":{
           "type":{"type":"string"},"prompt":{"type":"string"}}}},
         "relaunchUrl":{"type":"string","format":"uri"}}}""";
+  private static final String OPTIONS_SCHEMA = """
+      {"type":"object","properties":{"accountIds":{"type":"array","items":{"type":"string"}},
+        "days":{"type":["integer","null"]},"withKyc":{"type":["boolean","null"]},
+        "withAccountIdentity":{"type":["boolean","null"]}}}""";
   private static final String LOGIN_SCHEMA = """
       {"type":"object","properties":{"loginId":{"type":"string"},"tag":{"type":"string"},
-        "created":{"type":"boolean"},"retrieval":%s}}""".formatted(RETRIEVAL_SCHEMA);
+        "created":{"type":"boolean"},"options":%s,"retrieval":%s}}""".formatted(OPTIONS_SCHEMA, RETRIEVAL_SCHEMA);
 
   private final Database database;
   private final LoginRepository logins;
@@ -57,10 +62,17 @@ public final class RetrievalRoutes implements ApiRoutes {
             .requestBody("""
                 {"type":"object","required":["loginId"],"properties":{
                   "loginId":{"type":"string","format":"uuid"},"tag":{"type":"string","maxLength":200,
-                    "description":"no control characters"}}}""")
+                    "description":"no control characters"},%s}}""".formatted(OptionsInput.SCHEMA_PROPERTIES))
             .response(201, "Registered; its first (cached) retrieval started", LOGIN_SCHEMA)
-            .response(200, "Already registered; nothing started", LOGIN_SCHEMA),
+            .response(200, "Already registered; nothing started (options given are stored)", LOGIN_SCHEMA),
         ctx -> register(ctx, router));
+    router.patch("/v1/logins/{loginId}",
+        Operation.summary("Change a login's tag or options; a field left out is kept, null restores the default")
+            .requestBody("""
+                {"type":"object","additionalProperties":false,"properties":{
+                  "tag":{"type":["string","null"],"maxLength":200},%s}}""".formatted(OptionsInput.SCHEMA_PROPERTIES))
+            .response(200, "The login with its new options (used from its next retrieval on)", LOGIN_SCHEMA),
+        ctx -> update(ctx, router));
     router.post("/v1/logins/{loginId}/refresh",
         Operation.summary("Start a cached read or a live refresh of a login")
             .requestBody("""
@@ -87,6 +99,9 @@ public final class RetrievalRoutes implements ApiRoutes {
         this::delete);
   }
 
+  private static final List<String> PATCHABLE =
+      List.of("tag", "accountIds", "days", "withKyc", "withAccountIdentity");
+
   record RegisterRequest(String loginId, String tag) {}
 
   record RefreshRequest(Boolean live) {}
@@ -100,20 +115,62 @@ public final class RetrievalRoutes implements ApiRoutes {
           "loginId must be the GUID Flinks Connect returned (8-4-4-4-12 hex digits)");
     }
     Optional<String> tag = Optional.ofNullable(body.tag()).filter(t -> !t.isBlank());
-    if (tag.isPresent() && !LoginInput.isValidTag(tag.get())) {
-      throw ApiException.badRequest("invalid_tag",
-          "tag must be at most " + LoginInput.MAX_TAG_LENGTH + " characters without control characters");
-    }
+    tag.ifPresent(RetrievalRoutes::requireValidTag);
+    JsonNode fields = router.readJson(ctx, JsonNode.class);
+    OptionsInput.over(LoginOptions.DEFAULTS, fields); // a bad option is refused before anything is stored
     record Outcome(Registration registration, Optional<Retrieval> retrieval) {}
     Outcome outcome = database.inTransaction(c -> {
       Registration registration = logins.register(c, body.loginId(), tag);
+      StoredLogin login = registration.login();
+      LoginOptions options = OptionsInput.over(login.options(), fields);
+      if (!options.equals(login.options())) {
+        logins.update(c, login.id(), login.tag(), options);
+        registration = new Registration(logins.findById(c, login.id()).orElseThrow(), registration.created());
+      }
       Optional<Retrieval> retrieval = registration.created()
           ? Optional.of(engine.request(c, registration.login().id(), RetrievalMode.CACHED))
           : engine.current(c, registration.login().id());
       return new Outcome(registration, retrieval);
     });
     ctx.status(outcome.registration().created() ? 201 : 200)
-        .json(loginBody(outcome.registration().login(), outcome.registration().created(), outcome.retrieval()));
+        .json(loginBody(outcome.registration().login(), Optional.of(outcome.registration().created()),
+            outcome.retrieval()));
+  }
+
+  private void update(Context ctx, ApiRouter router) {
+    StoredLogin login = login(ctx);
+    JsonNode body = router.readJson(ctx, JsonNode.class);
+    if (!body.isObject()) {
+      throw ApiException.badRequest("invalid_json", "request body must be a JSON object");
+    }
+    body.fieldNames().forEachRemaining(name -> {
+      if (!PATCHABLE.contains(name)) {
+        throw ApiException.badRequest("unknown_field", "'" + name + "' cannot be changed; fields: " + PATCHABLE);
+      }
+    });
+    Optional<String> tag = login.tag();
+    if (body.has("tag")) {
+      JsonNode value = body.get("tag");
+      if (!value.isNull() && !value.isTextual()) {
+        throw ApiException.badRequest("invalid_tag", "tag must be a string or null");
+      }
+      tag = value.isNull() ? Optional.empty() : Optional.of(value.asText()).filter(t -> !t.isBlank());
+      tag.ifPresent(RetrievalRoutes::requireValidTag);
+    }
+    LoginOptions options = OptionsInput.over(login.options(), body);
+    Optional<String> newTag = tag;
+    StoredLogin updated = database.inTransaction(c -> {
+      logins.update(c, login.id(), newTag, options);
+      return logins.findById(c, login.id()).orElseThrow(() -> ApiException.notFound("no such login"));
+    });
+    ctx.json(loginBody(updated, Optional.empty(), Optional.empty()));
+  }
+
+  private static void requireValidTag(String tag) {
+    if (!LoginInput.isValidTag(tag)) {
+      throw ApiException.badRequest("invalid_tag",
+          "tag must be at most " + LoginInput.MAX_TAG_LENGTH + " characters without control characters");
+    }
   }
 
   private void refresh(Context ctx, ApiRouter router) {
@@ -185,11 +242,13 @@ public final class RetrievalRoutes implements ApiRoutes {
     return values;
   }
 
-  private static Map<String, Object> loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
+  private static Map<String, Object> loginBody(StoredLogin login, Optional<Boolean> created,
+      Optional<Retrieval> retrieval) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("loginId", login.loginId());
     login.tag().ifPresent(tag -> body.put("tag", tag));
-    body.put("created", created);
+    created.ifPresent(value -> body.put("created", value));
+    body.put("options", OptionsInput.view(login.options()));
     retrieval.ifPresent(r -> body.put("retrieval", RetrievalView.of(r)));
     return body;
   }

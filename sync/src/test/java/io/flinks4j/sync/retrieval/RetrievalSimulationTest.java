@@ -10,6 +10,7 @@ import io.flinks4j.sync.events.EventSettings;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.ingest.IngestResult;
 import io.flinks4j.sync.ingest.Ingester;
+import io.flinks4j.sync.login.LoginOptions;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.storage.Database;
@@ -153,6 +154,11 @@ class RetrievalSimulationTest {
         @Override
         public Optional<String> loginId(Connection c, long loginRef) throws SQLException {
           return logins.findById(c, loginRef).map(StoredLogin::loginId);
+        }
+
+        @Override
+        public LoginOptions options(Connection c, long loginRef) {
+          return LoginOptions.DEFAULTS;
         }
 
         @Override
