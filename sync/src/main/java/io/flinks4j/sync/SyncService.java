@@ -37,6 +37,9 @@ import io.flinks4j.sync.retrieval.RetrievalRoutes;
 import io.flinks4j.sync.retrieval.RetrievalStatuses;
 import io.flinks4j.sync.retrieval.RetrievalStorage;
 import io.flinks4j.sync.schedule.RefreshScheduler;
+import io.flinks4j.sync.statements.StatementRoutes;
+import io.flinks4j.sync.statements.StatementSource;
+import io.flinks4j.sync.statements.StatementStore;
 import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.DatabaseConfig;
 import io.flinks4j.sync.storage.Dialect;
@@ -168,6 +171,7 @@ public final class SyncService implements AutoCloseable {
               && !scheduler.getSchedulerState().isShuttingDown())
           .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
           .routes(new FeedRoutes(database, logins))
+          .routes(new StatementRoutes(logins, new StatementStore(database, clock), StatementSource.over(client)))
           .routes(new RetrievalRoutes(database, logins, engine))
           .routes(webhooks)
           .routes(new VersionRoutes())

@@ -7,8 +7,8 @@ import java.util.Optional;
  * What a login asks {@code /GetAccountsDetail} for; an empty value means the service's default.
  *
  * @param accountIds the {@code AccountsFilter} (e.g. the account picked in Connect); empty = all accounts
- * @param days {@code DaysOfTransactions} for every retrieval (90 or 365); empty = 365 for the first retrieval and
- *     90 afterwards, or as configured
+ * @param days {@code DaysOfTransactions} for every retrieval (90 or 365); empty = as configured for a first
+ *     retrieval and for later ones
  * @param withKyc {@code WithKYC}
  * @param withAccountIdentity {@code WithAccountIdentity}
  */
