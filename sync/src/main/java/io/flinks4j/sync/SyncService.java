@@ -21,8 +21,10 @@ import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
 import io.flinks4j.sync.http.FeedRoutes;
+import io.flinks4j.sync.http.HttpSettings;
 import io.flinks4j.sync.http.ReadRoutes;
 import io.flinks4j.sync.http.VersionRoutes;
+import io.flinks4j.sync.idempotency.IdempotencyStore;
 import io.flinks4j.sync.ingest.IngestResult;
 import io.flinks4j.sync.ingest.Ingester;
 import io.flinks4j.sync.login.LoginOptions;
@@ -123,6 +125,7 @@ public final class SyncService implements AutoCloseable {
     SyncConfig config = checked(given);
     EngineSettings settings = EngineSettings.from(config.settings());
     LogSettings.from(config.settings());
+    HttpSettings http = HttpSettings.from(config.settings());
     MasterKey masterKey = MasterKey.fromConfig(config);
     FlinksClient client = flinksClient(config, settings);
     List<AutoCloseable> opened = new ArrayList<>();
@@ -135,7 +138,9 @@ public final class SyncService implements AutoCloseable {
       opened.add(database);
       Clock clock = Clock.systemUTC();
       ObjectMapper json = new ObjectMapper();
-      LoginRepository logins = new LoginRepository(database, new LoginIdProtector(masterKey), clock);
+      LoginIdProtector protector = new LoginIdProtector(masterKey);
+      LoginRepository logins = new LoginRepository(database, protector, clock);
+      IdempotencyStore idempotency = new IdempotencyStore(database, protector, http.idempotencyTtl(), clock);
       FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults(), settings.firstRetrievalDays(),
           settings.refreshDays());
       OutboundEvents events = new OutboundEvents(database, settings.events(), json, clock);
@@ -153,6 +158,7 @@ public final class SyncService implements AutoCloseable {
             engine.sweep();
             events.sweep();
             webhooks.sweep();
+            idempotency.purgeExpired();
             gauges.refresh();
           });
 
@@ -166,6 +172,8 @@ public final class SyncService implements AutoCloseable {
 
       ApiServer server = ApiServer.builder(config)
           .meterRegistry(meters)
+          .idempotency(idempotency)
+          .clock(clock)
           .readinessCheck("database", database::isReachable)
           .readinessCheck("scheduler", () -> scheduler.getSchedulerState().isStarted()
               && !scheduler.getSchedulerState().isShuttingDown())
@@ -191,6 +199,11 @@ public final class SyncService implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** Every route the HTTP app serves, as {@code "METHOD /path"} (what the OpenAPI contract test must cover). */
+  public List<String> servedRoutes() {
+    return server.servedRoutes();
   }
 
   public Database database() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.http.HttpSettings;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.retrieval.Retrieval;
 import io.flinks4j.sync.storage.Dialect;
@@ -51,6 +52,8 @@ public final class EngineFixture implements AutoCloseable {
     s.put(SyncConfig.WEBHOOK_KEY, sandbox.webhookKey());
     s.put(EngineSettings.CONNECT_URL, sandbox.connectUrl());
     s.put(SyncConfig.API_KEYS, API_KEY);
+    // Tests walk every route with wrong keys from one address; AuthThrottleTest covers the throttle itself.
+    s.put(HttpSettings.AUTH_FAILURE_LIMIT, "0");
     s.put(SyncConfig.HOST, "127.0.0.1");
     s.put(SyncConfig.PORT, "0");
     s.put(SyncConfig.ENCRYPTION_KEY, ENCRYPTION_KEY);

@@ -1,6 +1,7 @@
 package io.flinks4j.sync.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.flinks4j.sync.http.ApiDoc;
 import io.flinks4j.sync.storage.Database;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -41,9 +42,9 @@ public final class ChangeFeed {
         select.setLong(1, loginRef);
         select.setLong(2, after);
         select.setInt(3, limit + 1);
-        List<Change> added = new ArrayList<>();
-        List<Change> modified = new ArrayList<>();
-        List<Removal> removed = new ArrayList<>();
+        List<ChangedTransaction> added = new ArrayList<>();
+        List<ChangedTransaction> modified = new ArrayList<>();
+        List<RemovedTransaction> removed = new ArrayList<>();
         long position = after;
         int read = 0;
         boolean more = false;
@@ -57,10 +58,11 @@ public final class ChangeFeed {
             String accountId = String.valueOf(rows.getLong("account_id"));
             String id = rows.getString("flinks_transaction_id");
             if (rows.getObject("removed_at") != null) {
-              removed.add(new Removal(id, accountId));
+              removed.add(new RemovedTransaction(id, accountId));
               continue;
             }
-            Change change = new Change(id, accountId, rows.getObject("booked_on", LocalDate.class).toString(),
+            ChangedTransaction change = new ChangedTransaction(id, accountId,
+                rows.getObject("booked_on", LocalDate.class).toString(),
                 rows.getString("description"), rows.getBigDecimal("debit"), rows.getBigDecimal("credit"),
                 rows.getBigDecimal("balance"), rows.getString("code"), rows.getInt("version"));
             (rows.getLong("added_seq") > after ? added : modified).add(change);
@@ -77,19 +79,24 @@ public final class ChangeFeed {
    * @param next the position to read from next (the last change this page covers, or the given one when empty)
    * @param hasMore whether changes after {@code next} were already there when this page was read
    */
-  public record Page(List<Change> added, List<Change> modified, List<Removal> removed, long next, boolean hasMore) {}
+  public record Page(List<ChangedTransaction> added, List<ChangedTransaction> modified,
+      List<RemovedTransaction> removed, long next, boolean hasMore) {}
 
-  /**
-   * A transaction as it now is.
-   *
-   * @param id Flinks transaction id (unique within its account)
-   * @param accountId the account, as in {@code /v1/accounts/{accountId}}
-   * @param version 1 when first seen, +1 per modification
-   */
+  /** A transaction as it now is. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record Change(String id, String accountId, String date, String description, BigDecimal debit,
-      BigDecimal credit, BigDecimal balance, String code, int version) {}
+  @ApiDoc("A transaction added or modified, at its current content")
+  public record ChangedTransaction(
+      @ApiDoc("Flinks transaction id, unique within its account") String id,
+      @ApiDoc("use in /v1/accounts/{accountId}") String accountId,
+      @ApiDoc(format = "date") String date,
+      @ApiDoc(nullable = true) String description,
+      @ApiDoc(nullable = true) BigDecimal debit,
+      @ApiDoc(nullable = true) BigDecimal credit,
+      @ApiDoc(nullable = true) BigDecimal balance,
+      @ApiDoc(nullable = true) String code,
+      @ApiDoc("1 when first seen, +1 per modification") int version) {}
 
   /** A transaction that vanished from Flinks's window while inside it. */
-  public record Removal(String id, String accountId) {}
+  @ApiDoc("A transaction Flinks no longer lists although its date is within the window: delete it")
+  public record RemovedTransaction(String id, @ApiDoc("use in /v1/accounts/{accountId}") String accountId) {}
 }

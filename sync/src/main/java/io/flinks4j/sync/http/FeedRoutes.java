@@ -5,28 +5,19 @@ import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.storage.Database;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /** {@code GET /v1/logins/{loginId}/transactions/sync}: what changed in a login's transactions since a cursor. */
 public final class FeedRoutes implements ApiRoutes {
 
-  private static final String CHANGE_SCHEMA = """
-      {"type":"object","properties":{
-        "id":{"type":"string","description":"Flinks transaction id"},
-        "accountId":{"type":"string","description":"use in /v1/accounts/{accountId}"},
-        "date":{"type":"string","format":"date"},"description":{"type":["string","null"]},
-        "debit":{"type":["number","null"]},"credit":{"type":["number","null"]},
-        "balance":{"type":["number","null"]},"code":{"type":["string","null"]},
-        "version":{"type":"integer","description":"1 when first seen, +1 per modification"}}}""";
-  private static final String PAGE_SCHEMA = """
-      {"type":"object","required":["added","modified","removed","nextCursor","hasMore"],"properties":{
-        "added":{"type":"array","items":%1$s},
-        "modified":{"type":"array","items":%1$s},
-        "removed":{"type":"array","items":{"type":"object","properties":{
-          "id":{"type":"string"},"accountId":{"type":"string"}}}},
-        "nextCursor":{"type":"string","description":"pass as cursor next time; durable, store it with the data"},
-        "hasMore":{"type":"boolean","description":"true: call again now with nextCursor"}}}""".formatted(CHANGE_SCHEMA);
+  /** The answer of the change feed. */
+  @ApiDoc("Transaction changes after a cursor, each transaction once at its latest change")
+  record TransactionChanges(
+      @ApiDoc("new to a reader at the cursor: upsert by (accountId, id)") List<ChangeFeed.ChangedTransaction> added,
+      @ApiDoc("changed since the cursor: upsert by (accountId, id)") List<ChangeFeed.ChangedTransaction> modified,
+      @ApiDoc("gone from Flinks: delete by (accountId, id)") List<ChangeFeed.RemovedTransaction> removed,
+      @ApiDoc("pass as cursor next time; durable, store it with the data") String nextCursor,
+      @ApiDoc("true: call again now with nextCursor") boolean hasMore) {}
 
   private final LoginRepository logins;
   private final ChangeFeed feed;
@@ -44,7 +35,7 @@ public final class FeedRoutes implements ApiRoutes {
             .query("limit", "integer", "changes per page, 1-" + ReadRoutes.MAX_LIMIT + ", default "
                 + ReadRoutes.DEFAULT_LIMIT)
             .response(200, "Changes after the cursor: apply added and modified as upserts by (accountId, id),"
-                + " removed as deletes", PAGE_SCHEMA),
+                + " removed as deletes", TransactionChanges.class),
         this::sync);
   }
 
@@ -56,12 +47,7 @@ public final class FeedRoutes implements ApiRoutes {
         .map(raw -> ReadRoutes.parseLong(Cursor.decode(kind, raw, 1)[0]).orElseThrow(Cursor::invalid))
         .orElse(0L);
     ChangeFeed.Page page = feed.page(login.id(), after, ReadRoutes.limit(ctx));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("added", page.added());
-    body.put("modified", page.modified());
-    body.put("removed", page.removed());
-    body.put("nextCursor", Cursor.encode(kind, String.valueOf(page.next())));
-    body.put("hasMore", page.hasMore());
-    ctx.json(body);
+    ctx.json(new TransactionChanges(page.added(), page.modified(), page.removed(),
+        Cursor.encode(kind, String.valueOf(page.next())), page.hasMore()));
   }
 }

@@ -5,9 +5,7 @@ import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.login.LoginInput;
 import io.flinks4j.sync.login.LoginOptions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,13 +15,14 @@ import java.util.Optional;
  */
 final class OptionsInput {
 
-  static final String SCHEMA_PROPERTIES = """
-      "accountIds":{"type":["array","null"],"maxItems":%d,"items":{"type":"string","pattern":"^[A-Za-z0-9_.:-]{1,100}$"},
-        "description":"AccountsFilter: only these AccountIds (e.g. the accountId of the Connect REDIRECT); empty or null = all"},
-      "days":{"enum":[90,365,null],"description":"DaysOfTransactions of every retrieval; null = FLINKS4J_FIRST_RETRIEVAL_DAYS for the first retrieval, FLINKS4J_REFRESH_DAYS afterwards (both 90 by default)"},
-      "withKyc":{"type":["boolean","null"],"description":"WithKYC; null = true"},
-      "withAccountIdentity":{"type":["boolean","null"],"description":"WithAccountIdentity; null = true"}"""
-      .formatted(LoginInput.MAX_ACCOUNT_IDS);
+  // Descriptions of the option fields, shared by the request records that carry them.
+  static final String ACCOUNT_IDS_DOC = "AccountsFilter: only these AccountIds (e.g. the accountId of the Connect"
+      + " REDIRECT), at most " + LoginInput.MAX_ACCOUNT_IDS + " of 1-100 letters, digits, '_', '.', ':' or '-';"
+      + " empty or null = all";
+  static final String DAYS_DOC = "DaysOfTransactions of every retrieval: 90 or 365; null ="
+      + " FLINKS4J_FIRST_RETRIEVAL_DAYS for the first retrieval, FLINKS4J_REFRESH_DAYS afterwards (both 90 by default)";
+  static final String KYC_DOC = "WithKYC; null = true";
+  static final String IDENTITY_DOC = "WithAccountIdentity; null = true";
 
   private OptionsInput() {}
 
@@ -47,16 +46,6 @@ final class OptionsInput {
       options = options.withAccountIdentity(flag(body.get("withAccountIdentity"), "withAccountIdentity"));
     }
     return options;
-  }
-
-  /** The options as served. */
-  static Map<String, Object> view(LoginOptions options) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("accountIds", options.accountIds());
-    view.put("days", options.days().orElse(null));
-    view.put("withKyc", options.withKyc().orElse(null));
-    view.put("withAccountIdentity", options.withAccountIdentity().orElse(null));
-    return view;
   }
 
   private static List<String> accountIds(JsonNode value) {

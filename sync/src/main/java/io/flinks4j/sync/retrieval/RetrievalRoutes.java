@@ -1,7 +1,9 @@
 package io.flinks4j.sync.retrieval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinks4j.client.error.FlinksException;
+import io.flinks4j.sync.http.ApiDoc;
 import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
@@ -20,30 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The write side of the REST API: register a login (and start its first retrieval), request a refresh, answer
- * MFA, delete a login here and at Flinks.
+ * The write side of the REST API: register a login (and start its first retrieval), change its tag and options,
+ * request a refresh, answer MFA, delete a login here and at Flinks.
  */
 public final class RetrievalRoutes implements ApiRoutes {
-
-  private static final String RETRIEVAL_SCHEMA = """
-      {"type":"object","properties":{
-        "id":{"type":"string"},"mode":{"enum":["cached","live","webhook"]},
-        "state":{"enum":["requested","authorizing","processing","ready","mfa_required","failed","timed_out"]},
-        "requestedAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"},
-        "completedAt":{"type":"string","format":"date-time"},"flinksCode":{"type":"string"},
-        "reason":{"type":"string","description":"a FlinksCode, or a category (network, http_503, deadline, ...)"},
-        "reasonMessage":{"type":"string"},
-        "attempts":{"type":"integer"},"polls":{"type":"integer"},
-        "challenges":{"type":"array","items":{"type":"object","properties":{
-          "type":{"type":"string"},"prompt":{"type":"string"}}}},
-        "relaunchUrl":{"type":"string","format":"uri"}}}""";
-  private static final String OPTIONS_SCHEMA = """
-      {"type":"object","properties":{"accountIds":{"type":"array","items":{"type":"string"}},
-        "days":{"type":["integer","null"]},"withKyc":{"type":["boolean","null"]},
-        "withAccountIdentity":{"type":["boolean","null"]}}}""";
-  private static final String LOGIN_SCHEMA = """
-      {"type":"object","properties":{"loginId":{"type":"string"},"tag":{"type":"string"},
-        "created":{"type":"boolean"},"options":%s,"retrieval":%s}}""".formatted(OPTIONS_SCHEMA, RETRIEVAL_SCHEMA);
 
   private final Database database;
   private final LoginRepository logins;
@@ -59,56 +41,102 @@ public final class RetrievalRoutes implements ApiRoutes {
   public void addTo(ApiRouter router) {
     router.post("/v1/logins",
         Operation.summary("Register a login from the Flinks Connect redirect and start its first retrieval")
-            .requestBody("""
-                {"type":"object","required":["loginId"],"properties":{
-                  "loginId":{"type":"string","format":"uuid"},"tag":{"type":"string","maxLength":200,
-                    "description":"no control characters"},%s}}""".formatted(OptionsInput.SCHEMA_PROPERTIES))
-            .response(201, "Registered; its first (cached) retrieval started", LOGIN_SCHEMA)
-            .response(200, "Already registered; nothing started (options given are stored)", LOGIN_SCHEMA),
+            .requestBody(RegisterRequest.class)
+            .response(201, "Registered; its first (cached) retrieval started", RegistrationView.class)
+            .response(200, "Already registered; nothing started (options given are stored)", RegistrationView.class),
         ctx -> register(ctx, router));
     router.patch("/v1/logins/{loginId}",
         Operation.summary("Change a login's tag or options; a field left out is kept, null restores the default")
-            .requestBody("""
-                {"type":"object","additionalProperties":false,"properties":{
-                  "tag":{"type":["string","null"],"maxLength":200},%s}}""".formatted(OptionsInput.SCHEMA_PROPERTIES))
-            .response(200, "The login with its new options (used from its next retrieval on)", LOGIN_SCHEMA),
+            .requestBody(UpdateRequest.class)
+            .response(200, "The login with its new options (used from its next retrieval on)", LoginSettingsView.class),
         ctx -> update(ctx, router));
     router.post("/v1/logins/{loginId}/refresh",
         Operation.summary("Start a cached read or a live refresh of a login")
-            .requestBody("""
-                {"type":"object","properties":{"live":{"type":"boolean","default":false}}}""")
+            .optionalRequestBody(RefreshRequest.class)
             .response(202, "Retrieval started (or, for a login waiting for MFA answers, restarted with a new session)",
-                RETRIEVAL_SCHEMA)
-            .response(409, "A retrieval of this login is already in progress"),
+                RetrievalView.class)
+            .error(409, "A retrieval of this login is already in progress"),
         ctx -> refresh(ctx, router));
     router.post("/v1/logins/{loginId}/mfa",
         Operation.summary("Answer the security questions of a retrieval in mfa_required")
-            .requestBody("""
-                {"type":"object","required":["answers"],"properties":{"answers":{"type":"object",
-                  "description":"prompt text -> answer (a string or an array of strings)",
-                  "additionalProperties":{"oneOf":[{"type":"string"},
-                    {"type":"array","items":{"type":"string"}}]}}}}""")
-            .response(202, "Answers sent; the retrieval continues (or asks again, or failed)", RETRIEVAL_SCHEMA)
-            .response(409, "No retrieval of this login is waiting for MFA answers"),
+            .requestBody(MfaRequest.class)
+            .response(202, "Answers sent; the retrieval continues (or asks again, or failed)", RetrievalView.class)
+            .error(409, "No retrieval of this login is waiting for MFA answers"),
         ctx -> answer(ctx, router));
     router.delete("/v1/logins/{loginId}",
         Operation.summary("Delete a login: at Flinks (DeleteCard) and all its local data")
             .response(204, "Deleted")
-            .response(409, "Flinks is still processing this login (CARD_IN_USE); try again later")
-            .response(502, "Flinks could not be reached; nothing was deleted"),
+            .error(409, "Flinks is still processing this login (CARD_IN_USE); try again later")
+            .error(502, "Flinks could not be reached; nothing was deleted"),
         this::delete);
   }
 
+  private static final String TAG_DOC = "your reference, at most 200 characters without control characters";
   private static final List<String> PATCHABLE =
       List.of("tag", "accountIds", "days", "withKyc", "withAccountIdentity");
 
-  record RegisterRequest(String loginId, String tag) {}
+  @ApiDoc("A login to register: the loginId Flinks Connect redirected with, and optionally its options")
+  record RegisterRequest(
+      @ApiDoc(format = "uuid") String loginId,
+      @ApiDoc(value = TAG_DOC, nullable = true) String tag,
+      @ApiDoc(value = OptionsInput.ACCOUNT_IDS_DOC, nullable = true) List<String> accountIds,
+      @ApiDoc(value = OptionsInput.DAYS_DOC, nullable = true) Integer days,
+      @ApiDoc(value = OptionsInput.KYC_DOC, nullable = true) Boolean withKyc,
+      @ApiDoc(value = OptionsInput.IDENTITY_DOC, nullable = true) Boolean withAccountIdentity) {}
 
-  record RefreshRequest(Boolean live) {}
+  /**
+   * The body of {@code PATCH /v1/logins/{loginId}}. The handler reads it as a tree, since a field left out (kept)
+   * and a null (default restored) differ, and refuses fields other than these.
+   */
+  @ApiDoc("What to change: a field left out is kept, null restores the default; other fields are refused")
+  record UpdateRequest(
+      @ApiDoc(value = TAG_DOC + "; null removes it", nullable = true) String tag,
+      @ApiDoc(value = OptionsInput.ACCOUNT_IDS_DOC, nullable = true) List<String> accountIds,
+      @ApiDoc(value = OptionsInput.DAYS_DOC, nullable = true) Integer days,
+      @ApiDoc(value = OptionsInput.KYC_DOC, nullable = true) Boolean withKyc,
+      @ApiDoc(value = OptionsInput.IDENTITY_DOC, nullable = true) Boolean withAccountIdentity) {}
 
-  record MfaRequest(Map<String, JsonNode> answers) {}
+  @ApiDoc("What to retrieve; an empty body is a cached read")
+  record RefreshRequest(
+      @ApiDoc(value = "true: make Flinks log in to the bank now (may ask MFA); default false", nullable = true)
+          Boolean live) {}
+
+  @ApiDoc("Answers to the security questions of a retrieval in mfa_required")
+  record MfaRequest(
+      // Documented as any value, not a oneOf of string and array: generated clients choke on such a oneOf.
+      @ApiDoc("prompt text -> answer: a string, or an array of strings") Map<String, JsonNode> answers) {}
+
+  /** The answer of {@code POST /v1/logins}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ApiDoc("A registered login and its current retrieval")
+  record RegistrationView(
+      String loginId,
+      @ApiDoc(nullable = true) String tag,
+      @ApiDoc("true when this call registered it") boolean created,
+      LoginOptionsView options,
+      @ApiDoc(value = "the first retrieval (new login) or the current one", nullable = true) RetrievalView retrieval) {
+
+    @Override
+    public String toString() {
+      return "RegistrationView[created=" + created + "]"; // the loginId is a secret
+    }
+  }
+
+  /** The answer of {@code PATCH /v1/logins/{loginId}}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ApiDoc("A login's tag and options")
+  record LoginSettingsView(String loginId, @ApiDoc(nullable = true) String tag, LoginOptionsView options) {
+
+    @Override
+    public String toString() {
+      return "LoginSettingsView[options=" + options + "]"; // the loginId is a secret
+    }
+  }
 
   private void register(Context ctx, ApiRouter router) {
+    // Options first, from the tree: a malformed one is refused with its own code, before anything is stored.
+    JsonNode fields = router.readJson(ctx, JsonNode.class);
+    OptionsInput.over(LoginOptions.DEFAULTS, fields);
     RegisterRequest body = router.readJson(ctx, RegisterRequest.class);
     if (!LoginInput.isGuid(body.loginId())) {
       throw ApiException.badRequest("invalid_login_id",
@@ -116,8 +144,6 @@ public final class RetrievalRoutes implements ApiRoutes {
     }
     Optional<String> tag = Optional.ofNullable(body.tag()).filter(t -> !t.isBlank());
     tag.ifPresent(RetrievalRoutes::requireValidTag);
-    JsonNode fields = router.readJson(ctx, JsonNode.class);
-    OptionsInput.over(LoginOptions.DEFAULTS, fields); // a bad option is refused before anything is stored
     record Outcome(Registration registration, Optional<Retrieval> retrieval) {}
     Outcome outcome = database.inTransaction(c -> {
       Registration registration = logins.register(c, body.loginId(), tag);
@@ -133,8 +159,7 @@ public final class RetrievalRoutes implements ApiRoutes {
       return new Outcome(registration, retrieval);
     });
     ctx.status(outcome.registration().created() ? 201 : 200)
-        .json(loginBody(outcome.registration().login(), Optional.of(outcome.registration().created()),
-            outcome.retrieval()));
+        .json(loginBody(outcome.registration().login(), outcome.registration().created(), outcome.retrieval()));
   }
 
   private void update(Context ctx, ApiRouter router) {
@@ -163,7 +188,8 @@ public final class RetrievalRoutes implements ApiRoutes {
       logins.update(c, login.id(), newTag, options);
       return logins.findById(c, login.id()).orElseThrow(() -> ApiException.notFound("no such login"));
     });
-    ctx.json(loginBody(updated, Optional.empty(), Optional.empty()));
+    ctx.json(new LoginSettingsView(updated.loginId(), updated.tag().orElse(null),
+        LoginOptionsView.of(updated.options())));
   }
 
   private static void requireValidTag(String tag) {
@@ -242,14 +268,8 @@ public final class RetrievalRoutes implements ApiRoutes {
     return values;
   }
 
-  private static Map<String, Object> loginBody(StoredLogin login, Optional<Boolean> created,
-      Optional<Retrieval> retrieval) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("loginId", login.loginId());
-    login.tag().ifPresent(tag -> body.put("tag", tag));
-    created.ifPresent(value -> body.put("created", value));
-    body.put("options", OptionsInput.view(login.options()));
-    retrieval.ifPresent(r -> body.put("retrieval", RetrievalView.of(r)));
-    return body;
+  private static RegistrationView loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
+    return new RegistrationView(login.loginId(), login.tag().orElse(null), created,
+        LoginOptionsView.of(login.options()), retrieval.map(RetrievalView::of).orElse(null));
   }
 }

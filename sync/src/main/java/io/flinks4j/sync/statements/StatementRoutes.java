@@ -1,20 +1,21 @@
 package io.flinks4j.sync.statements;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.flinks4j.client.DetailOptions;
 import io.flinks4j.client.FlinksCode;
 import io.flinks4j.client.error.FlinksException;
 import io.flinks4j.client.model.Statements;
+import io.flinks4j.sync.http.ApiDoc;
 import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
 import io.flinks4j.sync.http.Operation;
+import io.flinks4j.sync.http.Page;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
+import io.flinks4j.sync.statements.StatementStore.StoredStatement;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,17 +24,16 @@ import java.util.Optional;
  */
 public final class StatementRoutes implements ApiRoutes {
 
-  private static final String STATEMENT_SCHEMA = """
-      {"type":"object","properties":{
-        "id":{"type":"string","description":"use in /v1/logins/{loginId}/statements/{statementId}"},
-        "sha256":{"type":"string","description":"hex SHA-256 of the file: each distinct file is stored once"},
-        "accountNumber":{"type":["string","null"]},"flinksStatementId":{"type":["string","null"]},
-        "fileType":{"type":["string","null"]},"sizeBytes":{"type":"integer"},
-        "fetchedAt":{"type":"string","format":"date-time"}}}""";
-  private static final String LIST_SCHEMA = """
-      {"type":"object","properties":{"stored":{"type":"integer","description":"files new in this fetch"},
-        "data":{"type":"array","items":%s}}}""".formatted(STATEMENT_SCHEMA);
   private static final List<String> COUNTS = List.of("MostRecent", "Months3", "Months12");
+
+  @ApiDoc("Which statements to fetch; an empty body fetches the most recent")
+  record FetchRequest(
+      @ApiDoc(value = "per account: MostRecent (the default), Months3 or Months12", nullable = true)
+          String numberOfStatements) {}
+
+  /** The answer of a fetch. */
+  @ApiDoc("How many fetched files were new, and every stored statement of the login")
+  record FetchedStatements(@ApiDoc("files new in this fetch") int stored, List<StoredStatement> data) {}
 
   private final LoginRepository logins;
   private final StatementStore store;
@@ -49,37 +49,31 @@ public final class StatementRoutes implements ApiRoutes {
   public void addTo(ApiRouter router) {
     router.post("/v1/logins/{loginId}/statements",
         Operation.summary("Fetch the login's PDF statements from Flinks (GetStatements) and keep the new ones")
-            .requestBody("""
-                {"type":"object","properties":{"numberOfStatements":{"enum":["MostRecent","Months3","Months12"],
-                  "default":"MostRecent","description":"per account"}}}""")
-            .response(201, "Fetched; some files were new", LIST_SCHEMA)
-            .response(200, "Fetched; every file was stored already", LIST_SCHEMA)
-            .response(409, "Flinks is still aggregating the login (try again shortly), or asks MFA answers first")
-            .response(502, "Flinks refused or could not be reached; nothing was stored"),
+            .optionalRequestBody(FetchRequest.class)
+            .response(201, "Fetched; some files were new", FetchedStatements.class)
+            .response(200, "Fetched; every file was stored already", FetchedStatements.class)
+            .error(409, "Flinks is still aggregating the login (try again shortly), or asks MFA answers first")
+            .error(502, "Flinks refused or could not be reached; nothing was stored"),
         ctx -> fetch(ctx, router));
     router.get("/v1/logins/{loginId}/statements",
-        Operation.summary("The login's stored statements (without their content)")
-            .response(200, "The statements", LIST_SCHEMA.replace("\"stored\":{\"type\":\"integer\","
-                + "\"description\":\"files new in this fetch\"},", "")),
-        ctx -> ctx.json(Map.of("data", store.list(login(ctx).id()))));
+        Operation.summary("The login's stored statements (without their content), in one page")
+            .response(200, "The statements", new TypeReference<Page<StoredStatement>>() {}),
+        ctx -> ctx.json(new Page<>(store.list(login(ctx).id()), null)));
     router.get("/v1/logins/{loginId}/statements/{statementId}",
-        Operation.summary("One stored statement file, as Flinks sent it (application/pdf)")
-            .response(200, "The file (Content-Type application/pdf)"),
+        Operation.summary("One stored statement file, as Flinks sent it")
+            .textResponse(200, "The file", "application/pdf"),
         this::download);
   }
 
   private void fetch(Context ctx, ApiRouter router) {
     StoredLogin login = login(ctx);
     DetailOptions.NumberOfStatements count = DetailOptions.NumberOfStatements.MOST_RECENT;
-    if (router.hasBody(ctx)) {
-      JsonNode requested = router.readJson(ctx, JsonNode.class).path("numberOfStatements");
-      if (!requested.isMissingNode()) {
-        if (!requested.isTextual() || !COUNTS.contains(requested.asText())) {
-          throw ApiException.badRequest("invalid_number_of_statements",
-              "numberOfStatements must be one of " + COUNTS);
-        }
-        count = new DetailOptions.NumberOfStatements(requested.asText());
+    String requested = router.hasBody(ctx) ? router.readJson(ctx, FetchRequest.class).numberOfStatements() : null;
+    if (requested != null) {
+      if (!COUNTS.contains(requested)) {
+        throw ApiException.badRequest("invalid_number_of_statements", "numberOfStatements must be one of " + COUNTS);
       }
+      count = new DetailOptions.NumberOfStatements(requested);
     }
     Statements statements;
     try {
@@ -95,10 +89,7 @@ public final class StatementRoutes implements ApiRoutes {
     } catch (IllegalArgumentException e) {
       throw new ApiException(502, "unreadable_statement", "Flinks sent a statement that is not valid Base64");
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("stored", stored);
-    body.put("data", store.list(login.id()));
-    ctx.status(stored > 0 ? 201 : 200).json(body);
+    ctx.status(stored > 0 ? 201 : 200).json(new FetchedStatements(stored, store.list(login.id())));
   }
 
   private void download(Context ctx) {

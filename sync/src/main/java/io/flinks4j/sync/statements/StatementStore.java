@@ -3,6 +3,7 @@ package io.flinks4j.sync.statements;
 import io.flinks4j.client.model.AccountStatements;
 import io.flinks4j.client.model.Statement;
 import io.flinks4j.client.model.Statements;
+import io.flinks4j.sync.http.ApiDoc;
 import io.flinks4j.sync.storage.Database;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -103,13 +104,16 @@ public final class StatementStore {
     });
   }
 
-  /**
-   * A stored statement as served; {@code sha256} identifies its content.
-   *
-   * @param id use in {@code /v1/logins/{loginId}/statements/{id}}
-   */
-  public record StoredStatement(String id, String sha256, String accountNumber, String flinksStatementId,
-      String fileType, int sizeBytes, String fetchedAt) {}
+  /** A stored statement as served; {@code sha256} identifies its content. */
+  @ApiDoc("A stored statement file (its content at /v1/logins/{loginId}/statements/{statementId})")
+  public record StoredStatement(
+      @ApiDoc("the statementId of its download") String id,
+      @ApiDoc("hex SHA-256 of the file: each distinct file is stored once") String sha256,
+      @ApiDoc(nullable = true) String accountNumber,
+      @ApiDoc(nullable = true) String flinksStatementId,
+      @ApiDoc(nullable = true) String fileType,
+      int sizeBytes,
+      @ApiDoc(format = "date-time") String fetchedAt) {}
 
   private static StoredStatement read(ResultSet rows) throws SQLException {
     return new StoredStatement(String.valueOf(rows.getLong("id")), rows.getString("sha256"),

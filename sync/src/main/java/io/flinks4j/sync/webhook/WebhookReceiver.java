@@ -1,5 +1,7 @@
 package io.flinks4j.sync.webhook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -34,7 +36,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -110,12 +111,19 @@ public final class WebhookReceiver implements ApiRoutes {
   public void addTo(ApiRouter router) {
     router.post(PATH,
         Operation.summary("Flinks webhook receiver (GetAccountsDetail, KYC); authenticated by its HMAC signature")
-            .requestBody("{\"type\":\"object\"}")
-            .response(200, "Recorded (or a duplicate, or a type this service ignores)",
-                "{\"type\":\"object\",\"properties\":{\"status\":{\"enum\":[\"recorded\",\"duplicate\","
-                    + "\"ignored\"]}}}")
-            .response(401, "Missing or wrong signature"),
+            .requestBody(JsonNode.class)
+            .response(200, "Recorded (or a duplicate, or a type this service ignores)", Receipt.class)
+            .error(401, "Missing or wrong signature"),
         ctx -> receive(ctx, router));
+  }
+
+  /** The answer to Flinks: what became of the delivery. */
+  record Receipt(Outcome status) {
+    enum Outcome {
+      @JsonProperty("recorded") RECORDED,
+      @JsonProperty("duplicate") DUPLICATE,
+      @JsonProperty("ignored") IGNORED
+    }
   }
 
   private void receive(Context ctx, ApiRouter router) {
@@ -135,7 +143,7 @@ public final class WebhookReceiver implements ApiRoutes {
         case UNSUPPORTED_TYPE -> {
           // Signed, but a type we do not handle (e.g. Investments): acknowledge so Flinks stops retrying.
           metrics.counter("flinks4j.webhooks.received", "outcome", "ignored").increment();
-          ctx.status(200).json(Map.of("status", "ignored"));
+          ctx.status(200).json(new Receipt(Receipt.Outcome.IGNORED));
           return;
         }
         default -> {
@@ -156,7 +164,7 @@ public final class WebhookReceiver implements ApiRoutes {
       schedule(List.of(id));
     }
     metrics.counter("flinks4j.webhooks.received", "outcome", recorded ? "recorded" : "duplicate").increment();
-    ctx.status(200).json(Map.of("status", recorded ? "recorded" : "duplicate"));
+    ctx.status(200).json(new Receipt(recorded ? Receipt.Outcome.RECORDED : Receipt.Outcome.DUPLICATE));
   }
 
   /** Re-schedules recorded webhooks that lost their task (a crash right after answering 200). */

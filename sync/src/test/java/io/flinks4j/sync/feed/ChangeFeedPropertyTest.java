@@ -149,7 +149,7 @@ class ChangeFeedPropertyTest {
         readers.add(new Reader());
       }
     }
-    Map<String, ChangeFeed.Change> expected = stored(loginRef);
+    Map<String, ChangeFeed.ChangedTransaction> expected = stored(loginRef);
     for (Reader reader : readers) {
       reader.drain(loginRef);
       assertThat(reader.state).as("seed %d", seed).isEqualTo(expected);
@@ -158,7 +158,7 @@ class ChangeFeedPropertyTest {
 
   /** Stored rows of each account sent with transactions, dated from its earliest one on, are exactly those sent. */
   private void assertWindowMatches(long seed, long loginRef, AccountsDetail payload) {
-    Map<String, ChangeFeed.Change> stored = stored(loginRef);
+    Map<String, ChangeFeed.ChangedTransaction> stored = stored(loginRef);
     for (var account : payload.accounts()) {
       if (account.transactions().isEmpty()) {
         continue;
@@ -186,8 +186,8 @@ class ChangeFeedPropertyTest {
   }
 
   /** The login's present transactions, as the feed would serve them, by (account, id). */
-  private Map<String, ChangeFeed.Change> stored(long loginRef) {
-    Map<String, ChangeFeed.Change> all = new TreeMap<>();
+  private Map<String, ChangeFeed.ChangedTransaction> stored(long loginRef) {
+    Map<String, ChangeFeed.ChangedTransaction> all = new TreeMap<>();
     // Read through the feed from position 0 in one page: every present row, at its current content.
     ChangeFeed.Page page = feed.page(loginRef, 0, 1_000_000);
     page.added().forEach(change -> all.put(change.accountId() + "|" + change.id(), change));
@@ -211,7 +211,7 @@ class ChangeFeedPropertyTest {
 
   /** A client of the feed: what it holds and the cursors it was given. */
   private final class Reader {
-    final Map<String, ChangeFeed.Change> state = new TreeMap<>();
+    final Map<String, ChangeFeed.ChangedTransaction> state = new TreeMap<>();
     final List<Long> cursors = new ArrayList<>(List.of(0L));
     long cursor;
 

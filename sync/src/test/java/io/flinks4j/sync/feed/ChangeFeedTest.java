@@ -73,8 +73,8 @@ class ChangeFeedTest {
 
     ChangeFeed.Page page = feed.page(loginRef, 0, 100);
 
-    assertThat(page.added()).extracting(ChangeFeed.Change::id).containsExactly("a", "b");
-    assertThat(page.added()).extracting(ChangeFeed.Change::version).containsOnly(1);
+    assertThat(page.added()).extracting(ChangeFeed.ChangedTransaction::id).containsExactly("a", "b");
+    assertThat(page.added()).extracting(ChangeFeed.ChangedTransaction::version).containsOnly(1);
     assertThat(page.modified()).isEmpty();
     assertThat(page.removed()).isEmpty();
     assertThat(page.hasMore()).isFalse();
@@ -113,7 +113,7 @@ class ChangeFeedTest {
 
     assertThat(result.removedTransactions()).isEqualTo(1);
     ChangeFeed.Page page = feed.page(loginRef, cursor, 100);
-    assertThat(page.removed()).extracting(ChangeFeed.Removal::id).containsExactly("gone");
+    assertThat(page.removed()).extracting(ChangeFeed.RemovedTransaction::id).containsExactly("gone");
     assertThat(page.added()).isEmpty();
     assertThat(page.modified()).isEmpty();
     assertThat(strings("select flinks_transaction_id from transactions where removed_at is null order by booked_on"))
@@ -131,7 +131,7 @@ class ChangeFeedTest {
         .transaction("b", DAY.minusDays(1), "b", "1.00", null));
 
     ChangeFeed.Page page = feed.page(loginRef, afterRemoval, 100);
-    assertThat(page.added()).extracting(ChangeFeed.Change::id).containsExactly("b");
+    assertThat(page.added()).extracting(ChangeFeed.ChangedTransaction::id).containsExactly("b");
     assertThat(page.added().getFirst().version()).isEqualTo(1);
   }
 

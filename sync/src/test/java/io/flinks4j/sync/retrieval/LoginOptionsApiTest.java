@@ -124,6 +124,26 @@ class LoginOptionsApiTest {
     assertThat(patch(UUID.randomUUID().toString(), "{\"days\":365}").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void a_patch_retried_with_its_idempotency_key_is_answered_again_without_running() {
+    SandboxLogin login = newLogin();
+    fixture.register(login.loginId());
+    String key = UUID.randomUUID().toString();
+
+    HttpResponse<String> first = patch(login.loginId(), "{\"tag\":\"first\"}", key);
+    assertThat(patch(login.loginId(), "{\"tag\":\"between\"}").statusCode()).isEqualTo(200);
+    HttpResponse<String> retry = patch(login.loginId(), "{\"tag\":\"first\"}", key);
+    HttpResponse<String> reused = patch(login.loginId(), "{\"tag\":\"other\"}", key);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(reused.statusCode()).isEqualTo(422);
+    assertThat(json(reused).path("error").path("code").asText()).isEqualTo("idempotency_key_reused");
+    assertThat(fixture.get("/v1/logins/" + login.loginId()).body().path("tag").asText()).isEqualTo("between");
+  }
+
   private static SandboxLogin newLogin() {
     return fixture.sandbox().createLogin(LoginSpec.named("options-" + UUID.randomUUID())
         .withTransactionsPerYear(400).withAccounts(3).withProcessingDelay(Duration.ZERO));
@@ -156,10 +176,18 @@ class LoginOptionsApiTest {
   }
 
   private static HttpResponse<String> patch(String loginId, String body) {
+    return patch(loginId, body, null);
+  }
+
+  private static HttpResponse<String> patch(String loginId, String body, String idempotencyKey) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId))
+        .header("Authorization", "Bearer " + EngineFixture.API_KEY).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
     try {
-      return HTTP.send(HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId))
-          .header("Authorization", "Bearer " + EngineFixture.API_KEY).header("Content-Type", "application/json")
-          .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
