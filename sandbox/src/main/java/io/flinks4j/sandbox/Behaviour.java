@@ -28,7 +28,12 @@ public enum Behaviour {
   /** Data calls fail with NO_TRANSACTION once processing is over. */
   NO_TRANSACTION(null, FlinksCode.NO_TRANSACTION),
   /** Data calls fail with 500 AGGREGATION_ERROR once processing is over. */
-  AGGREGATION_ERROR(null, FlinksCode.AGGREGATION_ERROR);
+  AGGREGATION_ERROR(null, FlinksCode.AGGREGATION_ERROR),
+  /**
+   * Each live refresh changes the description of one recent transaction per account and drops another (pending
+   * purchases that posted or never did); {@link GroundTruth} lists them.
+   */
+  REVISES_TRANSACTIONS(null, null);
 
   private final FlinksCode authorizeFailure;
   private final FlinksCode dataFailure;

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param sweepInterval how often lost tasks are re-created and the state gauges refreshed
  * @param instanceName name of this instance in the scheduler table
  * @param connectUrl Flinks Connect base for MFA relaunch URLs, when not derived from the API base
+ * @param firstRetrievalDays days of transactions asked for in a login's first retrieval (90 or 365)
+ * @param refreshDays days of transactions asked for afterwards (90 or 365)
  */
 public record EngineSettings(
     RetrievalSettings retrieval,
@@ -38,7 +40,9 @@ public record EngineSettings(
     Duration heartbeat,
     Duration sweepInterval,
     Optional<String> instanceName,
-    Optional<String> connectUrl) {
+    Optional<String> connectUrl,
+    int firstRetrievalDays,
+    int refreshDays) {
 
   /** Wait between two Async polls; default 10s. */
   public static final String POLL_INTERVAL = "FLINKS4J_POLL_INTERVAL";
@@ -85,6 +89,11 @@ public record EngineSettings(
   /** Flinks Connect base for relaunch URLs; default derived from FLINKS_BASE_URL. */
   public static final String CONNECT_URL = "FLINKS_CONNECT_URL";
 
+  /** Days of transactions of a login's first retrieval, unless the login sets its own: 90 or 365; default 365. */
+  public static final String FIRST_RETRIEVAL_DAYS = "FLINKS4J_FIRST_RETRIEVAL_DAYS";
+  /** Days of transactions of a login's later retrievals, unless the login sets its own: 90 or 365; default 90. */
+  public static final String REFRESH_DAYS = "FLINKS4J_REFRESH_DAYS";
+
   /** Reads and validates the engine keys. @throws ConfigException naming the first bad key */
   public static EngineSettings from(Settings settings) {
     RetrievalSettings defaults = RetrievalSettings.defaults();
@@ -124,7 +133,17 @@ public record EngineSettings(
         positive(settings, HEARTBEAT, Duration.ofSeconds(30)),
         positive(settings, SWEEP_INTERVAL, Duration.ofSeconds(30)),
         settings.get(INSTANCE_NAME),
-        settings.get(CONNECT_URL));
+        settings.get(CONNECT_URL),
+        days(settings, FIRST_RETRIEVAL_DAYS, 90),
+        days(settings, REFRESH_DAYS, 90));
+  }
+
+  private static int days(Settings settings, String key, int fallback) {
+    int days = settings.integer(key, fallback, 90, 365);
+    if (days != 90 && days != 365) {
+      throw new ConfigException(key + " must be 90 or 365 (the days of transactions Flinks offers)");
+    }
+    return days;
   }
 
   private static Duration positive(Settings settings, String key, Duration fallback) {

@@ -21,11 +21,14 @@ import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
+import io.flinks4j.sync.http.FeedRoutes;
 import io.flinks4j.sync.http.HttpSettings;
 import io.flinks4j.sync.http.ReadRoutes;
 import io.flinks4j.sync.http.VersionRoutes;
 import io.flinks4j.sync.idempotency.IdempotencyStore;
+import io.flinks4j.sync.ingest.IngestResult;
 import io.flinks4j.sync.ingest.Ingester;
+import io.flinks4j.sync.login.LoginOptions;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.retrieval.ClientFlinksGateway;
@@ -39,6 +42,9 @@ import io.flinks4j.sync.retrieval.RetrievalStatuses;
 import io.flinks4j.sync.retrieval.RetrievalStorage;
 import io.flinks4j.sync.retrieval.StepFeed;
 import io.flinks4j.sync.schedule.RefreshScheduler;
+import io.flinks4j.sync.statements.StatementRoutes;
+import io.flinks4j.sync.statements.StatementSource;
+import io.flinks4j.sync.statements.StatementStore;
 import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.DatabaseConfig;
 import io.flinks4j.sync.storage.ScheduledTasks;
@@ -172,7 +178,8 @@ public final class SyncService implements AutoCloseable {
       LoginIdProtector protector = new LoginIdProtector(masterKey);
       LoginRepository logins = new LoginRepository(database, protector, clock);
       IdempotencyStore idempotency = new IdempotencyStore(database, protector, http.idempotencyTtl(), clock);
-      FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults());
+      FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults(), settings.firstRetrievalDays(),
+          settings.refreshDays());
       OutboundEvents events = new OutboundEvents(database, settings.events(), json, clock);
       Ingester ingester = new Ingester(clock, meters);
       DbSchedulerSteps steps = new DbSchedulerSteps(clock, settings.retrieval().pollInterval());
@@ -210,6 +217,8 @@ public final class SyncService implements AutoCloseable {
           .readinessCheck("database", database::isReachable)
           .readinessCheck("scheduler", () -> isRunning(scheduler))
           .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
+          .routes(new FeedRoutes(database, logins))
+          .routes(new StatementRoutes(logins, new StatementStore(database, clock), StatementSource.over(client)))
           .routes(new RetrievalRoutes(database, logins, engine))
           .routes(new RetrievalHistoryRoutes(database, logins, engine))
           .routes(stream)
@@ -369,9 +378,14 @@ public final class SyncService implements AutoCloseable {
       }
 
       @Override
-      public void ingest(Connection connection, long loginRef, String retrievalId, AccountsDetail payload)
+      public LoginOptions options(Connection connection, long loginRef) throws SQLException {
+        return logins.findById(connection, loginRef).map(StoredLogin::options).orElse(LoginOptions.DEFAULTS);
+      }
+
+      @Override
+      public IngestResult ingest(Connection connection, long loginRef, String retrievalId, AccountsDetail payload)
           throws SQLException {
-        ingester.apply(connection, loginRef, retrievalId, payload);
+        return ingester.apply(connection, loginRef, retrievalId, payload);
       }
     };
   }

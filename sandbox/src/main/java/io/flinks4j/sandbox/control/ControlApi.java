@@ -267,7 +267,15 @@ public final class ControlApi {
         .put("dataDate", truth.dataDate().toString())
         .put("transactionsLast90Days", truth.transactionsLast90Days())
         .put("transactionsLast365Days", truth.transactionsLast365Days())
-        .put("transactionsTotal", truth.transactionsTotal());
+        .put("transactionsTotal", truth.transactionsTotal())
+        .<ObjectNode>set("modifiedTransactionIds", ids(truth.modifiedTransactionIds()))
+        .set("removedTransactionIds", ids(truth.removedTransactionIds()));
+  }
+
+  private static ArrayNode ids(List<String> ids) {
+    ArrayNode array = JSON.createArrayNode();
+    ids.forEach(array::add);
+    return array;
   }
 
   // ---- faults --------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import io.flinks4j.sandbox.data.DataGenerator;
 import io.flinks4j.sandbox.data.DetailOptions;
 import io.flinks4j.sandbox.data.PayloadWriter;
 import io.flinks4j.sandbox.data.Portfolio;
+import io.flinks4j.sandbox.data.Revisions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -176,9 +177,11 @@ public final class Login {
       dates.add(LocalDate.ofInstant(versions.get(v), ZoneOffset.UTC));
     }
     LocalDate start = dates.getFirst().minusDays(364);
-    return DataGenerator.generate(
+    Portfolio generated = DataGenerator.generate(
         new DataGenerator.Spec(
             definition.seed(), definition.accounts(), definition.transactionsPerYear(), start, dates));
+    return behaviour() == Behaviour.REVISES_TRANSACTIONS
+        ? Revisions.apply(generated, definition.seed(), dates) : generated;
   }
 
   /** The serialized {@code Accounts} array for a detail call, cached per (version, options). */
@@ -205,7 +208,7 @@ public final class Login {
     int total = p.accounts().stream().mapToInt(a -> a.transactions().size()).sum();
     return new GroundTruth(
         id(), p.accounts().size(), version, refreshedAt(version), p.dataDate(), p.transactionCount(90),
-        p.transactionCount(365), total);
+        p.transactionCount(365), total, p.modifiedIds(), p.removedIds());
   }
 
   @Override

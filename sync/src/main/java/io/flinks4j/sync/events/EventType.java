@@ -7,7 +7,9 @@ public enum EventType {
   /** A live refresh needs the customer to answer security questions. */
   LOGIN_MFA_REQUIRED("login.mfa_required"),
   /** A retrieval failed or timed out. */
-  LOGIN_FAILED("login.failed");
+  LOGIN_FAILED("login.failed"),
+  /** Stored transactions of the login were added, modified or removed: read the change feed. */
+  TRANSACTIONS_UPDATED("transactions.updated");
 
   private final String wireName;
 

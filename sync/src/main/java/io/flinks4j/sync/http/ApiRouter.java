@@ -55,6 +55,10 @@ public final class ApiRouter {
     return add(HandlerType.PUT, path, operation, handler);
   }
 
+  public ApiRouter patch(String path, Operation operation, Handler handler) {
+    return add(HandlerType.PATCH, path, operation, handler);
+  }
+
   public ApiRouter delete(String path, Operation operation, Handler handler) {
     return add(HandlerType.DELETE, path, operation, handler);
   }

@@ -73,7 +73,7 @@ final class ReadQueries {
 
   /**
    * One page of an account's transactions dated within [from, to], newest first (date, then insertion order,
-   * descending), starting strictly after {@code after} when given.
+   * descending), starting strictly after {@code after} when given; removed ones (see the change feed) left out.
    */
   List<TransactionView> transactions(
       long accountId, LocalDate from, LocalDate to, Optional<TransactionKey> after, int limit) {
@@ -82,6 +82,7 @@ final class ReadQueries {
           String sql =
               "select id, flinks_transaction_id, booked_on, description, debit, credit, balance, code"
                   + " from transactions where account_id = ? and booked_on >= ? and booked_on <= ?"
+                  + " and removed_at is null"
                   + (after.isPresent() ? " and (booked_on < ? or (booked_on = ? and id < ?))" : "")
                   + " order by booked_on desc, id desc fetch first ? rows only";
           try (PreparedStatement select = connection.prepareStatement(sql)) {

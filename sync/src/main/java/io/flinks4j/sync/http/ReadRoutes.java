@@ -204,7 +204,7 @@ public final class ReadRoutes implements ApiRoutes {
     return id.get();
   }
 
-  private static int limit(Context ctx) {
+  static int limit(Context ctx) {
     String raw = ctx.queryParam("limit");
     if (raw == null) {
       return DEFAULT_LIMIT;
@@ -231,7 +231,7 @@ public final class ReadRoutes implements ApiRoutes {
         .collect(Collectors.toCollection(LinkedHashSet::new))).map(Set::copyOf).orElse(Set.of());
   }
 
-  private static Optional<String> cursor(Context ctx) {
+  static Optional<String> cursor(Context ctx) {
     return Optional.ofNullable(ctx.queryParam("cursor")).filter(raw -> !raw.isEmpty());
   }
 
@@ -269,7 +269,7 @@ public final class ReadRoutes implements ApiRoutes {
         strictDate(parts[0]).orElseThrow(Cursor::invalid), parseLong(parts[1]).orElseThrow(Cursor::invalid));
   }
 
-  private static Optional<Long> parseLong(String raw) {
+  static Optional<Long> parseLong(String raw) {
     if (raw == null || raw.isEmpty() || raw.length() > 18 || !raw.chars().allMatch(Character::isDigit)) {
       return Optional.empty();
     }

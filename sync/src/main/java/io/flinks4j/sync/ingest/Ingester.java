@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,13 +37,14 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Applies a GetAccountsDetail payload to the stored data of one login: accounts, holders, new transactions and
- * one balance snapshot per account and retrieval.
+ * Applies a GetAccountsDetail payload to the stored data of one login: accounts, holders, transactions (added,
+ * modified or removed, each change numbered for the change feed: see {@link TransactionWriter}) and one balance
+ * snapshot per account and retrieval.
  *
  * <p>It runs on the caller's connection and never commits, so the engine can store a retrieval's data and its
  * completion in one transaction. Applying the same payload again changes nothing; transactions that later drop
- * out of Flinks's window stay stored; fields a later payload omits (null) keep their stored value. Concurrent
- * calls for the same login are serialised by a row lock on the login. Thread-safe.
+ * out of Flinks's window stay stored; account and holder fields a later payload omits (null) keep their stored
+ * value. Concurrent calls for the same login are serialised by a row lock on the login. Thread-safe.
  *
  * <p>Transactions are keyed by (account, Flinks transaction id). When Flinks sends no usable id (absent or
  * masked such as {@code xxxxxxxx-...}), a deterministic id is derived from the transaction's content and its
@@ -52,7 +52,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Ingester {
 
-  private static final int BATCH = 2_000;
   private static final HexFormat HEX = HexFormat.of();
 
   private final Clock clock;
@@ -101,12 +100,18 @@ public final class Ingester {
       throw new IllegalArgumentException("retrievalKey must be 1-100 characters");
     }
     OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
-    lockLogin(connection, loginRef, now);
+    Locked locked = lockLogin(connection, loginRef, now);
     LocalDateTime asOf = detail.login() == null ? null : detail.login().lastRefresh();
     updateLogin(connection, loginRef, detail.institution(), asOf);
 
     List<Account> accounts = distinctAccounts(detail.accounts());
     Map<String, StoredAccount> stored = loadAccounts(connection, loginRef);
+    Set<String> newAccountKeys = new HashSet<>();
+    for (Account account : accounts) {
+      if (!stored.containsKey(accountKey(account))) {
+        newAccountKeys.add(accountKey(account));
+      }
+    }
     int newAccounts = upsertAccounts(connection, loginRef, accounts, stored, now);
     if (newAccounts > 0) {
       stored = loadAccounts(connection, loginRef);
@@ -114,23 +119,36 @@ public final class Ingester {
     upsertHolders(connection, loginRef, accounts, stored, now);
 
     LocalDate fallbackDate = (asOf != null ? asOf : now.toLocalDateTime()).toLocalDate();
-    Map<Long, List<Row>> changedRows = new LinkedHashMap<>();
+    // A payload older than the stored data (a redelivered webhook) may add rows but never modify or remove any.
+    boolean authoritative = asOf == null || locked.lastRefresh() == null || !asOf.isBefore(locked.lastRefresh());
+    List<TransactionWriter.AccountRows> changed = new ArrayList<>();
     Map<Long, String> changedDigests = new LinkedHashMap<>();
     int transactions = 0;
     for (Account account : accounts) {
-      List<Row> rows = transactionRows(account.transactions(), fallbackDate);
+      List<TransactionWriter.Row> rows = transactionRows(account.transactions(), fallbackDate);
       StoredAccount target = stored.get(accountKey(account));
-      String keysDigest = digest(rows.stream().map(Row::key).toArray(String[]::new));
-      if (!keysDigest.equals(target.transactionsDigest())) {
-        changedRows.put(target.id(), rows);
-        changedDigests.put(target.id(), keysDigest);
+      String rowsDigest = TransactionWriter.digest(rows);
+      if (!rowsDigest.equals(target.transactionsDigest())) {
+        changed.add(new TransactionWriter.AccountRows(target.id(), !newAccountKeys.contains(accountKey(account)), rows));
+        if (authoritative) {
+          changedDigests.put(target.id(), rowsDigest);
+        }
       }
       transactions += rows.size();
     }
-    int newTransactions = insertTransactions(connection, loginRef, changedRows, now);
+    TransactionWriter.Changes changes =
+        new TransactionWriter(connection, loginRef, now, locked.changeSeq()).write(changed, authoritative);
+    if (changes.lastSeq() != locked.changeSeq()) {
+      try (PreparedStatement update = connection.prepareStatement("update logins set change_seq = ? where id = ?")) {
+        update.setLong(1, changes.lastSeq());
+        update.setLong(2, loginRef);
+        update.executeUpdate();
+      }
+    }
     recordDigests(connection, changedDigests);
     int snapshots = insertSnapshots(connection, accounts, stored, retrievalKey, asOf, now);
-    return new IngestResult(accounts.size(), newAccounts, transactions, newTransactions, snapshots);
+    return new IngestResult(accounts.size(), newAccounts, transactions, changes.added(), changes.modified(),
+        changes.removed(), snapshots);
   }
 
   /**
@@ -172,8 +190,11 @@ public final class Ingester {
     return true;
   }
 
-  /** Locks the login's row until the caller commits (see V3__ingest_shortcuts.sql for why by an update). */
-  private static void lockLogin(Connection connection, long loginRef, OffsetDateTime now) throws SQLException {
+  /**
+   * Locks the login's row until the caller commits (see V3__ingest_shortcuts.sql for why by an update), then reads
+   * what the ingest needs under that lock: the change sequence and the as-of of the stored data.
+   */
+  private static Locked lockLogin(Connection connection, long loginRef, OffsetDateTime now) throws SQLException {
     try (PreparedStatement lock =
         connection.prepareStatement("update logins set last_ingested_at = ? where id = ?")) {
       lock.setObject(1, now);
@@ -182,7 +203,18 @@ public final class Ingester {
         throw new IllegalArgumentException("no login with id " + loginRef);
       }
     }
+    try (PreparedStatement select =
+        connection.prepareStatement("select change_seq, last_refresh from logins where id = ?")) {
+      select.setLong(1, loginRef);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return new Locked(rows.getLong(1), rows.getObject(2, LocalDateTime.class));
+      }
+    }
   }
+
+  /** The login as read under its row lock. */
+  private record Locked(long changeSeq, LocalDateTime lastRefresh) {}
 
   private static void updateLogin(Connection connection, long loginRef, String institution, LocalDateTime asOf)
       throws SQLException {
@@ -314,8 +346,8 @@ public final class Ingester {
   }
 
   /** The payload's transactions with their storage keys, duplicates removed. */
-  private static List<Row> transactionRows(List<Transaction> transactions, LocalDate fallbackDate) {
-    List<Row> rows = new ArrayList<>(transactions.size());
+  private static List<TransactionWriter.Row> transactionRows(List<Transaction> transactions, LocalDate fallbackDate) {
+    List<TransactionWriter.Row> rows = new ArrayList<>(transactions.size());
     Set<String> keys = new HashSet<>(transactions.size() * 2);
     Map<String, Integer> occurrences = new HashMap<>();
     for (Transaction transaction : transactions) {
@@ -330,62 +362,10 @@ public final class Ingester {
         key = "flinks4j:" + content + ":" + occurrence;
       }
       if (keys.add(key)) {
-        rows.add(new Row(key, transaction.date() != null ? transaction.date() : fallbackDate, transaction));
+        rows.add(new TransactionWriter.Row(key, transaction.date() != null ? transaction.date() : fallbackDate, transaction));
       }
     }
     return rows;
-  }
-
-  /** Inserts the rows not stored yet, in JDBC batches across all accounts of the login. */
-  private static int insertTransactions(
-      Connection connection, long loginRef, Map<Long, List<Row>> rowsByAccount, OffsetDateTime now)
-      throws SQLException {
-    LocalDate earliest = null;
-    for (List<Row> rows : rowsByAccount.values()) {
-      for (Row row : rows) {
-        if (earliest == null || row.date().isBefore(earliest)) {
-          earliest = row.date();
-        }
-      }
-    }
-    if (earliest == null) {
-      return 0;
-    }
-    Set<AccountTransaction> known = knownTransactions(connection, loginRef, earliest);
-    int inserted = 0;
-    int pending = 0;
-    try (PreparedStatement insert =
-        connection.prepareStatement("insert into transactions (account_id, flinks_transaction_id, booked_on,"
-            + " description, debit, credit, balance, code, first_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " on conflict do nothing")) {
-      for (var entry : rowsByAccount.entrySet()) {
-        long accountId = entry.getKey();
-        for (Row row : entry.getValue()) {
-          if (known.contains(new AccountTransaction(accountId, row.key()))) {
-            continue;
-          }
-          Transaction t = row.transaction();
-          insert.setLong(1, accountId);
-          setText(insert, 2, row.key());
-          insert.setObject(3, row.date());
-          setText(insert, 4, t.description());
-          setAmount(insert, 5, t.debit());
-          setAmount(insert, 6, t.credit());
-          setAmount(insert, 7, t.balance());
-          setText(insert, 8, t.code());
-          insert.setObject(9, now);
-          insert.addBatch();
-          if (++pending == BATCH) {
-            inserted += inserted(insert.executeBatch());
-            pending = 0;
-          }
-        }
-      }
-      if (pending > 0) {
-        inserted += inserted(insert.executeBatch());
-      }
-    }
-    return inserted;
   }
 
   private static void recordDigests(Connection connection, Map<Long, String> digests) throws SQLException {
@@ -401,27 +381,6 @@ public final class Ingester {
       }
       update.executeBatch();
     }
-  }
-
-  /**
-   * Transactions already stored for the login from {@code earliest} on, read in one query so a refresh that
-   * brings nothing new costs no inserts (the unique key still guards anything outside this range).
-   */
-  private static Set<AccountTransaction> knownTransactions(Connection connection, long loginRef, LocalDate earliest)
-      throws SQLException {
-    Set<AccountTransaction> known = new HashSet<>();
-    try (PreparedStatement select =
-        connection.prepareStatement("select t.account_id, t.flinks_transaction_id from transactions t"
-            + " join accounts a on a.id = t.account_id where a.login_id = ? and t.booked_on >= ?")) {
-      select.setLong(1, loginRef);
-      select.setObject(2, earliest);
-      try (ResultSet result = select.executeQuery()) {
-        while (result.next()) {
-          known.add(new AccountTransaction(result.getLong(1), result.getString(2)));
-        }
-      }
-    }
-    return known;
   }
 
   private static int insertSnapshots(
@@ -449,20 +408,11 @@ public final class Ingester {
     return written;
   }
 
-  private static int inserted(int[] counts) {
-    int total = 0;
-    for (int count : counts) {
-      // PostgreSQL's rewritten batches report SUCCESS_NO_INFO: count those rows as inserted.
-      total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
-    }
-    return total;
-  }
-
   private static boolean usableId(String id) {
     return id != null && !id.isBlank() && !id.toLowerCase(Locale.ROOT).contains("xxxx");
   }
 
-  private static void setAmount(PreparedStatement statement, int index, BigDecimal amount) throws SQLException {
+  static void setAmount(PreparedStatement statement, int index, BigDecimal amount) throws SQLException {
     if (amount == null) {
       statement.setNull(index, Types.NUMERIC);
     } else {
@@ -470,7 +420,7 @@ public final class Ingester {
     }
   }
 
-  private static String plain(BigDecimal amount) {
+  static String plain(BigDecimal amount) {
     return amount == null ? "" : amount.stripTrailingZeros().toPlainString();
   }
 
@@ -487,11 +437,7 @@ public final class Ingester {
     }
   }
 
-  private record Row(String key, LocalDate date, Transaction transaction) {}
-
-  private record AccountTransaction(long accountId, String key) {}
-
-  /** @param transactionsDigest digest of the keys of the last transactions applied, all stored; null at first */
+  /** @param transactionsDigest {@link TransactionWriter#digest} of the last authoritative payload; null at first */
   private record StoredAccount(long id, AccountRow row, String transactionsDigest) {}
 
   /** The mutable columns of an account. */
@@ -613,7 +559,7 @@ public final class Ingester {
     return value != null ? value : fallback;
   }
 
-  private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+  static boolean sameAmount(BigDecimal a, BigDecimal b) {
     return a == null ? b == null : b != null && a.compareTo(b) == 0;
   }
 
@@ -621,8 +567,13 @@ public final class Ingester {
    * Binds bank text as it came, but for NUL: PostgreSQL refuses it in text columns, and one NUL in a description
    * would otherwise make the whole payload impossible to store. It becomes U+FFFD, as for any undecodable byte.
    */
-  private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
+  static void setText(PreparedStatement statement, int index, String value) throws SQLException {
+    statement.setString(index, storable(value));
+  }
+
+  /** {@code value} as {@link #setText} stores it. */
+  static String storable(String value) {
     boolean clean = value == null || value.indexOf('\u0000') < 0;
-    statement.setString(index, clean ? value : value.replace('\u0000', '\uFFFD'));
+    return clean ? value : value.replace('\u0000', '\uFFFD');
   }
 }

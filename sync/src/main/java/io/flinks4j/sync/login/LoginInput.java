@@ -12,6 +12,10 @@ public final class LoginInput {
   /** Longest accepted tag, in characters (UTF-16 code units). */
   public static final int MAX_TAG_LENGTH = 200;
 
+  /** Most AccountIds one login may filter on. */
+  public static final int MAX_ACCOUNT_IDS = 50;
+
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
   private static final Pattern GUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -42,5 +46,18 @@ public final class LoginInput {
       }
     }
     return true;
+  }
+
+  /**
+   * True for an AccountId as Flinks issues them (a GUID) or as older instances show them: 1-100 letters, digits and
+   * {@code _ . : -}; no comma, so a list of them stores as comma-separated text.
+   */
+  public static boolean isValidAccountId(String accountId) {
+    return accountId != null && ACCOUNT_ID.matcher(accountId).matches();
+  }
+
+  /** True for the days of transactions Flinks offers: 90 or 365. */
+  public static boolean isValidDays(int days) {
+    return days == 90 || days == 365;
   }
 }

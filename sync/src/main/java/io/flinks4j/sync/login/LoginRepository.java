@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -28,7 +29,8 @@ public final class LoginRepository {
   /** Longest loginId accepted; Flinks loginIds are GUIDs. */
   public static final int MAX_LOGIN_ID_LENGTH = 128;
 
-  private static final String COLUMNS = "id, login_id_enc, tag, institution, last_refresh, created_at";
+  private static final String COLUMNS = "id, login_id_enc, tag, institution, last_refresh, created_at, account_ids,"
+      + " days_of_transactions, with_kyc, with_account_identity";
 
   private final Database database;
   private final LoginIdProtector protector;
@@ -90,6 +92,20 @@ public final class LoginRepository {
         findByHash(connection, hash)
             .orElseThrow(() -> new SQLException("login vanished right after its registration"));
     return new Registration(login, created);
+  }
+
+  /** Replaces the tag ({@code null} clears it) and the options of a login, on the caller's transaction. */
+  public void update(Connection connection, long id, Optional<String> tag, LoginOptions options) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("update logins set tag = ?, account_ids = ?,"
+        + " days_of_transactions = ?, with_kyc = ?, with_account_identity = ? where id = ?")) {
+      update.setString(1, tag.orElse(null));
+      update.setString(2, options.accountIds().isEmpty() ? null : String.join(",", options.accountIds()));
+      update.setObject(3, options.days().orElse(null), Types.INTEGER);
+      update.setObject(4, options.withKyc().orElse(null), Types.BOOLEAN);
+      update.setObject(5, options.withAccountIdentity().orElse(null), Types.BOOLEAN);
+      update.setLong(6, id);
+      update.executeUpdate();
+    }
   }
 
   /** {@link #register(Connection, String, Optional)} in a transaction of its own. */
@@ -200,7 +216,17 @@ public final class LoginRepository {
         Optional.ofNullable(rows.getString("tag")),
         Optional.ofNullable(rows.getString("institution")),
         Optional.ofNullable(rows.getObject("last_refresh", LocalDateTime.class)),
-        rows.getObject("created_at", OffsetDateTime.class).toInstant());
+        rows.getObject("created_at", OffsetDateTime.class).toInstant(),
+        options(rows));
+  }
+
+  private static LoginOptions options(ResultSet rows) throws SQLException {
+    String accountIds = rows.getString("account_ids");
+    return new LoginOptions(
+        accountIds == null ? List.of() : List.of(accountIds.split(",")),
+        Optional.ofNullable(rows.getObject("days_of_transactions", Integer.class)),
+        Optional.ofNullable(rows.getObject("with_kyc", Boolean.class)),
+        Optional.ofNullable(rows.getObject("with_account_identity", Boolean.class)));
   }
 
   private static void requireWellFormed(String loginId) {

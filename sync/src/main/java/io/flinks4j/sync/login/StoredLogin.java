@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param institution Flinks institution code, once data was retrieved
  * @param lastRefresh Flinks {@code Login.LastRefresh} (UTC) of the newest data stored
  * @param createdAt when the login was registered
+ * @param options what its retrievals ask GetAccountsDetail for
  */
 public record StoredLogin(
     long id,
@@ -20,7 +21,8 @@ public record StoredLogin(
     Optional<String> tag,
     Optional<String> institution,
     Optional<LocalDateTime> lastRefresh,
-    Instant createdAt) {
+    Instant createdAt,
+    LoginOptions options) {
 
   @Override
   public String toString() {

@@ -5,6 +5,7 @@ import io.flinks4j.client.AuthorizeResult;
 import io.flinks4j.client.DetailOptions;
 import io.flinks4j.client.DetailResponse;
 import io.flinks4j.client.FlinksClient;
+import io.flinks4j.sync.login.LoginOptions;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,19 @@ public final class ClientFlinksGateway implements FlinksGateway {
 
   private final FlinksClient client;
   private final DetailOptions options;
+  private final int firstDays;
+  private final int refreshDays;
 
-  /** @param options what to ask {@code /GetAccountsDetail} for (transactions, KYC, ...) */
-  public ClientFlinksGateway(FlinksClient client, DetailOptions options) {
+  /**
+   * @param options what to ask {@code /GetAccountsDetail} for (transactions, KYC, ...) unless a login says otherwise
+   * @param firstDays days of transactions of a login's first retrieval, unless the login sets its own
+   * @param refreshDays days of transactions of its later retrievals, unless the login sets its own
+   */
+  public ClientFlinksGateway(FlinksClient client, DetailOptions options, int firstDays, int refreshDays) {
     this.client = client;
     this.options = options;
+    this.firstDays = firstDays;
+    this.refreshDays = refreshDays;
   }
 
   @Override
@@ -37,8 +46,19 @@ public final class ClientFlinksGateway implements FlinksGateway {
   }
 
   @Override
-  public Detail requestDetail(String requestId) {
-    return detail(client.getAccountsDetail(requestId, options));
+  public Detail requestDetail(String requestId, DetailRequest request) {
+    return detail(client.getAccountsDetail(requestId, optionsFor(request)));
+  }
+
+  /** The service's options with the login's over them. */
+  DetailOptions optionsFor(DetailRequest request) {
+    LoginOptions login = request.options();
+    DetailOptions.Builder builder = options.toBuilder()
+        .daysOfTransactions(login.days().orElse(request.first() ? firstDays : refreshDays))
+        .accountsFilter(login.accountIds());
+    login.withKyc().ifPresent(builder::withKyc);
+    login.withAccountIdentity().ifPresent(builder::withAccountIdentity);
+    return builder.build();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.flinks4j.sync.retrieval;
 
 import io.flinks4j.client.model.AccountsDetail;
+import io.flinks4j.sync.login.LoginOptions;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ public interface FlinksGateway {
   /** Answers the security questions of a session that answered 203. */
   Session answerMfa(String requestId, Map<String, List<String>> answers);
 
-  /** First {@code POST /GetAccountsDetail} of a session. */
-  Detail requestDetail(String requestId);
+  /** First {@code POST /GetAccountsDetail} of a session, with the login's options. */
+  Detail requestDetail(String requestId, DetailRequest request);
 
   /** One {@code GET /GetAccountsDetailAsync/{requestId}} after a 202. */
   Detail pollDetail(String requestId);
@@ -28,6 +29,14 @@ public interface FlinksGateway {
 
   /** A Flinks Connect URL that resumes the session at its MFA step, with a freshly minted authorize token. */
   URI relaunchUrl(String requestId);
+
+  /**
+   * The per-login part of a detail call.
+   *
+   * @param options the login's options
+   * @param first whether the login has no completed retrieval yet (its first may ask for more days)
+   */
+  record DetailRequest(LoginOptions options, boolean first) {}
 
   /** What {@code /Authorize} answered. */
   sealed interface Session {

@@ -5,6 +5,7 @@ import io.flinks4j.client.error.FlinksException;
 import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.sync.events.EventType;
 import io.flinks4j.sync.events.OutboundEvents;
+import io.flinks4j.sync.ingest.IngestResult;
 import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.StorageException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -333,9 +334,10 @@ public final class RetrievalEngine {
         store.insert(c, Retrieval.builder(retrievalId, loginRef, RetrievalMode.WEBHOOK, now)
             .state(RetrievalState.READY).requestId(requestId).detailRequested(true).completedAt(now).build());
       }
-      storage.ingest(c, loginRef, retrievalId, payload);
+      IngestResult ingested = storage.ingest(c, loginRef, retrievalId, payload);
       record(c, EventType.LOGIN_READY, loginRef, retrievalId, RetrievalState.READY, Map.of())
           .ifPresent(eventIds::add);
+      recordTransactionsUpdated(c, loginRef, retrievalId, ingested).ifPresent(eventIds::add);
       return true;
     });
     if (stored) {
@@ -418,7 +420,8 @@ public final class RetrievalEngine {
       }
       FlinksGateway.Detail detail;
       try {
-        detail = timed("get_accounts_detail", () -> flinks.requestDetail(processing.requestId()));
+        FlinksGateway.DetailRequest request = detailRequest(processing);
+        detail = timed("get_accounts_detail", () -> flinks.requestDetail(processing.requestId(), request));
       } catch (FlinksException e) {
         database.inTransaction(c -> store.update(c, processing));
         throw e;
@@ -478,7 +481,8 @@ public final class RetrievalEngine {
   }
 
   private Step requestDetail(Retrieval r) {
-    return onDetail(r, timed("get_accounts_detail", () -> flinks.requestDetail(r.requestId())));
+    FlinksGateway.DetailRequest request = detailRequest(r);
+    return onDetail(r, timed("get_accounts_detail", () -> flinks.requestDetail(r.requestId(), request)));
   }
 
   private Step poll(Retrieval r) {
@@ -502,9 +506,10 @@ public final class RetrievalEngine {
       if (!store.markReady(c, r.id(), r.requestId(), clock.instant())) {
         return false; // a webhook got there first, or the login was deleted
       }
-      storage.ingest(c, r.loginRef(), r.id(), payload);
+      IngestResult ingested = storage.ingest(c, r.loginRef(), r.id(), payload);
       record(c, EventType.LOGIN_READY, r.loginRef(), r.id(), RetrievalState.READY, Map.of())
           .ifPresent(eventIds::add);
+      recordTransactionsUpdated(c, r.loginRef(), r.id(), ingested).ifPresent(eventIds::add);
       return true;
     });
     if (stored) {
@@ -604,6 +609,26 @@ public final class RetrievalEngine {
     Map<String, Object> data = eventData(c, loginRef, retrievalId, state);
     data.putAll(extra);
     return events.record(c, type, data);
+  }
+
+  private FlinksGateway.DetailRequest detailRequest(Retrieval r) {
+    return database.inTransaction(c -> new FlinksGateway.DetailRequest(storage.options(c, r.loginRef()),
+        !store.anyReady(c, r.loginRef())));
+  }
+
+  /** {@code transactions.updated} with the counts, when the payload changed any transaction. */
+  private Optional<String> recordTransactionsUpdated(Connection c, long loginRef, String retrievalId,
+      IngestResult ingested) throws SQLException {
+    if (!ingested.transactionsChanged()) {
+      return Optional.empty();
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("loginId", storage.loginId(c, loginRef).orElse(null));
+    data.put("retrievalId", retrievalId);
+    data.put("added", ingested.newTransactions());
+    data.put("modified", ingested.modifiedTransactions());
+    data.put("removed", ingested.removedTransactions());
+    return events.record(c, EventType.TRANSACTIONS_UPDATED, data);
   }
 
   private Map<String, Object> eventData(Connection c, long loginRef, String retrievalId, RetrievalState state)

@@ -9,6 +9,7 @@ import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
 import io.flinks4j.sync.http.Operation;
 import io.flinks4j.sync.login.LoginInput;
+import io.flinks4j.sync.login.LoginOptions;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.Registration;
 import io.flinks4j.sync.login.StoredLogin;
@@ -21,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The write side of the REST API: register a login (and start its first retrieval), request a refresh, answer
- * MFA, delete a login here and at Flinks.
+ * The write side of the REST API: register a login (and start its first retrieval), change its tag and options,
+ * request a refresh, answer MFA, delete a login here and at Flinks.
  */
 public final class RetrievalRoutes implements ApiRoutes {
 
@@ -42,8 +43,13 @@ public final class RetrievalRoutes implements ApiRoutes {
         Operation.summary("Register a login from the Flinks Connect redirect and start its first retrieval")
             .requestBody(RegisterRequest.class)
             .response(201, "Registered; its first (cached) retrieval started", RegistrationView.class)
-            .response(200, "Already registered; nothing started", RegistrationView.class),
+            .response(200, "Already registered; nothing started (options given are stored)", RegistrationView.class),
         ctx -> register(ctx, router));
+    router.patch("/v1/logins/{loginId}",
+        Operation.summary("Change a login's tag or options; a field left out is kept, null restores the default")
+            .requestBody(UpdateRequest.class)
+            .response(200, "The login with its new options (used from its next retrieval on)", LoginSettingsView.class),
+        ctx -> update(ctx, router));
     router.post("/v1/logins/{loginId}/refresh",
         Operation.summary("Start a cached read or a live refresh of a login")
             .optionalRequestBody(RefreshRequest.class)
@@ -65,11 +71,30 @@ public final class RetrievalRoutes implements ApiRoutes {
         this::delete);
   }
 
-  @ApiDoc("A login to register: the loginId Flinks Connect redirected with")
+  private static final String TAG_DOC = "your reference, at most 200 characters without control characters";
+  private static final List<String> PATCHABLE =
+      List.of("tag", "accountIds", "days", "withKyc", "withAccountIdentity");
+
+  @ApiDoc("A login to register: the loginId Flinks Connect redirected with, and optionally its options")
   record RegisterRequest(
       @ApiDoc(format = "uuid") String loginId,
-      @ApiDoc(value = "your reference, at most 200 characters without control characters", nullable = true)
-          String tag) {}
+      @ApiDoc(value = TAG_DOC, nullable = true) String tag,
+      @ApiDoc(value = OptionsInput.ACCOUNT_IDS_DOC, nullable = true) List<String> accountIds,
+      @ApiDoc(value = OptionsInput.DAYS_DOC, nullable = true) Integer days,
+      @ApiDoc(value = OptionsInput.KYC_DOC, nullable = true) Boolean withKyc,
+      @ApiDoc(value = OptionsInput.IDENTITY_DOC, nullable = true) Boolean withAccountIdentity) {}
+
+  /**
+   * The body of {@code PATCH /v1/logins/{loginId}}. The handler reads it as a tree, since a field left out (kept)
+   * and a null (default restored) differ, and refuses fields other than these.
+   */
+  @ApiDoc("What to change: a field left out is kept, null restores the default; other fields are refused")
+  record UpdateRequest(
+      @ApiDoc(value = TAG_DOC + "; null removes it", nullable = true) String tag,
+      @ApiDoc(value = OptionsInput.ACCOUNT_IDS_DOC, nullable = true) List<String> accountIds,
+      @ApiDoc(value = OptionsInput.DAYS_DOC, nullable = true) Integer days,
+      @ApiDoc(value = OptionsInput.KYC_DOC, nullable = true) Boolean withKyc,
+      @ApiDoc(value = OptionsInput.IDENTITY_DOC, nullable = true) Boolean withAccountIdentity) {}
 
   @ApiDoc("What to retrieve; an empty body is a cached read")
   record RefreshRequest(
@@ -88,6 +113,7 @@ public final class RetrievalRoutes implements ApiRoutes {
       String loginId,
       @ApiDoc(nullable = true) String tag,
       @ApiDoc("true when this call registered it") boolean created,
+      LoginOptionsView options,
       @ApiDoc(value = "the first retrieval (new login) or the current one", nullable = true) RetrievalView retrieval) {
 
     @Override
@@ -96,20 +122,37 @@ public final class RetrievalRoutes implements ApiRoutes {
     }
   }
 
+  /** The answer of {@code PATCH /v1/logins/{loginId}}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ApiDoc("A login's tag and options")
+  record LoginSettingsView(String loginId, @ApiDoc(nullable = true) String tag, LoginOptionsView options) {
+
+    @Override
+    public String toString() {
+      return "LoginSettingsView[options=" + options + "]"; // the loginId is a secret
+    }
+  }
+
   private void register(Context ctx, ApiRouter router) {
+    // Options first, from the tree: a malformed one is refused with its own code, before anything is stored.
+    JsonNode fields = router.readJson(ctx, JsonNode.class);
+    OptionsInput.over(LoginOptions.DEFAULTS, fields);
     RegisterRequest body = router.readJson(ctx, RegisterRequest.class);
     if (!LoginInput.isGuid(body.loginId())) {
       throw ApiException.badRequest("invalid_login_id",
           "loginId must be the GUID Flinks Connect returned (8-4-4-4-12 hex digits)");
     }
     Optional<String> tag = Optional.ofNullable(body.tag()).filter(t -> !t.isBlank());
-    if (tag.isPresent() && !LoginInput.isValidTag(tag.get())) {
-      throw ApiException.badRequest("invalid_tag",
-          "tag must be at most " + LoginInput.MAX_TAG_LENGTH + " characters without control characters");
-    }
+    tag.ifPresent(RetrievalRoutes::requireValidTag);
     record Outcome(Registration registration, Optional<Retrieval> retrieval) {}
     Outcome outcome = database.inTransaction(c -> {
       Registration registration = logins.register(c, body.loginId(), tag);
+      StoredLogin login = registration.login();
+      LoginOptions options = OptionsInput.over(login.options(), fields);
+      if (!options.equals(login.options())) {
+        logins.update(c, login.id(), login.tag(), options);
+        registration = new Registration(logins.findById(c, login.id()).orElseThrow(), registration.created());
+      }
       Optional<Retrieval> retrieval = registration.created()
           ? Optional.of(engine.request(c, registration.login().id(), RetrievalMode.CACHED))
           : engine.current(c, registration.login().id());
@@ -117,6 +160,43 @@ public final class RetrievalRoutes implements ApiRoutes {
     });
     ctx.status(outcome.registration().created() ? 201 : 200)
         .json(loginBody(outcome.registration().login(), outcome.registration().created(), outcome.retrieval()));
+  }
+
+  private void update(Context ctx, ApiRouter router) {
+    StoredLogin login = login(ctx);
+    JsonNode body = router.readJson(ctx, JsonNode.class);
+    if (!body.isObject()) {
+      throw ApiException.badRequest("invalid_json", "request body must be a JSON object");
+    }
+    body.fieldNames().forEachRemaining(name -> {
+      if (!PATCHABLE.contains(name)) {
+        throw ApiException.badRequest("unknown_field", "'" + name + "' cannot be changed; fields: " + PATCHABLE);
+      }
+    });
+    Optional<String> tag = login.tag();
+    if (body.has("tag")) {
+      JsonNode value = body.get("tag");
+      if (!value.isNull() && !value.isTextual()) {
+        throw ApiException.badRequest("invalid_tag", "tag must be a string or null");
+      }
+      tag = value.isNull() ? Optional.empty() : Optional.of(value.asText()).filter(t -> !t.isBlank());
+      tag.ifPresent(RetrievalRoutes::requireValidTag);
+    }
+    LoginOptions options = OptionsInput.over(login.options(), body);
+    Optional<String> newTag = tag;
+    StoredLogin updated = database.inTransaction(c -> {
+      logins.update(c, login.id(), newTag, options);
+      return logins.findById(c, login.id()).orElseThrow(() -> ApiException.notFound("no such login"));
+    });
+    ctx.json(new LoginSettingsView(updated.loginId(), updated.tag().orElse(null),
+        LoginOptionsView.of(updated.options())));
+  }
+
+  private static void requireValidTag(String tag) {
+    if (!LoginInput.isValidTag(tag)) {
+      throw ApiException.badRequest("invalid_tag",
+          "tag must be at most " + LoginInput.MAX_TAG_LENGTH + " characters without control characters");
+    }
   }
 
   private void refresh(Context ctx, ApiRouter router) {
@@ -190,6 +270,6 @@ public final class RetrievalRoutes implements ApiRoutes {
 
   private static RegistrationView loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
     return new RegistrationView(login.loginId(), login.tag().orElse(null), created,
-        retrieval.map(RetrievalView::of).orElse(null));
+        LoginOptionsView.of(login.options()), retrieval.map(RetrievalView::of).orElse(null));
   }
 }

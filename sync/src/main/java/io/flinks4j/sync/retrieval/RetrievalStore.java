@@ -166,6 +166,17 @@ final class RetrievalStore {
     }
   }
 
+  /** Whether any retrieval of the login completed with data. */
+  boolean anyReady(Connection c, long loginRef) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select 1 from retrievals where login_id = ? and state = 'ready' fetch first 1 rows only")) {
+      ps.setLong(1, loginRef);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   Optional<Retrieval> findActiveByRequestId(Connection c, String requestId) throws SQLException {
     return one(c, "select " + COLUMNS + " from retrievals where request_id = ? and active_login_id is not null",
         requestId);

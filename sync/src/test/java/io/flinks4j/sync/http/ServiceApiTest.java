@@ -118,7 +118,7 @@ class ServiceApiTest {
     for (String[] route : routes) {
       String path = route[1].replaceAll("\\{[^}]+}", "5602459c-f6d0-4ca0-6750-08dccdcadcc0");
       boolean read = route[0].equals("GET");
-      boolean write = route[0].equals("POST") || route[0].equals("PUT");
+      boolean write = route[0].equals("POST") || route[0].equals("PUT") || route[0].equals("PATCH");
       Map<String, Boolean> allowed = Map.of(READ_KEY, read, WRITE_KEY, read || write, EngineFixture.API_KEY, true);
       for (var key : allowed.entrySet()) {
         // As a stream: an allowed GET /v1/events/stream never ends, so only its status is read.

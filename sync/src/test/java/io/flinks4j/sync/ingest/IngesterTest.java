@@ -76,7 +76,7 @@ class IngesterTest {
   void the_documented_payload_lands_in_every_table() {
     IngestResult result = apply("r1", FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json")));
 
-    assertThat(result).isEqualTo(new IngestResult(1, 1, 2, 2, 1));
+    assertThat(result).isEqualTo(new IngestResult(1, 1, 2, 2, 0, 0, 1));
     assertThat(counts()).isEqualTo(Map.of(
         "logins", 1L, "accounts", 1L, "holders", 1L, "transactions", 2L, "balance_snapshots", 1L));
     StoredLogin login = logins.findById(loginRef).orElseThrow();
@@ -92,7 +92,7 @@ class IngesterTest {
 
     IngestResult again = apply("r1", detail);
 
-    assertThat(again).isEqualTo(new IngestResult(1, 0, 2, 0, 0));
+    assertThat(again).isEqualTo(new IngestResult(1, 0, 2, 0, 0, 0, 0));
     assertThat(contents()).isEqualTo(before);
   }
 

@@ -8,7 +8,9 @@ import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.EventSettings;
 import io.flinks4j.sync.events.OutboundEvents;
+import io.flinks4j.sync.ingest.IngestResult;
 import io.flinks4j.sync.ingest.Ingester;
+import io.flinks4j.sync.login.LoginOptions;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.storage.Database;
@@ -155,13 +157,18 @@ class RetrievalSimulationTest {
         }
 
         @Override
-        public void ingest(Connection c, long loginRef, String retrievalId, AccountsDetail payload)
+        public LoginOptions options(Connection c, long loginRef) {
+          return LoginOptions.DEFAULTS;
+        }
+
+        @Override
+        public IngestResult ingest(Connection c, long loginRef, String retrievalId, AccountsDetail payload)
             throws SQLException {
           if (random.nextDouble() < 0.02) { // the database fails over in the middle of the write
             throw new StorageException("simulated", new SQLException("connection lost", "08006"));
           }
           ingests.merge(loginIdOf(loginRef), 1, Integer::sum);
-          ingester.apply(c, loginRef, retrievalId, payload);
+          return ingester.apply(c, loginRef, retrievalId, payload);
         }
       };
       return new RetrievalEngine(database, storage, flinks, events, settings, new RateLimiter(0, 1, clock), this,

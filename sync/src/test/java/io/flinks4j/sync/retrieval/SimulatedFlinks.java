@@ -152,7 +152,7 @@ final class SimulatedFlinks implements FlinksGateway {
   }
 
   @Override
-  public Detail requestDetail(String requestId) {
+  public Detail requestDetail(String requestId, DetailRequest request) {
     return dataCall("GetAccountsDetail", requestId);
   }
 

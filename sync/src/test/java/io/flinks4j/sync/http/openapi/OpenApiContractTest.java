@@ -112,6 +112,8 @@ class OpenApiContractTest {
     awaitState("/v1/logins/{loginId}", loginPath, "ready");
     call("POST", "/v1/logins/{loginId}/mfa", loginPath + "/mfa", "{\"answers\":{\"q\":\"a\"}}", true); // 409
 
+    changeOptionsAndReadTheChangeFeed(loginPath);
+    fetchAndDownloadStatements(loginPath);
     answerMfaThroughTheApi();
     call("GET", "/v1/logins/{loginId}/retrievals", loginPath + "/retrievals", null, true); // with an MFA step
     deliverWebhooks();
@@ -171,6 +173,34 @@ class OpenApiContractTest {
       String data = lines.filter(line -> line.startsWith("data: ")).findFirst().orElseThrow().substring(6);
       assertThat(JSON.readTree(data).path("event").asText()).isEqualTo("requested"); // the first step of all
     }
+  }
+
+  /** A PATCH of the login's tag and options, then the change feed and one of its cursors. */
+  private void changeOptionsAndReadTheChangeFeed(String loginPath) throws Exception {
+    String options = "{\"tag\":\"contract-2\",\"days\":365,\"withKyc\":false,\"accountIds\":null}";
+    assertThat(call("PATCH", "/v1/logins/{loginId}", loginPath, options, true).status()).isEqualTo(200);
+    call("PATCH", "/v1/logins/{loginId}", loginPath, "{\"dayz\":365}", true); // 400
+    String feed = "/v1/logins/{loginId}/transactions/sync";
+    JsonNode changes = call("GET", feed, loginPath + "/transactions/sync?limit=5", null, true).json();
+    assertThat(changes.path("added")).hasSize(5);
+    call("GET", feed, loginPath + "/transactions/sync?cursor=" + changes.path("nextCursor").asText(), null, true);
+    call("GET", feed, loginPath + "/transactions/sync?cursor=not-a-cursor", null, true); // 400
+  }
+
+  /** Statements fetched (new, then all known), listed, and one downloaded as a PDF. */
+  private void fetchAndDownloadStatements(String loginPath) throws Exception {
+    String fetch = "/v1/logins/{loginId}/statements";
+    String body = "{\"numberOfStatements\":\"MostRecent\"}";
+    assertThat(call("POST", fetch, loginPath + "/statements", body, true).status()).isEqualTo(201);
+    assertThat(call("POST", fetch, loginPath + "/statements", body, true).status()).isEqualTo(200);
+    call("POST", fetch, loginPath + "/statements", "{\"numberOfStatements\":\"Months6\"}", true); // 400
+    JsonNode listed = call("GET", fetch, loginPath + "/statements", null, true).json();
+    String download = "/v1/logins/{loginId}/statements/{statementId}";
+    Answer pdf = call("GET", download, loginPath + "/statements/" + listed.path("data").get(0).path("id").asText(),
+        null, true);
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.mediaType()).isEqualTo("application/pdf");
+    call("GET", download, loginPath + "/statements/99999", null, true); // 404
   }
 
   /** A signed delivery of a type this service ignores, and an unsigned one. */
