@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code bench/run peer N}: N concurrent cached retrievals through our client (one JVM) and through the npm package
@@ -28,10 +30,10 @@ public final class PeerBench {
 
   /** One side's figures; cpu in clock ticks. */
   record Side(String name, long wallMs, int ok, long transactions, long startupTicks, long runTicks, long rssKb,
-      Map<String, Integer> calls) {
+      Map<String, Long> calls, Map<String, Long> ticksByThread) {
 
-    Side withCalls(Map<String, Integer> value) {
-      return new Side(name, wallMs, ok, transactions, startupTicks, runTicks, rssKb, value);
+    Side withCalls(Map<String, Long> value) {
+      return new Side(name, wallMs, ok, transactions, startupTicks, runTicks, rssKb, value, ticksByThread);
     }
   }
 
@@ -62,13 +64,13 @@ public final class PeerBench {
     try {
       Conversation server = new Conversation(sandbox);
       server.expect("READY");
-      Map<String, Integer> start = server.counts();
+      Map<String, Long> start = server.counts();
       Side ours = measure("ours", new ProcessBuilder(concat(List.of(java), jvmOptions,
           List.of("-cp", jar, OurSide.class.getName(), out.toString(), pollMs))), out);
-      Map<String, Integer> afterOurs = server.counts();
+      Map<String, Long> afterOurs = server.counts();
       Side peer = measure("peer", new ProcessBuilder("node", script.toString(), modules.toString(), out.toString(),
           pollMs), out);
-      Map<String, Integer> afterPeer = server.counts();
+      Map<String, Long> afterPeer = server.counts();
       ours = ours.withCalls(difference(afterOurs, start));
       peer = peer.withCalls(difference(afterPeer, afterOurs));
       report(List.of(ours, peer), n, ticksPerSecond);
@@ -84,21 +86,23 @@ public final class PeerBench {
     Conversation side = new Conversation(process);
     side.expect("READY");
     long startup = cpuTicks(process.pid());
+    Map<String, Long> threadsBefore = threadTicks(process.pid());
     side.send("go");
     String done = side.expect("DONE");
     long end = cpuTicks(process.pid());
+    Map<String, Long> byThread = difference(threadTicks(process.pid()), threadsBefore);
     long rssKb = peakRssKb(process.pid());
     process.getOutputStream().close();
     process.waitFor();
     Map<String, String> fields = fields(done);
     return new Side(name, Long.parseLong(fields.get("wallMs")), Integer.parseInt(fields.get("ok")),
-        Long.parseLong(fields.get("transactions")), startup, end - startup, rssKb, Map.of());
+        Long.parseLong(fields.get("transactions")), startup, end - startup, rssKb, Map.of(), byThread);
   }
 
-  private static Map<String, Integer> difference(Map<String, Integer> after, Map<String, Integer> before) {
-    Map<String, Integer> calls = new TreeMap<>();
-    after.forEach((endpoint, count) -> calls.put(endpoint, count - before.getOrDefault(endpoint, 0)));
-    return calls;
+  private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+    Map<String, Long> result = new TreeMap<>();
+    after.forEach((key, value) -> result.put(key, value - before.getOrDefault(key, 0L)));
+    return result;
   }
 
   private static void report(List<Side> sides, int n, long ticksPerSecond) {
@@ -110,12 +114,19 @@ public final class PeerBench {
           side.runTicks() * 1000.0 / ticksPerSecond / n, side.startupTicks() / (double) ticksPerSecond,
           side.rssKb() / 1024, side.calls());
     }
+    for (Side side : sides) {
+      System.out.printf(Locale.ROOT, "%s CPU s by thread (threads still alive at the end): %s%n", side.name(),
+          side.ticksByThread().entrySet().stream().filter(e -> e.getValue() > 0)
+              .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+              .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) ticksPerSecond))
+              .collect(Collectors.joining(", ")));
+    }
     Side ours = sides.get(0);
     Side peer = sides.get(1);
-    System.out.printf(Locale.ROOT, "same calls: %s GenerateAuthorizeToken, Authorize and GetAccountsDetail on each side: "
-        + "%s; GetAccountsDetailAsync polls per retrieval: ours %.2f, peer %.2f (a side polls less when its first "
-        + "call comes later after its /Authorize)%n", n, sameCalls(ours, n) && sameCalls(peer, n) ? "yes" : "NO",
-        polls(ours, n), polls(peer, n));
+    System.out.printf(Locale.ROOT, "same calls: %s Authorize and GetAccountsDetail on each side: %s (a token beyond N "
+        + "is a retried /Authorize, which needs a fresh one); GetAccountsDetailAsync polls per retrieval: ours %.2f, "
+        + "peer %.2f (a side polls less when its first call comes later after its /Authorize)%n", n,
+        sameCalls(ours, n) && sameCalls(peer, n) ? "yes" : "NO", polls(ours, n), polls(peer, n));
     System.out.printf(Locale.ROOT, "ours/peer: CPU per retrieval %.2fx (goal <= 0.5x) %s; incl. start-up %.2fx; "
         + "wall %.2fx (goal <= 1x) %s; peak RSS %.2fx (goal <= 1x) %s%n",
         ratio(ours.runTicks(), peer.runTicks()), verdict(ratio(ours.runTicks(), peer.runTicks()) <= 0.5),
@@ -125,12 +136,12 @@ public final class PeerBench {
   }
 
   private static boolean sameCalls(Side side, int n) {
-    return List.of("GenerateAuthorizeToken", "Authorize", "GetAccountsDetail").stream()
-        .allMatch(endpoint -> side.calls().getOrDefault(endpoint, 0) == n);
+    return List.of("Authorize", "GetAccountsDetail").stream()
+        .allMatch(endpoint -> side.calls().getOrDefault(endpoint, 0L) == n);
   }
 
   private static double polls(Side side, int n) {
-    return side.calls().getOrDefault("GetAccountsDetailAsync", 0) / (double) n;
+    return side.calls().getOrDefault("GetAccountsDetailAsync", 0L) / (double) n;
   }
 
   private static double ratio(long a, long b) {
@@ -146,6 +157,25 @@ public final class PeerBench {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  /** utime + stime of each live thread, summed by thread name with digits dropped ("C2 CompilerThre#"). */
+  static Map<String, Long> threadTicks(long pid) throws IOException {
+    Map<String, Long> ticks = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException gone) {
+          continue; // the thread ended between the listing and the read
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+      }
+    }
+    return ticks;
   }
 
   static long peakRssKb(long pid) throws IOException {
@@ -168,9 +198,9 @@ public final class PeerBench {
     return fields;
   }
 
-  private static Map<String, Integer> countsOf(String line) {
-    Map<String, Integer> counts = new TreeMap<>();
-    fields(line).forEach((endpoint, count) -> counts.put(endpoint, Integer.parseInt(count)));
+  private static Map<String, Long> countsOf(String line) {
+    Map<String, Long> counts = new TreeMap<>();
+    fields(line).forEach((endpoint, count) -> counts.put(endpoint, Long.parseLong(count)));
     return counts;
   }
 
@@ -216,7 +246,7 @@ public final class PeerBench {
       in.flush();
     }
 
-    Map<String, Integer> counts() throws IOException {
+    Map<String, Long> counts() throws IOException {
       send("counts");
       return countsOf(expect("COUNTS"));
     }
