@@ -139,7 +139,7 @@ public final class SyncService implements AutoCloseable {
           steps, clock, new Random(), meters, json);
       RefreshScheduler refresh = new RefreshScheduler(database, engine, settings.refresh(), clock);
       WebhookReceiver webhooks = new WebhookReceiver(database, logins, engine, ingester::applyKyc,
-          config.webhookKey(), clock, meters);
+          config.webhookKey(), settings.webhookRetries(), clock, meters);
       StateGauges gauges = new StateGauges(database, meters);
       RecurringTask<Void> sweep = Tasks.recurring("engine-sweep", Schedules.fixedDelay(settings.sweepInterval()))
           .execute((instance, context) -> {

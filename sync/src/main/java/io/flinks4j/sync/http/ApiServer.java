@@ -15,6 +15,7 @@ import io.flinks4j.sync.storage.StorageException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
@@ -250,7 +251,7 @@ public final class ApiServer implements AutoCloseable {
             }
           });
       for (RouteSpec route : routes) {
-        javalin.routes.addHttpHandler(route.method(), route.path(), route.handler());
+        javalin.routes.addHttpHandler(route.method(), route.path(), scoped(route, auth));
       }
       javalin.routes.after(ctx -> record(ctx, meters));
       javalin.routes.exception(
@@ -280,6 +281,18 @@ public final class ApiServer implements AutoCloseable {
               }
             });
       }
+    }
+
+    /** The route's handler, behind a check of its own scope when it needs more than its method's default. */
+    private static Handler scoped(RouteSpec route, BearerAuth auth) {
+      if (!route.authenticated() || route.scope() == BearerAuth.scopeFor(route.method())) {
+        return route.handler();
+      }
+      String request = route.method().name() + " " + route.path();
+      return ctx -> {
+        auth.requireScope(ctx, route.scope(), request);
+        route.handler().handle(ctx);
+      };
     }
 
     private static void ready(Context ctx, Map<String, BooleanSupplier> checks) {

@@ -28,7 +28,8 @@ final class OpenApiDocument {
         "description",
         "Retrieves and refreshes Flinks logins and serves their accounts, transactions and balances."
             + " Every /v1 route requires Authorization: Bearer <key> whose scope covers the method:"
-            + " GET needs read, POST and PUT need write, DELETE needs admin.");
+            + " GET needs read, POST and PUT need write, DELETE needs admin, unless the route's 403 response"
+            + " names a stricter scope (replaying a dead letter is an admin POST).");
     ObjectNode paths = root.putObject("paths");
     for (RouteSpec route : routes) {
       ObjectNode path = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
@@ -93,8 +94,7 @@ final class OpenApiDocument {
     addError(responses, 400, "Malformed request");
     if (route.authenticated()) {
       addError(responses, 401, "Missing or invalid bearer key");
-      addError(responses, 403, "The key's scope does not cover this method (needs "
-          + BearerAuth.scopeFor(route.method()).label() + ")");
+      addError(responses, 403, "The key's scope does not cover this route (needs " + route.scope().label() + ")");
       node.putArray("security").addObject().putArray("bearer");
     }
     if (op.requestSchema().isPresent()) {

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.flinks4j.client.RetryPolicy;
 import io.flinks4j.client.model.Holder;
 import io.flinks4j.client.webhook.FlinksWebhooks;
 import io.flinks4j.client.webhook.WebhookEvent;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,15 +64,18 @@ public final class WebhookReceiver implements ApiRoutes {
   private final Optional<String> key;
   private final Clock clock;
   private final MeterRegistry metrics;
+  private final RetryPolicy retries;
+  private final DeadLetters deadLetters;
   private final CustomTask<Void> task;
   private volatile SchedulerClient scheduler;
 
   /**
    * @param holders writes the holders of a KYC webhook
    * @param key the shared secret Flinks signs with; without one every delivery is refused (401)
+   * @param retries how many applies of one webhook are tried, and the backoff between them, before it is parked
    */
   public WebhookReceiver(Database database, LoginRepository logins, RetrievalEngine engine, HolderWriter holders,
-      Optional<String> key, Clock clock, MeterRegistry metrics) {
+      Optional<String> key, RetryPolicy retries, Clock clock, MeterRegistry metrics) {
     this.database = database;
     this.logins = logins;
     this.engine = engine;
@@ -78,13 +83,14 @@ public final class WebhookReceiver implements ApiRoutes {
     this.key = key.filter(k -> !k.isEmpty());
     this.clock = clock;
     this.metrics = metrics;
+    this.retries = retries;
+    this.deadLetters = new DeadLetters(database, clock, stored -> Optional.of(stored.getBytes(StandardCharsets.UTF_8)),
+        id -> schedule(List.of(id)));
     this.task = Tasks.custom(TASK, Void.class)
         .onDeadExecutionRevive()
+        // Only when even the failure could not be recorded (database down): try again shortly.
         .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
-        .execute((instance, context) -> {
-          apply(instance.getId());
-          return new CompletionHandler.OnCompleteRemove<>();
-        });
+        .execute((instance, context) -> attempt(instance.getId()));
     if (this.key.isEmpty()) {
       log.warn("no webhook key configured (FLINKS_WEBHOOK_KEY): {} will refuse every delivery", PATH);
     }
@@ -108,6 +114,7 @@ public final class WebhookReceiver implements ApiRoutes {
 
   @Override
   public void addTo(ApiRouter router) {
+    deadLetters.addTo(router);
     router.post(PATH,
         Operation.summary("Flinks webhook receiver (GetAccountsDetail, KYC); authenticated by its HMAC signature")
             .requestBody("{\"type\":\"object\"}")
@@ -165,7 +172,7 @@ public final class WebhookReceiver implements ApiRoutes {
       return 0;
     }
     List<String> orphans = database.inTransaction(c -> ScheduledTasks.withoutTask(c, "received_webhooks",
-        "r.processed_at is null", "received_at", TASK, clock.instant().minusSeconds(5), 1000));
+        "r.processed_at is null and r.dead_at is null", "received_at", TASK, clock.instant().minusSeconds(5), 1000));
     schedule(orphans);
     return orphans.size();
   }
@@ -175,6 +182,36 @@ public final class WebhookReceiver implements ApiRoutes {
     if (client != null) {
       Instant now = clock.instant();
       ids.forEach(id -> client.scheduleIfNotExists(task.instance(id), now));
+    }
+  }
+
+  /**
+   * One attempt at applying webhook {@code id}: a failure is counted and retried after a backoff, or parked as a
+   * dead letter once the attempts are spent. Nothing is rethrown, so db-scheduler never logs the driver's message
+   * (which may quote bound bank data); only the reason code is logged.
+   */
+  private CompletionHandler<Void> attempt(String id) {
+    try {
+      apply(id);
+      return new CompletionHandler.OnCompleteRemove<>();
+    } catch (RuntimeException e) {
+      String reason = DeadLetters.reasonOf(e);
+      DeadLetters.Failure failure = deadLetters.recordFailure(id, reason, retries.maxAttempts());
+      if (failure.attempts() == 0) {
+        return new CompletionHandler.OnCompleteRemove<>(); // settled meanwhile elsewhere
+      }
+      if (failure.parked()) {
+        metrics.counter("flinks4j.webhooks.applied", "outcome", "dead_letter").increment();
+        log.warn("webhook {} parked as a dead letter after {} failed attempts ({}); replay it with POST {}/{}/replay",
+            id, failure.attempts(), reason, DeadLetters.PATH, id);
+        return new CompletionHandler.OnCompleteRemove<>();
+      }
+      Instant next = clock.instant().plus(retries.delayBeforeRetry(failure.attempts(), Optional.empty(),
+          ThreadLocalRandom.current()).orElseThrow());
+      metrics.counter("flinks4j.webhooks.applied", "outcome", "retry").increment();
+      log.warn("webhook {} apply attempt {} of {} failed ({}); retrying at {}", id, failure.attempts(),
+          retries.maxAttempts(), reason, next);
+      return (complete, operations) -> operations.reschedule(complete, next);
     }
   }
 
@@ -242,7 +279,7 @@ public final class WebhookReceiver implements ApiRoutes {
 
   private static Optional<byte[]> pendingBody(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "select body from received_webhooks where id = ? and processed_at is null")) {
+        "select body from received_webhooks where id = ? and processed_at is null and dead_at is null")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() && rs.getString(1) != null
