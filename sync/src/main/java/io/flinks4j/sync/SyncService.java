@@ -16,6 +16,7 @@ import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.LogSettings;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.crypto.FieldCipher;
 import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.OutboundEvents;
@@ -130,8 +131,9 @@ public final class SyncService implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       ObjectMapper json = new ObjectMapper();
       LoginRepository logins = new LoginRepository(database, new LoginIdProtector(masterKey), clock);
+      FieldCipher cipher = new FieldCipher(masterKey);
       FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults());
-      OutboundEvents events = new OutboundEvents(database, settings.events(), json, clock);
+      OutboundEvents events = new OutboundEvents(database, settings.events(), json, cipher, clock);
       Ingester ingester = new Ingester(clock, meters);
       DbSchedulerSteps steps = new DbSchedulerSteps(clock, settings.retrieval().pollInterval());
       RetrievalEngine engine = new RetrievalEngine(database, storage(logins, ingester), gateway, events,
@@ -139,7 +141,8 @@ public final class SyncService implements AutoCloseable {
           steps, clock, new Random(), meters, json);
       RefreshScheduler refresh = new RefreshScheduler(database, engine, settings.refresh(), clock);
       WebhookReceiver webhooks = new WebhookReceiver(database, logins, engine, ingester::applyKyc,
-          config.webhookKey(), settings.webhookRetries(), clock, meters);
+          config.webhookKey(), cipher, settings.webhookRetries(), clock, meters);
+      events.relaunchUrlsFrom(engine::relaunchUrl);
       StateGauges gauges = new StateGauges(database, meters);
       RecurringTask<Void> sweep = Tasks.recurring("engine-sweep", Schedules.fixedDelay(settings.sweepInterval()))
           .execute((instance, context) -> {

@@ -2,6 +2,7 @@ package io.flinks4j.sync.crypto;
 
 import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.storage.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,6 +14,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The 256-bit secret from which the loginId encryption and lookup keys are derived, kept out of logs.
@@ -23,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class MasterKey {
 
   static final int LENGTH = 32;
+  private static final Logger LOG = LoggerFactory.getLogger(MasterKey.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final byte[] key;
@@ -62,15 +66,15 @@ public final class MasterKey {
   }
 
   /**
-   * Reads the key stored in {@code file}, creating it (owner-only permissions where supported) on first use, so
-   * an embedded installation keeps decrypting its own data across restarts.
+   * Reads the key stored in {@code file}, creating it (owner-only permissions where supported, in a folder
+   * created owner-only) on first use, so an embedded installation keeps decrypting its own data across restarts.
    */
   public static MasterKey loadOrCreate(Path file) {
     try {
       if (Files.exists(file)) {
         return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
       }
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      OwnerOnly.createDirectories(file.toAbsolutePath().getParent());
       MasterKey key = generate();
       Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".key", ".tmp");
       try {
@@ -90,13 +94,29 @@ public final class MasterKey {
   }
 
   /**
-   * The key the service uses: {@code FLINKS4J_ENCRYPTION_KEY} when set; otherwise, for the embedded database
-   * only, a key file {@code encryption.key} in the data folder (created on first start). An external database
-   * requires the configured key, because every instance must share it.
+   * The key the service uses: {@code FLINKS4J_ENCRYPTION_KEY} (or the file {@code FLINKS4J_ENCRYPTION_KEY_FILE}
+   * names) when set; otherwise, for the embedded database only, the key file {@link #defaultKeyFile()}, created on
+   * first start: outside the data folder, so a copy of the data folder (a backup, say) does not carry its key. A
+   * data folder that still holds an {@code encryption.key} from an earlier version keeps using it. An external
+   * database requires the configured key, because every instance must share it.
    *
    * @throws ConfigException when the key is missing or malformed
    */
   public static MasterKey fromConfig(SyncConfig config) {
+    return fromConfig(config, defaultKeyFile());
+  }
+
+  /**
+   * {@code $XDG_CONFIG_HOME/flinks4j/encryption.key}, by default {@code ~/.config/flinks4j/encryption.key}: where
+   * an embedded installation's generated key lives.
+   */
+  public static Path defaultKeyFile() {
+    String xdg = System.getenv("XDG_CONFIG_HOME");
+    Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+    return config.resolve("flinks4j").resolve("encryption.key");
+  }
+
+  static MasterKey fromConfig(SyncConfig config, Path defaultKeyFile) {
     if (config.encryptionKey().isPresent()) {
       try {
         return fromBase64(config.encryptionKey().get());
@@ -105,7 +125,13 @@ public final class MasterKey {
       }
     }
     if (config.embeddedDatabase()) {
-      return loadOrCreate(config.dataDir().resolve("encryption.key"));
+      Path legacy = config.dataDir().resolve("encryption.key");
+      if (Files.exists(legacy)) {
+        LOG.warn("using the encryption key in the data folder ({}); move it out of it, e.g. to {}, or give it as {}",
+            legacy, defaultKeyFile, SyncConfig.ENCRYPTION_KEY + "_FILE");
+        return loadOrCreate(legacy);
+      }
+      return loadOrCreate(defaultKeyFile);
     }
     throw new ConfigException(
         SyncConfig.ENCRYPTION_KEY

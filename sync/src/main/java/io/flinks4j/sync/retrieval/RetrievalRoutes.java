@@ -121,7 +121,7 @@ public final class RetrievalRoutes implements ApiRoutes {
     RefreshRequest body = router.hasBody(ctx) ? router.readJson(ctx, RefreshRequest.class) : new RefreshRequest(false);
     RetrievalMode mode = Boolean.TRUE.equals(body.live()) ? RetrievalMode.LIVE : RetrievalMode.CACHED;
     try {
-      ctx.status(202).json(RetrievalView.of(engine.refresh(login.id(), mode)));
+      ctx.status(202).json(RetrievalView.of(engine.refresh(login.id(), mode), engine));
     } catch (RetrievalConflictException e) {
       throw ApiException.conflict("retrieval_in_progress", e.getMessage());
     }
@@ -136,7 +136,7 @@ public final class RetrievalRoutes implements ApiRoutes {
     Map<String, List<String>> answers = new LinkedHashMap<>();
     body.answers().forEach((prompt, value) -> answers.put(prompt, answerValues(value)));
     try {
-      ctx.status(202).json(RetrievalView.of(engine.answerMfa(login.id(), answers)));
+      ctx.status(202).json(RetrievalView.of(engine.answerMfa(login.id(), answers), engine));
     } catch (MfaNotPendingException e) {
       throw ApiException.conflict("mfa_not_pending", e.getMessage());
     } catch (InvalidMfaAnswersException e) {
@@ -185,12 +185,12 @@ public final class RetrievalRoutes implements ApiRoutes {
     return values;
   }
 
-  private static Map<String, Object> loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
+  private Map<String, Object> loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("loginId", login.loginId());
     login.tag().ifPresent(tag -> body.put("tag", tag));
     body.put("created", created);
-    retrieval.ifPresent(r -> body.put("retrieval", RetrievalView.of(r)));
+    retrieval.ifPresent(r -> body.put("retrieval", RetrievalView.of(r, engine)));
     return body;
   }
 }

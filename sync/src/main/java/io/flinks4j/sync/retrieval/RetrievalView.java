@@ -23,8 +23,8 @@ public record RetrievalView(
     List<MfaChallenge> challenges,
     String relaunchUrl) {
 
-  /** The view of {@code r}. */
-  public static RetrievalView of(Retrieval r) {
+  /** The view of {@code r}, with the relaunch URL {@link RetrievalEngine#relaunchUrl(Retrieval)} minted. */
+  public static RetrievalView of(Retrieval r, RetrievalEngine engine) {
     boolean mfa = r.state() == RetrievalState.MFA_REQUIRED;
     return new RetrievalView(
         r.id(),
@@ -39,7 +39,7 @@ public record RetrievalView(
         r.attempts(),
         r.polls(),
         mfa ? r.challenges() : null,
-        mfa ? r.relaunchUrl() : null);
+        mfa ? engine.relaunchUrl(r).orElse(null) : null);
   }
 
   @Override

@@ -45,7 +45,7 @@ final class DeadLetters implements ApiRoutes {
   private final Consumer<String> requeue;
 
   /**
-   * @param body the stored body of a webhook, in clear, from its column value
+   * @param body a webhook's body in clear, from its (encrypted) column value
    * @param requeue schedules the apply of a webhook id now
    */
   DeadLetters(Database database, Clock clock, Function<String, Optional<byte[]>> body, Consumer<String> requeue) {

@@ -10,6 +10,7 @@ import io.flinks4j.client.model.Holder;
 import io.flinks4j.client.webhook.FlinksWebhooks;
 import io.flinks4j.client.webhook.WebhookEvent;
 import io.flinks4j.client.webhook.WebhookVerificationException;
+import io.flinks4j.sync.crypto.FieldCipher;
 import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
@@ -47,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * answers 200 at once; a db-scheduler task then applies it. Redeliveries (Flinks retries up to 10 times) are
  * dropped by the unique (ResponseType, RequestId) key, and applying goes through the engine, whose completion is
  * safe against a poll finishing the same retrieval at the same moment.
+ *
+ * <p>The body names a loginId and holds bank data: it is stored AES-GCM encrypted ({@link FieldCipher}) until it is
+ * applied, then cleared.
  */
 public final class WebhookReceiver implements ApiRoutes {
 
@@ -64,6 +68,7 @@ public final class WebhookReceiver implements ApiRoutes {
   private final Optional<String> key;
   private final Clock clock;
   private final MeterRegistry metrics;
+  private final FieldCipher cipher;
   private final RetryPolicy retries;
   private final DeadLetters deadLetters;
   private final CustomTask<Void> task;
@@ -75,7 +80,7 @@ public final class WebhookReceiver implements ApiRoutes {
    * @param retries how many applies of one webhook are tried, and the backoff between them, before it is parked
    */
   public WebhookReceiver(Database database, LoginRepository logins, RetrievalEngine engine, HolderWriter holders,
-      Optional<String> key, RetryPolicy retries, Clock clock, MeterRegistry metrics) {
+      Optional<String> key, FieldCipher cipher, RetryPolicy retries, Clock clock, MeterRegistry metrics) {
     this.database = database;
     this.logins = logins;
     this.engine = engine;
@@ -83,9 +88,9 @@ public final class WebhookReceiver implements ApiRoutes {
     this.key = key.filter(k -> !k.isEmpty());
     this.clock = clock;
     this.metrics = metrics;
+    this.cipher = cipher;
     this.retries = retries;
-    this.deadLetters = new DeadLetters(database, clock, stored -> Optional.of(stored.getBytes(StandardCharsets.UTF_8)),
-        id -> schedule(List.of(id)));
+    this.deadLetters = new DeadLetters(database, clock, this::clearBody, id -> schedule(List.of(id)));
     this.task = Tasks.custom(TASK, Void.class)
         .onDeadExecutionRevive()
         // Only when even the failure could not be recorded (database down): try again shortly.
@@ -271,21 +276,26 @@ public final class WebhookReceiver implements ApiRoutes {
       ps.setString(1, id);
       ps.setString(2, type);
       ps.setString(3, dedupeKey);
-      ps.setString(4, new String(body, StandardCharsets.UTF_8));
+      ps.setString(4, cipher.seal(FieldCipher.Purpose.WEBHOOK_BODY, body));
       ps.setObject(5, clock.instant().atOffset(ZoneOffset.UTC));
       return ps.executeUpdate() == 1;
     }
   }
 
-  private static Optional<byte[]> pendingBody(Connection c, String id) throws SQLException {
+  private Optional<byte[]> pendingBody(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "select body from received_webhooks where id = ? and processed_at is null and dead_at is null")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getString(1) != null
-            ? Optional.of(rs.getString(1).getBytes(StandardCharsets.UTF_8)) : Optional.empty();
+        return rs.next() && rs.getString(1) != null ? clearBody(rs.getString(1)) : Optional.empty();
       }
     }
+  }
+
+  /** The stored body in clear; bodies recorded before encryption at rest are JSON text. */
+  private Optional<byte[]> clearBody(String stored) {
+    return Optional.of(stored.startsWith("{") ? stored.getBytes(StandardCharsets.UTF_8)
+        : cipher.open(FieldCipher.Purpose.WEBHOOK_BODY, stored));
   }
 
   /** Marks the webhook applied and drops its body, which holds a loginId and personal data in clear. */
