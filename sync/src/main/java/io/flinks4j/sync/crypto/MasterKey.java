@@ -106,6 +106,7 @@ public final class MasterKey {
     return fromConfig(config, defaultKeyFile());
   }
 
+
   /**
    * {@code $XDG_CONFIG_HOME/flinks4j/encryption.key}, by default {@code ~/.config/flinks4j/encryption.key}: where
    * an embedded installation's generated key lives.
@@ -144,7 +145,25 @@ public final class MasterKey {
     return Base64.getEncoder().encodeToString(key);
   }
 
-  /** A 32-byte sub-key for {@code purpose}. */
+  /**
+   * A 32-byte sub-key for {@code purpose} by HKDF-SHA256 (RFC 5869: extract with a zero salt, one expand block),
+   * so no key is ever used for two purposes.
+   */
+  byte[] hkdf(String purpose) {
+    try {
+      Mac extract = Mac.getInstance("HmacSHA256");
+      extract.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+      byte[] prk = extract.doFinal(key);
+      Mac expand = Mac.getInstance("HmacSHA256");
+      expand.init(new SecretKeySpec(prk, "HmacSHA256"));
+      expand.update(purpose.getBytes(StandardCharsets.UTF_8));
+      return expand.doFinal(new byte[] {1});
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+
+  /** A 32-byte sub-key for {@code purpose}: HMAC-SHA256 of the label, as 0.1 derived its keys. */
   byte[] derive(String purpose) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

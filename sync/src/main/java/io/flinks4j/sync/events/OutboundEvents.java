@@ -211,9 +211,8 @@ public final class OutboundEvents {
 
   /** The body as delivered: decrypted, and for an MFA event with a relaunch URL minted for this delivery. */
   private byte[] sendable(Pending event) {
-    // Bodies recorded before encryption at rest are JSON text; every other one is a FieldCipher value.
-    String body = event.body().startsWith("{") ? event.body()
-        : cipher.openText(FieldCipher.Purpose.EVENT_BODY, event.body());
+    String body =
+        new String(cipher.openOrClear(FieldCipher.Purpose.EVENT_BODY, event.body()), StandardCharsets.UTF_8);
     if (!EventType.LOGIN_MFA_REQUIRED.wireName().equals(event.type())) {
       return body.getBytes(StandardCharsets.UTF_8);
     }

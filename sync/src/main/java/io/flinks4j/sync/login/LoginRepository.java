@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,11 +51,6 @@ public final class LoginRepository {
     return loginId.chars().allMatch(c -> c > 0x20 && c < 0x7f);
   }
 
-  /** The keyed lookup hash of {@code loginId}, for tables that reference logins by it. */
-  public String lookupHash(String loginId) {
-    return protector.lookupHash(loginId);
-  }
-
   /**
    * Stores {@code loginId} unless already known; a non-empty {@code tag} replaces the stored one.
    *
@@ -63,32 +59,38 @@ public final class LoginRepository {
   public Registration register(Connection connection, String loginId, Optional<String> tag)
       throws SQLException {
     requireWellFormed(loginId);
-    String hash = protector.lookupHash(loginId);
-    boolean created;
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into logins (login_hash, login_id_enc, tag, created_at) values (?, ?, ?, ?)"
-                + " on conflict do nothing")) {
-      insert.setString(1, hash);
-      insert.setString(2, protector.encrypt(loginId));
-      insert.setString(3, tag.orElse(null));
-      insert.setObject(4, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
-      created = insert.executeUpdate() == 1;
-    }
+    // Looked for under every key of the ring first: a row not yet rotated must not get a twin under the current hash.
+    Optional<StoredLogin> known = findByHashes(connection, protector.lookupHashes(loginId));
+    boolean created = known.isEmpty() && insert(connection, loginId, tag);
     if (!created && tag.isPresent()) {
-      try (PreparedStatement update =
-          connection.prepareStatement(
-              "update logins set tag = ? where login_hash = ? and (tag is null or tag <> ?)")) {
-        update.setString(1, tag.get());
-        update.setString(2, hash);
-        update.setString(3, tag.get());
+      try (PreparedStatement update = connection.prepareStatement(
+          "update logins set tag = ? where login_hash in (" + placeholders(protector.lookupHashes(loginId).size())
+              + ") and (tag is null or tag <> ?)")) {
+        int i = 1;
+        update.setString(i++, tag.get());
+        for (String hash : protector.lookupHashes(loginId)) {
+          update.setString(i++, hash);
+        }
+        update.setString(i, tag.get());
         update.executeUpdate();
       }
     }
     StoredLogin login =
-        findByHash(connection, hash)
+        findByHashes(connection, protector.lookupHashes(loginId))
             .orElseThrow(() -> new SQLException("login vanished right after its registration"));
     return new Registration(login, created);
+  }
+
+  /** Inserts the login under the current key; false when a racing registration inserted it first. */
+  private boolean insert(Connection connection, String loginId, Optional<String> tag) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "insert into logins (login_hash, login_id_enc, tag, created_at) values (?, ?, ?, ?) on conflict do nothing")) {
+      insert.setString(1, protector.lookupHash(loginId));
+      insert.setString(2, protector.encrypt(loginId));
+      insert.setString(3, tag.orElse(null));
+      insert.setObject(4, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+      return insert.executeUpdate() == 1;
+    }
   }
 
   /** {@link #register(Connection, String, Optional)} in a transaction of its own. */
@@ -101,7 +103,7 @@ public final class LoginRepository {
     if (!isWellFormed(loginId)) {
       return Optional.empty();
     }
-    return findByHash(connection, protector.lookupHash(loginId));
+    return findByHashes(connection, protector.lookupHashes(loginId));
   }
 
   /** {@link #find(Connection, String)} on a connection of its own. */
@@ -152,8 +154,12 @@ public final class LoginRepository {
     if (!isWellFormed(loginId)) {
       return false;
     }
-    try (PreparedStatement delete = connection.prepareStatement("delete from logins where login_hash = ?")) {
-      delete.setString(1, protector.lookupHash(loginId));
+    Optional<StoredLogin> login = find(connection, loginId);
+    if (login.isEmpty()) {
+      return false;
+    }
+    try (PreparedStatement delete = connection.prepareStatement("delete from logins where id = ?")) {
+      delete.setLong(1, login.get().id());
       return delete.executeUpdate() == 1;
     }
   }
@@ -163,10 +169,12 @@ public final class LoginRepository {
     return transaction(connection -> delete(connection, loginId));
   }
 
-  private Optional<StoredLogin> findByHash(Connection connection, String hash) throws SQLException {
-    try (PreparedStatement select =
-        connection.prepareStatement("select " + COLUMNS + " from logins where login_hash = ?")) {
-      select.setString(1, hash);
+  private Optional<StoredLogin> findByHashes(Connection connection, List<String> hashes) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from logins where login_hash"
+        + " in (" + placeholders(hashes.size()) + ")")) {
+      for (int i = 0; i < hashes.size(); i++) {
+        select.setString(i + 1, hashes.get(i));
+      }
       return single(select);
     }
   }
@@ -185,6 +193,10 @@ public final class LoginRepository {
         Optional.ofNullable(rows.getString("institution")),
         Optional.ofNullable(rows.getObject("last_refresh", LocalDateTime.class)),
         rows.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   private static void requireWellFormed(String loginId) {

@@ -292,10 +292,8 @@ public final class WebhookReceiver implements ApiRoutes {
     }
   }
 
-  /** The stored body in clear; bodies recorded before encryption at rest are JSON text. */
   private Optional<byte[]> clearBody(String stored) {
-    return Optional.of(stored.startsWith("{") ? stored.getBytes(StandardCharsets.UTF_8)
-        : cipher.open(FieldCipher.Purpose.WEBHOOK_BODY, stored));
+    return Optional.of(cipher.openOrClear(FieldCipher.Purpose.WEBHOOK_BODY, stored));
   }
 
   /** Marks the webhook applied and drops its body, which holds a loginId and personal data in clear. */

@@ -46,4 +46,30 @@ class FieldCipherTest {
         .hasMessageNotContaining(sealed)
         .hasMessageNotContaining("5602459c");
   }
+
+  @Test
+  void a_keyring_seals_with_its_first_key_and_opens_with_any_of_its_keys() {
+    MasterKey next = MasterKey.generate();
+    String oldValue = cipher.seal(Purpose.EVENT_BODY, BODY);
+    FieldCipher ring = new FieldCipher(Keyring.parse("7:" + next.toBase64() + ",1:" + key.toBase64()));
+
+    String newValue = ring.seal(Purpose.EVENT_BODY, BODY);
+
+    assertThat(ring.keyVersion(newValue)).isEqualTo(7);
+    assertThat(ring.keyVersion(oldValue)).isEqualTo(1);
+    assertThat(ring.openText(Purpose.EVENT_BODY, oldValue)).isEqualTo(BODY);
+    assertThatThrownBy(() -> cipher.open(Purpose.EVENT_BODY, newValue))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("key version 7");
+  }
+
+  @Test
+  void a_malformed_keyring_entry_is_refused_by_position_without_echo() {
+    String secret = key.toBase64();
+
+    assertThatThrownBy(() -> Keyring.parse("2:" + secret + ",x:" + secret))
+        .isInstanceOf(io.flinks4j.sync.config.ConfigException.class)
+        .hasMessageContaining("entry 2").hasMessageNotContaining(secret);
+    assertThatThrownBy(() -> Keyring.parse("2:" + secret + ",2:" + secret))
+        .hasMessageContaining("version 2 is given twice");
+  }
 }
