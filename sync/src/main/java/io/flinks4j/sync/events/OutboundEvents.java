@@ -101,7 +101,7 @@ public final class OutboundEvents {
    *
    * @return the event id, or empty when events are off
    */
-  public Optional<String> record(Connection connection, EventType type, Map<String, Object> data)
+  public Optional<String> record(Connection connection, EventType type, long loginRef, Map<String, Object> data)
       throws SQLException {
     if (!enabled()) {
       return Optional.empty();
@@ -120,13 +120,14 @@ public final class OutboundEvents {
       throw new IllegalArgumentException("event data is not serialisable", e);
     }
     try (PreparedStatement ps = connection.prepareStatement(
-        "insert into outbound_events (id, type, body, created_at, attempts, next_attempt_at)"
-            + " values (?, ?, ?, ?, 0, ?)")) {
+        "insert into outbound_events (id, type, body, created_at, attempts, next_attempt_at, login_id)"
+            + " values (?, ?, ?, ?, 0, ?, ?)")) {
       ps.setString(1, id);
       ps.setString(2, type.wireName());
       ps.setString(3, cipher.seal(FieldCipher.Purpose.EVENT_BODY, text));
       ps.setObject(4, now.atOffset(ZoneOffset.UTC));
       ps.setObject(5, now.atOffset(ZoneOffset.UTC));
+      ps.setLong(6, loginRef); // the event goes with its login when that is deleted
       ps.executeUpdate();
     }
     return Optional.of(id);

@@ -146,7 +146,9 @@ public final class LoginRepository {
   }
 
   /**
-   * Deletes the login and, by cascade, its accounts, holders, transactions and balance snapshots.
+   * Erases every row about the login: its scheduled tasks and received webhooks, then the login and, by cascade,
+   * its accounts, holders, transactions, balance snapshots, retrievals, schedule and outbound events; and leaves a
+   * tombstone (the lookup hash only) so that a late webhook for it is refused ({@link #isTombstoned}).
    *
    * @return whether a login was deleted
    */
@@ -158,9 +160,57 @@ public final class LoginRepository {
     if (login.isEmpty()) {
       return false;
     }
-    try (PreparedStatement delete = connection.prepareStatement("delete from logins where id = ?")) {
-      delete.setLong(1, login.get().id());
-      return delete.executeUpdate() == 1;
+    List<String> hashes = protector.lookupHashes(loginId);
+    long ref = login.get().id();
+    // Task instances are retrieval, event and webhook ids (unique across tasks), so the task name is not needed.
+    execute(connection, "delete from scheduled_tasks where task_instance in (select id from retrievals where"
+        + " login_id = ? union select id from outbound_events where login_id = ?)", ref, ref);
+    String byHash = " in (" + placeholders(hashes.size()) + ")";
+    execute(connection, "delete from scheduled_tasks where task_instance in (select id from received_webhooks"
+        + " where login_hash" + byHash + ")", hashes.toArray());
+    execute(connection, "delete from received_webhooks where login_hash" + byHash, hashes.toArray());
+    execute(connection, "insert into login_tombstones (login_hash, deleted_at) values (?, ?) on conflict do nothing",
+        protector.lookupHash(loginId), OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+    return execute(connection, "delete from logins where id = ?", ref) == 1;
+  }
+
+  /** True when the login was deleted and has not been registered again through the API since. */
+  public boolean isTombstoned(Connection connection, String loginId) throws SQLException {
+    List<String> hashes = protector.lookupHashes(loginId);
+    try (PreparedStatement select = connection.prepareStatement(
+        "select count(*) from login_tombstones where login_hash in (" + placeholders(hashes.size()) + ")")) {
+      for (int i = 0; i < hashes.size(); i++) {
+        select.setString(i + 1, hashes.get(i));
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() && rows.getLong(1) > 0;
+      }
+    }
+  }
+
+  /** {@link #isTombstoned(Connection, String)} on a connection of its own. */
+  public boolean isTombstoned(String loginId) {
+    return isWellFormed(loginId) && transaction(connection -> isTombstoned(connection, loginId));
+  }
+
+  /** Drops the tombstone of {@code loginId}: an explicit registration through the API brings it back. */
+  public void clearTombstone(Connection connection, String loginId) throws SQLException {
+    List<String> hashes = protector.lookupHashes(loginId);
+    execute(connection, "delete from login_tombstones where login_hash in (" + placeholders(hashes.size()) + ")",
+        hashes.toArray());
+  }
+
+  /** The current lookup hash of {@code loginId}, for rows that name a login they cannot reference. */
+  public String lookupHash(String loginId) {
+    return protector.lookupHash(loginId);
+  }
+
+  private static int execute(Connection connection, String sql, Object... args) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        statement.setObject(i + 1, args[i]);
+      }
+      return statement.executeUpdate();
     }
   }
 

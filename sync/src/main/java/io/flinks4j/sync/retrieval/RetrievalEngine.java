@@ -604,7 +604,7 @@ public final class RetrievalEngine {
       }
     }
     data.putAll(extra);
-    return events.record(c, type, data);
+    return events.record(c, type, r.loginRef(), data);
   }
 
   /** Records an event about a retrieval on the caller's connection (so it commits with the change it reports). */
@@ -612,7 +612,7 @@ public final class RetrievalEngine {
       RetrievalState state, Map<String, Object> extra) throws SQLException {
     Map<String, Object> data = eventData(c, loginRef, retrievalId, state);
     data.putAll(extra);
-    return events.record(c, type, data);
+    return events.record(c, type, loginRef, data);
   }
 
   private Map<String, Object> eventData(Connection c, long loginRef, String retrievalId, RetrievalState state)

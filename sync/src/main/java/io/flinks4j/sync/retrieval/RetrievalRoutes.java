@@ -106,6 +106,7 @@ public final class RetrievalRoutes implements ApiRoutes {
     }
     record Outcome(Registration registration, Optional<Retrieval> retrieval) {}
     Outcome outcome = database.inTransaction(c -> {
+      logins.clearTombstone(c, body.loginId()); // an explicit registration brings a deleted login back
       Registration registration = logins.register(c, body.loginId(), tag);
       Optional<Retrieval> retrieval = registration.created()
           ? Optional.of(engine.request(c, registration.login().id(), RetrievalMode.CACHED))

@@ -123,9 +123,10 @@ public final class WebhookReceiver implements ApiRoutes {
     router.post(PATH,
         Operation.summary("Flinks webhook receiver (GetAccountsDetail, KYC); authenticated by its HMAC signature")
             .requestBody("{\"type\":\"object\"}")
-            .response(200, "Recorded (or a duplicate, or a type this service ignores)",
+            .response(200, "Recorded (or a duplicate, a type this service ignores, or a login deleted through the"
+                    + " API: not stored)",
                 "{\"type\":\"object\",\"properties\":{\"status\":{\"enum\":[\"recorded\",\"duplicate\","
-                    + "\"ignored\"]}}}")
+                    + "\"ignored\",\"login_deleted\"]}}}")
             .response(401, "Missing or wrong signature"),
         ctx -> receive(ctx, router));
   }
@@ -161,9 +162,21 @@ public final class WebhookReceiver implements ApiRoutes {
       metrics.counter("flinks4j.webhooks.received", "outcome", "malformed").increment();
       throw ApiException.badRequest("invalid_payload", "webhook RequestId must be a GUID");
     }
+    String loginId = switch (event) {
+      case WebhookEvent.AccountsDetailWebhook detail -> detail.loginId();
+      case WebhookEvent.KycWebhook kyc -> kyc.loginId();
+    };
+    Optional<String> loginHash = Optional.ofNullable(loginId).filter(LoginInput::isGuid).map(logins::lookupHash);
+    if (loginHash.isPresent() && logins.isTombstoned(loginId)) {
+      // Deleted through the API: nothing about it is stored again. 200, so that Flinks stops redelivering.
+      metrics.counter("flinks4j.webhooks.received", "outcome", "login_deleted").increment();
+      ctx.status(200).json(Map.of("status", "login_deleted"));
+      return;
+    }
     String id = UUID.randomUUID().toString();
     String dedupeKey = hasRequestId ? event.requestId() : "sha256:" + sha256(body);
-    boolean recorded = database.inTransaction(c -> insert(c, id, event.responseType(), dedupeKey, body));
+    boolean recorded = database.inTransaction(
+        c -> insert(c, id, event.responseType(), dedupeKey, body, loginHash.orElse(null)));
     if (recorded) {
       schedule(List.of(id));
     }
@@ -263,21 +276,23 @@ public final class WebhookReceiver implements ApiRoutes {
 
   /** The stored login, registering it when the webhook is the first we hear of it. */
   private Optional<StoredLogin> loginOf(String loginId, String tag) {
-    if (!LoginInput.isGuid(loginId)) {
+    if (!LoginInput.isGuid(loginId) || logins.isTombstoned(loginId)) {
       return Optional.empty();
     }
     Optional<String> validTag = Optional.ofNullable(tag).filter(t -> !t.isBlank() && LoginInput.isValidTag(t));
     return Optional.of(logins.register(loginId, validTag).login());
   }
 
-  private boolean insert(Connection c, String id, String type, String dedupeKey, byte[] body) throws SQLException {
+  private boolean insert(Connection c, String id, String type, String dedupeKey, byte[] body, String loginHash)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into received_webhooks (id, response_type, dedupe_key,"
-        + " body, received_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+        + " body, received_at, login_hash) values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
       ps.setString(1, id);
       ps.setString(2, type);
       ps.setString(3, dedupeKey);
       ps.setString(4, cipher.seal(FieldCipher.Purpose.WEBHOOK_BODY, body));
       ps.setObject(5, clock.instant().atOffset(ZoneOffset.UTC));
+      ps.setString(6, loginHash); // lets DELETE /v1/logins/{loginId} erase it
       return ps.executeUpdate() == 1;
     }
   }
