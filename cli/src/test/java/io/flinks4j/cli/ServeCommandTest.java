@@ -59,8 +59,8 @@ class ServeCommandTest {
   }
 
   @Test
-  void without_a_flinks_url_it_runs_against_an_embedded_sandbox_and_says_so_loudly() throws Exception {
-    URI base = serve(Map.of("FLINKS4J_DATA_DIR", data.toString()), "--port", "0");
+  void with_sandbox_it_runs_against_an_embedded_sandbox_and_says_so_loudly() throws Exception {
+    URI base = serve(Map.of("FLINKS4J_DATA_DIR", data.toString()), "--sandbox", "--port", "0");
 
     assertThat(running.err.toString()).contains("EMBEDDED FLINKS SANDBOX");
     String key = Files.readString(data.resolve("dev-api-key")).strip();
@@ -68,6 +68,26 @@ class ServeCommandTest {
     assertThat(get(base, "/healthz", null).statusCode()).isEqualTo(200);
     assertThat(get(base, "/v1/logins", null).statusCode()).isEqualTo(401);
     assertThat(get(base, "/v1/logins", key).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void without_a_flinks_url_or_sandbox_it_refuses_to_start_with_exit_2_naming_both_ways() {
+    Cli.Result result = Cli.run(Map.of("FLINKS4J_DATA_DIR", data.toString(), "FLINKS4J_API_KEYS", KEY),
+        "serve", "--port", "0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("no FLINKS_BASE_URL configured").contains("--sandbox")
+        .doesNotContain("EMBEDDED", KEY);
+    assertThat(data.resolve("dev-api-key")).doesNotExist();
+  }
+
+  @Test
+  void sandbox_and_a_flinks_url_together_exit_2() {
+    Cli.Result result = Cli.run(Map.of("FLINKS4J_DATA_DIR", data.toString(), "FLINKS_BASE_URL", "http://127.0.0.1:9"),
+        "serve", "--sandbox", "--port", "0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--sandbox and FLINKS_BASE_URL exclude each other");
   }
 
   @Test
@@ -135,7 +155,7 @@ class ServeCommandTest {
   void a_database_that_does_not_exist_is_one_line_naming_the_cause() {
     String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
     Cli.Result result = Cli.run(Map.of("FLINKS4J_DATA_DIR", data.toString(), "FLINKS4J_ENCRYPTION_KEY", key),
-        "serve", "--port", "0", "--db", "jdbc:postgresql://127.0.0.1:5432/flinks4j_absent_db?user=postgres");
+        "serve", "--sandbox", "--port", "0", "--db", "jdbc:postgresql://127.0.0.1:5432/flinks4j_absent_db?user=postgres");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err().lines().findFirst()).contains("flinks4j serve: cannot connect to "

@@ -1,6 +1,7 @@
 package io.flinks4j.client;
 
 import io.flinks4j.client.AuthorizeResult.MfaChallenge;
+import io.flinks4j.client.model.MfaAnswer;
 import io.flinks4j.client.model.SecurityChallenge;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,21 +30,37 @@ public interface MfaHandler {
   }
 
   /**
-   * Answers from a fixed prompt → answer table (e.g. {@code --mfa} options); declines as soon as a prompt has no
-   * answer, since Flinks rejects partial answers.
+   * Answers challenge by challenge with typed answers, e.g.
+   * {@code switch (c) { case SingleChoice s -> Optional.of(s.pick("Triangle")); ... }}; declines the round as soon
+   * as one challenge gets no answer, since Flinks rejects partial answers.
    */
-  static MfaHandler fixed(Map<String, String> answersByPrompt) {
-    Map<String, String> table = Map.copyOf(answersByPrompt);
+  static MfaHandler each(ChallengeAnswerer answerer) {
     return (challenge, round) -> {
       Map<String, List<String>> answers = new LinkedHashMap<>();
       for (SecurityChallenge c : challenge.challenges()) {
-        String answer = c.prompt() == null ? null : table.get(c.prompt());
-        if (answer == null) {
+        Optional<MfaAnswer> answer = c.prompt() == null ? Optional.empty() : answerer.answer(c, round);
+        if (answer.isEmpty()) {
           return Optional.empty();
         }
-        answers.put(c.prompt(), List.of(answer));
+        answers.put(c.prompt(), answer.get().values());
       }
       return answers.isEmpty() ? Optional.empty() : Optional.of(answers);
     };
+  }
+
+  /**
+   * Answers from a fixed prompt → answer table (e.g. {@code --mfa} options); a choice challenge takes the text of a
+   * choice (comma separated for several). Declines as soon as a prompt has no usable answer, since Flinks rejects
+   * partial answers.
+   */
+  static MfaHandler fixed(Map<String, String> answersByPrompt) {
+    Map<String, String> table = Map.copyOf(answersByPrompt);
+    return each((c, round) -> Optional.ofNullable(table.get(c.prompt())).flatMap(c::answerFromText));
+  }
+
+  /** One challenge's typed answer, or empty to decline the round. */
+  @FunctionalInterface
+  interface ChallengeAnswerer {
+    Optional<MfaAnswer> answer(SecurityChallenge challenge, int round);
   }
 }

@@ -153,7 +153,7 @@ public final class FlinksSandbox implements AutoCloseable {
     return engine.logins().stream().map(Login::describe).toList();
   }
 
-  /** The login with this username (any case) at FlinksCapital. */
+  /** The login with this username (any case); test usernames are unique across institutions. */
   public SandboxLogin login(String username) {
     return engine.logins().stream()
         .filter(l -> l.username().equalsIgnoreCase(username) && l.language().equals("en"))
@@ -238,10 +238,12 @@ public final class FlinksSandbox implements AutoCloseable {
     sb.append("  secret key    ").append(secretKey()).append("   (flinks-auth-key on /GenerateAuthorizeToken)\n");
     sb.append("  x-api-key     ").append(apiKey()).append('\n');
     sb.append("  webhook key   ").append(webhookKey()).append('\n');
-    sb.append("  test logins (institution FlinksCapital, password ").append(LoginSpec.DEFAULT_PASSWORD).append("):\n");
+    sb.append("  test logins (institution FlinksCapital unless named, password ").append(LoginSpec.DEFAULT_PASSWORD)
+        .append("):\n");
     for (SandboxLogin login : logins()) {
-      sb.append(String.format("    %-26s %s  %s%n", login.username(), login.loginId(),
-          login.mfa() ? "MFA (Montreal / Canada / Triangle)" : login.behaviour().name()));
+      sb.append(String.format("    %-26s %s  %s%s%n", login.username(), login.loginId(),
+          login.mfa() ? "MFA " + login.mfaType().wireName() : login.behaviour().name(),
+          login.institution().equals("FlinksCapital") ? "" : "  at " + login.institution()));
     }
     return sb.toString();
   }

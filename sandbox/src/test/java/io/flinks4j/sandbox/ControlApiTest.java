@@ -24,10 +24,11 @@ class ControlApiTest {
   @Test
   void logins_lists_the_preseeded_test_users() {
     JsonNode logins = http.control("GET", "/sandbox/logins", null).json();
-    assertThat(logins).hasSize(6);
+    assertThat(logins).hasSize(io.flinks4j.sandbox.engine.SandboxEngine.TEST_USERS.size());
     assertThat(logins.get(0).get("username").asText()).isEqualTo("Greatday");
     assertThat(logins.get(0).get("loginId").asText()).isEqualTo("5e115eac-1209-4f19-641c-08d6d484e2fe");
     assertThat(logins.get(0).get("mfa").asBoolean()).isTrue();
+    assertThat(logins.get(0).get("mfaType").asText()).isEqualTo("QuestionAndAnswer");
     assertThat(logins.get(2).get("behaviour").asText()).isEqualTo("DISABLED_LOGIN");
   }
 

@@ -33,7 +33,8 @@ class TestUsersTest {
     assertThat(sandbox.logins())
         .extracting(SandboxLogin::username)
         .containsExactly("Greatday", "greatday_nomfa", "test_disabled_account", "test_service_unavailable",
-            "test_dispatched", "test_pending");
+            "test_dispatched", "test_pending", "test_mfa_choice", "test_mfa_multiple", "test_mfa_image",
+            "test_mfa_text_or_call", "test_mfa_text_only", "contoso_user", "fabrikam_user", "northwind_user");
     assertThat(sandbox.login("Greatday").loginId()).isEqualTo("5e115eac-1209-4f19-641c-08d6d484e2fe");
     assertThat(sandbox.login("Greatday").mfa()).isTrue();
   }

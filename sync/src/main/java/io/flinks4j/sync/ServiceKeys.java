@@ -4,6 +4,7 @@ import io.flinks4j.sync.config.KnownKeys;
 import io.flinks4j.sync.config.LogSettings;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.http.HttpSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Set;
 
 /**
  * The one registry of flinks4j's configuration keys, collected from the constants of the classes that read them
- * ({@link SyncConfig}, {@link EngineSettings}, {@link LogSettings}, and the few below that the service itself does
+ * ({@link SyncConfig}, {@link EngineSettings}, {@link HttpSettings}, {@link LogSettings}, and the few below that the service itself does
  * not read), so an unknown {@code FLINKS4J_*} or {@code FLINKS_*} key is refused at startup with a suggestion.
  */
 public final class ServiceKeys {
@@ -35,7 +36,8 @@ public final class ServiceKeys {
 
   /** Every key flinks4j reads. */
   public static final KnownKeys KNOWN =
-      KnownKeys.declaredIn(SyncConfig.class, EngineSettings.class, LogSettings.class, ServiceKeys.class)
+      KnownKeys.declaredIn(SyncConfig.class, EngineSettings.class, HttpSettings.class, LogSettings.class,
+              ServiceKeys.class)
           .withSecrets(SECRETS);
 
   private ServiceKeys() {}

@@ -21,8 +21,10 @@ import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.Keyring;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
+import io.flinks4j.sync.http.HttpSettings;
 import io.flinks4j.sync.http.ReadRoutes;
 import io.flinks4j.sync.http.VersionRoutes;
+import io.flinks4j.sync.idempotency.IdempotencyStore;
 import io.flinks4j.sync.ingest.Ingester;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
@@ -37,7 +39,8 @@ import io.flinks4j.sync.retrieval.RetrievalStorage;
 import io.flinks4j.sync.schedule.RefreshScheduler;
 import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.DatabaseConfig;
-import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.storage.ScheduledTasks;
+import io.flinks4j.sync.storage.StorageException;
 import io.flinks4j.sync.webhook.WebhookReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -46,6 +49,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -54,12 +58,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,25 +122,52 @@ public final class SyncService implements AutoCloseable {
 
   /** Starts the service on {@code databaseConfig} (tests pass a fresh schema). */
   public static SyncService start(SyncConfig given, DatabaseConfig databaseConfig) {
-    // Every setting is checked before the database is opened: a bad one must not leave tables migrated behind it.
     SyncConfig config = checked(given);
+    return start(config, config.embeddedDatabase(), poolMeters -> Database.open(databaseConfig, poolMeters), null);
+  }
+
+  /**
+   * Starts the service on the application's own {@code dataSource} (the Spring Boot starter): migrated on start,
+   * never closed by the service. The service's meters go to {@code meters} as well as to the API's
+   * {@code /metrics}; JVM and pool meters are left to the application, which binds its own.
+   *
+   * @throws ConfigException as {@link #start(SyncConfig)}, and when {@code FLINKS4J_ENCRYPTION_KEY} is absent (no
+   *     key file is made beside an application's database: every instance must share the key)
+   */
+  public static SyncService start(SyncConfig given, DataSource dataSource, MeterRegistry meters) {
+    SyncConfig config = checked(given);
+    return start(config, false, poolMeters -> Database.adopt(dataSource),
+        Objects.requireNonNull(meters, "meters"));
+  }
+
+  /**
+   * @param keyFileAllowed whether the encryption key may come from a key file in the data folder when not set
+   * @param opener opens the database, given the registry for its pool's meters
+   * @param appMeters the application's registry, or null when the service is the application
+   */
+  private static SyncService start(SyncConfig config, boolean keyFileAllowed,
+      Function<MeterRegistry, Database> opener, MeterRegistry appMeters) {
+    // Every setting is checked before the database is opened: a bad one must not leave tables migrated behind it.
     EngineSettings settings = EngineSettings.from(config.settings());
     LogSettings.from(config.settings());
-    Keyring keyring = Keyring.fromConfig(config);
+    HttpSettings http = HttpSettings.from(config.settings());
+    Keyring keyring = Keyring.fromConfig(config, keyFileAllowed);
     FlinksClient client = flinksClient(config, settings);
     List<AutoCloseable> opened = new ArrayList<>();
     opened.add(client);
     try {
-      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      AutoCloseable jvmMetrics = bindJvmMetrics(meters);
+      PrometheusMeterRegistry served = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      MeterRegistry meters = appMeters == null ? served : new CompositeMeterRegistry().add(served).add(appMeters);
+      AutoCloseable jvmMetrics = appMeters == null ? bindJvmMetrics(served) : () -> {};
       opened.add(jvmMetrics);
-      Database database = Database.open(databaseConfig, meters);
+      Database database = opener.apply(meters);
       opened.add(database);
       Clock clock = Clock.systemUTC();
       ObjectMapper json = new ObjectMapper();
       LoginIdProtector protector = new LoginIdProtector(keyring);
       LoginRepository logins = new LoginRepository(database, protector, clock);
       FieldCipher cipher = protector.cipher();
+      IdempotencyStore idempotency = new IdempotencyStore(database, protector, http.idempotencyTtl(), clock);
       FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults());
       OutboundEvents events = new OutboundEvents(database, settings.events(), json, cipher, clock);
       Ingester ingester = new Ingester(clock, meters);
@@ -150,10 +185,11 @@ public final class SyncService implements AutoCloseable {
             engine.sweep();
             events.sweep();
             webhooks.sweep();
+            idempotency.purgeExpired();
             gauges.refresh();
           });
 
-      Scheduler scheduler = scheduler(database, databaseConfig.dialect(), settings,
+      Scheduler scheduler = scheduler(database, settings,
           steps.task(engine::advance), events, webhooks, refresh, sweep);
       steps.bind(scheduler);
       events.bind(scheduler);
@@ -162,10 +198,11 @@ public final class SyncService implements AutoCloseable {
       opened.add(scheduler::stop);
 
       ApiServer server = ApiServer.builder(config)
-          .meterRegistry(meters)
+          .meterRegistry(served)
+          .idempotency(idempotency)
+          .clock(clock)
           .readinessCheck("database", database::isReachable)
-          .readinessCheck("scheduler", () -> scheduler.getSchedulerState().isStarted()
-              && !scheduler.getSchedulerState().isShuttingDown())
+          .readinessCheck("scheduler", () -> isRunning(scheduler))
           .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
           .routes(new RetrievalRoutes(database, logins, engine))
           .routes(webhooks)
@@ -188,6 +225,11 @@ public final class SyncService implements AutoCloseable {
     return server.port();
   }
 
+  /** Every route the HTTP app serves, as {@code "METHOD /path"} (what the OpenAPI contract test must cover). */
+  public List<String> servedRoutes() {
+    return server.servedRoutes();
+  }
+
   public Database database() {
     return database;
   }
@@ -200,7 +242,24 @@ public final class SyncService implements AutoCloseable {
     return engine;
   }
 
-  /** Stops taking requests, lets running steps finish (up to a few seconds), then closes the pool. */
+  /** Database reachable, engine running, steps waiting too long: one look, cheap enough for every health probe. */
+  public ServiceHealth health() {
+    boolean reachable = database.isReachable();
+    long late = -1;
+    if (reachable) {
+      try {
+        late = database.inTransaction(c -> ScheduledTasks.notStarted(c, Instant.now().minus(ServiceHealth.LATE)));
+      } catch (StorageException e) {
+        reachable = false;
+      }
+    }
+    return new ServiceHealth(reachable, isRunning(scheduler), late);
+  }
+
+  /**
+   * Stops taking requests, lets running steps finish (up to a few seconds), then closes the pool it opened (an
+   * application's DataSource stays open).
+   */
   @Override
   public void close() {
     closeAll(List.of(jvmMetrics, client, database, scheduler::stop, server));
@@ -223,6 +282,10 @@ public final class SyncService implements AutoCloseable {
   }
 
   // ---- wiring ---------------------------------------------------------------------------------------------------
+
+  private static boolean isRunning(Scheduler scheduler) {
+    return scheduler.getSchedulerState().isStarted() && !scheduler.getSchedulerState().isShuttingDown();
+  }
 
   /** {@code config} with no unknown key and its secrets read from their files (the same object when none is). */
   private static SyncConfig checked(SyncConfig config) {
@@ -263,7 +326,7 @@ public final class SyncService implements AutoCloseable {
     return value.filter(v -> !v.isBlank()).orElseThrow(() -> new ConfigException(key + " is required"));
   }
 
-  private static Scheduler scheduler(Database database, Dialect dialect, EngineSettings settings,
+  private static Scheduler scheduler(Database database, EngineSettings settings,
       CustomTask<Void> retrievalSteps, OutboundEvents events, WebhookReceiver webhooks, RefreshScheduler refresh,
       RecurringTask<Void> sweep) {
     var builder = Scheduler.create(database.dataSource(), retrievalSteps, events.task(), webhooks.task())
@@ -280,7 +343,7 @@ public final class SyncService implements AutoCloseable {
         .alwaysPersistTimestampInUTC()
         .shutdownMaxWait(Duration.ofSeconds(5));
     settings.instanceName().ifPresent(name -> builder.schedulerName(new SchedulerName.Fixed(name)));
-    switch (dialect) {
+    switch (database.dialect()) {
       // SELECT ... FOR UPDATE SKIP LOCKED: instances pick disjoint due steps without colliding
       case POSTGRESQL -> builder.pollUsingLockAndFetch(0.5, 1.0);
       case H2 -> builder.jdbcCustomization(new DefaultJdbcCustomization(true));

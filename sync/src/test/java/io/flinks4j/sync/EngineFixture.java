@@ -2,9 +2,15 @@ package io.flinks4j.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinks4j.client.AuthorizeRequest;
+import io.flinks4j.client.AuthorizeResult;
+import io.flinks4j.client.DetailOptions;
+import io.flinks4j.client.FlinksClient;
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.http.HttpSettings;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.retrieval.Retrieval;
 import io.flinks4j.sync.storage.Dialect;
@@ -15,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,6 +58,8 @@ public final class EngineFixture implements AutoCloseable {
     s.put(SyncConfig.WEBHOOK_KEY, sandbox.webhookKey());
     s.put(EngineSettings.CONNECT_URL, sandbox.connectUrl());
     s.put(SyncConfig.API_KEYS, API_KEY);
+    // Tests walk every route with wrong keys from one address; AuthThrottleTest covers the throttle itself.
+    s.put(HttpSettings.AUTH_FAILURE_LIMIT, "0");
     s.put(SyncConfig.HOST, "127.0.0.1");
     s.put(SyncConfig.PORT, "0");
     s.put(SyncConfig.ENCRYPTION_KEY, ENCRYPTION_KEY);
@@ -138,6 +147,24 @@ public final class EngineFixture implements AutoCloseable {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The body of a {@code GetAccountsDetail} webhook for {@code loginId}: a cached detail fetched from the sandbox
+   * (as Flinks would push it), for tests to alter and deliver signed.
+   */
+  public ObjectNode accountsDetailWebhook(String loginId) {
+    try (FlinksClient flinks = FlinksClient.builder().baseUrl(sandbox.baseUrl()).customerId(sandbox.customerId())
+        .secretKey(sandbox.secretKey()).apiKey(sandbox.apiKey()).pollInterval(Duration.ofMillis(100)).build()) {
+      String requestId =
+          ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId))).requestId();
+      ObjectNode body = (ObjectNode) json.readTree(
+          flinks.awaitAccountsDetail(requestId, DetailOptions.defaults(), null).rawJson());
+      body.put("ResponseType", "GetAccountsDetail");
+      return body;
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }

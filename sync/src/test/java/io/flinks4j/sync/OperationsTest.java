@@ -39,7 +39,8 @@ class OperationsTest {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body().path("version").asText()).isEqualTo(VersionRoutes.version()).matches("\\d+\\.\\d+\\.\\d+.*");
-    assertThat(response.body().path("java").asText()).isEqualTo(Runtime.version().toString());
+    assertThat(response.body().path("javaVersion").asText())
+        .isEqualTo(Runtime.version().toString());
     try (HttpClient http = HttpClient.newHttpClient()) {
       int anonymous = http.send(HttpRequest.newBuilder(fixture.uri(VersionRoutes.PATH)).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -1,5 +1,7 @@
 package io.flinks4j.bench.parse;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.bench.payload.DetailPayloads;
@@ -18,8 +20,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Parsing a GetAccountsDetail body into the client model against Jackson's {@code readTree} of the same bytes,
- * so the typed binder's cost is judged against the cheapest generic parse in the same JVM and run.
+ * Parsing a GetAccountsDetail body into the client model against three Jackson baselines over the same bytes:
+ * <ul>
+ *   <li>{@code jacksonTokenPass}: every token read and every value's text materialised, nothing built; the floor
+ *       for any binder on Jackson's parser;
+ *   <li>{@code jacksonDatabind}: databind into records shaped like ours ({@link DatabindModel}), what a team would
+ *       write instead;
+ *   <li>{@code jacksonReadTree}: the generic tree.
+ * </ul>
  * {@link ParseReport} turns the operation rates into MB/s and ratios.
  */
 @State(Scope.Benchmark)
@@ -32,6 +40,7 @@ public class ParseBenchmark {
   public long size;
 
   private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper databind = DatabindModel.mapper();
   private byte[] payload;
 
   @Setup(Level.Trial)
@@ -52,5 +61,25 @@ public class ParseBenchmark {
   @Benchmark
   public JsonNode jacksonReadTree() throws IOException {
     return mapper.readTree(payload);
+  }
+
+  @Benchmark
+  public DatabindModel.Detail jacksonDatabind() throws IOException {
+    return databind.readValue(payload, DatabindModel.Detail.class);
+  }
+
+  /** Returns the total text length so the JIT cannot drop the reads. */
+  @Benchmark
+  public long jacksonTokenPass() throws IOException {
+    long chars = 0;
+    try (JsonParser p = mapper.createParser(payload)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t.isScalarValue()) {
+          chars += p.getText().length();
+        }
+      }
+    }
+    return chars;
   }
 }

@@ -3,7 +3,9 @@ package io.flinks4j.cli.fetch;
 import io.flinks4j.cli.Console;
 import io.flinks4j.cli.options.UsageException;
 import io.flinks4j.client.AuthorizeResult.MfaChallenge;
+import io.flinks4j.client.model.MfaAnswer;
 import io.flinks4j.client.model.SecurityChallenge;
+import java.io.PrintStream;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +18,8 @@ import java.util.Set;
 
 /**
  * Answers the bank's MFA questions for the command line, round after round: from the {@code --mfa PROMPT=ANSWER}
- * options first (prompts matched forgivingly), then by asking the person at the terminal; declines (so the caller
+ * options first (prompts matched forgivingly; a choice by its text or number), then by asking the person at the
+ * terminal, choices numbered; declines (so the caller
  * prints a Connect relaunch URL) when a question has no answer and nobody can type one, remembering which prompts
  * went unanswered and which {@code --mfa} keys matched nothing, for the message.
  */
@@ -56,17 +59,48 @@ final class AnswerSource {
       if (prompt == null) {
         return Optional.empty(); // a challenge kind we cannot show; only Connect can handle it
       }
-      Optional<String> answer = (attempt == 1 ? fromOptions(prompt) : Optional.<String>empty())
-          .or(() -> ask(prompt, round));
+      Optional<MfaAnswer> answer = (attempt == 1 ? fromOptions(prompt).flatMap(text -> resolve(question, text))
+          : Optional.<MfaAnswer>empty())
+          .or(() -> ask(question, round));
       if (answer.isEmpty()) {
         missing.add(prompt);
       } else {
-        answers.put(prompt, List.of(answer.get()));
+        answers.put(prompt, answer.get().values());
       }
     }
     unanswered = List.copyOf(missing);
     // Flinks refuses partial answers.
     return answers.isEmpty() || !missing.isEmpty() ? Optional.empty() : Optional.of(answers);
+  }
+
+  /**
+   * Reads what was typed for {@code question}: a choice's text (several comma separated where several are wanted),
+   * or, for a challenge with choices, their numbers as listed ({@code 2}, or {@code 1,3}).
+   */
+  static Optional<MfaAnswer> resolve(SecurityChallenge question, String typed) {
+    Optional<MfaAnswer> byText = question.answerFromText(typed);
+    List<String> choices = question.choices();
+    if (byText.isPresent() || choices.isEmpty()) {
+      return byText;
+    }
+    List<String> picked = new ArrayList<>();
+    for (String part : typed.split(",")) {
+      try {
+        int n = Integer.parseInt(part.strip());
+        if (n < 1 || n > choices.size()) {
+          return Optional.empty();
+        }
+        picked.add(choices.get(n - 1));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    boolean several = question instanceof SecurityChallenge.MultipleChoices;
+    if (picked.size() == 1 && !several) {
+      return Optional.of(MfaAnswer.text(picked.getFirst()));
+    }
+    return several || question instanceof SecurityChallenge.Other
+        ? Optional.of(MfaAnswer.choices(picked)) : Optional.empty();
   }
 
   /** Whether someone can type a new answer after the bank refused one. */
@@ -106,13 +140,29 @@ final class AnswerSource {
     return Optional.empty();
   }
 
-  private Optional<String> ask(String prompt, int round) {
+  private static final int TRIES = 3;
+
+  private Optional<MfaAnswer> ask(SecurityChallenge question, int round) {
     if (!console.isInteractive()) {
       return Optional.empty();
     }
-    console.err().print("Security question" + (round > 1 ? " (round " + round + ")" : "") + ": " + prompt + " ");
-    console.err().flush();
-    return console.readLine().map(String::strip).filter(line -> !line.isEmpty());
+    PrintStream err = console.err();
+    err.println("Security question" + (round > 1 ? " (round " + round + ")" : "") + ": " + question.prompt());
+    ChallengeText.choiceLines(question).forEach(line -> err.println("  " + line));
+    for (int attempt = 0; attempt < TRIES; attempt++) {
+      err.print(ChallengeText.instruction(question) + " ");
+      err.flush();
+      Optional<String> line = console.readLine().map(String::strip).filter(text -> !text.isEmpty());
+      if (line.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<MfaAnswer> answer = resolve(question, line.get());
+      if (answer.isPresent()) {
+        return answer;
+      }
+      err.println("  not one of the choices listed");
+    }
+    return Optional.empty();
   }
 
   /** Letters and digits only, lower case, single spaces: "what city were you born in" for any spelling of it. */

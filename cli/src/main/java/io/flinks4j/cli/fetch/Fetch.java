@@ -224,7 +224,10 @@ final class Fetch {
       body.put("requestId", mfa.requestId());
       ArrayNode challenges = body.putArray("challenges");
       for (SecurityChallenge c : mfa.challenges()) {
-        challenges.addObject().put("type", c.type()).put("prompt", c.prompt());
+        ObjectNode item = challenges.addObject().put("type", c.type()).put("prompt", c.prompt());
+        if (!c.choices().isEmpty()) {
+          c.choices().forEach(item.putArray("choices")::add);
+        }
       }
       body.put("relaunchUrl", mfa.relaunchUrl().toString());
       out.println(body.toPrettyString());
@@ -233,9 +236,10 @@ final class Fetch {
           + (mfa.challenges().size() == 1 ? "" : "s") + " (requestId " + mfa.requestId() + "):");
       for (SecurityChallenge c : mfa.challenges()) {
         out.println("  " + c.prompt() + (c.type() == null ? "" : "   [" + c.type() + "]"));
+        ChallengeText.choiceLines(c).forEach(line -> out.println("      " + line));
       }
-      out.println("Answer with --mfa \"PROMPT=ANSWER\" (one per question), or have the user finish in Flinks Connect"
-          + " within 8 minutes:");
+      out.println("Answer with --mfa \"PROMPT=ANSWER\" (one per question; a choice by its text or number, several as"
+          + " 1,3), or have the user finish in Flinks Connect within 8 minutes:");
       out.println("  " + mfa.relaunchUrl());
     }
     out.flush();

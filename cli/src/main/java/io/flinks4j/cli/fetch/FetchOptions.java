@@ -34,7 +34,8 @@ public final class FetchOptions {
 
   @Option(names = "--mfa", paramLabel = "PROMPT=ANSWER",
       description = "Answer to a security question of a live refresh, keyed by its prompt (case, spaces and "
-          + "punctuation may differ); repeat for each question (of every round). Without answers and without a "
+          + "punctuation may differ); a choice by its text or number, several as 1,3; repeat for each question "
+          + "(of every round). Without answers and without a "
           + "terminal, exit code 3 with a Connect URL; on a terminal, missing or refused answers are asked for.")
   List<String> mfa = new ArrayList<>();
 

@@ -69,7 +69,7 @@ public final class RotateKeyCommand implements Callable<Integer> {
           .run(done -> console.err().println("flinks4j rotate-key: " + done + " rows rewritten so far"));
       console.out().println("flinks4j rotate-key: everything is under key version " + keyring.currentVersion()
           + " (rewritten: " + result.logins() + " logins, " + result.events() + " event bodies, "
-          + result.webhooks() + " webhook bodies)");
+          + result.webhooks() + " webhook bodies, " + result.idempotentAnswers() + " kept idempotent answers)");
       return 0;
     } catch (StorageException e) {
       throw new UsageException(e.getMessage());

@@ -106,7 +106,7 @@ public final class SandboxCommand implements Callable<Integer> {
     sb.append("  test logins (institution FlinksCapital, password ").append(LoginSpec.DEFAULT_PASSWORD).append("):\n");
     for (SandboxLogin login : sandbox.logins()) {
       sb.append(String.format(Locale.ROOT, "    %-26s %s  %s%n", login.username(), login.loginId(),
-          login.mfa() ? "MFA (Montreal / Canada / Triangle)" : login.behaviour().name()));
+          login.mfa() ? "MFA " + login.mfaType().wireName() : login.behaviour().name()));
     }
     String again = "flinks4j sandbox --env" + ("127.0.0.1".equals(displayHost(host)) ? "" : " --host "
         + displayHost(host)) + (sandbox.port() == DEFAULT_PORT ? "" : " --port " + sandbox.port());

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
         + "(FLINKS4J_*, FLINKS_BASE_URL, FLINKS_CUSTOMER_ID, FLINKS_SECRET_KEY, FLINKS_API_KEY, FLINKS_WEBHOOK_KEY), "
         + "overridden by these options. Unknown FLINKS4J_*/FLINKS_* keys are refused; a secret KEY may be given "
         + "as KEY_FILE=/path.",
-        "Without FLINKS_BASE_URL it runs against an embedded Flinks sandbox (fake bank data)."})
+        "Without FLINKS_BASE_URL it refuses to start (exit 2) unless --sandbox is given: then it runs against an "
+        + "embedded Flinks sandbox (fake bank data, the public sandbox credentials)."})
 public final class ServeCommand implements Callable<Integer> {
   private static final String DEV_KEY_FILE = "dev-api-key";
 
@@ -49,6 +50,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file with the settings.")
   Path config;
+
+  @Option(names = "--sandbox",
+      description = "Run against an embedded Flinks sandbox (fake data) instead of FLINKS_BASE_URL; for trying it out.")
+  boolean sandbox;
 
   @Option(names = "--db", paramLabel = "JDBC_URL",
       description = "jdbc:postgresql://... or jdbc:h2:...; default FLINKS4J_DB_URL, else an H2 file under ./data.")
@@ -65,6 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
     // The environment's log settings apply from the first line on; the config file's from here on.
     Logging.apply(logSettings(settings));
     PrintStream out = console.out();
+    requireFlinksOrSandbox(syncConfig);
     if (syncConfig.flinksBaseUrl().isPresent()) {
       if (syncConfig.apiKeys().isEmpty()) {
         console.err().println("flinks4j serve: WARNING: no " + SyncConfig.API_KEYS
@@ -91,6 +97,19 @@ public final class ServeCommand implements Callable<Integer> {
     }
     console.err().println("flinks4j serve: stopped");
     return 0;
+  }
+
+  // A service that quietly ran on the public sandbox credentials would look healthy while holding no real data.
+  private void requireFlinksOrSandbox(SyncConfig syncConfig) {
+    if (syncConfig.flinksBaseUrl().isPresent() && sandbox) {
+      throw new UsageException("--sandbox and " + SyncConfig.FLINKS_BASE_URL + " exclude each other: drop one");
+    }
+    if (syncConfig.flinksBaseUrl().isEmpty() && !sandbox) {
+      throw new UsageException("no " + SyncConfig.FLINKS_BASE_URL + " configured: set " + SyncConfig.FLINKS_BASE_URL
+          + ", " + SyncConfig.FLINKS_CUSTOMER_ID + ", " + SyncConfig.FLINKS_SECRET_KEY + " and "
+          + SyncConfig.FLINKS_API_KEY + " for real data, or pass --sandbox to run against an embedded Flinks sandbox"
+          + " (fake data)");
+    }
   }
 
   private Settings settings() {

@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -157,6 +159,34 @@ class FlinksJsonTest {
     assertThat(mfa.httpStatusCode()).isEqualTo(203);
     assertThat(mfa.securityChallenges())
         .containsExactly(SecurityChallenge.question("What shape do people like most?"));
+  }
+
+  @Test
+  void security_challenges_are_typed_by_kind_with_their_iterables() {
+    ResponseEnvelope mfa = FlinksJson.parseEnvelope("""
+        {"HttpStatusCode":203,"RequestId":"r","SecurityChallenges":[
+          {"Type":"MultipleChoice","Prompt":"Shape?","Iterables":["Circle","Square"]},
+          {"Type":"MultipleChoiceMultipleAnswers","Prompt":"Cities?","Iterables":["A","B"]},
+          {"Type":"ImageSelection","Prompt":"Image?","Iterables":["iVBORw0KGgo="]},
+          {"Type":"TextOrCall","Prompt":"Phone?","Iterables":["•••-1234"]},
+          {"Type":"QuestionAndAnswer","Prompt":"Reset?","Iterables":["x"]},
+          {"Type":"Telepathy","Prompt":"Think?","Iterables":[{"odd":true}],"Hint":"h"}]}"""
+        .getBytes(StandardCharsets.UTF_8));
+    List<SecurityChallenge> challenges = mfa.securityChallenges();
+
+    assertThat(challenges.get(0)).isEqualTo(new SecurityChallenge.SingleChoice("Shape?", List.of("Circle", "Square"),
+        Map.of()));
+    assertThat(challenges.get(1)).isInstanceOf(SecurityChallenge.MultipleChoices.class);
+    assertThat(challenges.get(2).choices()).containsExactly("iVBORw0KGgo=");
+    assertThat(challenges.get(3)).isInstanceOf(SecurityChallenge.PhoneChoice.class);
+    // a question with Iterables (a reset flow in one integration) stays a question; the list is kept raw
+    assertThat(challenges.get(4)).isInstanceOf(SecurityChallenge.Question.class);
+    assertThat(challenges.get(4).extra()).containsKey("Iterables");
+    SecurityChallenge other = challenges.get(5);
+    assertThat(other).isInstanceOf(SecurityChallenge.Other.class);
+    assertThat(other.type()).isEqualTo("Telepathy");
+    assertThat(other.choices()).isEmpty();
+    assertThat(other.extra()).containsKeys("Iterables", "Hint");
   }
 
   @Test

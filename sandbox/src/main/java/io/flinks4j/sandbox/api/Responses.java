@@ -90,8 +90,16 @@ public final class Responses {
           g.writeArrayFieldStart("SecurityChallenges");
           for (MfaQuestion q : challenges) {
             g.writeStartObject();
-            g.writeStringField("Type", "QuestionAndAnswer");
+            g.writeStringField("Type", q.type().wireName());
             g.writeStringField("Prompt", q.prompt());
+            if (q.type().hasChoices()) {
+              // nanopay's integration reads choices, images and phone numbers from Iterables (sandbox README)
+              g.writeArrayFieldStart("Iterables");
+              for (String item : q.iterables()) {
+                g.writeString(item);
+              }
+              g.writeEndArray();
+            }
             g.writeEndObject();
           }
           g.writeEndArray();

@@ -2,8 +2,11 @@ package io.flinks4j.sandbox.connect;
 
 import io.flinks4j.sandbox.connect.Screen.AccountChoice;
 import io.flinks4j.sandbox.connect.Screen.AccountPicker;
+import io.flinks4j.sandbox.connect.Screen.Closed;
 import io.flinks4j.sandbox.connect.Screen.Connected;
+import io.flinks4j.sandbox.connect.Screen.Consent;
 import io.flinks4j.sandbox.connect.Screen.Credentials;
+import io.flinks4j.sandbox.connect.Screen.Declined;
 import io.flinks4j.sandbox.connect.Screen.Failed;
 import io.flinks4j.sandbox.connect.Screen.InstitutionPicker;
 import io.flinks4j.sandbox.connect.Screen.Mfa;
@@ -19,7 +22,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,11 +36,13 @@ final class ConnectFlow {
 
   /** A form post of the page; the path names the action. */
   enum Action {
+    CONSENT,
     INSTITUTION,
     CREDENTIALS,
     MFA,
     ACCOUNT,
-    RETRY
+    RETRY,
+    CLOSE
   }
 
   /**
@@ -64,15 +68,21 @@ final class ConnectFlow {
   private final String id;
   private final LaunchParams params;
   private final SandboxEngine engine;
+  private final String origin;
   private Screen screen = new InstitutionPicker();
   private Institution institution;
   private Session session;
   private Instant lastSeen;
 
-  ConnectFlow(String id, LaunchParams params, SandboxEngine engine) {
+  /**
+   * @param origin scheme, host and port the page was served from: the base of the REDIRECT {@code url} when the
+   *     launch gave no redirectUrl
+   */
+  ConnectFlow(String id, LaunchParams params, SandboxEngine engine, String origin) {
     this.id = id;
     this.params = params;
     this.engine = engine;
+    this.origin = origin;
     this.lastSeen = engine.clock().instant();
   }
 
@@ -92,12 +102,15 @@ final class ConnectFlow {
     return lastSeen;
   }
 
-  /** The first screen: the institution picker, or the MFA step of the session named by {@code requestId}. */
+  /**
+   * The first screen: consent (unless {@code consentEnable=false}) then the institution picker, or the MFA step of
+   * the session named by {@code requestId} (a relaunch: consent was given in the first launch).
+   */
   synchronized Reply start() {
     List<ConnectEvent> events = new ArrayList<>();
     events.add(step("APP_MOUNTED"));
     if (params.requestId() == null) {
-      return showInstitutions(events);
+      return params.consent() ? showConsent(events) : showInstitutions(events);
     }
     return switch (engine.session(params.requestId())) {
       case SessionLookup.Alive(Session s) -> resume(s, events);
@@ -127,12 +140,48 @@ final class ConnectFlow {
     lastSeen = engine.clock().instant();
     List<ConnectEvent> events = new ArrayList<>();
     return switch (action) {
+      case CONSENT -> screen instanceof Consent ? decide(form, events) : stale();
       case INSTITUTION -> screen instanceof InstitutionPicker ? selectInstitution(form, events) : stale();
       case CREDENTIALS -> screen instanceof Credentials ? submitCredentials(form, events) : stale();
       case MFA -> screen instanceof Mfa ? answerMfa(form, events) : stale();
       case ACCOUNT -> screen instanceof AccountPicker picker ? selectAccount(picker, form, events) : stale();
-      case RETRY -> screen instanceof Failed f && f.canRetry() ? showInstitutions(events) : stale();
+      case RETRY -> switch (screen) {
+        case Failed f when f.canRetry() -> retry(events);
+        case Declined d -> showConsent(events);
+        default -> stale();
+      };
+      case CLOSE -> params.closeButton() && !(screen instanceof Connected || screen instanceof Closed)
+          ? close(events) : stale();
     };
+  }
+
+  private Reply showConsent(List<ConnectEvent> events) {
+    events.add(step("COMPONENT_LOAD_CONSENT"));
+    return show(new Consent(), events);
+  }
+
+  private Reply decide(Map<String, List<String>> form, List<ConnectEvent> events) {
+    if ("accept".equals(first(form, "decision"))) {
+      events.add(step("COMPONENT_ACCEPT_CONSENT"));
+      return showInstitutions(events);
+    }
+    events.add(step("COMPONENT_DENY_CONSENT"));
+    return show(new Declined(), events);
+  }
+
+  /** "Try again" after an authorize error: the credentials of the same bank, or the list when the bank is unknown. */
+  private Reply retry(List<ConnectEvent> events) {
+    if (institution == null) {
+      return showInstitutions(events);
+    }
+    session = null;
+    events.add(step("COMPONENT_LOAD_CREDENTIAL_RETRY", "institution", institution.code()));
+    return show(new Credentials("", null), events);
+  }
+
+  private Reply close(List<ConnectEvent> events) {
+    events.add(step("COMPONENT_CLOSE_SESSION", "institution", institution == null ? null : institution.code()));
+    return show(new Closed(), events);
   }
 
   private Reply stale() {
@@ -185,24 +234,15 @@ final class ConnectFlow {
   }
 
   private Reply askMfa(List<MfaQuestion> challenges, FlinksCode error, List<ConnectEvent> events) {
-    if (error == null) {
-      events.add(
-          step("COMPONENT_LOAD_MFA", "institution", institution.code(), "requestId", session.requestId(),
-              "mfaTypes", List.of("QuestionAndAnswer")));
-    }
-    return show(new Mfa(challenges.stream().map(MfaQuestion::prompt).toList(), error), events);
+    List<String> types = challenges.stream().map(q -> q.type().wireName()).distinct().toList();
+    events.add(
+        step(error == null ? "COMPONENT_LOAD_MFA" : "COMPONENT_LOAD_MFA_RETRY", "institution", institution.code(),
+            "requestId", session.requestId(), "mfaTypes", types));
+    return show(new Mfa(challenges, error), events);
   }
 
   private Reply answerMfa(Map<String, List<String>> form, List<ConnectEvent> events) {
-    List<String> prompts = form.getOrDefault("prompt", List.of());
-    List<String> answers = form.getOrDefault("answer", List.of());
-    Map<String, List<String>> responses = new LinkedHashMap<>();
-    for (int i = 0; i < prompts.size() && i < answers.size(); i++) {
-      if (!answers.get(i).isBlank()) {
-        responses.put(prompts.get(i), List.of(answers.get(i)));
-      }
-    }
-    return switch (engine.answerMfa(session.requestId(), responses)) {
+    return switch (engine.answerMfa(session.requestId(), MfaForm.responses(form))) {
       case AuthorizeOutcome.Authorized(Session s) -> authorized(events);
       case AuthorizeOutcome.MfaRequired(Session s, List<MfaQuestion> next) -> askMfa(next, null, events);
       // Answered meanwhile through the API: nothing is left for the user but to be redirected.
@@ -222,13 +262,15 @@ final class ConnectFlow {
     if (!params.accountSelector()) {
       return finish(null, events);
     }
-    List<AccountChoice> choices = accountChoices();
-    events.add(step("COMPONENT_LOAD_ACCOUNT_SELECTION", "institution", institution.code()));
-    return show(new AccountPicker(choices), events);
+    List<AccountChoice> all = accountChoices(true);
+    List<AccountChoice> shown = params.showAllAccounts() ? all : accountChoices(false);
+    events.add(step("COMPONENT_LOAD_ACCOUNT_SELECTION", "institution", institution.code(),
+        "totalAccounts", all.size(), "displayedAccounts", shown.size()));
+    return show(new AccountPicker(shown), events);
   }
 
-  /** Chequing and savings accounts (the ones a PAD can draw on), or every account with showAllAccounts. */
-  private List<AccountChoice> accountChoices() {
+  /** Every account, or only chequing and savings (the ones a PAD can draw on; all when there are none). */
+  private List<AccountChoice> accountChoices(boolean everyAccount) {
     List<AccountChoice> all = new ArrayList<>();
     List<AccountChoice> operations = new ArrayList<>();
     for (Account a : session.login().portfolio(session.dataVersion()).accounts()) {
@@ -239,7 +281,7 @@ final class ConnectFlow {
         operations.add(choice);
       }
     }
-    return params.showAllAccounts() || operations.isEmpty() ? all : operations;
+    return everyAccount || operations.isEmpty() ? all : operations;
   }
 
   private Reply selectAccount(AccountPicker picker, Map<String, List<String>> form, List<ConnectEvent> events) {
@@ -255,17 +297,19 @@ final class ConnectFlow {
 
   private Reply finish(String accountId, List<ConnectEvent> events) {
     String loginId = session.login().id();
-    String url = params.redirectUrl() == null ? null : redirectUrl(loginId, accountId);
+    String url = params.redirectUrl() == null ? null : redirectUrl(params.redirectUrl(), loginId, accountId);
+    // REDIRECT always carries a url (integrations read the loginId from it); without a redirectUrl it points at
+    // the sandbox's own landing page and the frame stays where it is.
+    String eventUrl = url != null ? url : redirectUrl(origin + ConnectPage.LANDING_PATH, loginId, accountId);
     events.add(
-        step("REDIRECT", "institution", institution.code(), "url", url, "loginId", loginId, "requestId",
+        step("REDIRECT", "institution", institution.code(), "url", eventUrl, "loginId", loginId, "requestId",
             session.requestId()));
     screen = new Connected(url);
     return new Reply(screen, events, url, true);
   }
 
-  /** redirectUrl with loginId, institution, tag and accountId appended, before any fragment. */
-  private String redirectUrl(String loginId, String accountId) {
-    String base = params.redirectUrl();
+  /** {@code base} with loginId, institution, tag and accountId appended, before any fragment. */
+  private String redirectUrl(String base, String loginId, String accountId) {
     String fragment = "";
     int hash = base.indexOf('#');
     if (hash >= 0) {

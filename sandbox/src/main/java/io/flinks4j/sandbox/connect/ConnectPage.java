@@ -35,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConnectPage {
 
   private static final String FLOW_PATH = "/v2/flow/";
+  /** Where REDIRECT's {@code url} points when the launch gave no redirectUrl. */
+  static final String LANDING_PATH = "/v2/connected";
   private static final Duration FLOW_RETENTION = Duration.ofHours(2);
   private static final int PURGE_EVERY = 256;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +59,7 @@ public final class ConnectPage {
   /** Adds {@code GET /v2/} and the page's form endpoints under {@code /v2/flow/}. */
   public void register(RoutesConfig routes) {
     routes.get("/v2/", this::launch);
+    routes.get(LANDING_PATH, this::landing);
     routes.post(FLOW_PATH + "{flowId}/{action}", this::act);
   }
 
@@ -84,10 +87,20 @@ public final class ConnectPage {
       return;
     }
     purgeNowAndThen();
-    ConnectFlow flow = new ConnectFlow(newFlowId(), params, engine);
+    ConnectFlow flow = new ConnectFlow(newFlowId(), params, engine, ctx.scheme() + "://" + ctx.host());
     flows.put(flow.id(), flow);
     Reply reply = flow.start();
-    page(ctx, 200, params, Views.screen(reply.screen(), params.lang(), flow.id(), flow.institution()), reply);
+    page(ctx, 200, params, Views.screen(reply.screen(), params.lang(), flow.id(), flow.institution()), reply,
+        params.closeButton() ? flow.id() : null);
+  }
+
+  /** The page REDIRECT's url names when no redirectUrl was given: nothing but "connected". */
+  private void landing(Context ctx) {
+    Lang lang = Lang.of(ctx.queryParam("language"));
+    String nonce = nonce();
+    secureHeaders(ctx, nonce);
+    ctx.contentType("text/html; charset=utf-8").result(Views.page(lang, nonce,
+        Views.screen(new Screen.Connected(null), lang, null, null), "{\"events\":[]}", null));
   }
 
   /** Checks and consumes the launch's token; a Connect launch is one authentication flow (docs section 7). */
@@ -109,20 +122,22 @@ public final class ConnectPage {
             ConnectEvent.step("APP_MOUNTED", params.tag()),
             ConnectEvent.error(params.requestId(), code, null, params.tag()));
     Failed screen = new Failed(code, why, false);
-    page(ctx, status, params, Views.screen(screen, params.lang(), null, null), new Reply(screen, events, null, false));
+    page(ctx, status, params, Views.screen(screen, params.lang(), null, null), new Reply(screen, events, null, false),
+        null);
   }
 
-  private void page(Context ctx, int status, LaunchParams params, String screenHtml, Reply reply) {
+  private void page(Context ctx, int status, LaunchParams params, String screenHtml, Reply reply, String closeFlowId) {
     String nonce = nonce();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("stringify", params.stringify());
     config.put("innerRedirect", params.innerRedirect());
+    config.put("tag", params.tag());
     config.put("events", events(reply));
     config.put("redirect", reply.redirectTo());
     secureHeaders(ctx, nonce);
     ctx.status(status)
         .contentType("text/html; charset=utf-8")
-        .result(Views.page(params.lang(), nonce, screenHtml, json(config)));
+        .result(Views.page(params.lang(), nonce, screenHtml, json(config), closeFlowId));
   }
 
   // ---- POST /v2/flow/{flowId}/{action} -------------------------------------------------------------
@@ -177,6 +192,7 @@ public final class ConnectPage {
     ctx.header(
         "Content-Security-Policy",
         "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce + "'; connect-src 'self'; "
+            + "img-src data:; "
             + "form-action 'self'; base-uri 'none'");
   }
 

@@ -8,9 +8,9 @@ import java.util.TreeMap;
 
 /**
  * The query parameters of a Connect launch ({@code GET /v2/?...}) that change what the sandbox does. Names
- * are matched in any case ({@code tag} and {@code Tag} are both documented). UI-only parameters
- * ({@code demo}, {@code consentEnable}, {@code closeEnable}, {@code backEnable}, themes, ...) are accepted
- * and ignored: FlinksCapital, the only emulated institution, is always listed.
+ * are matched in any case ({@code tag} and {@code Tag} are both documented). {@code consentEnable} defaults to
+ * true, as in the current docs; {@code closeEnable} adds the close button. Other UI-only parameters ({@code demo},
+ * {@code backEnable}, themes, ...) are accepted and ignored: every emulated institution is always listed.
  */
 record LaunchParams(
     String authorizeToken,
@@ -21,7 +21,9 @@ record LaunchParams(
     Lang lang,
     boolean accountSelector,
     boolean showAllAccounts,
-    boolean stringify) {
+    boolean stringify,
+    boolean consent,
+    boolean closeButton) {
 
   private static final int MAX_VALUE_LENGTH = 2048;
 
@@ -42,7 +44,9 @@ record LaunchParams(
         Lang.of(q.get("language")),
         flag(q.get("accountSelectorEnable")),
         flag(q.get("showAllAccounts")),
-        flag(q.get("stringify")));
+        flag(q.get("stringify")),
+        !"false".equalsIgnoreCase(blankToEmpty(q.get("consentEnable"))),
+        flag(q.get("closeEnable")));
   }
 
   /** Why the launch cannot go on, before any token is spent on it; empty when the parameters are usable. */
@@ -75,6 +79,10 @@ record LaunchParams(
     return value != null && value.trim().equalsIgnoreCase("true");
   }
 
+  private static String blankToEmpty(String value) {
+    return value == null ? "" : value.trim();
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
   }
@@ -84,6 +92,6 @@ record LaunchParams(
   public String toString() {
     return "LaunchParams[redirectUrl=" + redirectUrl + ", innerRedirect=" + innerRedirect + ", tag=" + tag
         + ", resume=" + (requestId != null) + ", lang=" + lang.code() + ", accountSelector=" + accountSelector
-        + ", stringify=" + stringify + "]";
+        + ", stringify=" + stringify + ", consent=" + consent + ", closeButton=" + closeButton + "]";
   }
 }

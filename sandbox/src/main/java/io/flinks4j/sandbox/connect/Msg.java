@@ -11,6 +11,27 @@ enum Msg {
   PASSWORD("Password", "Mot de passe"),
   CONTINUE("Continue", "Continuer"),
   SECURITY_QUESTIONS("Answer your security questions", "Répondez à vos questions de sécurité"),
+  SELECT_ALL("Select all that apply.", "Cochez toutes les réponses qui s'appliquent."),
+  IMAGE("Image %s", "Image %s"),
+  SEND_CODE_BY("Send the code by", "Envoyer le code par"),
+  BY_TEXT("Text message", "Message texte"),
+  BY_CALL("Phone call", "Appel téléphonique"),
+  CONSENT_TITLE("%s uses Flinks to connect your account", "%s utilise Flinks pour connecter votre compte"),
+  CONSENT_BODY(
+      "You allow the sharing of your account details, balances and transactions from your institution. Your"
+          + " credentials are never shared.",
+      "Vous autorisez le partage des détails, soldes et transactions de vos comptes depuis votre institution. Vos"
+          + " identifiants ne sont jamais partagés."),
+  CONSENT_ACCEPT("I agree", "J'accepte"),
+  CONSENT_DENY("Decline", "Refuser"),
+  DECLINED("You declined. Nothing was shared.", "Vous avez refusé. Rien n'a été partagé."),
+  REVIEW_CONSENT("Review again", "Revoir"),
+  CLOSE("Close", "Fermer"),
+  CLOSED("Connect was closed.", "Connect a été fermé."),
+  SEARCH_INSTITUTION("Search for your institution", "Recherchez votre institution"),
+  NO_INSTITUTION("No institution matches.", "Aucune institution ne correspond."),
+  THIS_APP("This application", "Cette application"),
+  SECURED("Secured by Flinks (sandbox)", "Sécurisé par Flinks (bac à sable)"),
   PICK_ACCOUNT("Select an account", "Choisissez un compte"),
   CONNECTED("Your account is connected.", "Votre compte est connecté."),
   CONNECTED_NO_REDIRECT(

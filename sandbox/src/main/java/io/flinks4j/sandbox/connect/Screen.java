@@ -1,10 +1,17 @@
 package io.flinks4j.sandbox.connect;
 
 import io.flinks4j.sandbox.engine.FlinksCode;
+import io.flinks4j.sandbox.engine.MfaQuestion;
 import java.util.List;
 
 /** What the Connect page shows; the current screen is also the state of a {@link ConnectFlow}. */
 sealed interface Screen {
+
+  /** What is shared and with whom, to accept or deny ({@code consentEnable}, on by default). */
+  record Consent() implements Screen {}
+
+  /** Consent was denied: nothing is shared; the user may review the consent again. */
+  record Declined() implements Screen {}
 
   record InstitutionPicker() implements Screen {}
 
@@ -16,8 +23,8 @@ sealed interface Screen {
     }
   }
 
-  /** The security questions of the current MFA round, prompts exactly as the bank asks them. */
-  record Mfa(List<String> prompts, FlinksCode error) implements Screen {}
+  /** The security challenges of the current MFA round, each rendered by its kind. */
+  record Mfa(List<MfaQuestion> challenges, FlinksCode error) implements Screen {}
 
   record AccountPicker(List<AccountChoice> accounts) implements Screen {}
 
@@ -29,6 +36,9 @@ sealed interface Screen {
       return "Connected[]";
     }
   }
+
+  /** The user closed the page with its close button ({@code closeEnable}). */
+  record Closed() implements Screen {}
 
   /** A dead end; {@code canRetry} offers to start over at the institution picker in the same launch. */
   record Failed(FlinksCode code, Msg detail, boolean canRetry) implements Screen {}

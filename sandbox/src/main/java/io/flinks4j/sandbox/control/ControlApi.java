@@ -9,6 +9,7 @@ import io.flinks4j.sandbox.Behaviour;
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sandbox.GroundTruth;
 import io.flinks4j.sandbox.LoginSpec;
+import io.flinks4j.sandbox.MfaType;
 import io.flinks4j.sandbox.RecordedRequest;
 import io.flinks4j.sandbox.SandboxLogin;
 import io.flinks4j.sandbox.fault.Fault;
@@ -210,6 +211,7 @@ public final class ControlApi {
         .put("username", login.username())
         .put("password", login.password())
         .put("mfa", login.mfa())
+        .put("mfaType", login.mfa() ? login.mfaType().wireName() : null)
         .put("behaviour", login.behaviour().name());
   }
 
@@ -224,8 +226,19 @@ public final class ControlApi {
             .withBehaviour(enumValue(Behaviour.class, "behaviour", text(body, "behaviour", "NORMAL")))
             .withAccounts(integer(body, "accounts", 4))
             .withTransactionsPerYear(integer(body, "transactions", integer(body, "transactionsPerYear", 2_000)));
-    if (bool(body, "mfa", false)) {
+    String mfaType = text(body, "mfaType", null);
+    if (mfaType != null) {
+      try {
+        spec = spec.withMfa(MfaType.parse(mfaType));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest(e.getMessage());
+      }
+    } else if (bool(body, "mfa", false)) {
       spec = spec.withMfa(integer(body, "mfaRounds", 1));
+    }
+    String institution = text(body, "institution", null);
+    if (institution != null) {
+      spec = spec.withInstitution(institution);
     }
     String loginId = text(body, "loginId", null);
     if (loginId != null) {

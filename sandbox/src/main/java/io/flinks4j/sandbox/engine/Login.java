@@ -2,6 +2,7 @@ package io.flinks4j.sandbox.engine;
 
 import io.flinks4j.sandbox.Behaviour;
 import io.flinks4j.sandbox.GroundTruth;
+import io.flinks4j.sandbox.MfaType;
 import io.flinks4j.sandbox.SandboxLogin;
 import io.flinks4j.sandbox.data.DataGenerator;
 import io.flinks4j.sandbox.data.DetailOptions;
@@ -83,6 +84,11 @@ public final class Login {
     return !definition.mfaQuestions().isEmpty();
   }
 
+  /** The kind of challenge this login is asked first, or null without MFA. */
+  public MfaType mfaType() {
+    return mfa() ? definition.mfaQuestions().getFirst().type() : null;
+  }
+
   public List<MfaQuestion> mfaQuestions() {
     return definition.mfaQuestions();
   }
@@ -108,7 +114,7 @@ public final class Login {
 
   public SandboxLogin describe() {
     return new SandboxLogin(
-        id(), institution().code(), username(), definition.password(), mfa(), behaviour());
+        id(), institution().code(), username(), definition.password(), mfa(), mfaType(), behaviour());
   }
 
   /** This login's processing delay, or {@code fallback} when it has none of its own. */

@@ -2,6 +2,7 @@ package io.flinks4j.sandbox.engine;
 
 import io.flinks4j.sandbox.Behaviour;
 import io.flinks4j.sandbox.LoginSpec;
+import io.flinks4j.sandbox.MfaType;
 import io.flinks4j.sandbox.data.DetailOptions;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome.Authorized;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome.MfaRequired;
@@ -37,23 +38,8 @@ public final class SandboxEngine {
         new Timing(Duration.ofSeconds(3), Duration.ofMinutes(30), Duration.ofMinutes(8), Duration.ofMinutes(30));
   }
 
-  /** The pre-seeded logins: one per documented toolbox test user, with stable loginIds. */
-  public static final List<LoginSpec> TEST_USERS =
-      List.of(
-          LoginSpec.named("Greatday").withLoginId("5e115eac-1209-4f19-641c-08d6d484e2fe").withMfa(1),
-          LoginSpec.named("greatday_nomfa").withLoginId("8b35f6c8-e7b6-41d3-98f8-08d68b7f8d31"),
-          LoginSpec.named("test_disabled_account")
-              .withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e303")
-              .withBehaviour(Behaviour.DISABLED_LOGIN),
-          LoginSpec.named("test_service_unavailable")
-              .withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e304")
-              .withBehaviour(Behaviour.RETRY_LATER),
-          LoginSpec.named("test_dispatched")
-              .withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e305")
-              .withBehaviour(Behaviour.DISPATCHED),
-          LoginSpec.named("test_pending")
-              .withLoginId("0f6d0c52-3a1e-4c9b-9a51-08d6d484e306")
-              .withBehaviour(Behaviour.PENDING));
+  /** The pre-seeded logins, test users first (see {@link TestUsers}). */
+  public static final List<LoginSpec> TEST_USERS = TestUsers.ALL;
 
   private static final Duration SESSION_RETENTION = Duration.ofHours(6);
   private static final int PURGE_EVERY = 1024;
@@ -124,12 +110,16 @@ public final class SandboxEngine {
         new Login(
             new Login.Definition(
                 id, institution, spec.username(), spec.password(), "en", spec.behaviour(),
-                spec.mfa() ? MfaQuestion.FLINKS_CAPITAL : List.of(), spec.mfaRounds(), spec.accounts(),
+                spec.mfa() ? MfaQuestion.of(spec.mfaType()) : List.of(), mfaRounds(spec), spec.accounts(),
                 spec.transactionsPerYear(), spec.processingDelay(), seed),
             clock.instant());
     loginsById.put(id, login);
     loginsByName.put(nameKey, login);
     return login;
+  }
+
+  private static int mfaRounds(LoginSpec spec) {
+    return spec.mfaType() == MfaType.QUESTION_AND_ANSWER ? spec.mfaRounds() : MfaQuestion.rounds(spec.mfaType());
   }
 
   public Optional<Login> login(String loginId) {
@@ -287,19 +277,18 @@ public final class SandboxEngine {
         return new Refused(FlinksCode.ALREADY_AUTHORIZED, session);
       }
       List<MfaQuestion> asked = session.pendingChallenges();
-      List<String> prompts = asked.stream().map(MfaQuestion::prompt).toList();
       for (String key : responses.keySet()) {
-        if (!prompts.contains(key)) {
+        if (asked.stream().noneMatch(q -> q.keyedBy(key))) {
           session.touch(clock.instant());
           return new Refused(FlinksCode.UNKNOWN_CHALLENGE_KEY, session);
         }
       }
-      if (!responses.keySet().containsAll(prompts)) {
+      if (asked.stream().anyMatch(q -> q.answerIn(responses) == null)) {
         session.touch(clock.instant());
         return new Refused(FlinksCode.SECURITYRESPONSES_INCOMPLETE, session);
       }
       for (MfaQuestion q : asked) {
-        if (responses.get(q.prompt()).stream().noneMatch(q::accepts)) {
+        if (!q.accepts(q.answerIn(responses))) {
           session.touch(clock.instant());
           session.login().markMfaFailed();
           return new Refused(FlinksCode.INVALID_SECURITY_RESPONSE, session);

@@ -69,8 +69,13 @@ final class Api {
 
   /** A form post as the page's script sends it. */
   Reply postForm(String path, Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+    return postFields(path, form.entrySet().stream().map(e -> new String[] {e.getKey(), e.getValue()}).toList());
+  }
+
+  /** A form post whose fields may repeat (checkboxes), in order. */
+  Reply postFields(String path, java.util.List<String[]> fields) {
+    String body = fields.stream()
+        .map(f -> URLEncoder.encode(f[0], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(f[1], StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -3,58 +3,21 @@ package io.flinks4j.sandbox.connect;
 import static io.flinks4j.sandbox.connect.Api.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flinks4j.sandbox.FlinksSandbox;
-import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The Connect page clicked through in real headless Chromium, inside an iframe of another origin. */
 @org.junit.jupiter.api.Tag("browser") // excluded by ./run-tests --fast
-class ConnectBrowserTest {
-
-  @RegisterExtension static final FlinksSandboxExtension FLINKS = new FlinksSandboxExtension();
+class ConnectBrowserTest extends ConnectBrowserBase {
 
   /** Right answers keyed by a word of their prompt, so the test does not depend on question order. */
   private static final Map<String, String> RIGHT_ANSWERS =
       Map.of("city", "Montreal", "country", "Canada", "shape", "Triangle");
-
-  private static Chromium chromium;
-  private static ParentSite site;
-
-  private FlinksSandbox sandbox;
-  private Api api;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.start();
-    site = new ParentSite();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (site != null) {
-      site.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void bind(FlinksSandbox sandbox) {
-    this.sandbox = sandbox;
-    this.api = new Api(sandbox);
-  }
 
   @Test
   void greatday_nomfa_reaches_redirect_with_a_login_id_that_a_cached_authorize_accepts() {
@@ -186,109 +149,5 @@ class ConnectBrowserTest {
         .until(d -> events().size() >= 2 ? events() : null);
     assertThat(events).allSatisfy(e -> assertThat(e).isInstanceOf(String.class));
     assertThat((String) events.getFirst()).isEqualTo("{\"step\":\"APP_MOUNTED\"}");
-  }
-
-  // ---- browser helpers -----------------------------------------------------------------------------
-
-  private static WebDriverWait waiting() {
-    return new WebDriverWait(chromium.driver, Duration.ofSeconds(15), Duration.ofMillis(50));
-  }
-
-  private void open(Map<String, String> launch) {
-    chromium.driver.switchTo().defaultContent();
-    chromium.driver.get(site.parentUrl(api.connectUrl(launch)));
-    chromium.driver.switchTo().frame("connect");
-  }
-
-  private WebElement element(String id) {
-    return waiting()
-        .until(ExpectedConditions.elementToBeClickable(By.id(id)));
-  }
-
-  private void click(String id) {
-    element(id).click();
-  }
-
-  private void type(String id, String text) {
-    WebElement field = element(id);
-    field.clear();
-    field.sendKeys(text);
-  }
-
-  private void signIn(String username, String password) {
-    type("username", username);
-    type("password", password);
-    click("submit");
-  }
-
-  /** Fills each answer field whose label contains a key of {@code answers}; returns how many questions there were. */
-  private int answerQuestions(Map<String, String> answers) {
-    element("answer-0");
-    List<WebElement> labels = chromium.driver.findElements(By.cssSelector("label[for^=answer-]"));
-    for (WebElement label : labels) {
-      String prompt = label.getText();
-      String answer = answers.entrySet().stream()
-          .filter(e -> prompt.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
-          .orElseThrow(() -> new AssertionError("unexpected question " + prompt));
-      type(label.getAttribute("for"), answer);
-    }
-    return labels.size();
-  }
-
-  private Map<String, Object> awaitError() {
-    return awaitInParent("flinksCode", null);
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Object> events() {
-    chromium.driver.switchTo().defaultContent();
-    try {
-      return (List<Object>) chromium.driver.executeScript("return window.events;");
-    } finally {
-      if (chromium.driver.getCurrentUrl().startsWith(site.baseUrl() + "/parent")) {
-        chromium.driver.switchTo().frame("connect");
-      }
-    }
-  }
-
-  private List<String> steps() {
-    return events().stream()
-        .filter(e -> e instanceof Map<?, ?> m && m.containsKey("step"))
-        .map(e -> (String) ((Map<?, ?>) e).get("step"))
-        .toList();
-  }
-
-  private Map<String, Object> awaitEvent(String step) {
-    return awaitInParent("step", step);
-  }
-
-  /**
-   * Waits in the parent page, in one WebDriver call, for the first recorded event whose {@code key} equals
-   * {@code value} (or that has {@code key} at all when {@code value} is null), and returns it.
-   */
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> awaitInParent(String key, String value) {
-    chromium.driver.switchTo().defaultContent();
-    try {
-      return (Map<String, Object>) chromium.driver.executeAsyncScript(
-          "var key = arguments[0], value = arguments[1], done = arguments[2];"
-              + "(function check() {"
-              + "  var hit = window.events.find(function (e) {"
-              + "    return e && typeof e === 'object' && (value === null ? key in e : e[key] === value); });"
-              + "  if (hit) { done(hit); } else { setTimeout(check, 20); }"
-              + "})();",
-          key, value);
-    } finally {
-      chromium.driver.switchTo().frame("connect");
-    }
-  }
-
-  /** Where the iframe went, read from the parent (same origin as the redirect target). */
-  private String frameUrl() {
-    chromium.driver.switchTo().defaultContent();
-    return waiting()
-        .until(d -> (String) chromium.driver.executeScript(
-            "try { var h = document.getElementById('connect').contentWindow.location.href;"
-                + " return h.indexOf('/done') > 0 ? h : null; } catch (e) { return null; }"));
   }
 }

@@ -48,7 +48,9 @@ class ConnectLaunchTest {
     }
   }
 
+  /** A launch; without an explicit {@code consentEnable} the consent screen is skipped (ConnectScreensTest has it). */
   private Page launch(Map<String, String> params) {
+    params.putIfAbsent("consentEnable", "false");
     return page(api.get(api.connectUrl(params)));
   }
 
@@ -125,13 +127,13 @@ class ConnectLaunchTest {
       Page page = page(new Api(older).get(older.connectUrl()));
 
       assertThat(page.status()).isEqualTo(200);
-      assertThat(page.html()).contains("id=\"institution-FlinksCapital\"");
+      assertThat(page.html()).contains("id=\"consent-accept\"");
     }
   }
 
   @Test
-  void a_valid_launch_shows_the_institution_picker_and_announces_it() {
-    Page page = launch(params("authorizeToken", api.token(), "demo", "true", "consentEnable", "true"));
+  void a_valid_launch_without_consent_shows_the_institution_picker_and_announces_it() {
+    Page page = launch(params("authorizeToken", api.token(), "demo", "true", "consentEnable", "false"));
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.html()).contains("id=\"institution-FlinksCapital\"");
@@ -258,7 +260,9 @@ class ConnectLaunchTest {
     assertThat(refused.at("/events/1/institution").asText()).isEqualTo("FlinksCapital");
 
     JsonNode retried = api.postForm(page.flowPath() + "/retry", Map.of()).json();
-    assertThat(retried.at("/events/0/step").asText()).isEqualTo("COMPONENT_LOAD_INSTITUTION_SELECTOR");
+    assertThat(retried.at("/events/0/step").asText()).isEqualTo("COMPONENT_LOAD_CREDENTIAL_RETRY");
+    assertThat(retried.at("/events/0/institution").asText()).isEqualTo("FlinksCapital");
+    assertThat(retried.get("html").asText()).contains("id=\"username\"");
   }
 
   @Test

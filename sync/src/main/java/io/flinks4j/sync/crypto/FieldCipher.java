@@ -26,7 +26,8 @@ public final class FieldCipher {
   public enum Purpose {
     LOGIN_ID("login-id"),
     EVENT_BODY("event-body"),
-    WEBHOOK_BODY("webhook-body");
+    WEBHOOK_BODY("webhook-body"),
+    IDEMPOTENT_ANSWER("idempotent-answer");
 
     private final byte[] aad;
 
@@ -154,6 +155,7 @@ public final class FieldCipher {
       case LOGIN_ID -> "loginId";
       case EVENT_BODY -> "event body";
       case WEBHOOK_BODY -> "webhook body";
+      case IDEMPOTENT_ANSWER -> "idempotent answer";
     };
   }
 

@@ -37,9 +37,9 @@ public final class KeyRotation {
   }
 
   /** How many rows a run rewrote, per table. */
-  public record Result(int logins, int events, int webhooks) {
+  public record Result(int logins, int events, int webhooks, int idempotentAnswers) {
     public int total() {
-      return logins + events + webhooks;
+      return logins + events + webhooks + idempotentAnswers;
     }
   }
 
@@ -48,9 +48,12 @@ public final class KeyRotation {
     int[] done = {0};
     IntConsumer counted = n -> progress.accept(done[0] += n);
     int logins = rotateLogins(counted);
-    int events = rotateBodies("outbound_events", Purpose.EVENT_BODY, counted);
-    int webhooks = rotateBodies("received_webhooks", Purpose.WEBHOOK_BODY, counted);
-    return new Result(logins, events, webhooks);
+    int events = rotateBodies("outbound_events", "id", "body", Purpose.EVENT_BODY, counted);
+    int webhooks = rotateBodies("received_webhooks", "id", "body", Purpose.WEBHOOK_BODY, counted);
+    // Kept answers expire within FLINKS4J_IDEMPOTENCY_TTL, but a retry inside it must still be answered.
+    int answers = rotateBodies("idempotency_keys", "api_key_name || ':' || key_hash", "response_body",
+        Purpose.IDEMPOTENT_ANSWER, counted);
+    return new Result(logins, events, webhooks, answers);
   }
 
   private record LoginRow(long id, String sealed, String hash) {}
@@ -106,12 +109,16 @@ public final class KeyRotation {
 
   private record BodyRow(String id, String body) {}
 
-  private int rotateBodies(String table, Purpose purpose, IntConsumer progress) {
+  /**
+   * @param id a unique text key of {@code table}'s rows (a column, or an expression of its primary key's columns)
+   * @param body the column holding sealed (or 0.1's clear JSON) values
+   */
+  private int rotateBodies(String table, String id, String body, Purpose purpose, IntConsumer progress) {
     int rewritten = 0;
     String after = "";
     while (true) {
       String from = after;
-      List<BodyRow> rows = database.inTransaction(c -> bodies(c, table, from));
+      List<BodyRow> rows = database.inTransaction(c -> bodies(c, table, id, body, from));
       if (rows.isEmpty()) {
         return rewritten;
       }
@@ -123,7 +130,7 @@ public final class KeyRotation {
             continue;
           }
           try (PreparedStatement ps = c.prepareStatement(
-              "update " + table + " set body = ? where id = ? and body = ?")) {
+              "update " + table + " set " + body + " = ? where " + id + " = ? and " + body + " = ?")) {
             ps.setString(1, cipher.seal(purpose, clear.get()));
             ps.setString(2, row.id());
             ps.setString(3, row.body());
@@ -148,10 +155,11 @@ public final class KeyRotation {
     return Optional.of(cipher.openOrClear(purpose, body));
   }
 
-  private List<BodyRow> bodies(Connection c, String table, String after) throws SQLException {
+  private List<BodyRow> bodies(Connection c, String table, String id, String body, String after)
+      throws SQLException {
     List<BodyRow> batch = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("select id, body from " + table
-        + " where id > ? and body is not null order by id fetch first ? rows only")) {
+    try (PreparedStatement ps = c.prepareStatement("select " + id + " as row_id, " + body + " from " + table
+        + " where " + id + " > ? and " + body + " is not null order by row_id fetch first ? rows only")) {
       ps.setString(1, after);
       ps.setInt(2, batchSize);
       try (ResultSet rs = ps.executeQuery()) {

@@ -68,7 +68,17 @@ public final class Keyring {
    * generated key as version 1 (see {@link MasterKey#fromConfig}).
    */
   public static Keyring fromConfig(SyncConfig config) {
-    return config.encryptionKey().isPresent() ? parse(config.encryptionKey().get()) : of(MasterKey.fromConfig(config));
+    return fromConfig(config, config.embeddedDatabase());
+  }
+
+  /**
+   * {@link #fromConfig(SyncConfig)}, with the generated key file allowed or not whatever the database (not beside
+   * an application's own DataSource, which other instances share: there the ring must be configured).
+   */
+  public static Keyring fromConfig(SyncConfig config, boolean keyFileAllowed) {
+    return config.encryptionKey().isPresent()
+        ? parse(config.encryptionKey().get())
+        : of(MasterKey.fromConfig(config, keyFileAllowed));
   }
 
   /** The version new values are sealed with. */

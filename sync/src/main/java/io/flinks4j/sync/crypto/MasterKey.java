@@ -103,9 +103,16 @@ public final class MasterKey {
    * @throws ConfigException when the key is missing or malformed
    */
   public static MasterKey fromConfig(SyncConfig config) {
-    return fromConfig(config, defaultKeyFile());
+    return fromConfig(config, config.embeddedDatabase());
   }
 
+  /**
+   * {@link #fromConfig(SyncConfig)}, with the key file allowed or not whatever the database (not for an
+   * application's own DataSource, which other instances share).
+   */
+  public static MasterKey fromConfig(SyncConfig config, boolean keyFileAllowed) {
+    return fromConfig(config, keyFileAllowed ? defaultKeyFile() : null);
+  }
 
   /**
    * {@code $XDG_CONFIG_HOME/flinks4j/encryption.key}, by default {@code ~/.config/flinks4j/encryption.key}: where
@@ -117,6 +124,7 @@ public final class MasterKey {
     return config.resolve("flinks4j").resolve("encryption.key");
   }
 
+  /** @param defaultKeyFile where to keep a generated key, or null when no key file may be used */
   static MasterKey fromConfig(SyncConfig config, Path defaultKeyFile) {
     if (config.encryptionKey().isPresent()) {
       try {
@@ -125,7 +133,7 @@ public final class MasterKey {
         throw new ConfigException(SyncConfig.ENCRYPTION_KEY + ": " + e.getMessage());
       }
     }
-    if (config.embeddedDatabase()) {
+    if (defaultKeyFile != null) {
       Path legacy = config.dataDir().resolve("encryption.key");
       if (Files.exists(legacy)) {
         LOG.warn("using the encryption key in the data folder ({}); move it out of it, e.g. to {}, or give it as {}",

@@ -67,6 +67,9 @@ public final class ApiRouter {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path must start with /: " + path);
     }
+    if (operation.keyless() && (!ApiServer.isApiPath(path) || path.contains("{"))) {
+      throw new IllegalArgumentException("only a fixed /v1 path can be served without a key: " + path);
+    }
     for (RouteSpec existing : routes) {
       if (existing.method().equals(method) && existing.path().equals(path)) {
         throw new IllegalStateException("route registered twice: " + method + " " + path);

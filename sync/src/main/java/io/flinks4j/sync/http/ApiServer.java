@@ -1,8 +1,10 @@
 package io.flinks4j.sync.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.dashboard.Dashboard;
+import io.flinks4j.sync.idempotency.IdempotencyStore;
 import io.flinks4j.sync.storage.StorageException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -22,21 +25,24 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's one HTTP app (Javalin on virtual threads): bearer authentication on {@code /v1}, JSON errors,
- * body limits, health, readiness, Prometheus metrics, the OpenAPI document and the operators' dashboard, around
- * the routes contributed by {@link ApiRoutes}.
+ * The service's one HTTP app (Javalin on virtual threads): bearer authentication on {@code /v1} (throttled per
+ * client address), {@code Idempotency-Key} on its writes, JSON errors, body limits, health, readiness, Prometheus
+ * metrics, the OpenAPI document and the operators' dashboard, around the routes contributed by {@link ApiRoutes}.
  *
  * <p>Build it with {@link #builder(SyncConfig)}, add route groups, then {@link Builder#start()}. Errors always
  * come back as {@code {"error":{"code","message"}}}; an unexpected exception is logged and answered 500 without
@@ -46,6 +52,10 @@ public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final String TIMER_ATTRIBUTE = "flinks4j.timer";
+  /** Client addresses the authentication throttle tracks at most (about 100 bytes each). */
+  private static final int THROTTLED_ADDRESSES = 10_000;
+  /** Where the OpenAPI document is served, without a key. */
+  public static final String OPENAPI_PATH = "/v1/openapi.json";
 
   private final Javalin app;
   private final List<RouteSpec> routes;
@@ -97,8 +107,12 @@ public final class ApiServer implements AutoCloseable {
 
   /** True when {@code path} belongs to the authenticated API. */
   static boolean isApiPath(String path) {
-    String normalised = path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
+    String normalised = normalise(path);
     return normalised.equals("/v1") || normalised.startsWith("/v1/");
+  }
+
+  private static String normalise(String path) {
+    return path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -143,6 +157,8 @@ public final class ApiServer implements AutoCloseable {
     private final List<ApiRoutes> groups = new ArrayList<>();
     private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     private PrometheusMeterRegistry registry;
+    private IdempotencyStore idempotency;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(SyncConfig config) {
       this.config = Objects.requireNonNull(config);
@@ -166,51 +182,76 @@ public final class ApiServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where {@code Idempotency-Key}s of {@code /v1} writes are kept; without one the header is not looked at (the
+     * service always sets one).
+     */
+    public Builder idempotency(IdempotencyStore store) {
+      this.idempotency = store;
+      return this;
+    }
+
+    /** The clock of the authentication throttle's windows; default the system's. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
     /** Builds the app and binds {@code FLINKS4J_HOST:FLINKS4J_PORT}. */
     public ApiServer start() {
       PrometheusMeterRegistry meters =
           registry != null ? registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ObjectMapper json = jsonMapper();
       ApiRouter router = new ApiRouter(json, config.maxBodyBytes(), config.maxPayloadBytes());
-      BearerAuth auth = new BearerAuth(config.apiKeys(), meters);
+      HttpSettings http = HttpSettings.from(config.settings());
+      BearerAuth auth = new BearerAuth(config.apiKeys(), meters,
+          new AuthThrottle(http.authFailureLimit(), http.authFailureWindow(), THROTTLED_ADDRESSES, clock),
+          http.trustedProxies());
       if (!auth.hasKeys()) {
         LOG.warn("no API keys configured ({}): every /v1 request will be refused", SyncConfig.API_KEYS);
       }
       Map<String, BooleanSupplier> checks = Map.copyOf(readiness);
       router.get(
           "/healthz",
-          Operation.summary("Liveness: the process serves HTTP").response(200, "Alive"),
-          ctx -> ctx.json(Map.of("status", "ok")));
+          Operation.summary("Liveness: the process serves HTTP").response(200, "Alive", Health.class),
+          ctx -> ctx.json(new Health("ok")));
       router.get(
           "/readyz",
           Operation.summary("Readiness: database and engine are usable")
-              .response(200, "Ready")
-              .response(503, "Not ready"),
+              .response(200, "Ready", Readiness.class)
+              .response(503, "Not ready", Readiness.class),
           ctx -> ready(ctx, checks));
       router.get(
           "/metrics",
-          Operation.summary("Prometheus metrics").response(200, "Prometheus text format"),
+          Operation.summary("Prometheus metrics").textResponse(200, "Prometheus text format", "text/plain"),
           ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
       Dashboard dashboard = new Dashboard(); // static files only: the page asks for a key and calls /v1 with it
       router.get(
           Dashboard.PATH,
-          Operation.summary("Operators' dashboard (HTML page, holds no data)").response(200, "The page"),
+          Operation.summary("Operators' dashboard (HTML page, holds no data)")
+              .textResponse(200, "The page", "text/html"),
           dashboard::page);
       router.get(
           Dashboard.PATH + "/{asset}",
-          Operation.summary("Script and stylesheet of the dashboard").response(200, "The file"),
+          Operation.summary("Script and stylesheet of the dashboard")
+              .textResponse(200, "The file (text/javascript or text/css)", "text/*"),
           dashboard::asset);
       groups.forEach(group -> group.addTo(router));
       AtomicReference<byte[]> openApi = new AtomicReference<>(); // built once every route is known
       router.get(
-          "/v1/openapi.json",
-          Operation.summary("This OpenAPI document").response(200, "OpenAPI 3.1 document"),
+          OPENAPI_PATH,
+          Operation.summary("This OpenAPI document (served without a key: it is documentation)")
+              .response(200, "OpenAPI 3.1 document", JsonNode.class)
+              .withoutKey(),
           ctx -> ctx.contentType("application/json").result(openApi.get()));
       List<RouteSpec> routes = router.routes();
-      openApi.set(OpenApiDocument.build(json, routes));
+      openApi.set(OpenApiDocument.build(json, routes, VersionRoutes.version(), idempotency != null));
+      IdempotentWrites writes = idempotency == null ? null : new IdempotentWrites(idempotency, router);
+      Set<String> keyless = routes.stream().filter(route -> route.operation().keyless())
+          .map(route -> normalise(route.path())).collect(Collectors.toUnmodifiableSet());
 
       Javalin app =
-          Javalin.create(javalin -> configure(javalin, json, router, auth, routes, meters));
+          Javalin.create(javalin -> configure(javalin, json, router, auth, writes, routes, keyless, meters));
       app.start(config.host(), config.port());
       LOG.info("HTTP API listening on {}:{}", config.host(), app.port());
       return new ApiServer(app, routes, meters);
@@ -221,7 +262,9 @@ public final class ApiServer implements AutoCloseable {
         ObjectMapper json,
         ApiRouter router,
         BearerAuth auth,
+        IdempotentWrites writes,
         List<RouteSpec> routes,
+        Set<String> keyless,
         PrometheusMeterRegistry meters) {
       javalin.startup.showJavalinBanner = false;
       javalin.startup.showOldJavalinVersionWarning = false;
@@ -243,7 +286,9 @@ public final class ApiServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
             if (isApiPath(ctx.path())) {
               ctx.header("Cache-Control", "no-store");
-              auth.check(ctx);
+              if (!keyless.contains(normalise(ctx.path()))) {
+                ctx.attribute(IdempotentWrites.CALLER, auth.check(ctx));
+              }
             }
             long limit = router.bodyLimit(ctx.path());
             if (ctx.contentLength() > limit) {
@@ -251,9 +296,14 @@ public final class ApiServer implements AutoCloseable {
             }
           });
       for (RouteSpec route : routes) {
-        javalin.routes.addHttpHandler(route.method(), route.path(), scoped(route, auth));
+        Handler handler = writes != null && IdempotentWrites.applies(route) ? writes.wrap(route.handler())
+            : route.handler();
+        javalin.routes.addHttpHandler(route.method(), route.path(), scoped(route, handler, auth));
       }
       javalin.routes.after(ctx -> record(ctx, meters));
+      if (writes != null) {
+        javalin.routes.after(writes::finish);
+      }
       javalin.routes.exception(
           ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage()));
       javalin.routes.exception(
@@ -283,15 +333,18 @@ public final class ApiServer implements AutoCloseable {
       }
     }
 
-    /** The route's handler, behind a check of its own scope when it needs more than its method's default. */
-    private static Handler scoped(RouteSpec route, BearerAuth auth) {
+    /**
+     * The route's {@code handler}, behind a check of its own scope when it needs more than its method's default
+     * (before an Idempotency-Key is claimed: a refused request remembers nothing).
+     */
+    private static Handler scoped(RouteSpec route, Handler handler, BearerAuth auth) {
       if (!route.authenticated() || route.scope() == BearerAuth.scopeFor(route.method())) {
-        return route.handler();
+        return handler;
       }
       String request = route.method().name() + " " + route.path();
       return ctx -> {
         auth.requireScope(ctx, route.scope(), request);
-        route.handler().handle(ctx);
+        handler.handle(ctx);
       };
     }
 
@@ -308,12 +361,24 @@ public final class ApiServer implements AutoCloseable {
         results.put(check.getKey(), ok);
         ready &= ok;
       }
-      ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "ready" : "not_ready", "checks", results));
+      ctx.status(ready ? 200 : 503).json(new Readiness(ready ? Readiness.Status.READY : Readiness.Status.NOT_READY,
+          results));
+    }
+  }
+
+  /** {@code GET /healthz}'s answer. */
+  record Health(@ApiDoc("always ok: the process answers") String status) {}
+
+  /** {@code GET /readyz}'s answer: overall and per check. */
+  record Readiness(Status status, @ApiDoc("check name -> passed") Map<String, Boolean> checks) {
+    enum Status {
+      @JsonProperty("ready") READY,
+      @JsonProperty("not_ready") NOT_READY
     }
   }
 
   private static void writeError(Context ctx, int status, String code, String message) {
-    ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message)));
+    ctx.status(status).json(ErrorResponse.of(code, message));
   }
 
   private static void record(Context ctx, PrometheusMeterRegistry meters) {
@@ -331,7 +396,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The matched route template (never the raw path, which may carry a loginId), or {@code UNMATCHED}. */
-  private static String routeOf(Context ctx) {
+  static String routeOf(Context ctx) {
     try {
       var endpoint = ctx.endpoints().lastHttpEndpoint();
       return endpoint != null && endpoint.method.isHttpMethod() ? endpoint.path : "UNMATCHED";

@@ -7,17 +7,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checks {@code Authorization: Bearer <key>} against the configured keys in constant time, then the key's scope
- * against the request method (or the route's own, stricter scope); every refusal is counted ({@code flinks4j.http.auth_failures}) and logged by
- * reason, never with the presented key.
+ * against the request method (or the route's own, stricter scope); every refusal is counted
+ * ({@code flinks4j.http.auth_failures}) and logged by reason, never with the presented key. A client address that
+ * failed too often within a window is refused with 429 before its key is looked at ({@link AuthThrottle}).
  *
  * <p>The key is compared as the exact bytes the client sent: the connector's header cache, which would hand back
  * an earlier, case-insensitively equal value on a kept-alive connection, is switched off in {@link ApiServer}.
@@ -32,10 +35,15 @@ final class BearerAuth {
 
   private final List<Entry> keys;
   private final MeterRegistry metrics;
+  private final AuthThrottle throttle;
+  private final Set<String> trustedProxies;
 
-  BearerAuth(List<ApiKey> keys, MeterRegistry metrics) {
+  BearerAuth(List<ApiKey> keys, MeterRegistry metrics, AuthThrottle throttle, Set<String> trustedProxies) {
     this.keys = keys.stream().map(key -> new Entry(key, digest(key.secret()))).toList();
     this.metrics = metrics;
+    this.throttle = throttle;
+    this.trustedProxies = Set.copyOf(trustedProxies);
+    metrics.gauge("flinks4j.http.auth_throttle.addresses", throttle, AuthThrottle::tracked);
   }
 
   boolean hasKeys() {
@@ -46,19 +54,29 @@ final class BearerAuth {
    * The key that authenticates {@code ctx}, once its scope allows the request's method.
    *
    * @throws ApiException 401 when the header is missing, malformed or names an unknown key; 403 {@code forbidden}
-   *     when the key's scope does not cover the method
+   *     when the key's scope does not cover the method; 429 {@code too_many_requests} while the client's address
+   *     is throttled
    */
   ApiKey check(Context ctx) {
+    String client = ClientAddress.of(ctx, trustedProxies);
+    Optional<Duration> refused = throttle.refusedFor(client);
+    if (refused.isPresent()) {
+      metrics.counter(FAILURES, "reason", "throttled").increment();
+      long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
+      ctx.header("Retry-After", String.valueOf(seconds));
+      throw new ApiException(429, "too_many_requests",
+          "too many failed authentications from this address; retry in " + seconds + " s");
+    }
     String header = ctx.header("Authorization");
     if (header != null && Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
-      throw refuse(ctx, "malformed", unauthorized(ctx, "send exactly one Authorization header"));
+      throw refuse(ctx, client, "malformed", unauthorized(ctx, "send exactly one Authorization header"));
     }
     if (header == null || header.isBlank()) {
-      throw refuse(ctx, "missing", unauthorized(ctx, "missing bearer key: send Authorization: Bearer <key>"));
+      throw refuse(ctx, client, "missing", unauthorized(ctx, "missing bearer key: send Authorization: Bearer <key>"));
     }
     String trimmed = header.strip();
     if (trimmed.length() < 7 || !trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-      throw refuse(ctx, "malformed", unauthorized(ctx, "the Authorization header must use the Bearer scheme"));
+      throw refuse(ctx, client, "malformed", unauthorized(ctx, "the Authorization header must use the Bearer scheme"));
     }
     byte[] presented = digest(trimmed.substring(7).strip());
     ApiKey match = null;
@@ -68,7 +86,7 @@ final class BearerAuth {
       }
     }
     if (match == null) {
-      throw refuse(ctx, "invalid_key", unauthorized(ctx, "invalid bearer key"));
+      throw refuse(ctx, client, "invalid_key", unauthorized(ctx, "invalid bearer key"));
     }
     ctx.attribute(KEY_ATTRIBUTE, match);
     requireScope(ctx, scopeFor(ctx.method()), ctx.method().name());
@@ -90,8 +108,9 @@ final class BearerAuth {
     if (!key.scope().includes(needed)) {
       LOG.warn("key '{}' ({}) refused {}: needs the {} scope", key.name(), key.scope().label(), request,
           needed.label());
-      throw refuse(ctx, "insufficient_scope", new ApiException(403, "forbidden",
-          "this key has the " + key.scope().label() + " scope; this request needs " + needed.label()));
+      throw refuse(ctx, ClientAddress.of(ctx, trustedProxies), "insufficient_scope", new ApiException(403,
+          "forbidden", "this key has the " + key.scope().label() + " scope; " + request + " needs "
+              + needed.label()));
     }
   }
 
@@ -104,20 +123,16 @@ final class BearerAuth {
     };
   }
 
-  private ApiException refuse(Context ctx, String reason, ApiException answer) {
+  private ApiException refuse(Context ctx, String client, String reason, ApiException answer) {
     metrics.counter(FAILURES, "reason", reason).increment();
-    if (!"insufficient_scope".equals(reason)) {
-      LOG.warn("authentication failed ({}) for {} from {}", reason, ctx.method(), remote(ctx).orElse("?"));
+    if (answer.status() == 401) { // a valid key short of scope is no guess: only 401s count towards throttling
+      LOG.warn("authentication failed ({}) for {} from {}", reason, ctx.method(), client);
+      if (throttle.failed(client)) {
+        LOG.warn("{} failed authentications from {} within {}: refusing it with 429 until the window ends",
+            throttle.limit(), ClientAddress.throttleKey(client), throttle.window());
+      }
     }
     return answer;
-  }
-
-  private static Optional<String> remote(Context ctx) {
-    try {
-      return Optional.ofNullable(ctx.ip());
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
   }
 
   private static ApiException unauthorized(Context ctx, String message) {

@@ -3,7 +3,6 @@ package io.flinks4j.sync.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -28,8 +27,7 @@ final class JettyErrors extends ErrorHandler {
     byte[] body;
     try {
       body =
-          json.writeValueAsBytes(
-              Map.of("error", Map.of("code", ApiServer.codeFor(status), "message", ApiServer.messageFor(status))));
+          json.writeValueAsBytes(ErrorResponse.of(ApiServer.codeFor(status), ApiServer.messageFor(status)));
     } catch (JsonProcessingException e) {
       callback.failed(e);
       return;

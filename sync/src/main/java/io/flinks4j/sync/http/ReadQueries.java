@@ -190,46 +190,59 @@ final class ReadQueries {
   record TransactionKey(LocalDate date, long id) {}
 
   /** An account as served. */
+  @ApiDoc("A bank account of a login, with its holder and newest balance")
   record AccountView(
-      String id,
+      @ApiDoc("use in /v1/accounts/{accountId}/...") String id,
       String flinksAccountId,
-      String title,
-      String accountNumber,
-      String lastFourDigits,
-      String transitNumber,
-      String institutionNumber,
-      String category,
-      String type,
-      String accountType,
-      String currency,
-      BigDecimal overdraftLimit,
-      HolderView holder,
-      BalanceView balance) {}
+      @ApiDoc(nullable = true) String title,
+      @ApiDoc(nullable = true) String accountNumber,
+      @ApiDoc(nullable = true) String lastFourDigits,
+      @ApiDoc(nullable = true) String transitNumber,
+      @ApiDoc(nullable = true) String institutionNumber,
+      @ApiDoc(nullable = true) String category,
+      @ApiDoc(nullable = true) String type,
+      @ApiDoc(nullable = true) String accountType,
+      @ApiDoc(nullable = true) String currency,
+      @ApiDoc(nullable = true) BigDecimal overdraftLimit,
+      @ApiDoc(value = "null until Flinks sent the holder (KYC)", nullable = true) HolderView holder,
+      @ApiDoc(value = "the newest balance snapshot; null before the first", nullable = true) BalanceView balance) {}
 
   /** An account holder as served. */
-  record HolderView(String name, AddressView address, String email, String phoneNumber) {}
+  @ApiDoc("The holder of an account, as the bank reports it")
+  record HolderView(
+      @ApiDoc(nullable = true) String name,
+      AddressView address,
+      @ApiDoc(nullable = true) String email,
+      @ApiDoc(nullable = true) String phoneNumber) {}
 
   /** A holder's address as served. */
   record AddressView(
-      String civicAddress, String city, String province, String postalCode, String poBox, String country) {}
+      @ApiDoc(nullable = true) String civicAddress,
+      @ApiDoc(nullable = true) String city,
+      @ApiDoc(nullable = true) String province,
+      @ApiDoc(nullable = true) String postalCode,
+      @ApiDoc(nullable = true) String poBox,
+      @ApiDoc(nullable = true) String country) {}
 
   /** A balance snapshot as served; {@code snapshotId} is internal (used for paging) and not serialised. */
+  @ApiDoc("An account's balances as of one retrieval")
   record BalanceView(
       @JsonIgnore Long snapshotId,
-      BigDecimal available,
-      BigDecimal current,
-      BigDecimal limit,
-      String asOf,
-      String recordedAt) {}
+      @ApiDoc(nullable = true) BigDecimal available,
+      @ApiDoc(nullable = true) BigDecimal current,
+      @ApiDoc(nullable = true) BigDecimal limit,
+      @ApiDoc(value = "Flinks LastRefresh of the data", format = "date-time", nullable = true) String asOf,
+      @ApiDoc(value = "when this service stored it", format = "date-time") String recordedAt) {}
 
   /** A transaction row; {@code rowId} is internal (used for paging) and not serialised. */
+  @ApiDoc("A transaction of an account")
   record TransactionView(
       @JsonIgnore long rowId,
-      @JsonProperty("id") String flinksTransactionId,
-      String date,
-      String description,
-      BigDecimal debit,
-      BigDecimal credit,
-      BigDecimal balance,
-      String code) {}
+      @ApiDoc("Flinks transaction id") @JsonProperty("id") String flinksTransactionId,
+      @ApiDoc(format = "date") String date,
+      @ApiDoc(nullable = true) String description,
+      @ApiDoc(nullable = true) BigDecimal debit,
+      @ApiDoc(nullable = true) BigDecimal credit,
+      @ApiDoc(nullable = true) BigDecimal balance,
+      @ApiDoc(nullable = true) String code) {}
 }

@@ -1,18 +1,15 @@
 package io.flinks4j.sync.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.LoginStatus;
 import io.flinks4j.sync.login.LoginStatusReader;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.storage.Database;
 import io.javalin.http.Context;
-import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,59 +29,6 @@ public final class ReadRoutes implements ApiRoutes {
   static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
-  private static final String PAGE_SCHEMA =
-      """
-      {"type":"object","required":["data","nextCursor"],"properties":{
-        "data":{"type":"array","items":%s},
-        "nextCursor":{"type":["string","null"],"description":"pass as cursor for the next page; null on the last"}}}
-      """;
-  private static final String LOGIN_SCHEMA =
-      """
-      {"type":"object","properties":{
-        "loginId":{"type":"string"},"tag":{"type":["string","null"]},
-        "institution":{"type":["string","null"]},"createdAt":{"type":"string","format":"date-time"},
-        "lastRefresh":{"type":["string","null"],"format":"date-time","description":"Flinks LastRefresh of the newest stored data"},
-        "state":{"type":["string","null"],"description":"state of the latest retrieval; null before the first"},
-        "stateUpdatedAt":{"type":["string","null"],"format":"date-time"},
-        "lastSuccessAt":{"type":["string","null"],"format":"date-time"},
-        "errorCode":{"type":["string","null"],
-          "description":"why it failed, timed out or is retrying: a FlinksCode, or network, http_503, ..."},
-        "errorMessage":{"type":["string","null"],"description":"short description of that failure, free of secrets"},
-        "mfaChallenges":{"type":"array","items":{"type":"object","properties":{
-            "type":{"type":"string"},"prompt":{"type":"string"}}}},
-        "relaunchUrl":{"type":["string","null"],"description":"Flinks Connect URL to finish MFA"}}}
-      """;
-  private static final String BALANCE_SCHEMA =
-      """
-      {"type":"object","properties":{
-        "available":{"type":["number","null"]},"current":{"type":["number","null"]},
-        "limit":{"type":["number","null"]},
-        "asOf":{"type":["string","null"],"format":"date-time","description":"Flinks LastRefresh of the data"},
-        "recordedAt":{"type":"string","format":"date-time"}}}
-      """;
-  private static final String ACCOUNT_SCHEMA =
-      """
-      {"type":"object","properties":{
-        "id":{"type":"string","description":"use in /v1/accounts/{accountId}"},
-        "flinksAccountId":{"type":"string"},"title":{"type":["string","null"]},
-        "accountNumber":{"type":["string","null"]},"lastFourDigits":{"type":["string","null"]},
-        "transitNumber":{"type":["string","null"]},"institutionNumber":{"type":["string","null"]},
-        "category":{"type":["string","null"]},"type":{"type":["string","null"]},
-        "accountType":{"type":["string","null"]},"currency":{"type":["string","null"]},
-        "overdraftLimit":{"type":["number","null"]},
-        "holder":{"type":["object","null"]},
-        "balance":{"oneOf":[%s,{"type":"null"}]}}}
-      """
-          .formatted(BALANCE_SCHEMA);
-  private static final String TRANSACTION_SCHEMA =
-      """
-      {"type":"object","properties":{
-        "id":{"type":"string","description":"Flinks transaction id"},
-        "date":{"type":"string","format":"date"},"description":{"type":["string","null"]},
-        "debit":{"type":["number","null"]},"credit":{"type":["number","null"]},
-        "balance":{"type":["number","null"]},"code":{"type":["string","null"]}}}
-      """;
 
   private final LoginRepository logins;
   private final LoginStatusReader statuses;
@@ -108,19 +52,18 @@ public final class ReadRoutes implements ApiRoutes {
         Operation.summary("List registered logins with their retrieval state")
             .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
             .query("cursor", "string", "nextCursor of the previous page")
-            .response(200, "A page of logins", PAGE_SCHEMA.formatted(LOGIN_SCHEMA)),
+            .response(200, "A page of logins", new TypeReference<Page<LoginView>>() {}),
         this::listLogins);
     router.get(
         "/v1/logins/{loginId}",
         Operation.summary("A login: retrieval state, last refresh, error code, MFA challenges, relaunch URL")
-            .response(200, "The login", LOGIN_SCHEMA),
+            .response(200, "The login", LoginView.class),
         this::showLogin);
     router.get(
         "/v1/logins/{loginId}/accounts",
         Operation.summary("Accounts of a login with holder and latest balance")
-            .response(200, "The accounts", "{\"type\":\"object\",\"properties\":{\"data\":{\"type\":\"array\",\"items\":"
-                + ACCOUNT_SCHEMA + "}}}"),
-        ctx -> ctx.json(Map.of("data", queries.accounts(login(ctx).id()))));
+            .response(200, "The accounts", Accounts.class),
+        ctx -> ctx.json(new Accounts(queries.accounts(login(ctx).id()))));
     router.get(
         "/v1/accounts/{accountId}/transactions",
         Operation.summary("Transactions of an account, newest first; history is kept when Flinks's window moves")
@@ -128,20 +71,23 @@ public final class ReadRoutes implements ApiRoutes {
             .query("to", "string", "latest date, yyyy-MM-dd (inclusive), up to 9999-12-31")
             .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
             .query("cursor", "string", "nextCursor of the previous page (same from/to)")
-            .response(200, "A page of transactions", PAGE_SCHEMA.formatted(TRANSACTION_SCHEMA)),
+            .response(200, "A page of transactions", new TypeReference<Page<ReadQueries.TransactionView>>() {}),
         this::transactions);
     router.get(
         "/v1/accounts/{accountId}/balances",
         Operation.summary("Balance history of an account: one snapshot per retrieval, newest first")
             .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
             .query("cursor", "string", "nextCursor of the previous page")
-            .response(200, "A page of balance snapshots", PAGE_SCHEMA.formatted(BALANCE_SCHEMA)),
+            .response(200, "A page of balance snapshots", new TypeReference<Page<ReadQueries.BalanceView>>() {}),
         this::balances);
   }
 
+  /** {@code GET /v1/logins/{loginId}/accounts}: every account of the login (a login has few; no paging). */
+  record Accounts(List<ReadQueries.AccountView> data) {}
+
   private void showLogin(Context ctx) {
     StoredLogin login = login(ctx);
-    ctx.json(loginView(login, statuses.statusOf(login.id())));
+    ctx.json(LoginView.of(login, statuses.statusOf(login.id())));
   }
 
   private void listLogins(Context ctx) {
@@ -152,12 +98,12 @@ public final class ReadRoutes implements ApiRoutes {
     boolean more = page.size() > limit;
     List<StoredLogin> shown = more ? page.subList(0, limit) : page;
     Map<Long, LoginStatus> states = statuses.statusesOf(shown.stream().map(StoredLogin::id).toList());
-    List<Map<String, Object>> data = new ArrayList<>();
+    List<LoginView> data = new ArrayList<>();
     for (StoredLogin login : shown) {
-      data.add(loginView(login, Optional.ofNullable(states.get(login.id()))));
+      data.add(LoginView.of(login, Optional.ofNullable(states.get(login.id()))));
     }
     String next = more ? Cursor.encode("logins", String.valueOf(shown.getLast().id())) : null;
-    ctx.json(page(data, next));
+    ctx.json(new Page<>(data, next));
   }
 
   private void transactions(Context ctx) {
@@ -178,7 +124,7 @@ public final class ReadRoutes implements ApiRoutes {
             ? Cursor.encode(
                 "transactions:" + accountId, shown.getLast().date(), String.valueOf(shown.getLast().rowId()))
             : null;
-    ctx.json(page(shown, next));
+    ctx.json(new Page<>(shown, next));
   }
 
   private void balances(Context ctx) {
@@ -192,7 +138,7 @@ public final class ReadRoutes implements ApiRoutes {
     List<ReadQueries.BalanceView> shown = more ? page.subList(0, limit) : page;
     String next =
         more ? Cursor.encode("balances:" + accountId, String.valueOf(shown.getLast().snapshotId())) : null;
-    ctx.json(page(shown, next));
+    ctx.json(new Page<>(shown, next));
   }
 
   private StoredLogin login(Context ctx) {
@@ -205,34 +151,6 @@ public final class ReadRoutes implements ApiRoutes {
       throw ApiException.notFound("no such account");
     }
     return id.get();
-  }
-
-  private static Map<String, Object> loginView(StoredLogin login, Optional<LoginStatus> status) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("loginId", login.loginId());
-    view.put("tag", login.tag().orElse(null));
-    view.put("institution", login.institution().orElse(null));
-    view.put("createdAt", login.createdAt().toString());
-    view.put("lastRefresh", login.lastRefresh().map(at -> at.toInstant(ZoneOffset.UTC).toString()).orElse(null));
-    view.put("state", status.map(LoginStatus::state).orElse(null));
-    view.put("stateUpdatedAt", status.map(LoginStatus::updatedAt).map(Instant::toString).orElse(null));
-    view.put("lastSuccessAt", status.flatMap(LoginStatus::lastSuccessAt).map(Instant::toString).orElse(null));
-    view.put("errorCode", status.flatMap(LoginStatus::errorCode).orElse(null));
-    view.put("errorMessage", status.flatMap(LoginStatus::errorMessage).orElse(null));
-    view.put(
-        "mfaChallenges",
-        status.map(LoginStatus::mfaChallenges).orElse(List.of()).stream()
-            .map(challenge -> Map.of("type", challenge.type(), "prompt", challenge.prompt()))
-            .toList());
-    view.put("relaunchUrl", status.flatMap(LoginStatus::relaunchUrl).map(URI::toString).orElse(null));
-    return view;
-  }
-
-  private static Map<String, Object> page(List<?> data, String nextCursor) {
-    Map<String, Object> page = new LinkedHashMap<>();
-    page.put("data", data);
-    page.put("nextCursor", nextCursor);
-    return page;
   }
 
   private static int limit(Context ctx) {

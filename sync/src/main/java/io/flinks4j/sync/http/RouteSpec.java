@@ -11,8 +11,11 @@ import io.javalin.http.HandlerType;
  */
 record RouteSpec(HandlerType method, String path, ApiKey.Scope scope, Operation operation, Handler handler) {
 
-  /** Routes under {@code /v1} need a bearer key; the others (health, webhooks) authenticate otherwise or not at all. */
+  /**
+   * Routes under {@code /v1} need a bearer key, but for the few marked {@link Operation#withoutKey()}; the others
+   * (health, webhooks) authenticate otherwise or not at all.
+   */
   boolean authenticated() {
-    return ApiServer.isApiPath(path);
+    return ApiServer.isApiPath(path) && !operation.keyless();
   }
 }

@@ -3,7 +3,6 @@ package io.flinks4j.sync.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -16,14 +15,13 @@ public final class VersionRoutes implements ApiRoutes {
   /** The route's path. */
   public static final String PATH = "/v1/version";
 
-  private static final String SCHEMA =
-      """
-      {"type":"object","required":["version","java"],"properties":{
-        "version":{"type":"string","description":"flinks4j release, e.g. 0.2.0"},
-        "java":{"type":"string","description":"Java runtime version"}}}
-      """;
+  private final Version body = new Version(version(), Runtime.version().toString());
 
-  private final Map<String, String> body = Map.of("version", version(), "java", Runtime.version().toString());
+  /** The answer of {@code GET /v1/version}. */
+  record Version(
+      // javaVersion, not java: a property named java breaks the Java client openapi-generator makes (the field
+      // hides the java.* packages in its generated code).
+      @ApiDoc("flinks4j release, e.g. 0.2.0") String version, @ApiDoc("Java runtime version") String javaVersion) {}
 
   /** The flinks4j version of this build, {@code unknown} when the resource is missing (an unfiltered IDE build). */
   public static String version() {
@@ -43,7 +41,7 @@ public final class VersionRoutes implements ApiRoutes {
   public void addTo(ApiRouter router) {
     router.get(
         PATH,
-        Operation.summary("The service's version and Java runtime").response(200, "Version", SCHEMA),
+        Operation.summary("The service's version and Java runtime").response(200, "Version", Version.class),
         ctx -> ctx.json(body));
   }
 }

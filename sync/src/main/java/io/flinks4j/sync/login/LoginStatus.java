@@ -38,6 +38,10 @@ public record LoginStatus(
     return new LoginStatus(state, updatedAt, lastSuccessAt, errorCode, errorMessage, mfaChallenges, url);
   }
 
-  /** One security challenge ({@code Type} is open-ended, as at Flinks). */
-  public record MfaChallenge(String type, String prompt) {}
+  /**
+   * One security challenge ({@code Type} is open-ended, as at Flinks).
+   *
+   * @param choices what the user picks from (choices, Base64 images, phone numbers), or null for a text question
+   */
+  public record MfaChallenge(String type, String prompt, List<String> choices) {}
 }

@@ -60,7 +60,7 @@ public final class ClientFlinksGateway implements FlinksGateway {
     return switch (result) {
       case AuthorizeResult.Authorized authorized -> new Session.Authorized(authorized.requestId());
       case AuthorizeResult.MfaChallenge mfa -> new Session.Mfa(mfa.requestId(), mfa.challenges().stream()
-          .map(c -> new MfaChallenge(c.type(), c.prompt()))
+          .map(c -> new MfaChallenge(c.type(), c.prompt(), c.choices()))
           .toList());
     };
   }

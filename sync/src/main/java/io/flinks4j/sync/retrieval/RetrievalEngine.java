@@ -267,7 +267,7 @@ public final class RetrievalEngine {
     Retrieval waiting = database.inTransaction(c -> store.findActive(c, loginRef))
         .filter(r -> r.state() == RetrievalState.MFA_REQUIRED)
         .orElseThrow(MfaNotPendingException::new);
-    checkAnswers(waiting, answers);
+    Map<String, List<String>> checked = checkAnswers(waiting, answers);
     Retrieval claimed = Transitions.answering(waiting, clock.instant(), settings);
     if (!database.inTransaction(c -> store.update(c, claimed))) {
       throw new MfaNotPendingException();
@@ -275,7 +275,7 @@ public final class RetrievalEngine {
     Retrieval current = claimed.saved();
     FlinksGateway.Session session;
     try {
-      session = timed("answer_mfa", () -> flinks.answerMfa(current.requestId(), answers));
+      session = timed("answer_mfa", () -> flinks.answerMfa(current.requestId(), checked));
     } catch (FlinksException e) {
       Failure failure = countFailure(e);
       if (failure instanceof Failure.Transient) {
@@ -624,7 +624,8 @@ public final class RetrievalEngine {
     return data;
   }
 
-  private static void checkAnswers(Retrieval waiting, Map<String, List<String>> answers) {
+  /** The answers to send, choices spelled as offered; fails when they would not match what Flinks asked. */
+  private static Map<String, List<String>> checkAnswers(Retrieval waiting, Map<String, List<String>> answers) {
     Set<String> prompts = new TreeSet<>();
     waiting.challenges().forEach(challenge -> prompts.add(challenge.prompt()));
     Set<String> missing = new TreeSet<>(prompts);
@@ -635,6 +636,12 @@ public final class RetrievalEngine {
     if (!missing.isEmpty() || !unknown.isEmpty() || empty) {
       throw new InvalidMfaAnswersException(missing, unknown);
     }
+    Map<String, List<String>> checked = new LinkedHashMap<>();
+    for (MfaChallenge challenge : waiting.challenges()) {
+      checked.put(challenge.prompt(), challenge.canonical(answers.get(challenge.prompt()))
+          .orElseThrow(() -> InvalidMfaAnswersException.notAChoice(challenge.prompt())));
+    }
+    return checked;
   }
 
   private static Instant earliest(Instant a, Instant b) {

@@ -1,5 +1,6 @@
 package io.flinks4j.sync.retrieval;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Whether a retrieval reads Flinks's last aggregation or makes Flinks log in to the bank now. */
@@ -12,6 +13,7 @@ public enum RetrievalMode {
   WEBHOOK;
 
   /** The persisted and wire form. */
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,7 +1,9 @@
 package io.flinks4j.sync.retrieval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinks4j.client.error.FlinksException;
+import io.flinks4j.sync.http.ApiDoc;
 import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
@@ -24,22 +26,6 @@ import java.util.Optional;
  */
 public final class RetrievalRoutes implements ApiRoutes {
 
-  private static final String RETRIEVAL_SCHEMA = """
-      {"type":"object","properties":{
-        "id":{"type":"string"},"mode":{"enum":["cached","live","webhook"]},
-        "state":{"enum":["requested","authorizing","processing","ready","mfa_required","failed","timed_out"]},
-        "requestedAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"},
-        "completedAt":{"type":"string","format":"date-time"},"flinksCode":{"type":"string"},
-        "reason":{"type":"string","description":"a FlinksCode, or a category (network, http_503, deadline, ...)"},
-        "reasonMessage":{"type":"string"},
-        "attempts":{"type":"integer"},"polls":{"type":"integer"},
-        "challenges":{"type":"array","items":{"type":"object","properties":{
-          "type":{"type":"string"},"prompt":{"type":"string"}}}},
-        "relaunchUrl":{"type":"string","format":"uri"}}}""";
-  private static final String LOGIN_SCHEMA = """
-      {"type":"object","properties":{"loginId":{"type":"string"},"tag":{"type":"string"},
-        "created":{"type":"boolean"},"retrieval":%s}}""".formatted(RETRIEVAL_SCHEMA);
-
   private final Database database;
   private final LoginRepository logins;
   private final RetrievalEngine engine;
@@ -54,44 +40,61 @@ public final class RetrievalRoutes implements ApiRoutes {
   public void addTo(ApiRouter router) {
     router.post("/v1/logins",
         Operation.summary("Register a login from the Flinks Connect redirect and start its first retrieval")
-            .requestBody("""
-                {"type":"object","required":["loginId"],"properties":{
-                  "loginId":{"type":"string","format":"uuid"},"tag":{"type":"string","maxLength":200,
-                    "description":"no control characters"}}}""")
-            .response(201, "Registered; its first (cached) retrieval started", LOGIN_SCHEMA)
-            .response(200, "Already registered; nothing started", LOGIN_SCHEMA),
+            .requestBody(RegisterRequest.class)
+            .response(201, "Registered; its first (cached) retrieval started", RegistrationView.class)
+            .response(200, "Already registered; nothing started", RegistrationView.class),
         ctx -> register(ctx, router));
     router.post("/v1/logins/{loginId}/refresh",
         Operation.summary("Start a cached read or a live refresh of a login")
-            .requestBody("""
-                {"type":"object","properties":{"live":{"type":"boolean","default":false}}}""")
+            .optionalRequestBody(RefreshRequest.class)
             .response(202, "Retrieval started (or, for a login waiting for MFA answers, restarted with a new session)",
-                RETRIEVAL_SCHEMA)
-            .response(409, "A retrieval of this login is already in progress"),
+                RetrievalView.class)
+            .error(409, "A retrieval of this login is already in progress"),
         ctx -> refresh(ctx, router));
     router.post("/v1/logins/{loginId}/mfa",
         Operation.summary("Answer the security questions of a retrieval in mfa_required")
-            .requestBody("""
-                {"type":"object","required":["answers"],"properties":{"answers":{"type":"object",
-                  "description":"prompt text -> answer (a string or an array of strings)",
-                  "additionalProperties":{"oneOf":[{"type":"string"},
-                    {"type":"array","items":{"type":"string"}}]}}}}""")
-            .response(202, "Answers sent; the retrieval continues (or asks again, or failed)", RETRIEVAL_SCHEMA)
-            .response(409, "No retrieval of this login is waiting for MFA answers"),
+            .requestBody(MfaRequest.class)
+            .response(202, "Answers sent; the retrieval continues (or asks again, or failed)", RetrievalView.class)
+            .error(409, "No retrieval of this login is waiting for MFA answers"),
         ctx -> answer(ctx, router));
     router.delete("/v1/logins/{loginId}",
         Operation.summary("Delete a login: at Flinks (DeleteCard) and all its local data")
             .response(204, "Deleted")
-            .response(409, "Flinks is still processing this login (CARD_IN_USE); try again later")
-            .response(502, "Flinks could not be reached; nothing was deleted"),
+            .error(409, "Flinks is still processing this login (CARD_IN_USE); try again later")
+            .error(502, "Flinks could not be reached; nothing was deleted"),
         this::delete);
   }
 
-  record RegisterRequest(String loginId, String tag) {}
+  @ApiDoc("A login to register: the loginId Flinks Connect redirected with")
+  record RegisterRequest(
+      @ApiDoc(format = "uuid") String loginId,
+      @ApiDoc(value = "your reference, at most 200 characters without control characters", nullable = true)
+          String tag) {}
 
-  record RefreshRequest(Boolean live) {}
+  @ApiDoc("What to retrieve; an empty body is a cached read")
+  record RefreshRequest(
+      @ApiDoc(value = "true: make Flinks log in to the bank now (may ask MFA); default false", nullable = true)
+          Boolean live) {}
 
-  record MfaRequest(Map<String, JsonNode> answers) {}
+  @ApiDoc("Answers to the security questions of a retrieval in mfa_required")
+  record MfaRequest(
+      // Documented as any value, not a oneOf of string and array: generated clients choke on such a oneOf.
+      @ApiDoc("prompt text -> answer: a string, or an array of strings") Map<String, JsonNode> answers) {}
+
+  /** The answer of {@code POST /v1/logins}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ApiDoc("A registered login and its current retrieval")
+  record RegistrationView(
+      String loginId,
+      @ApiDoc(nullable = true) String tag,
+      @ApiDoc("true when this call registered it") boolean created,
+      @ApiDoc(value = "the first retrieval (new login) or the current one", nullable = true) RetrievalView retrieval) {
+
+    @Override
+    public String toString() {
+      return "RegistrationView[created=" + created + "]"; // the loginId is a secret
+    }
+  }
 
   private void register(Context ctx, ApiRouter router) {
     RegisterRequest body = router.readJson(ctx, RegisterRequest.class);
@@ -186,12 +189,8 @@ public final class RetrievalRoutes implements ApiRoutes {
     return values;
   }
 
-  private Map<String, Object> loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("loginId", login.loginId());
-    login.tag().ifPresent(tag -> body.put("tag", tag));
-    body.put("created", created);
-    retrieval.ifPresent(r -> body.put("retrieval", RetrievalView.of(r, engine)));
-    return body;
+  private RegistrationView loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
+    return new RegistrationView(login.loginId(), login.tag().orElse(null), created,
+        retrieval.map(r -> RetrievalView.of(r, engine)).orElse(null));
   }
 }

@@ -1,5 +1,6 @@
 package io.flinks4j.sync.retrieval;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Where a retrieval stands; persisted as its lower-case name so the database and the API read the same words. */
@@ -25,6 +26,7 @@ public enum RetrievalState {
   }
 
   /** The persisted and wire form, e.g. {@code mfa_required}. */
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -73,7 +73,8 @@ public final class RetrievalStatuses implements LoginStatusReader {
         lastSuccess,
         r.state() == RetrievalState.READY ? Optional.empty() : Optional.ofNullable(r.reason()),
         r.state() == RetrievalState.READY ? Optional.empty() : Optional.ofNullable(r.reasonMessage()),
-        mfa ? r.challenges().stream().map(c -> new LoginStatus.MfaChallenge(c.type(), c.prompt())).toList()
+        mfa ? r.challenges().stream().map(c -> new LoginStatus.MfaChallenge(c.type(), c.prompt(), c.choices()))
+            .toList()
             : List.of(),
         Optional.empty());
   }

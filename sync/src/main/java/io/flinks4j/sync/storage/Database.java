@@ -30,14 +30,24 @@ public final class Database implements AutoCloseable {
   /** Effective URLs of the H2 files open in this JVM, with how many Databases hold each; guarded by itself. */
   private static final Map<String, Integer> OPEN_H2_FILES = new HashMap<>();
 
-  private final HikariDataSource dataSource;
+  /**
+   * Flyway history table of a database adopted from the application, apart from the application's own
+   * {@code flyway_schema_history} so both can migrate the same schema.
+   */
+  static final String ADOPTED_HISTORY_TABLE = "flinks4j_schema_history";
+
+  private final DataSource dataSource;
   private final Dialect dialect;
   private final Optional<String> h2File;
+  /** The pool this Database created and so closes; empty for an adopted DataSource, which its owner closes. */
+  private final Optional<HikariDataSource> ownPool;
 
-  private Database(HikariDataSource dataSource, Dialect dialect, Optional<String> h2File) {
+  private Database(DataSource dataSource, Dialect dialect, Optional<String> h2File,
+      Optional<HikariDataSource> ownPool) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.h2File = h2File;
+    this.ownPool = ownPool;
   }
 
   /**
@@ -101,7 +111,50 @@ public final class Database implements AutoCloseable {
       dataSource.close();
       throw new StorageException("cannot migrate " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
     }
-    return new Database(dataSource, config.dialect(), h2File);
+    return new Database(dataSource, config.dialect(), h2File, Optional.of(dataSource));
+  }
+
+  /**
+   * Runs on the application's own pool (the Spring Boot starter's {@code DataSource}) after migrating it; its
+   * pool settings and metrics stay the application's, and {@link #close()} leaves it open. The migration history
+   * goes to {@value #ADOPTED_HISTORY_TABLE}, so a schema that already holds the application's tables (and its
+   * Flyway history) is migrated beside them. An H2 database must be in the PostgreSQL compatibility mode of
+   * {@link DatabaseConfig#H2_COMPATIBILITY}, which only its URL can set.
+   *
+   * @throws StorageException when the database is unreachable, is an H2 one in another mode, or a migration fails
+   */
+  public static Database adopt(DataSource dataSource) {
+    Dialect dialect;
+    try (Connection connection = dataSource.getConnection()) {
+      dialect = Dialect.ofProduct(connection.getMetaData().getDatabaseProductName());
+      if (dialect == Dialect.H2 && !inPostgreSqlMode(connection)) {
+        throw new StorageException("the H2 DataSource must be opened with a URL ending in "
+            + DatabaseConfig.H2_COMPATIBILITY + " (flinks4j's SQL is PostgreSQL's)", null);
+      }
+    } catch (SQLException e) {
+      throw new StorageException("cannot connect to the application's DataSource: " + ConnectionFailure.describe(e), e);
+    }
+    try {
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+          .table(ADOPTED_HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0")
+          .load().migrate();
+    } catch (RuntimeException e) {
+      throw new StorageException("cannot migrate the application's DataSource: " + ConnectionFailure.describe(e), e);
+    }
+    return new Database(dataSource, dialect, Optional.empty(), Optional.empty());
+  }
+
+  private static boolean inPostgreSqlMode(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        var rs = statement.executeQuery("select setting_name, setting_value from information_schema.settings"
+            + " where setting_name in ('MODE', 'DATABASE_TO_LOWER')")) {
+      Map<String, String> settings = new HashMap<>();
+      while (rs.next()) {
+        settings.put(rs.getString(1), rs.getString(2));
+      }
+      return "PostgreSQL".equalsIgnoreCase(settings.get("MODE"))
+          && "TRUE".equalsIgnoreCase(settings.get("DATABASE_TO_LOWER"));
+    }
   }
 
   public DataSource dataSource() {
@@ -144,7 +197,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    dataSource.close();
+    ownPool.ifPresent(HikariDataSource::close);
     h2File.ifPresent(Database::released);
   }
 

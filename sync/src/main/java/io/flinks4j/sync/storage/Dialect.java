@@ -15,4 +15,18 @@ public enum Dialect {
     }
     throw new IllegalArgumentException("unsupported JDBC URL: expected jdbc:h2: or jdbc:postgresql:");
   }
+
+  /**
+   * The dialect of a connection's {@code DatabaseMetaData.getDatabaseProductName()}.
+   *
+   * @throws IllegalArgumentException for any other database
+   */
+  public static Dialect ofProduct(String productName) {
+    return switch (productName) {
+      case "H2" -> H2;
+      case "PostgreSQL" -> POSTGRESQL;
+      default -> throw new IllegalArgumentException(
+          "unsupported database " + productName + ": flinks4j runs on H2 and PostgreSQL");
+    };
+  }
 }

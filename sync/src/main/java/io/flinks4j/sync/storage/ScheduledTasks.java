@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one query over db-scheduler's table that its client does not offer: rows of ours that should have a task and
- * have none (lost by a crash between our commit and the scheduling). The retrieval engine, outbound events and the
- * webhook receiver each sweep for theirs with it.
+ * The queries over db-scheduler's table that its client does not offer: rows of ours that should have a task and
+ * have none (lost by a crash between our commit and the scheduling), which the retrieval engine, outbound events and
+ * the webhook receiver each sweep for; and the backlog of tasks due but not started, for health checks.
  */
 public final class ScheduledTasks {
 
@@ -40,6 +40,18 @@ public final class ScheduledTasks {
         }
       }
       return ids;
+    }
+  }
+
+  /** How many tasks were due before {@code dueBefore} and are still not picked by any instance. */
+  public static long notStarted(Connection c, Instant dueBefore) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("select count(*) from scheduled_tasks where picked = false and execution_time < ?")) {
+      ps.setObject(1, dueBefore.atOffset(ZoneOffset.UTC));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
   }
 }

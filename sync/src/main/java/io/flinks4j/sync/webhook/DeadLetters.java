@@ -3,11 +3,16 @@ package io.flinks4j.sync.webhook;
 import io.flinks4j.client.webhook.FlinksWebhooks;
 import io.flinks4j.client.webhook.WebhookEvent;
 import io.flinks4j.client.webhook.WebhookVerificationException;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.flinks4j.sync.config.ApiKey;
+import io.flinks4j.sync.http.ApiDoc;
 import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
+import io.flinks4j.sync.http.Cursor;
 import io.flinks4j.sync.http.Operation;
+import io.flinks4j.sync.http.Page;
 import io.flinks4j.sync.login.LoginInput;
 import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.StorageException;
@@ -18,12 +23,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,6 +43,7 @@ final class DeadLetters implements ApiRoutes {
   static final String PATH = "/v1/dead-letters";
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 500;
+  private static final String CURSOR_KIND = "dead-letters";
 
   private final Database database;
   private final Clock clock;
@@ -101,50 +107,85 @@ final class DeadLetters implements ApiRoutes {
   public void addTo(ApiRouter router) {
     router.add(HandlerType.GET, PATH, ApiKey.Scope.ADMIN,
         Operation.summary("Webhooks parked after FLINKS4J_WEBHOOK_MAX_ATTEMPTS failed applies, oldest first")
-            .query("limit", "integer", "at most this many (1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT + ")")
-            .response(200, "The dead letters", LIST_SCHEMA),
+            .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
+            .query("cursor", "string", "nextCursor of the previous page")
+            .response(200, "A page of dead letters", new TypeReference<Page<DeadLetterView>>() {}),
         this::list);
     router.add(HandlerType.POST, PATH + "/{deadLetterId}/replay", ApiKey.Scope.ADMIN,
         Operation.summary("Queues a dead letter's apply again, with a fresh set of attempts")
-            .response(202, "Queued", "{\"type\":\"object\",\"required\":[\"id\",\"status\"],\"properties\":{"
-                + "\"id\":{\"type\":\"string\"},\"status\":{\"const\":\"requeued\"}}}"),
+            .response(202, "Queued", Requeued.class),
         this::replay);
   }
 
-  private static final String LIST_SCHEMA = """
-      {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"type":"object",
-        "required":["id","type","receivedAt","loginId","reason","attempts","parkedAt"],"properties":{
-          "id":{"type":"string","format":"uuid"},
-          "type":{"type":"string","description":"Flinks ResponseType"},
-          "receivedAt":{"type":"string","format":"date-time"},
-          "loginId":{"type":["string","null"],"description":"null when the body names none"},
-          "reason":{"type":"string","description":"sqlstate_<SQLState> or an exception class; no data"},
-          "attempts":{"type":"integer"},
-          "parkedAt":{"type":"string","format":"date-time"}}}}}}
-      """;
+  /** A parked webhook as {@code GET /v1/dead-letters} lists it: what it is and why it failed, never its body. */
+  @ApiDoc("A webhook parked after its applies kept failing")
+  record DeadLetterView(
+      @ApiDoc(format = "uuid") String id,
+      @ApiDoc("Flinks ResponseType") String type,
+      @ApiDoc(format = "date-time") String receivedAt,
+      @ApiDoc(value = "null when the body names none", nullable = true) String loginId,
+      @ApiDoc("sqlstate_<SQLState> or an exception class; no data") String reason,
+      int attempts,
+      @ApiDoc(format = "date-time") String parkedAt) {
+
+    @Override
+    public String toString() {
+      return "DeadLetterView[id=" + id + ", reason=" + reason + "]"; // the loginId is a secret
+    }
+  }
+
+  /** The answer of a replay. */
+  record Requeued(@ApiDoc(format = "uuid") String id, Status status) {
+    enum Status {
+      @JsonProperty("requeued") REQUEUED
+    }
+  }
+
+  /** Where a page of dead letters starts: after this parking time and id. */
+  private record Position(OffsetDateTime parkedAt, String id) {}
 
   private void list(Context ctx) {
     int limit = limit(ctx.queryParam("limit"));
-    List<Map<String, Object>> data = database.inTransaction(c -> parked(c, limit));
-    ctx.json(Map.of("data", data));
+    Optional<Position> after = Optional.ofNullable(ctx.queryParam("cursor")).map(DeadLetters::position);
+    List<DeadLetterView> page = database.inTransaction(c -> parked(c, after, limit + 1));
+    boolean more = page.size() > limit;
+    List<DeadLetterView> shown = more ? page.subList(0, limit) : page;
+    String next = more ? Cursor.encode(CURSOR_KIND, shown.getLast().parkedAt(), shown.getLast().id()) : null;
+    ctx.json(new Page<>(shown, next));
   }
 
-  private List<Map<String, Object>> parked(Connection c, int limit) throws SQLException {
-    List<Map<String, Object>> rows = new ArrayList<>();
+  private static Position position(String cursor) {
+    String[] parts = Cursor.decode(CURSOR_KIND, cursor, 2);
+    try {
+      return new Position(Instant.parse(parts[0]).atOffset(ZoneOffset.UTC), parts[1]);
+    } catch (DateTimeParseException e) {
+      throw Cursor.invalid();
+    }
+  }
+
+  private List<DeadLetterView> parked(Connection c, Optional<Position> after, int limit) throws SQLException {
+    List<DeadLetterView> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("select id, response_type, received_at, body, failure_reason,"
-        + " attempts, dead_at from received_webhooks where dead_at is not null order by dead_at, id limit ?")) {
-      ps.setInt(1, limit);
+        + " attempts, dead_at from received_webhooks where dead_at is not null"
+        + (after.isPresent() ? " and (dead_at > ? or (dead_at = ? and id > ?))" : "")
+        + " order by dead_at, id limit ?")) {
+      int i = 1;
+      if (after.isPresent()) {
+        ps.setObject(i++, after.get().parkedAt());
+        ps.setObject(i++, after.get().parkedAt());
+        ps.setString(i++, after.get().id());
+      }
+      ps.setInt(i, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("id", rs.getString(1));
-          row.put("type", rs.getString(2));
-          row.put("receivedAt", rs.getObject(3, OffsetDateTime.class).toInstant().toString());
-          row.put("loginId", loginIdOf(rs.getString(4)).orElse(null));
-          row.put("reason", rs.getString(5));
-          row.put("attempts", rs.getInt(6));
-          row.put("parkedAt", rs.getObject(7, OffsetDateTime.class).toInstant().toString());
-          rows.add(row);
+          rows.add(new DeadLetterView(
+              rs.getString(1),
+              rs.getString(2),
+              rs.getObject(3, OffsetDateTime.class).toInstant().toString(),
+              loginIdOf(rs.getString(4)).orElse(null),
+              rs.getString(5),
+              rs.getInt(6),
+              rs.getObject(7, OffsetDateTime.class).toInstant().toString()));
         }
       }
     }
@@ -182,7 +223,7 @@ final class DeadLetters implements ApiRoutes {
       throw notFound();
     }
     requeue.accept(id);
-    ctx.status(202).json(Map.of("id", id, "status", "requeued"));
+    ctx.status(202).json(new Requeued(id, Requeued.Status.REQUEUED));
   }
 
   private static ApiException notFound() {

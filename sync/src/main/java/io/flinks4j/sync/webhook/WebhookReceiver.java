@@ -1,5 +1,7 @@
 package io.flinks4j.sync.webhook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -36,7 +38,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -122,13 +123,21 @@ public final class WebhookReceiver implements ApiRoutes {
     deadLetters.addTo(router);
     router.post(PATH,
         Operation.summary("Flinks webhook receiver (GetAccountsDetail, KYC); authenticated by its HMAC signature")
-            .requestBody("{\"type\":\"object\"}")
+            .requestBody(JsonNode.class)
             .response(200, "Recorded (or a duplicate, a type this service ignores, or a login deleted through the"
-                    + " API: not stored)",
-                "{\"type\":\"object\",\"properties\":{\"status\":{\"enum\":[\"recorded\",\"duplicate\","
-                    + "\"ignored\",\"login_deleted\"]}}}")
-            .response(401, "Missing or wrong signature"),
+                + " API: not stored)", Receipt.class)
+            .error(401, "Missing or wrong signature"),
         ctx -> receive(ctx, router));
+  }
+
+  /** The answer to Flinks: what became of the delivery. */
+  record Receipt(Outcome status) {
+    enum Outcome {
+      @JsonProperty("recorded") RECORDED,
+      @JsonProperty("duplicate") DUPLICATE,
+      @JsonProperty("ignored") IGNORED,
+      @JsonProperty("login_deleted") LOGIN_DELETED
+    }
   }
 
   private void receive(Context ctx, ApiRouter router) {
@@ -148,7 +157,7 @@ public final class WebhookReceiver implements ApiRoutes {
         case UNSUPPORTED_TYPE -> {
           // Signed, but a type we do not handle (e.g. Investments): acknowledge so Flinks stops retrying.
           metrics.counter("flinks4j.webhooks.received", "outcome", "ignored").increment();
-          ctx.status(200).json(Map.of("status", "ignored"));
+          ctx.status(200).json(new Receipt(Receipt.Outcome.IGNORED));
           return;
         }
         default -> {
@@ -170,7 +179,7 @@ public final class WebhookReceiver implements ApiRoutes {
     if (loginHash.isPresent() && logins.isTombstoned(loginId)) {
       // Deleted through the API: nothing about it is stored again. 200, so that Flinks stops redelivering.
       metrics.counter("flinks4j.webhooks.received", "outcome", "login_deleted").increment();
-      ctx.status(200).json(Map.of("status", "login_deleted"));
+      ctx.status(200).json(new Receipt(Receipt.Outcome.LOGIN_DELETED));
       return;
     }
     String id = UUID.randomUUID().toString();
@@ -181,7 +190,7 @@ public final class WebhookReceiver implements ApiRoutes {
       schedule(List.of(id));
     }
     metrics.counter("flinks4j.webhooks.received", "outcome", recorded ? "recorded" : "duplicate").increment();
-    ctx.status(200).json(Map.of("status", recorded ? "recorded" : "duplicate"));
+    ctx.status(200).json(new Receipt(recorded ? Receipt.Outcome.RECORDED : Receipt.Outcome.DUPLICATE));
   }
 
   /** Re-schedules recorded webhooks that lost their task (a crash right after answering 200). */

@@ -87,7 +87,7 @@ class KeyRotationTest {
 
     KeyRotation.Result result = new KeyRotation(db.database(), new LoginIdProtector(during), 2).run(progress::add);
 
-    assertThat(result).isEqualTo(new KeyRotation.Result(2, 2, 1));
+    assertThat(result).isEqualTo(new KeyRotation.Result(2, 2, 1, 0));
     assertThat(progress).isNotEmpty().last().isEqualTo(5);
     assertThat(new KeyRotation(db.database(), new LoginIdProtector(during), 2).run(n -> {}).total()).isZero();
     LoginIdProtector onlyNew = new LoginIdProtector(after);

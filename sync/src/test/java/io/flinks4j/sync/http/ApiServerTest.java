@@ -43,7 +43,8 @@ class ApiServerTest {
                     SyncConfig.HOST, "127.0.0.1",
                     SyncConfig.PORT, "0",
                     SyncConfig.MAX_BODY_BYTES, "4096",
-                    SyncConfig.MAX_PAYLOAD_BYTES, "65536")));
+                    SyncConfig.MAX_PAYLOAD_BYTES, "65536",
+                    HttpSettings.AUTH_FAILURE_LIMIT, "0"))); // wrong keys on every route, from one address
     server =
         ApiServer.builder(config)
             .readinessCheck("engine", READY::get)
@@ -52,7 +53,7 @@ class ApiServerTest {
                     router
                         .post(
                             "/v1/echo",
-                            Operation.summary("Echo").requestBody("{\"type\":\"object\"}").response(200, "Echoed"),
+                            Operation.summary("Echo").requestBody(Echo.class).response(200, "Echoed"),
                             ctx -> ctx.json(router.readJson(ctx, Echo.class)))
                         .get(
                             "/v1/things/{thingId}",
@@ -114,13 +115,27 @@ class ApiServerTest {
 
   @Test
   void the_route_list_covers_the_documented_v1_routes() throws Exception {
-    JsonNode paths = json(send(authorized("/v1/openapi.json").GET())).path("paths");
+    JsonNode paths = json(send(request("/v1/openapi.json").GET())).path("paths");
 
     List<String> documented = new ArrayList<>();
     paths.properties().forEach(path -> path.getValue().properties().forEach(
         method -> documented.add(method.getKey().toUpperCase() + " " + path.getKey())));
     assertThat(documented).containsExactlyInAnyOrderElementsOf(server.servedRoutes());
-    assertThat(v1Routes()).contains("POST /v1/echo", "GET /v1/things/{thingId}", "GET /v1/openapi.json");
+    assertThat(v1Routes()).contains("POST /v1/echo", "GET /v1/things/{thingId}");
+    assertThat(server.servedRoutes()).contains("GET /v1/openapi.json");
+  }
+
+  @Test
+  void the_openapi_document_is_served_without_a_key_and_says_which_routes_need_none() throws Exception {
+    HttpResponse<String> response = send(request("/v1/openapi.json").GET());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode paths = json(response).path("paths");
+    assertThat(paths.path("/v1/openapi.json").path("get").path("security").isArray()).isTrue();
+    assertThat(paths.path("/v1/openapi.json").path("get").path("security")).isEmpty();
+    assertThat(paths.path("/healthz").path("get").path("security")).isEmpty();
+    assertThat(paths.path("/v1/echo").path("post").has("security")).isFalse(); // the document's default: bearer
+    assertThat(send(request("/v1/openapi.json/").GET()).statusCode()).isIn(401, 404);
   }
 
   @Test
@@ -295,8 +310,11 @@ class ApiServerTest {
         .doesNotContain("secret-looking-id");
   }
 
+  /** The served /v1 routes that need a key (all but the OpenAPI document). */
   private static List<String> v1Routes() {
-    return server.servedRoutes().stream().filter(route -> route.split(" ")[1].startsWith("/v1")).toList();
+    return server.servedRoutes().stream()
+        .filter(route -> route.split(" ")[1].startsWith("/v1") && !route.endsWith(" " + ApiServer.OPENAPI_PATH))
+        .toList();
   }
 
   private static HttpRequest.Builder routeRequest(String route) {

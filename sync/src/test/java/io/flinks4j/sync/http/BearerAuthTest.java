@@ -34,7 +34,8 @@ class BearerAuthTest {
     SyncConfig config = SyncConfig.from(Settings.of(Map.of(
         SyncConfig.API_KEYS, KEY + ",reports:read:" + READER + ",backend:write:" + WRITER,
         SyncConfig.HOST, "127.0.0.1",
-        SyncConfig.PORT, "0")));
+        SyncConfig.PORT, "0",
+        HttpSettings.AUTH_FAILURE_LIMIT, "0"))); // hundreds of wrong keys from one address; see AuthThrottleTest
     server = ApiServer.builder(config)
         .routes(router -> router
             .get("/v1/things/{thingId}", Operation.summary("A thing").response(200, "The thing"),

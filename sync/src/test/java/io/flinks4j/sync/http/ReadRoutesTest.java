@@ -87,7 +87,7 @@ class ReadRoutesTest {
     long ref = logins.register(LOGIN_ID, Optional.of("customer-7")).login().id();
     ingest(ref, "r1", payload(p -> p.account("acc-1", BigDecimal.TEN)));
     STATUSES.put(ref, new LoginStatus("mfa_required", NOW, Optional.of(NOW.minusSeconds(3600)),
-        Optional.empty(), Optional.empty(), List.of(new LoginStatus.MfaChallenge("QuestionAndAnswer", "What city were you born in?")),
+        Optional.empty(), Optional.empty(), List.of(new LoginStatus.MfaChallenge("QuestionAndAnswer", "What city were you born in?", null)),
         Optional.of(URI.create("https://toolbox-iframe.private.fin.ag/v2/?requestId=abc"))));
 
     JsonNode login = get("/v1/logins/" + LOGIN_ID).json();

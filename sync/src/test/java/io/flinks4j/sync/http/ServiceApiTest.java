@@ -80,7 +80,7 @@ class ServiceApiTest {
     assertThat(documented).contains(
         "POST /v1/logins", "GET /v1/logins", "GET /v1/logins/{loginId}", "DELETE /v1/logins/{loginId}",
         "POST /v1/logins/{loginId}/refresh", "POST /v1/logins/{loginId}/mfa", "GET /v1/logins/{loginId}/accounts",
-        "GET /v1/accounts/{accountId}/transactions", "GET /v1/accounts/{accountId}/balances", "GET /v1/openapi.json");
+        "GET /v1/accounts/{accountId}/transactions", "GET /v1/accounts/{accountId}/balances");
   }
 
   @Test
@@ -145,14 +145,18 @@ class ServiceApiTest {
     return JSON.readTree(response.body());
   }
 
+  /** The documented /v1 routes that need a key (the document marks the others {@code security: []}). */
   private static List<String[]> documentedRoutes() throws Exception {
     JsonNode paths = get("/v1/openapi.json").path("paths");
     List<String[]> routes = new ArrayList<>();
     paths.properties().forEach(path -> {
       if (path.getKey().startsWith("/v1")) {
-        path.getValue().properties().forEach(
-            method -> routes.add(new String[] {method.getKey().toUpperCase(), path.getKey(),
-                method.getValue().path("responses").path("403").path("description").asText()}));
+        path.getValue().properties().forEach(method -> {
+          if (!method.getValue().has("security")) {
+            routes.add(new String[] {method.getKey().toUpperCase(), path.getKey(),
+                method.getValue().path("responses").path("403").path("description").asText()});
+          }
+        });
       }
     });
     return routes;

@@ -123,7 +123,14 @@ class StrictInputTest {
         new BadInput("oversized body with a length", "POST", register, oversized(MAX_BODY), false, false, 413,
             "payload_too_large"),
         new BadInput("oversized chunked webhook, validly signed", "POST", WebhookReceiver.PATH,
-            oversizedWebhook(MAX_PAYLOAD), true, true, 413, "payload_too_large"));
+            oversizedWebhook(MAX_PAYLOAD), true, true, 413, "payload_too_large"),
+        // Unsigned: refused on the bounded read as well, before any signature work.
+        new BadInput("oversized chunked webhook, unsigned", "POST", WebhookReceiver.PATH,
+            oversizedWebhook(MAX_PAYLOAD), true, false, 413, "payload_too_large"),
+        new BadInput("oversized webhook with a length, unsigned", "POST", WebhookReceiver.PATH,
+            oversizedWebhook(MAX_PAYLOAD), false, false, 413, "payload_too_large"),
+        new BadInput("webhook, unsigned", "POST", WebhookReceiver.PATH, webhookBody(GUID), false, false, 401,
+            "invalid_signature"));
   }
 
   @ParameterizedTest(name = "{0}")

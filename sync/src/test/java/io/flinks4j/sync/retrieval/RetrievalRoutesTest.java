@@ -132,4 +132,38 @@ class RetrievalRoutesTest {
           .contains("flinks4j_flinks_errors_total{code=\"DISABLED_LOGIN\"}");
     });
   }
+
+  @Test
+  void a_refresh_retried_with_its_idempotency_key_starts_one_retrieval_and_answers_the_first_answer()
+      throws Exception {
+    SandboxLogin login = fixture.sandbox().createLogin(LoginSpec.named("idem-" + UUID.randomUUID())
+        .withTransactionsPerYear(20).withProcessingDelay(Duration.ofSeconds(5)));
+    assertThat(fixture.register(login.loginId()).status()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(15)).until(() -> fixture.retrieval(login.loginId())
+        .map(r -> r.state() == RetrievalState.READY).orElse(false));
+    String key = UUID.randomUUID().toString();
+
+    HttpResponse<String> first = refresh(login.loginId(), key);
+    HttpResponse<String> retry = refresh(login.loginId(), key);
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    assertThat(retry.statusCode()).isEqualTo(202);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(refresh(login.loginId(), null).statusCode()).as("a new request: the live one still runs")
+        .isEqualTo(409);
+    assertThat(fixture.count("select count(*) from retrievals where login_id = ?", fixture.loginRef(login.loginId())))
+        .isEqualTo(2);
+  }
+
+  private HttpResponse<String> refresh(String loginId, String idempotencyKey) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId + "/refresh"))
+        .header("Authorization", "Bearer " + EngineFixture.API_KEY)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"live\":true}"));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -30,6 +31,11 @@ public final class RawHttp implements AutoCloseable {
   /** A new connection to {@code 127.0.0.1:port}. */
   public static RawHttp connect(int port) throws IOException {
     return new RawHttp(new Socket("127.0.0.1", port));
+  }
+
+  /** A new connection to {@code 127.0.0.1:port} from {@code localAddress} (any of 127.0.0.0/8 on Linux). */
+  public static RawHttp connectFrom(String localAddress, int port) throws IOException {
+    return new RawHttp(new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0));
   }
 
   /** Status, lower-cased header names and body of one answer. */

@@ -9,10 +9,6 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flinks4j.client.AuthorizeRequest;
-import io.flinks4j.client.AuthorizeResult;
-import io.flinks4j.client.DetailOptions;
-import io.flinks4j.client.FlinksClient;
 import io.flinks4j.client.webhook.FlinksWebhooks;
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sandbox.LoginSpec;
@@ -63,7 +59,6 @@ class DeadLettersTest {
   @Parameter Dialect dialect;
 
   static EngineFixture fixture;
-  static FlinksClient flinks;
   private final HttpClient http = HttpClient.newHttpClient();
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private final String poison = "poison-" + UUID.randomUUID();
@@ -74,13 +69,10 @@ class DeadLettersTest {
         EngineSettings.WEBHOOK_MAX_ATTEMPTS, "3",
         EngineSettings.WEBHOOK_RETRY_BASE, "50ms",
         SyncConfig.API_KEYS, EngineFixture.API_KEY + ",backend:write:" + WRITE_KEY));
-    flinks = FlinksClient.builder().baseUrl(sandbox.baseUrl()).customerId(sandbox.customerId())
-        .secretKey(sandbox.secretKey()).apiKey(sandbox.apiKey()).pollInterval(Duration.ofMillis(100)).build();
   }
 
   @AfterParameterizedClassInvocation
   static void stopService() {
-    flinks.close();
     fixture.close();
   }
 
@@ -160,15 +152,11 @@ class DeadLettersTest {
     return fixture.sandbox().createLogin(LoginSpec.named("dead-" + UUID.randomUUID()).withTransactionsPerYear(50));
   }
 
-  /** A signed-able GetAccountsDetail webhook for {@code login} whose accounts carry the refused title. */
+  /** A GetAccountsDetail webhook for {@code login} whose accounts carry the refused title. */
   private byte[] poisonedWebhook(SandboxLogin login) {
-    String requestId =
-        ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(login.loginId()))).requestId();
-    var detail = flinks.awaitAccountsDetail(requestId, DetailOptions.defaults(), null);
+    ObjectNode body = fixture.accountsDetailWebhook(login.loginId());
+    body.path("Accounts").forEach(account -> ((ObjectNode) account).put("Title", poison));
     try {
-      ObjectNode body = (ObjectNode) fixture.json().readTree(detail.rawJson());
-      body.put("ResponseType", "GetAccountsDetail");
-      body.path("Accounts").forEach(account -> ((ObjectNode) account).put("Title", poison));
       return fixture.json().writeValueAsBytes(body);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
