@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flinks4j.sync.crypto.FieldCipher.Purpose;
+import io.flinks4j.sync.idempotency.IdempotencyStore;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.testing.TestDatabase;
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ class KeyRotationTest {
   private static final String LOGIN = "7a1b2c3d-0000-4ca0-6750-08dccdcadcc0";
   private static final String EVENT = "{\"id\":\"evt_1\",\"data\":{\"loginId\":\"" + LOGIN + "\"}}";
   private static final String WEBHOOK = "{\"ResponseType\":\"KYC\",\"Login\":{\"Id\":\"" + LOGIN + "\"}}";
+  private static final byte[] ANSWER = ("{\"loginId\":\"" + LOGIN + "\"}").getBytes(StandardCharsets.UTF_8);
 
   private final MasterKey oldKey = MasterKey.generate();
   private final MasterKey newKey = MasterKey.generate();
@@ -65,6 +68,20 @@ class KeyRotationTest {
     execute("insert into received_webhooks (id, response_type, dedupe_key, body, received_at) values (?, 'KYC', ?, ?,"
         + " ?)", UUID.randomUUID().toString(), "k1", old.seal(Purpose.WEBHOOK_BODY, WEBHOOK),
         Instant.now().atOffset(ZoneOffset.UTC));
+    IdempotencyStore answers = idempotency(new LoginIdProtector(oldKey));
+    var claim = (IdempotencyStore.Claimed) answers.claim("backend", "retry-1", "POST /v1/logins {}");
+    answers.complete("backend", "retry-1", claim, 201, "application/json", ANSWER);
+  }
+
+  private IdempotencyStore idempotency(LoginIdProtector protector) {
+    return new IdempotencyStore(db.database(), protector, Duration.ofHours(24), Clock.systemUTC());
+  }
+
+  /** A retry of the request written under the old key: its kept answer, which the ring must still find. */
+  private byte[] replayed(Keyring ring) {
+    var claim = idempotency(new LoginIdProtector(ring)).claim("backend", "retry-1", "POST /v1/logins {}");
+    assertThat(claim).isInstanceOf(IdempotencyStore.Replay.class);
+    return ((IdempotencyStore.Replay) claim).body();
   }
 
   @ParameterizedTest
@@ -77,6 +94,7 @@ class KeyRotationTest {
     assertThat(logins.find(LOGIN)).map(l -> l.loginId()).contains(LOGIN);
     assertThat(logins.register(LOGIN.toUpperCase(), Optional.empty()).created()).isFalse();
     assertThat(db.count("logins")).isEqualTo(2);
+    assertThat(replayed(during)).isEqualTo(ANSWER);
   }
 
   @ParameterizedTest
@@ -87,8 +105,8 @@ class KeyRotationTest {
 
     KeyRotation.Result result = new KeyRotation(db.database(), new LoginIdProtector(during), 2).run(progress::add);
 
-    assertThat(result).isEqualTo(new KeyRotation.Result(2, 2, 1, 0));
-    assertThat(progress).isNotEmpty().last().isEqualTo(5);
+    assertThat(result).isEqualTo(new KeyRotation.Result(2, 2, 1, 1));
+    assertThat(progress).isNotEmpty().last().isEqualTo(6);
     assertThat(new KeyRotation(db.database(), new LoginIdProtector(during), 2).run(n -> {}).total()).isZero();
     LoginIdProtector onlyNew = new LoginIdProtector(after);
     LoginRepository logins = new LoginRepository(db.database(), onlyNew, Clock.systemUTC());
@@ -103,6 +121,9 @@ class KeyRotationTest {
         .isEqualTo(WEBHOOK);
     assertThat(column("select login_hash from logins")).doesNotContain(legacyHash(LEGACY_LOGIN))
         .containsExactlyInAnyOrder(onlyNew.lookupHash(LEGACY_LOGIN), onlyNew.lookupHash(LOGIN));
+    // The answer is re-sealed under key 2; its key hash was made under key 1, so key 1 stays until it expires.
+    assertThat(cipher.keyVersion(column("select response_body from idempotency_keys").getFirst())).isEqualTo(2);
+    assertThat(replayed(during)).isEqualTo(ANSWER);
   }
 
   @ParameterizedTest

@@ -25,6 +25,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -138,6 +140,31 @@ class DeadLettersTest {
     assertThat(send("POST", DeadLetters.PATH + "/" + id + "/replay", WRITE_KEY).statusCode()).isEqualTo(403);
     assertThat(fixture.count("select count(*) from received_webhooks where id = ? and dead_at is not null", id))
         .isOne();
+  }
+
+  @Test
+  void the_list_is_paged_by_cursor_in_parking_order() {
+    SandboxLogin first = newLogin();
+    SandboxLogin second = newLogin();
+    deliverSigned(poisonedWebhook(first));
+    awaitDeadLetter(first.loginId());
+    deliverSigned(poisonedWebhook(second));
+    awaitDeadLetter(second.loginId());
+
+    List<String> paged = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = fixture.get(DeadLetters.PATH + "?limit=1" + (cursor == null ? "" : "&cursor=" + cursor)).body();
+      assertThat(page.path("data").size()).isOne();
+      page.path("data").forEach(letter -> paged.add(letter.path("loginId").asText()));
+      cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+    } while (cursor != null);
+
+    List<String> whole = new ArrayList<>();
+    fixture.get(DeadLetters.PATH).body().path("data").forEach(letter -> whole.add(letter.path("loginId").asText()));
+    assertThat(paged).isEqualTo(whole);
+    assertThat(paged.indexOf(first.loginId())).isNotNegative().isLessThan(paged.indexOf(second.loginId()));
+    assertThat(fixture.get(DeadLetters.PATH + "?cursor=not-a-cursor").status()).isEqualTo(400);
   }
 
   @Test
