@@ -6,6 +6,7 @@ import io.flinks4j.cli.fetch.RefreshCommand;
 import io.flinks4j.cli.options.EnvironmentDefaults;
 import io.flinks4j.cli.options.Secrets;
 import io.flinks4j.cli.options.UsageException;
+import io.flinks4j.cli.rotate.RotateKeyCommand;
 import io.flinks4j.cli.sandbox.SandboxCommand;
 import io.flinks4j.cli.serve.ServeCommand;
 import io.flinks4j.sync.config.ConfigException;
@@ -68,6 +69,7 @@ public final class Main implements Callable<Integer> {
         .addSubcommand(new FetchCommand(console))
         .addSubcommand(new RefreshCommand(console))
         .addSubcommand(new SandboxCommand(console))
+        .addSubcommand(new RotateKeyCommand(console))
         .addSubcommand(new CompletionCommand(console))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setOut(new PrintWriter(console.out(), true))

@@ -111,7 +111,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "serve", "sandbox", "fetch", "refresh", "completion"})
+  @ValueSource(strings = {"demo", "serve", "sandbox", "fetch", "refresh", "completion", "rotate-key"})
   void every_command_documents_the_exit_codes_it_can_end_with(String command) {
     Cli.Result result = Cli.run(command, "--help");
 

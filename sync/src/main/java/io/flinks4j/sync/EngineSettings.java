@@ -1,5 +1,6 @@
 package io.flinks4j.sync;
 
+import io.flinks4j.client.RetryPolicy;
 import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param retrieval poll interval and timeouts of retrievals
  * @param refresh scheduled cached reads and live refreshes
  * @param events outbound events to the lender's application
+ * @param webhookRetries attempts and backoff of applying a received webhook before it is parked as a dead letter
  * @param rateLimit calls per second this instance makes to Flinks at most ({@code 0} = unlimited)
  * @param schedulerThreads retrieval steps run at once by this instance
  * @param schedulerPolling how often this instance looks for due steps
@@ -34,6 +36,7 @@ public record EngineSettings(
     RetrievalSettings retrieval,
     RefreshSettings refresh,
     EventSettings events,
+    RetryPolicy webhookRetries,
     double rateLimit,
     int schedulerThreads,
     Duration schedulerPolling,
@@ -76,6 +79,10 @@ public record EngineSettings(
   public static final String EVENTS_MAX_ATTEMPTS = "FLINKS4J_EVENTS_MAX_ATTEMPTS";
   /** First retry delay of an event delivery (doubles each time, capped at 1h); default 5s. */
   public static final String EVENTS_RETRY_BASE = "FLINKS4J_EVENTS_RETRY_BASE";
+  /** Attempts to apply a received webhook before it is parked as a dead letter (see /v1/dead-letters); default 10. */
+  public static final String WEBHOOK_MAX_ATTEMPTS = "FLINKS4J_WEBHOOK_MAX_ATTEMPTS";
+  /** First retry delay of a failed webhook apply (doubles each time, half jitter, capped at 1h); default 5s. */
+  public static final String WEBHOOK_RETRY_BASE = "FLINKS4J_WEBHOOK_RETRY_BASE";
   /** Steps run at once by this instance (virtual threads, mostly waiting on Flinks); default 256. */
   public static final String SCHEDULER_THREADS = "FLINKS4J_SCHEDULER_THREADS";
   /** How often due steps are looked for (also how soon a new retrieval starts); default 100ms. */
@@ -123,10 +130,14 @@ public record EngineSettings(
             .withRetries(settings.integer(EVENTS_MAX_ATTEMPTS, 12, 1, 100),
                 positive(settings, EVENTS_RETRY_BASE, Duration.ofSeconds(5)), Duration.ofHours(1)))
         .orElse(EventSettings.disabled());
+    RetryPolicy webhookRetries = RetryPolicy.defaults()
+        .withMaxAttempts(settings.integer(WEBHOOK_MAX_ATTEMPTS, 10, 1, 100))
+        .withBackoff(positive(settings, WEBHOOK_RETRY_BASE, Duration.ofSeconds(5)), Duration.ofHours(1));
     return new EngineSettings(
         retrieval,
         refresh,
         events,
+        webhookRetries,
         settings.integer(RATE_LIMIT, 20, 0, 100_000),
         settings.integer(SCHEDULER_THREADS, 256, 1, 10_000),
         positive(settings, SCHEDULER_POLLING, Duration.ofMillis(100)),

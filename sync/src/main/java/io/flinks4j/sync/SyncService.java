@@ -17,8 +17,9 @@ import io.flinks4j.sync.connect.ConnectRoutes;
 import io.flinks4j.sync.config.LogSettings;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.crypto.FieldCipher;
 import io.flinks4j.sync.crypto.LoginIdProtector;
-import io.flinks4j.sync.crypto.MasterKey;
+import io.flinks4j.sync.crypto.Keyring;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
 import io.flinks4j.sync.http.FeedRoutes;
@@ -162,7 +163,7 @@ public final class SyncService implements AutoCloseable {
     EngineSettings settings = EngineSettings.from(config.settings());
     LogSettings.from(config.settings());
     HttpSettings http = HttpSettings.from(config.settings());
-    MasterKey masterKey = MasterKey.fromConfig(config, keyFileAllowed);
+    Keyring keyring = Keyring.fromConfig(config, keyFileAllowed);
     FlinksClient client = flinksClient(config, settings);
     List<AutoCloseable> opened = new ArrayList<>();
     opened.add(client);
@@ -175,12 +176,13 @@ public final class SyncService implements AutoCloseable {
       opened.add(database);
       Clock clock = Clock.systemUTC();
       ObjectMapper json = new ObjectMapper();
-      LoginIdProtector protector = new LoginIdProtector(masterKey);
+      LoginIdProtector protector = new LoginIdProtector(keyring);
       LoginRepository logins = new LoginRepository(database, protector, clock);
+      FieldCipher cipher = protector.cipher();
       IdempotencyStore idempotency = new IdempotencyStore(database, protector, http.idempotencyTtl(), clock);
       FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults(), settings.firstRetrievalDays(),
           settings.refreshDays());
-      OutboundEvents events = new OutboundEvents(database, settings.events(), json, clock);
+      OutboundEvents events = new OutboundEvents(database, settings.events(), json, cipher, clock);
       Ingester ingester = new Ingester(clock, meters);
       DbSchedulerSteps steps = new DbSchedulerSteps(clock, settings.retrieval().pollInterval());
       RetrievalEngine engine = new RetrievalEngine(database, storage(logins, ingester), gateway, events,
@@ -188,7 +190,8 @@ public final class SyncService implements AutoCloseable {
           steps, clock, new Random(), meters, json);
       RefreshScheduler refresh = new RefreshScheduler(database, engine, settings.refresh(), clock);
       WebhookReceiver webhooks = new WebhookReceiver(database, logins, engine, ingester::applyKyc,
-          config.webhookKey(), clock, meters);
+          config.webhookKey(), cipher, settings.webhookRetries(), clock, meters);
+      events.relaunchUrlsFrom(engine::relaunchUrl);
       StateGauges gauges = new StateGauges(database, meters);
       RecurringTask<Void> sweep = Tasks.recurring("engine-sweep", Schedules.fixedDelay(settings.sweepInterval()))
           .execute((instance, context) -> {

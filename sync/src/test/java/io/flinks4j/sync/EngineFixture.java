@@ -2,6 +2,11 @@ package io.flinks4j.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flinks4j.client.AuthorizeRequest;
+import io.flinks4j.client.AuthorizeResult;
+import io.flinks4j.client.DetailOptions;
+import io.flinks4j.client.FlinksClient;
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
@@ -16,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -144,6 +150,30 @@ public final class EngineFixture implements AutoCloseable {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * The body of a {@code GetAccountsDetail} webhook for {@code loginId}: a cached detail fetched from the sandbox
+   * (as Flinks would push it), for tests to alter and deliver signed.
+   */
+  public ObjectNode accountsDetailWebhook(String loginId) {
+    return accountsDetailWebhook(sandbox, loginId);
+  }
+
+  /** The body Flinks would POST to the webhook for a cached retrieval of {@code loginId} from {@code sandbox}. */
+  public static ObjectNode accountsDetailWebhook(FlinksSandbox sandbox, String loginId) {
+    try (FlinksClient flinks = FlinksClient.builder().baseUrl(sandbox.baseUrl()).customerId(sandbox.customerId())
+        .secretKey(sandbox.secretKey()).apiKey(sandbox.apiKey()).pollInterval(Duration.ofMillis(100)).build()) {
+      String requestId =
+          ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId))).requestId();
+      ObjectNode body = (ObjectNode) new ObjectMapper().readTree(
+          flinks.awaitAccountsDetail(requestId, DetailOptions.defaults(), null).rawJson());
+      body.put("ResponseType", "GetAccountsDetail");
+      return body;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
 
   public URI uri(String path) {
     return service.uri().resolve(path);

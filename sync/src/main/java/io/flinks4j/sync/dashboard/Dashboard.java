@@ -41,7 +41,8 @@ public final class Dashboard {
   private static final String PAGE = "index.html";
   /** The page's ES modules; {@code dashboard.js} imports the others. */
   static final List<String> SCRIPTS =
-      List.of("dashboard.js", "common.js", "chart.js", "mfa.js", "timeline.js", "connect.js", "live.js");
+      List.of("dashboard.js", "common.js", "chart.js", "mfa.js", "timeline.js", "connect.js", "live.js",
+          "deadletters.js");
 
   private final Map<String, Asset> assets;
   private final String policy;

@@ -2,10 +2,12 @@ package io.flinks4j.sync.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.flinks4j.sync.crypto.FieldCipher;
 import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.ScheduledTasks;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * The durable outbox of events to the lender's application: an event is recorded in the same transaction as the
  * state change it reports, then delivered by a db-scheduler task, signed, and retried with exponential backoff
  * until the receiver answers 2xx. The event id is the receiver's idempotency key.
+ *
+ * <p>Bodies name a loginId, so they are stored AES-GCM encrypted ({@link FieldCipher}) and decrypted only to be
+ * sent. A {@code login.mfa_required} event gets its {@code relaunchUrl} when it is sent, with an authorize token
+ * minted for that delivery: the single-use token is never stored.
  */
 public final class OutboundEvents {
 
@@ -44,15 +51,20 @@ public final class OutboundEvents {
   private final Database database;
   private final EventSettings settings;
   private final ObjectMapper json;
+  private final FieldCipher cipher;
   private final Clock clock;
   private final HttpClient http;
   private final CustomTask<Void> task;
   private volatile SchedulerClient scheduler;
 
-  public OutboundEvents(Database database, EventSettings settings, ObjectMapper json, Clock clock) {
+  private volatile Function<String, Optional<String>> relaunchUrls = retrievalId -> Optional.empty();
+
+  public OutboundEvents(Database database, EventSettings settings, ObjectMapper json, FieldCipher cipher,
+      Clock clock) {
     this.database = database;
     this.settings = settings;
     this.json = json;
+    this.cipher = cipher;
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     this.task = Tasks.custom(DELIVERY_TASK, Void.class)
@@ -70,6 +82,14 @@ public final class OutboundEvents {
     this.scheduler = schedulerClient;
   }
 
+  /**
+   * Where {@code login.mfa_required} deliveries get their relaunch URL: a retrieval id in, a URL with a freshly
+   * minted token out (empty when the retrieval no longer waits for MFA).
+   */
+  public void relaunchUrlsFrom(Function<String, Optional<String>> source) {
+    this.relaunchUrls = source;
+  }
+
   /** Whether events are configured at all. */
   public boolean enabled() {
     return settings.url().isPresent();
@@ -81,7 +101,7 @@ public final class OutboundEvents {
    *
    * @return the event id, or empty when events are off
    */
-  public Optional<String> record(Connection connection, EventType type, Map<String, Object> data)
+  public Optional<String> record(Connection connection, EventType type, long loginRef, Map<String, Object> data)
       throws SQLException {
     if (!enabled()) {
       return Optional.empty();
@@ -100,13 +120,14 @@ public final class OutboundEvents {
       throw new IllegalArgumentException("event data is not serialisable", e);
     }
     try (PreparedStatement ps = connection.prepareStatement(
-        "insert into outbound_events (id, type, body, created_at, attempts, next_attempt_at)"
-            + " values (?, ?, ?, ?, 0, ?)")) {
+        "insert into outbound_events (id, type, body, created_at, attempts, next_attempt_at, login_id)"
+            + " values (?, ?, ?, ?, 0, ?, ?)")) {
       ps.setString(1, id);
       ps.setString(2, type.wireName());
-      ps.setString(3, text);
+      ps.setString(3, cipher.seal(FieldCipher.Purpose.EVENT_BODY, text));
       ps.setObject(4, now.atOffset(ZoneOffset.UTC));
       ps.setObject(5, now.atOffset(ZoneOffset.UTC));
+      ps.setLong(6, loginRef); // the event goes with its login when that is deleted
       ps.executeUpdate();
     }
     return Optional.of(id);
@@ -142,7 +163,7 @@ public final class OutboundEvents {
       return new CompletionHandler.OnCompleteRemove<>();
     }
     Pending event = pending.get();
-    Attempt attempt = post(id, event.body().getBytes(StandardCharsets.UTF_8));
+    Attempt attempt = post(id, sendable(event));
     String outcome = attempt.outcome();
     int attempts = event.attempts() + 1;
     Instant done = clock.instant();
@@ -187,14 +208,32 @@ public final class OutboundEvents {
     return delay.compareTo(settings.retryCap()) > 0 ? settings.retryCap() : delay;
   }
 
-  private record Pending(String body, int attempts) {}
+  private record Pending(String type, String body, int attempts) {}
+
+  /** The body as delivered: decrypted, and for an MFA event with a relaunch URL minted for this delivery. */
+  private byte[] sendable(Pending event) {
+    String body =
+        new String(cipher.openOrClear(FieldCipher.Purpose.EVENT_BODY, event.body()), StandardCharsets.UTF_8);
+    if (!EventType.LOGIN_MFA_REQUIRED.wireName().equals(event.type())) {
+      return body.getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      ObjectNode tree = (ObjectNode) json.readTree(body);
+      ObjectNode data = (ObjectNode) tree.path("data");
+      data.put("relaunchUrl", relaunchUrls.apply(data.path("retrievalId").asText()).orElse(null));
+      return json.writeValueAsBytes(tree);
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalStateException("stored event body is not an event", e);
+    }
+  }
 
   private static Optional<Pending> load(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select body, attempts from outbound_events"
+    try (PreparedStatement ps = c.prepareStatement("select type, body, attempts from outbound_events"
         + " where id = ? and delivered_at is null and abandoned_at is null")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new Pending(rs.getString(1), rs.getInt(2))) : Optional.empty();
+        return rs.next() ? Optional.of(new Pending(rs.getString(1), rs.getString(2), rs.getInt(3)))
+            : Optional.empty();
       }
     }
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.flinks4j.sync.config.ApiKey;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -44,23 +45,46 @@ public final class ApiRouter {
   }
 
   public ApiRouter get(String path, Operation operation, Handler handler) {
-    return add(HandlerType.GET, path, operation, handler);
+    return add(HandlerType.GET, path, BearerAuth.scopeFor(HandlerType.GET), operation, handler);
   }
 
   public ApiRouter post(String path, Operation operation, Handler handler) {
-    return add(HandlerType.POST, path, operation, handler);
+    return add(HandlerType.POST, path, BearerAuth.scopeFor(HandlerType.POST), operation, handler);
   }
 
   public ApiRouter put(String path, Operation operation, Handler handler) {
-    return add(HandlerType.PUT, path, operation, handler);
+    return add(HandlerType.PUT, path, BearerAuth.scopeFor(HandlerType.PUT), operation, handler);
   }
 
   public ApiRouter patch(String path, Operation operation, Handler handler) {
-    return add(HandlerType.PATCH, path, operation, handler);
+    return add(HandlerType.PATCH, path, BearerAuth.scopeFor(HandlerType.PATCH), operation, handler);
   }
 
   public ApiRouter delete(String path, Operation operation, Handler handler) {
-    return add(HandlerType.DELETE, path, operation, handler);
+    return add(HandlerType.DELETE, path, BearerAuth.scopeFor(HandlerType.DELETE), operation, handler);
+  }
+
+  /**
+   * A route whose key needs {@code scope} rather than its method's default (GET read, POST and PUT write, DELETE
+   * admin); e.g. a POST that replays work is admin. The scope may only be raised above the method's default.
+   */
+  public ApiRouter add(HandlerType method, String path, ApiKey.Scope scope, Operation operation, Handler handler) {
+    if (!scope.includes(BearerAuth.scopeFor(method))) {
+      throw new IllegalArgumentException(method + " " + path + " cannot need less than " + BearerAuth.scopeFor(method));
+    }
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with /: " + path);
+    }
+    if (operation.keyless() && (!ApiServer.isApiPath(path) || path.contains("{"))) {
+      throw new IllegalArgumentException("only a fixed /v1 path can be served without a key: " + path);
+    }
+    for (RouteSpec existing : routes) {
+      if (existing.method().equals(method) && existing.path().equals(path)) {
+        throw new IllegalStateException("route registered twice: " + method + " " + path);
+      }
+    }
+    routes.add(new RouteSpec(method, path, scope, operation, handler));
+    return this;
   }
 
   /**
@@ -168,22 +192,6 @@ public final class ApiRouter {
 
   List<RouteSpec> routes() {
     return List.copyOf(routes);
-  }
-
-  private ApiRouter add(HandlerType method, String path, Operation operation, Handler handler) {
-    if (!path.startsWith("/")) {
-      throw new IllegalArgumentException("path must start with /: " + path);
-    }
-    if (operation.keyless() && (!ApiServer.isApiPath(path) || path.contains("{"))) {
-      throw new IllegalArgumentException("only a fixed /v1 path can be served without a key: " + path);
-    }
-    for (RouteSpec existing : routes) {
-      if (existing.method().equals(method) && existing.path().equals(path)) {
-        throw new IllegalStateException("route registered twice: " + method + " " + path);
-      }
-    }
-    routes.add(new RouteSpec(method, path, operation, handler));
-    return this;
   }
 
   private static boolean isJson(String contentType) {

@@ -307,7 +307,7 @@ public final class ApiServer implements AutoCloseable {
       for (RouteSpec route : routes) {
         Handler handler = writes != null && IdempotentWrites.applies(route) ? writes.wrap(route.handler())
             : route.handler();
-        javalin.routes.addHttpHandler(route.method(), route.path(), handler);
+        javalin.routes.addHttpHandler(route.method(), route.path(), scoped(route, handler, auth));
       }
       javalin.routes.after(ctx -> record(ctx, meters));
       if (writes != null) {
@@ -340,6 +340,21 @@ public final class ApiServer implements AutoCloseable {
               }
             });
       }
+    }
+
+    /**
+     * The route's {@code handler}, behind a check of its own scope when it needs more than its method's default
+     * (before an Idempotency-Key is claimed: a refused request remembers nothing).
+     */
+    private static Handler scoped(RouteSpec route, Handler handler, BearerAuth auth) {
+      if (!route.authenticated() || route.scope() == BearerAuth.scopeFor(route.method())) {
+        return handler;
+      }
+      String request = route.method().name() + " " + route.path();
+      return ctx -> {
+        auth.requireScope(ctx, route.scope(), request);
+        handler.handle(ctx);
+      };
     }
 
     private static void ready(Context ctx, Map<String, BooleanSupplier> checks) {

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks {@code Authorization: Bearer <key>} against the configured keys in constant time, then the key's scope
- * against the request method; every refusal is counted ({@code flinks4j.http.auth_failures}) and logged by
- * reason, never with the presented key. A client address that failed too often within a window is refused with
- * 429 before its key is looked at ({@link AuthThrottle}).
+ * against the request method (or the route's own, stricter scope); every refusal is counted
+ * ({@code flinks4j.http.auth_failures}) and logged by reason, never with the presented key. A client address that
+ * failed too often within a window is refused with 429 before its key is looked at ({@link AuthThrottle}).
  *
  * <p>The key is compared as the exact bytes the client sent: the connector's header cache, which would hand back
  * an earlier, case-insensitively equal value on a kept-alive connection, is switched off in {@link ApiServer}.
@@ -29,6 +29,7 @@ final class BearerAuth {
 
   private static final Logger LOG = LoggerFactory.getLogger(BearerAuth.class);
   static final String FAILURES = "flinks4j.http.auth_failures";
+  private static final String KEY_ATTRIBUTE = "flinks4j.apiKey";
 
   private record Entry(ApiKey key, byte[] digest) {}
 
@@ -87,14 +88,30 @@ final class BearerAuth {
     if (match == null) {
       throw refuse(ctx, client, "invalid_key", unauthorized(ctx, "invalid bearer key"));
     }
-    ApiKey.Scope needed = scopeFor(ctx.method());
-    if (!match.scope().includes(needed)) {
-      LOG.warn("key '{}' ({}) refused {}: needs the {} scope", match.name(), match.scope().label(), ctx.method(),
-          needed.label());
-      throw refuse(ctx, client, "insufficient_scope", new ApiException(403, "forbidden",
-          "this key has the " + match.scope().label() + " scope; " + ctx.method() + " needs " + needed.label()));
-    }
+    ctx.attribute(KEY_ATTRIBUTE, match);
+    requireScope(ctx, scopeFor(ctx.method()), ctx.method().name());
     return match;
+  }
+
+  /**
+   * Refuses the request unless the key {@link #check} accepted for it grants {@code needed}: the routes that ask
+   * for more than their method's default (an admin POST) call this once they are matched.
+   *
+   * @param request what is refused, for the log: a method, or a method and route template (never the raw path)
+   * @throws ApiException 403 {@code forbidden}; 401 when no key was checked for this request
+   */
+  void requireScope(Context ctx, ApiKey.Scope needed, String request) {
+    ApiKey key = ctx.attribute(KEY_ATTRIBUTE);
+    if (key == null) {
+      throw new ApiException(401, "unauthorized", "missing bearer key: send Authorization: Bearer <key>");
+    }
+    if (!key.scope().includes(needed)) {
+      LOG.warn("key '{}' ({}) refused {}: needs the {} scope", key.name(), key.scope().label(), request,
+          needed.label());
+      throw refuse(ctx, ClientAddress.of(ctx, trustedProxies), "insufficient_scope", new ApiException(403,
+          "forbidden", "this key has the " + key.scope().label() + " scope; " + request + " needs "
+              + needed.label()));
+    }
   }
 
   /** GET, HEAD and OPTIONS read; DELETE needs admin; every other method writes. */

@@ -7,13 +7,13 @@ import java.util.Base64;
  * Opaque keyset-pagination cursors: the position after the last row of a page, Base64url-encoded and tagged
  * with the listing it belongs to, so a cursor from one listing is refused by another.
  */
-final class Cursor {
+public final class Cursor {
 
   private static final char SEPARATOR = '|';
 
   private Cursor() {}
 
-  static String encode(String kind, String... parts) {
+  public static String encode(String kind, String... parts) {
     StringBuilder text = new StringBuilder(kind);
     for (String part : parts) {
       text.append(SEPARATOR).append(part);
@@ -26,7 +26,7 @@ final class Cursor {
    *
    * @throws ApiException 400 {@code invalid_cursor} for anything else
    */
-  static String[] decode(String kind, String cursor, int count) {
+  public static String[] decode(String kind, String cursor, int count) {
     String text;
     try {
       text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -42,7 +42,7 @@ final class Cursor {
     return values;
   }
 
-  static ApiException invalid() {
+  public static ApiException invalid() {
     return ApiException.badRequest("invalid_cursor", "cursor is not one returned by this listing");
   }
 }

@@ -31,7 +31,8 @@ final class OpenApiDocument {
         "description",
         "Retrieves and refreshes Flinks logins and serves their accounts, transactions and balances."
             + " Every /v1 route but this document requires Authorization: Bearer <key> whose scope covers the"
-            + " method: GET needs read, POST, PUT and PATCH need write, DELETE needs admin. An address that fails"
+            + " method: GET needs read, POST, PUT and PATCH need write, DELETE needs admin, unless the route's 403"
+            + " response names a stricter scope (replaying a dead letter is an admin POST). An address that fails"
             + " to authenticate too often is refused with 429 and Retry-After for a while."
             + (idempotencyKeys ? " Writes take an optional Idempotency-Key header: a retry with the same key and"
                 + " the same request answers the first 2xx answer again (Idempotent-Replayed: true) without running"
@@ -121,8 +122,8 @@ final class OpenApiDocument {
     addError(responses, error, 400, "Malformed request");
     if (route.authenticated()) {
       addError(responses, error, 401, "Missing or invalid bearer key");
-      addError(responses, error, 403, "The key's scope does not cover this method (needs "
-          + BearerAuth.scopeFor(route.method()).label() + ")");
+      addError(responses, error, 403, "The key's scope does not cover this route (needs "
+          + route.scope().label() + ")");
       addError(responses, error, 429, "Too many failed authentications from this address (see Retry-After)");
       addError(responses, error, 503, "Storage temporarily unavailable; retry after Retry-After seconds");
     } else {

@@ -1,5 +1,6 @@
 package io.flinks4j.sync.idempotency;
 
+import io.flinks4j.sync.crypto.FieldCipher;
 import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.storage.Database;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,9 +26,11 @@ import java.util.UUID;
  * sees the same keys: the table's primary key (API key name, key) decides which of several requests with one key
  * runs, and the others get its answer, or learn that it still runs or that the key was used for another request.
  *
- * <p>Keys and request fingerprints are stored as keyed HMACs and answers encrypted, with the service's loginId
- * protector (an answer may carry a loginId or a relaunch URL). A key is remembered for the configured time from
- * its first use; {@link #purgeExpired()} drops older ones. Thread-safe.
+ * <p>Keys and request fingerprints are stored as keyed HMACs under the keyring's lookup keys and answers sealed
+ * with its current key (an answer may carry a loginId or a relaunch URL). A key first used before a key rotation
+ * is still found while its key stays in the ring ({@code flinks4j rotate-key} re-seals kept answers, but cannot
+ * rewrite a hash without the key itself): keep an old key at least the TTL after rotating. A key is remembered for
+ * the configured time from its first use; {@link #purgeExpired()} drops older ones. Thread-safe.
  */
 public final class IdempotencyStore {
 
@@ -84,13 +87,21 @@ public final class IdempotencyStore {
    * @throws io.flinks4j.sync.storage.StorageException when the database fails
    */
   public Claim claim(String apiKeyName, String key, String requestDigest) {
-    String keyHash = keyed(key);
-    String requestHash = keyed(requestDigest);
+    List<String> keyHashes = keyed(key);
+    List<String> requestHashes = keyed(requestDigest);
+    String keyHash = keyHashes.getFirst();
+    String requestHash = requestHashes.getFirst();
     // A stale row removed in one round leaves the key free for the next; a third round only loses a race again.
     for (int round = 0; round < 3; round++) {
       Instant now = clock.instant();
       String token = UUID.randomUUID().toString();
       Optional<Claim> decided = database.inTransaction(c -> {
+        for (int older = 1; older < keyHashes.size(); older++) { // first used under a key rotated out since
+          Optional<Claim> earlier = decide(c, apiKeyName, keyHashes.get(older), requestHashes.get(older), now);
+          if (earlier.isPresent()) {
+            return earlier;
+          }
+        }
         if (insert(c, apiKeyName, keyHash, requestHash, token, now) == 1) {
           return Optional.of(new Claimed(token));
         }
@@ -105,7 +116,7 @@ public final class IdempotencyStore {
 
   /** Stores the answer of a claimed request, replayed from now on. */
   public void complete(String apiKeyName, String key, Claimed claim, int status, String contentType, byte[] body) {
-    String sealed = protector.encrypt(Base64.getEncoder().encodeToString(body));
+    String sealed = protector.cipher().seal(FieldCipher.Purpose.IDEMPOTENT_ANSWER, body);
     database.inTransaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("update idempotency_keys set response_status = ?,"
           + " response_type = ?, response_body = ? where api_key_name = ? and key_hash = ? and claim_token = ?"
@@ -114,7 +125,7 @@ public final class IdempotencyStore {
         ps.setString(2, contentType);
         ps.setString(3, sealed);
         ps.setString(4, apiKeyName);
-        ps.setString(5, keyed(key));
+        ps.setString(5, keyed(key).getFirst());
         ps.setString(6, claim.token());
         return ps.executeUpdate();
       }
@@ -123,7 +134,7 @@ public final class IdempotencyStore {
 
   /** Forgets a claimed key whose request did not write anything, so that a retry with it runs again. */
   public void release(String apiKeyName, String key, Claimed claim) {
-    database.inTransaction(c -> delete(c, apiKeyName, keyed(key), claim.token()));
+    database.inTransaction(c -> delete(c, apiKeyName, keyed(key).getFirst(), claim.token()));
   }
 
   /** Drops the keys remembered longer than the configured time; returns how many. */
@@ -175,7 +186,7 @@ public final class IdempotencyStore {
         if (status == null) {
           return Optional.of(new InFlight());
         }
-        byte[] body = Base64.getDecoder().decode(protector.decrypt(row.getString("response_body")));
+        byte[] body = protector.cipher().open(FieldCipher.Purpose.IDEMPOTENT_ANSWER, row.getString("response_body"));
         return Optional.of(new Replay(status, row.getString("response_type"), body));
       }
     }
@@ -191,11 +202,15 @@ public final class IdempotencyStore {
     }
   }
 
-  /** HMAC of the text's SHA-256: the hex digest in between keeps letter case significant (the HMAC folds it). */
-  private String keyed(String text) {
+  /**
+   * HMACs of the text's SHA-256 under every lookup key of the ring, the current one first (the same order for
+   * every text, so a key's and its request's hashes pair up): the hex digest in between keeps letter case
+   * significant (the HMAC folds it).
+   */
+  private List<String> keyed(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return protector.lookupHash(HexFormat.of().formatHex(digest));
+      return protector.lookupHashes(HexFormat.of().formatHex(digest));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,11 +54,6 @@ public final class LoginRepository {
     return loginId.chars().allMatch(c -> c > 0x20 && c < 0x7f);
   }
 
-  /** The keyed lookup hash of {@code loginId}, for tables that reference logins by it. */
-  public String lookupHash(String loginId) {
-    return protector.lookupHash(loginId);
-  }
-
   /**
    * Stores {@code loginId} unless already known; a non-empty {@code tag} replaces the stored one.
    *
@@ -66,30 +62,24 @@ public final class LoginRepository {
   public Registration register(Connection connection, String loginId, Optional<String> tag)
       throws SQLException {
     requireWellFormed(loginId);
-    String hash = protector.lookupHash(loginId);
-    boolean created;
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into logins (login_hash, login_id_enc, tag, created_at) values (?, ?, ?, ?)"
-                + " on conflict do nothing")) {
-      insert.setString(1, hash);
-      insert.setString(2, protector.encrypt(loginId));
-      insert.setString(3, tag.orElse(null));
-      insert.setObject(4, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
-      created = insert.executeUpdate() == 1;
-    }
+    // Looked for under every key of the ring first: a row not yet rotated must not get a twin under the current hash.
+    Optional<StoredLogin> known = findByHashes(connection, protector.lookupHashes(loginId));
+    boolean created = known.isEmpty() && insert(connection, loginId, tag);
     if (!created && tag.isPresent()) {
-      try (PreparedStatement update =
-          connection.prepareStatement(
-              "update logins set tag = ? where login_hash = ? and (tag is null or tag <> ?)")) {
-        update.setString(1, tag.get());
-        update.setString(2, hash);
-        update.setString(3, tag.get());
+      try (PreparedStatement update = connection.prepareStatement(
+          "update logins set tag = ? where login_hash in (" + placeholders(protector.lookupHashes(loginId).size())
+              + ") and (tag is null or tag <> ?)")) {
+        int i = 1;
+        update.setString(i++, tag.get());
+        for (String hash : protector.lookupHashes(loginId)) {
+          update.setString(i++, hash);
+        }
+        update.setString(i, tag.get());
         update.executeUpdate();
       }
     }
     StoredLogin login =
-        findByHash(connection, hash)
+        findByHashes(connection, protector.lookupHashes(loginId))
             .orElseThrow(() -> new SQLException("login vanished right after its registration"));
     return new Registration(login, created);
   }
@@ -108,6 +98,18 @@ public final class LoginRepository {
     }
   }
 
+  /** Inserts the login under the current key; false when a racing registration inserted it first. */
+  private boolean insert(Connection connection, String loginId, Optional<String> tag) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "insert into logins (login_hash, login_id_enc, tag, created_at) values (?, ?, ?, ?) on conflict do nothing")) {
+      insert.setString(1, protector.lookupHash(loginId));
+      insert.setString(2, protector.encrypt(loginId));
+      insert.setString(3, tag.orElse(null));
+      insert.setObject(4, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+      return insert.executeUpdate() == 1;
+    }
+  }
+
   /** {@link #register(Connection, String, Optional)} in a transaction of its own. */
   public Registration register(String loginId, Optional<String> tag) {
     return transaction(connection -> register(connection, loginId, tag));
@@ -118,7 +120,7 @@ public final class LoginRepository {
     if (!isWellFormed(loginId)) {
       return Optional.empty();
     }
-    return findByHash(connection, protector.lookupHash(loginId));
+    return findByHashes(connection, protector.lookupHashes(loginId));
   }
 
   /** {@link #find(Connection, String)} on a connection of its own. */
@@ -176,7 +178,9 @@ public final class LoginRepository {
   }
 
   /**
-   * Deletes the login and, by cascade, its accounts, holders, transactions and balance snapshots.
+   * Erases every row about the login: its scheduled tasks and received webhooks, then the login and, by cascade,
+   * its accounts, holders, transactions, balance snapshots, retrievals, schedule and outbound events; and leaves a
+   * tombstone (the lookup hash only) so that a late webhook for it is refused ({@link #isTombstoned}).
    *
    * @return whether a login was deleted
    */
@@ -184,9 +188,61 @@ public final class LoginRepository {
     if (!isWellFormed(loginId)) {
       return false;
     }
-    try (PreparedStatement delete = connection.prepareStatement("delete from logins where login_hash = ?")) {
-      delete.setString(1, protector.lookupHash(loginId));
-      return delete.executeUpdate() == 1;
+    Optional<StoredLogin> login = find(connection, loginId);
+    if (login.isEmpty()) {
+      return false;
+    }
+    List<String> hashes = protector.lookupHashes(loginId);
+    long ref = login.get().id();
+    // Task instances are retrieval, event and webhook ids (unique across tasks), so the task name is not needed.
+    execute(connection, "delete from scheduled_tasks where task_instance in (select id from retrievals where"
+        + " login_id = ? union select id from outbound_events where login_id = ?)", ref, ref);
+    String byHash = " in (" + placeholders(hashes.size()) + ")";
+    execute(connection, "delete from scheduled_tasks where task_instance in (select id from received_webhooks"
+        + " where login_hash" + byHash + ")", hashes.toArray());
+    execute(connection, "delete from received_webhooks where login_hash" + byHash, hashes.toArray());
+    execute(connection, "insert into login_tombstones (login_hash, deleted_at) values (?, ?) on conflict do nothing",
+        protector.lookupHash(loginId), OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+    return execute(connection, "delete from logins where id = ?", ref) == 1;
+  }
+
+  /** True when the login was deleted and has not been registered again through the API since. */
+  public boolean isTombstoned(Connection connection, String loginId) throws SQLException {
+    List<String> hashes = protector.lookupHashes(loginId);
+    try (PreparedStatement select = connection.prepareStatement(
+        "select count(*) from login_tombstones where login_hash in (" + placeholders(hashes.size()) + ")")) {
+      for (int i = 0; i < hashes.size(); i++) {
+        select.setString(i + 1, hashes.get(i));
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() && rows.getLong(1) > 0;
+      }
+    }
+  }
+
+  /** {@link #isTombstoned(Connection, String)} on a connection of its own. */
+  public boolean isTombstoned(String loginId) {
+    return isWellFormed(loginId) && transaction(connection -> isTombstoned(connection, loginId));
+  }
+
+  /** Drops the tombstone of {@code loginId}: an explicit registration through the API brings it back. */
+  public void clearTombstone(Connection connection, String loginId) throws SQLException {
+    List<String> hashes = protector.lookupHashes(loginId);
+    execute(connection, "delete from login_tombstones where login_hash in (" + placeholders(hashes.size()) + ")",
+        hashes.toArray());
+  }
+
+  /** The current lookup hash of {@code loginId}, for rows that name a login they cannot reference. */
+  public String lookupHash(String loginId) {
+    return protector.lookupHash(loginId);
+  }
+
+  private static int execute(Connection connection, String sql, Object... args) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        statement.setObject(i + 1, args[i]);
+      }
+      return statement.executeUpdate();
     }
   }
 
@@ -195,10 +251,12 @@ public final class LoginRepository {
     return transaction(connection -> delete(connection, loginId));
   }
 
-  private Optional<StoredLogin> findByHash(Connection connection, String hash) throws SQLException {
-    try (PreparedStatement select =
-        connection.prepareStatement("select " + COLUMNS + " from logins where login_hash = ?")) {
-      select.setString(1, hash);
+  private Optional<StoredLogin> findByHashes(Connection connection, List<String> hashes) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from logins where login_hash"
+        + " in (" + placeholders(hashes.size()) + ")")) {
+      for (int i = 0; i < hashes.size(); i++) {
+        select.setString(i + 1, hashes.get(i));
+      }
       return single(select);
     }
   }
@@ -227,6 +285,10 @@ public final class LoginRepository {
         Optional.ofNullable(rows.getObject("days_of_transactions", Integer.class)),
         Optional.ofNullable(rows.getObject("with_kyc", Boolean.class)),
         Optional.ofNullable(rows.getObject("with_account_identity", Boolean.class)));
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   private static void requireWellFormed(String loginId) {

@@ -17,7 +17,8 @@ import java.util.Optional;
  *     ({@code network}, {@code http_503}, {@code unreadable_response}, {@code deadline}, ...)
  * @param errorMessage a short description of that failure, free of secrets
  * @param mfaChallenges prompts to answer while {@code mfa_required}
- * @param relaunchUrl Flinks Connect URL to let the user finish MFA there
+ * @param relaunchUrl Flinks Connect URL to let the user finish MFA there, with an authorize token minted for this
+ *     read (never stored); only {@code GET /v1/logins/{loginId}} mints one, a list does not
  */
 public record LoginStatus(
     String state,
@@ -30,6 +31,11 @@ public record LoginStatus(
 
   public LoginStatus {
     mfaChallenges = List.copyOf(mfaChallenges);
+  }
+
+  /** The same status with {@code url} as its relaunch URL. */
+  public LoginStatus withRelaunchUrl(Optional<URI> url) {
+    return new LoginStatus(state, updatedAt, lastSuccessAt, errorCode, errorMessage, mfaChallenges, url);
   }
 
   /**

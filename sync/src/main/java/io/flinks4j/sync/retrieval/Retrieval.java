@@ -25,7 +25,6 @@ import java.util.Objects;
  * @param recoveryRound 0 for a retrieval asked for by the API or the refresh schedule; n for the n-th one started
  *     on its own after retrievals of the login ran out of time on transient failures
  * @param challenges the security questions while {@code mfa_required}
- * @param relaunchUrl a Flinks Connect URL (with a fresh authorize token) to finish MFA in the iframe
  * @param createdAt when requested
  * @param updatedAt last state change
  * @param deadlineAt when the retrieval gives up (retries and polling included), or when an unanswered MFA expires
@@ -47,7 +46,6 @@ public record Retrieval(
     int sessions,
     int recoveryRound,
     List<MfaChallenge> challenges,
-    String relaunchUrl,
     Instant createdAt,
     Instant updatedAt,
     Instant deadlineAt,
@@ -90,7 +88,6 @@ public record Retrieval(
     b.sessions = sessions;
     b.recoveryRound = recoveryRound;
     b.challenges = challenges;
-    b.relaunchUrl = relaunchUrl;
     b.createdAt = createdAt;
     b.updatedAt = updatedAt;
     b.deadlineAt = deadlineAt;
@@ -124,8 +121,8 @@ public record Retrieval(
     return attempts == 0 ? this : toBuilder().attempts(0).build();
   }
 
-  Retrieval withMfa(List<MfaChallenge> newChallenges, String newRelaunchUrl) {
-    return toBuilder().challenges(newChallenges).relaunchUrl(newRelaunchUrl).build();
+  Retrieval withMfa(List<MfaChallenge> newChallenges) {
+    return toBuilder().challenges(newChallenges).build();
   }
 
   Retrieval withDeadline(Instant newDeadline) {
@@ -137,7 +134,6 @@ public record Retrieval(
     return toBuilder().version(version + 1).build();
   }
 
-  /** Redacts the relaunch URL: it carries a single-use authorize token. */
   @Override
   public String toString() {
     return "Retrieval[id=" + id + ", loginRef=" + loginRef + ", mode=" + mode + ", state=" + state
@@ -161,7 +157,6 @@ public record Retrieval(
     private int sessions;
     private int recoveryRound;
     private List<MfaChallenge> challenges = List.of();
-    private String relaunchUrl;
     private Instant createdAt;
     private Instant updatedAt;
     private Instant deadlineAt;
@@ -225,11 +220,6 @@ public record Retrieval(
       return this;
     }
 
-    public Builder relaunchUrl(String value) {
-      relaunchUrl = value;
-      return this;
-    }
-
     public Builder mode(RetrievalMode value) {
       mode = value;
       return this;
@@ -257,7 +247,7 @@ public record Retrieval(
 
     public Retrieval build() {
       return new Retrieval(id, loginRef, mode, state, requestId, detailRequested, flinksCode, reason, reasonMessage,
-          attempts, polls, sessions, recoveryRound, challenges, relaunchUrl, createdAt, updatedAt, deadlineAt,
+          attempts, polls, sessions, recoveryRound, challenges, createdAt, updatedAt, deadlineAt,
           completedAt, version);
     }
   }

@@ -194,7 +194,7 @@ public final class RetrievalEngine {
       Instant now = clock.instant();
       Retrieval restarted = waiting.toBuilder().mode(mode).state(RetrievalState.REQUESTED).requestId(null)
           .detailRequested(false).flinksCode(null).reason(null).reasonMessage(null).attempts(0)
-          .challenges(List.of()).relaunchUrl(null).updatedAt(now).deadlineAt(now.plus(settings.pollTimeout()))
+          .challenges(List.of()).updatedAt(now).deadlineAt(now.plus(settings.pollTimeout()))
           .completedAt(null).build();
       if (!database.inTransaction(c -> store.update(c, restarted))) {
         throw busy;
@@ -446,17 +446,14 @@ public final class RetrievalEngine {
         yield database.inTransaction(c -> store.update(c, processing)) ? processing.saved() : current;
       }
       case FlinksGateway.Session.Mfa mfa -> {
-        String relaunch = relaunchUrl(mfa.requestId());
-        Retrieval waiting = Transitions.mfaRequired(current, mfa.requestId(), mfa.challenges(), relaunch, now,
-            settings);
+        Retrieval waiting = Transitions.mfaRequired(current, mfa.requestId(), mfa.challenges(), now, settings);
         List<String> eventIds = new ArrayList<>();
         boolean saved = database.inTransaction(c -> {
           if (!store.update(c, waiting)) {
             return false;
           }
           Map<String, Object> extra = new LinkedHashMap<>();
-          extra.put("challenges", mfa.challenges());
-          extra.put("relaunchUrl", relaunch);
+          extra.put("challenges", mfa.challenges()); // relaunchUrl: added when sent, with a fresh token
           record(c, EventType.LOGIN_MFA_REQUIRED, waiting, extra).ifPresent(eventIds::add);
           return true;
         });
@@ -470,14 +467,26 @@ public final class RetrievalEngine {
     };
   }
 
-  private String relaunchUrl(String requestId) {
-    try {
-      return timed("relaunch_url", () -> flinks.relaunchUrl(requestId)).toString();
-    } catch (FlinksException e) {
-      // The API answers still work without it; the lender can ask for a new refresh to get another.
-      log.warn("could not mint a token for the MFA relaunch URL ({})", Failure.of(e).reason().code());
-      return null;
+  /**
+   * A Flinks Connect URL to finish the MFA of {@code r} in the iframe, with an authorize token minted now: the
+   * token is single-use and a bearer credential, so it is never stored, only handed to whoever reads or is sent
+   * the URL. Empty when {@code r} is not waiting for MFA, or the token cannot be had (the answers API still works).
+   */
+  public Optional<String> relaunchUrl(Retrieval r) {
+    if (r.state() != RetrievalState.MFA_REQUIRED || r.requestId() == null) {
+      return Optional.empty();
     }
+    try {
+      return Optional.of(timed("relaunch_url", () -> flinks.relaunchUrl(r.requestId())).toString());
+    } catch (FlinksException e) {
+      log.warn("could not mint a token for the MFA relaunch URL ({})", Failure.of(e).reason().code());
+      return Optional.empty();
+    }
+  }
+
+  /** {@link #relaunchUrl(Retrieval)} of retrieval {@code retrievalId}, as it is now. */
+  public Optional<String> relaunchUrl(String retrievalId) {
+    return database.inTransaction(c -> store.find(c, retrievalId)).flatMap(this::relaunchUrl);
   }
 
   private Step requestDetail(Retrieval r) {
@@ -600,7 +609,7 @@ public final class RetrievalEngine {
       }
     }
     data.putAll(extra);
-    return events.record(c, type, data);
+    return events.record(c, type, r.loginRef(), data);
   }
 
   /** Records an event about a retrieval on the caller's connection (so it commits with the change it reports). */
@@ -608,7 +617,7 @@ public final class RetrievalEngine {
       RetrievalState state, Map<String, Object> extra) throws SQLException {
     Map<String, Object> data = eventData(c, loginRef, retrievalId, state);
     data.putAll(extra);
-    return events.record(c, type, data);
+    return events.record(c, type, loginRef, data);
   }
 
   private FlinksGateway.DetailRequest detailRequest(Retrieval r) {
@@ -628,7 +637,7 @@ public final class RetrievalEngine {
     data.put("added", ingested.newTransactions());
     data.put("modified", ingested.modifiedTransactions());
     data.put("removed", ingested.removedTransactions());
-    return events.record(c, EventType.TRANSACTIONS_UPDATED, data);
+    return events.record(c, EventType.TRANSACTIONS_UPDATED, loginRef, data);
   }
 
   private Map<String, Object> eventData(Connection c, long loginRef, String retrievalId, RetrievalState state)

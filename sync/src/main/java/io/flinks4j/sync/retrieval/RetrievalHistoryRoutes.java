@@ -18,11 +18,13 @@ public final class RetrievalHistoryRoutes implements ApiRoutes {
   private final Database database;
   private final LoginRepository logins;
   private final RetrievalStore store;
+  private final RetrievalEngine engine; // mints the relaunch URL of a retrieval waiting for MFA
 
   public RetrievalHistoryRoutes(Database database, LoginRepository logins, RetrievalEngine engine) {
     this.database = database;
     this.logins = logins;
     this.store = engine.store();
+    this.engine = engine;
   }
 
   @Override
@@ -46,7 +48,7 @@ public final class RetrievalHistoryRoutes implements ApiRoutes {
     List<RetrievalWithSteps> data = database.inTransaction(c -> {
       List<RetrievalWithSteps> retrievals = new ArrayList<>();
       for (Retrieval r : store.recentOf(c, login.id(), RetrievalSteps.KEPT_PER_LOGIN)) {
-        retrievals.add(new RetrievalWithSteps(RetrievalView.of(r), Timeline.of(RetrievalSteps.of(c, r.id()))));
+        retrievals.add(new RetrievalWithSteps(RetrievalView.of(r, engine), Timeline.of(RetrievalSteps.of(c, r.id()))));
       }
       return retrievals;
     });

@@ -146,6 +146,7 @@ public final class RetrievalRoutes implements ApiRoutes {
     tag.ifPresent(RetrievalRoutes::requireValidTag);
     record Outcome(Registration registration, Optional<Retrieval> retrieval) {}
     Outcome outcome = database.inTransaction(c -> {
+      logins.clearTombstone(c, body.loginId()); // an explicit registration brings a deleted login back
       Registration registration = logins.register(c, body.loginId(), tag);
       StoredLogin login = registration.login();
       LoginOptions options = OptionsInput.over(login.options(), fields);
@@ -204,7 +205,7 @@ public final class RetrievalRoutes implements ApiRoutes {
     RefreshRequest body = router.hasBody(ctx) ? router.readJson(ctx, RefreshRequest.class) : new RefreshRequest(false);
     RetrievalMode mode = Boolean.TRUE.equals(body.live()) ? RetrievalMode.LIVE : RetrievalMode.CACHED;
     try {
-      ctx.status(202).json(RetrievalView.of(engine.refresh(login.id(), mode)));
+      ctx.status(202).json(RetrievalView.of(engine.refresh(login.id(), mode), engine));
     } catch (RetrievalConflictException e) {
       throw ApiException.conflict("retrieval_in_progress", e.getMessage());
     }
@@ -219,7 +220,7 @@ public final class RetrievalRoutes implements ApiRoutes {
     Map<String, List<String>> answers = new LinkedHashMap<>();
     body.answers().forEach((prompt, value) -> answers.put(prompt, answerValues(value)));
     try {
-      ctx.status(202).json(RetrievalView.of(engine.answerMfa(login.id(), answers)));
+      ctx.status(202).json(RetrievalView.of(engine.answerMfa(login.id(), answers), engine));
     } catch (MfaNotPendingException e) {
       throw ApiException.conflict("mfa_not_pending", e.getMessage());
     } catch (InvalidMfaAnswersException e) {
@@ -268,8 +269,8 @@ public final class RetrievalRoutes implements ApiRoutes {
     return values;
   }
 
-  private static RegistrationView loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
+  private RegistrationView loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
     return new RegistrationView(login.loginId(), login.tag().orElse(null), created,
-        LoginOptionsView.of(login.options()), retrieval.map(RetrievalView::of).orElse(null));
+        LoginOptionsView.of(login.options()), retrieval.map(r -> RetrievalView.of(r, engine)).orElse(null));
   }
 }

@@ -23,17 +23,28 @@ import java.util.Optional;
 public final class RetrievalStatuses implements LoginStatusReader {
 
   private final Database database;
+  private final RetrievalEngine engine;
   private final RetrievalStore store;
 
   public RetrievalStatuses(Database database, RetrievalEngine engine) {
     this.database = database;
+    this.engine = engine;
     this.store = engine.store();
   }
 
+  /** The status of one login; while it waits for MFA, with a relaunch URL whose token is minted for this read. */
   @Override
   public Optional<LoginStatus> statusOf(long loginRef) {
-    return Optional.ofNullable(statusesOf(List.of(loginRef)).get(loginRef));
+    Optional<LoginStatus> status = Optional.ofNullable(statusesOf(List.of(loginRef)).get(loginRef));
+    if (status.isEmpty() || !status.get().state().equals(RetrievalState.MFA_REQUIRED.wireName())) {
+      return status;
+    }
+    Optional<URI> relaunch = database.inTransaction(c -> store.currentOf(c, List.of(loginRef)).values().stream()
+        .findFirst()).flatMap(engine::relaunchUrl).map(URI::create);
+    return Optional.of(status.get().withRelaunchUrl(relaunch));
   }
+
+  /** The statuses of many logins, without relaunch URLs: listing must not mint a token per login. */
 
   @Override
   public Map<Long, LoginStatus> statusesOf(Collection<Long> loginRefs) {
@@ -65,7 +76,7 @@ public final class RetrievalStatuses implements LoginStatusReader {
         mfa ? r.challenges().stream().map(c -> new LoginStatus.MfaChallenge(c.type(), c.prompt(), c.choices()))
             .toList()
             : List.of(),
-        mfa && r.relaunchUrl() != null ? Optional.of(URI.create(r.relaunchUrl())) : Optional.empty());
+        Optional.empty());
   }
 
   private static Map<Long, Instant> lastSuccess(Connection c, Collection<Long> loginRefs) throws SQLException {

@@ -28,12 +28,12 @@ import java.util.Set;
 final class RetrievalStore {
 
   private static final String COLUMNS = "id, login_id, mode, state, request_id, detail_requested, flinks_code,"
-      + " reason, reason_message, attempts, polls, sessions, recovery_round, challenges, relaunch_url, created_at,"
+      + " reason, reason_message, attempts, polls, sessions, recovery_round, challenges, created_at,"
       + " updated_at, deadline_at, completed_at, version";
   /** What a write sets, in the order {@link #bindWritable} binds it: one list for both insert and update. */
   private static final List<String> WRITABLE = List.of("mode", "state", "active_login_id", "request_id",
       "detail_requested", "flinks_code", "reason", "reason_message", "attempts", "polls", "sessions",
-      "recovery_round", "challenges", "relaunch_url", "updated_at", "deadline_at", "completed_at");
+      "recovery_round", "challenges", "updated_at", "deadline_at", "completed_at");
   private static final String INSERT = "insert into retrievals (id, login_id, created_at, version, "
       + String.join(", ", WRITABLE) + ") values (?, ?, ?, ?, " + String.join(", ", Collections.nCopies(
           WRITABLE.size(), "?")) + ")";
@@ -104,7 +104,6 @@ final class RetrievalStore {
     ps.setInt(i++, r.sessions());
     ps.setInt(i++, r.recoveryRound());
     ps.setString(i++, challengesJson(r.challenges()));
-    ps.setString(i++, r.relaunchUrl());
     setInstant(ps, i++, r.updatedAt());
     setInstant(ps, i++, r.deadlineAt());
     setInstant(ps, i++, r.completedAt());
@@ -142,7 +141,7 @@ final class RetrievalStore {
    */
   boolean markReady(Connection c, String id, String requestId, Instant now) throws SQLException {
     String sql = "update retrievals set state = 'ready', active_login_id = null, flinks_code = null,"
-        + " reason = null, reason_message = null, challenges = null, relaunch_url = null,"
+        + " reason = null, reason_message = null, challenges = null,"
         + " request_id = coalesce(request_id, ?), updated_at = ?, completed_at = ?, version = version + 1"
         + " where id = ? and active_login_id is not null";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -311,7 +310,6 @@ final class RetrievalStore {
         .sessions(rs.getInt("sessions"))
         .recoveryRound(rs.getInt("recovery_round"))
         .challenges(challenges(rs.getString("challenges")))
-        .relaunchUrl(rs.getString("relaunch_url"))
         .updatedAt(instant(rs, "updated_at"))
         .deadlineAt(instant(rs, "deadline_at"))
         .completedAt(instant(rs, "completed_at"))

@@ -26,8 +26,8 @@ public record RetrievalView(
     @ApiDoc(value = "Flinks Connect URL to finish MFA, while mfa_required", format = "uri", nullable = true)
         String relaunchUrl) {
 
-  /** The view of {@code r}. */
-  public static RetrievalView of(Retrieval r) {
+  /** The view of {@code r}, with the relaunch URL {@link RetrievalEngine#relaunchUrl(Retrieval)} minted. */
+  public static RetrievalView of(Retrieval r, RetrievalEngine engine) {
     boolean mfa = r.state() == RetrievalState.MFA_REQUIRED;
     return new RetrievalView(
         r.id(),
@@ -42,7 +42,7 @@ public record RetrievalView(
         r.attempts(),
         r.polls(),
         mfa ? r.challenges() : null,
-        mfa ? r.relaunchUrl() : null);
+        mfa ? engine.relaunchUrl(r).orElse(null) : null);
   }
 
   @Override

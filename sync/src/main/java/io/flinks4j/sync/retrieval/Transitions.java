@@ -58,7 +58,7 @@ final class Transitions {
             + (r.reason() == null ? " (Flinks was still processing)"
             : "; last failure: " + r.reason() + (r.reasonMessage() == null ? "" : " (" + r.reasonMessage() + ")")));
     return Optional.of(r.withState(RetrievalState.TIMED_OUT, now).withFailure(reason, r.attempts())
-        .withMfa(List.of(), null));
+        .withMfa(List.of()));
   }
 
   /** {@code 30 min}, {@code 5 s}: as the message reader thinks of the setting. */
@@ -68,15 +68,15 @@ final class Transitions {
 
   /** {@code /Authorize} opened a session: ask for the data. */
   static Retrieval authorized(Retrieval r, String requestId, Instant now) {
-    return r.withState(RetrievalState.PROCESSING, now).withSession(requestId, r.sessions()).withMfa(List.of(), null)
+    return r.withState(RetrievalState.PROCESSING, now).withSession(requestId, r.sessions()).withMfa(List.of())
         .withAnswer();
   }
 
   /** {@code /Authorize} answered 203: wait for answers until the MFA timeout. */
-  static Retrieval mfaRequired(Retrieval r, String requestId, List<MfaChallenge> challenges, String relaunchUrl,
-      Instant now, RetrievalSettings settings) {
+  static Retrieval mfaRequired(Retrieval r, String requestId, List<MfaChallenge> challenges, Instant now,
+      RetrievalSettings settings) {
     return r.withState(RetrievalState.MFA_REQUIRED, now).withSession(requestId, r.sessions())
-        .withMfa(challenges, relaunchUrl).withDeadline(now.plus(settings.mfaTimeout())).withAnswer();
+        .withMfa(challenges).withDeadline(now.plus(settings.mfaTimeout())).withAnswer();
   }
 
   /** Answers were accepted for sending: the retrieval has a full poll timeout again from here. */
@@ -110,7 +110,7 @@ final class Transitions {
     int attempts = r.attempts() + 1;
     return switch (failure) {
       case Failure.Permanent permanent -> new Next.End(r.withState(RetrievalState.FAILED, now)
-          .withFailure(permanent.reason(), attempts).withMfa(List.of(), null));
+          .withFailure(permanent.reason(), attempts).withMfa(List.of()));
       case Failure.SessionLost lost -> {
         Retrieval restart = r.withState(RetrievalState.AUTHORIZING, now).withSession(null, r.sessions())
             .withFailure(lost.reason(), attempts);

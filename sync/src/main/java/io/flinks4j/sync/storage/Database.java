@@ -3,6 +3,9 @@ package io.flinks4j.sync.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -63,11 +66,14 @@ public final class Database implements AutoCloseable {
   public static Database open(DatabaseConfig config, MeterRegistry meters) {
     Optional<String> h2File = config.isH2File() ? Optional.of(config.effectiveUrl()) : Optional.empty();
     synchronized (OPEN_H2_FILES) {
+      config.h2FilePath().ifPresent(Database::createOwnerOnlyFolder);
       compactAppendOnlyFile(config);
       h2File.ifPresent(url -> OPEN_H2_FILES.merge(url, 1, Integer::sum));
     }
     try {
-      return open(config, meters, h2File);
+      Database database = open(config, meters, h2File);
+      config.h2FilePath().ifPresent(Database::restrictH2Files);
+      return database;
     } catch (RuntimeException e) {
       h2File.ifPresent(Database::released);
       throw e;
@@ -227,6 +233,28 @@ public final class Database implements AutoCloseable {
       if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
         throw new StorageException("cannot compact " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
       }
+    }
+  }
+
+  /** A data folder this creates is its owner's only, so the database files are never readable by others. */
+  private static void createOwnerOnlyFolder(Path h2File) {
+    try {
+      OwnerOnly.createDirectories(h2File.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new StorageException("cannot create the data folder " + h2File.toAbsolutePath().getParent(), e);
+    }
+  }
+
+  /** The database's files ({@code flinks4j.mv.db}, a trace file, ...) owner-only: they hold bank data. */
+  private static void restrictH2Files(Path h2File) {
+    Path folder = h2File.toAbsolutePath().getParent();
+    String prefix = h2File.getFileName().toString() + ".";
+    try (var files = Files.list(folder)) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith(prefix))::iterator) {
+        OwnerOnly.restrict(file);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot restrict the permissions of the database files in " + folder, e);
     }
   }
 

@@ -107,6 +107,19 @@ public record DatabaseConfig(
     return Stream.of("mem:", "tcp:", "ssl:", "zip:", "memfs:", "niomemfs:").noneMatch(rest::startsWith);
   }
 
+  /** The path H2 stores an embedded file database under (H2 adds {@code .mv.db} and the like), if it is one. */
+  Optional<Path> h2FilePath() {
+    if (!isH2File()) {
+      return Optional.empty();
+    }
+    String rest = url.substring("jdbc:h2:".length());
+    rest = rest.regionMatches(true, 0, "file:", 0, 5) ? rest.substring(5) : rest;
+    int settings = rest.indexOf(';');
+    rest = settings < 0 ? rest : rest.substring(0, settings);
+    return Optional.of(rest.startsWith("~") ? Path.of(System.getProperty("user.home") + rest.substring(1))
+        : Path.of(rest));
+  }
+
   private static String h2FileUrl(Path folder) {
     return "jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("flinks4j");
   }

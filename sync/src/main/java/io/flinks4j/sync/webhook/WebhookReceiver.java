@@ -7,10 +7,12 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.flinks4j.client.RetryPolicy;
 import io.flinks4j.client.model.Holder;
 import io.flinks4j.client.webhook.FlinksWebhooks;
 import io.flinks4j.client.webhook.WebhookEvent;
 import io.flinks4j.client.webhook.WebhookVerificationException;
+import io.flinks4j.sync.crypto.FieldCipher;
 import io.flinks4j.sync.http.ApiException;
 import io.flinks4j.sync.http.ApiRouter;
 import io.flinks4j.sync.http.ApiRoutes;
@@ -38,6 +40,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * answers 200 at once; a db-scheduler task then applies it. Redeliveries (Flinks retries up to 10 times) are
  * dropped by the unique (ResponseType, RequestId) key, and applying goes through the engine, whose completion is
  * safe against a poll finishing the same retrieval at the same moment.
+ *
+ * <p>The body names a loginId and holds bank data: it is stored AES-GCM encrypted ({@link FieldCipher}) until it is
+ * applied, then cleared.
  */
 public final class WebhookReceiver implements ApiRoutes {
 
@@ -63,15 +69,19 @@ public final class WebhookReceiver implements ApiRoutes {
   private final Optional<String> key;
   private final Clock clock;
   private final MeterRegistry metrics;
+  private final FieldCipher cipher;
+  private final RetryPolicy retries;
+  private final DeadLetters deadLetters;
   private final CustomTask<Void> task;
   private volatile SchedulerClient scheduler;
 
   /**
    * @param holders writes the holders of a KYC webhook
    * @param key the shared secret Flinks signs with; without one every delivery is refused (401)
+   * @param retries how many applies of one webhook are tried, and the backoff between them, before it is parked
    */
   public WebhookReceiver(Database database, LoginRepository logins, RetrievalEngine engine, HolderWriter holders,
-      Optional<String> key, Clock clock, MeterRegistry metrics) {
+      Optional<String> key, FieldCipher cipher, RetryPolicy retries, Clock clock, MeterRegistry metrics) {
     this.database = database;
     this.logins = logins;
     this.engine = engine;
@@ -79,13 +89,14 @@ public final class WebhookReceiver implements ApiRoutes {
     this.key = key.filter(k -> !k.isEmpty());
     this.clock = clock;
     this.metrics = metrics;
+    this.cipher = cipher;
+    this.retries = retries;
+    this.deadLetters = new DeadLetters(database, clock, this::clearBody, id -> schedule(List.of(id)));
     this.task = Tasks.custom(TASK, Void.class)
         .onDeadExecutionRevive()
+        // Only when even the failure could not be recorded (database down): try again shortly.
         .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
-        .execute((instance, context) -> {
-          apply(instance.getId());
-          return new CompletionHandler.OnCompleteRemove<>();
-        });
+        .execute((instance, context) -> attempt(instance.getId()));
     if (this.key.isEmpty()) {
       log.warn("no webhook key configured (FLINKS_WEBHOOK_KEY): {} will refuse every delivery", PATH);
     }
@@ -109,10 +120,12 @@ public final class WebhookReceiver implements ApiRoutes {
 
   @Override
   public void addTo(ApiRouter router) {
+    deadLetters.addTo(router);
     router.post(PATH,
         Operation.summary("Flinks webhook receiver (GetAccountsDetail, KYC); authenticated by its HMAC signature")
             .requestBody(JsonNode.class)
-            .response(200, "Recorded (or a duplicate, or a type this service ignores)", Receipt.class)
+            .response(200, "Recorded (or a duplicate, a type this service ignores, or a login deleted through the"
+                + " API: not stored)", Receipt.class)
             .error(401, "Missing or wrong signature"),
         ctx -> receive(ctx, router));
   }
@@ -122,7 +135,8 @@ public final class WebhookReceiver implements ApiRoutes {
     enum Outcome {
       @JsonProperty("recorded") RECORDED,
       @JsonProperty("duplicate") DUPLICATE,
-      @JsonProperty("ignored") IGNORED
+      @JsonProperty("ignored") IGNORED,
+      @JsonProperty("login_deleted") LOGIN_DELETED
     }
   }
 
@@ -157,9 +171,21 @@ public final class WebhookReceiver implements ApiRoutes {
       metrics.counter("flinks4j.webhooks.received", "outcome", "malformed").increment();
       throw ApiException.badRequest("invalid_payload", "webhook RequestId must be a GUID");
     }
+    String loginId = switch (event) {
+      case WebhookEvent.AccountsDetailWebhook detail -> detail.loginId();
+      case WebhookEvent.KycWebhook kyc -> kyc.loginId();
+    };
+    Optional<String> loginHash = Optional.ofNullable(loginId).filter(LoginInput::isGuid).map(logins::lookupHash);
+    if (loginHash.isPresent() && logins.isTombstoned(loginId)) {
+      // Deleted through the API: nothing about it is stored again. 200, so that Flinks stops redelivering.
+      metrics.counter("flinks4j.webhooks.received", "outcome", "login_deleted").increment();
+      ctx.status(200).json(new Receipt(Receipt.Outcome.LOGIN_DELETED));
+      return;
+    }
     String id = UUID.randomUUID().toString();
     String dedupeKey = hasRequestId ? event.requestId() : "sha256:" + sha256(body);
-    boolean recorded = database.inTransaction(c -> insert(c, id, event.responseType(), dedupeKey, body));
+    boolean recorded = database.inTransaction(
+        c -> insert(c, id, event.responseType(), dedupeKey, body, loginHash.orElse(null)));
     if (recorded) {
       schedule(List.of(id));
     }
@@ -173,7 +199,7 @@ public final class WebhookReceiver implements ApiRoutes {
       return 0;
     }
     List<String> orphans = database.inTransaction(c -> ScheduledTasks.withoutTask(c, "received_webhooks",
-        "r.processed_at is null", "received_at", TASK, clock.instant().minusSeconds(5), 1000));
+        "r.processed_at is null and r.dead_at is null", "received_at", TASK, clock.instant().minusSeconds(5), 1000));
     schedule(orphans);
     return orphans.size();
   }
@@ -183,6 +209,36 @@ public final class WebhookReceiver implements ApiRoutes {
     if (client != null) {
       Instant now = clock.instant();
       ids.forEach(id -> client.scheduleIfNotExists(task.instance(id), now));
+    }
+  }
+
+  /**
+   * One attempt at applying webhook {@code id}: a failure is counted and retried after a backoff, or parked as a
+   * dead letter once the attempts are spent. Nothing is rethrown, so db-scheduler never logs the driver's message
+   * (which may quote bound bank data); only the reason code is logged.
+   */
+  private CompletionHandler<Void> attempt(String id) {
+    try {
+      apply(id);
+      return new CompletionHandler.OnCompleteRemove<>();
+    } catch (RuntimeException e) {
+      String reason = DeadLetters.reasonOf(e);
+      DeadLetters.Failure failure = deadLetters.recordFailure(id, reason, retries.maxAttempts());
+      if (failure.attempts() == 0) {
+        return new CompletionHandler.OnCompleteRemove<>(); // settled meanwhile elsewhere
+      }
+      if (failure.parked()) {
+        metrics.counter("flinks4j.webhooks.applied", "outcome", "dead_letter").increment();
+        log.warn("webhook {} parked as a dead letter after {} failed attempts ({}); replay it with POST {}/{}/replay",
+            id, failure.attempts(), reason, DeadLetters.PATH, id);
+        return new CompletionHandler.OnCompleteRemove<>();
+      }
+      Instant next = clock.instant().plus(retries.delayBeforeRetry(failure.attempts(), Optional.empty(),
+          ThreadLocalRandom.current()).orElseThrow());
+      metrics.counter("flinks4j.webhooks.applied", "outcome", "retry").increment();
+      log.warn("webhook {} apply attempt {} of {} failed ({}); retrying at {}", id, failure.attempts(),
+          retries.maxAttempts(), reason, next);
+      return (complete, operations) -> operations.reschedule(complete, next);
     }
   }
 
@@ -229,34 +285,39 @@ public final class WebhookReceiver implements ApiRoutes {
 
   /** The stored login, registering it when the webhook is the first we hear of it. */
   private Optional<StoredLogin> loginOf(String loginId, String tag) {
-    if (!LoginInput.isGuid(loginId)) {
+    if (!LoginInput.isGuid(loginId) || logins.isTombstoned(loginId)) {
       return Optional.empty();
     }
     Optional<String> validTag = Optional.ofNullable(tag).filter(t -> !t.isBlank() && LoginInput.isValidTag(t));
     return Optional.of(logins.register(loginId, validTag).login());
   }
 
-  private boolean insert(Connection c, String id, String type, String dedupeKey, byte[] body) throws SQLException {
+  private boolean insert(Connection c, String id, String type, String dedupeKey, byte[] body, String loginHash)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into received_webhooks (id, response_type, dedupe_key,"
-        + " body, received_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+        + " body, received_at, login_hash) values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
       ps.setString(1, id);
       ps.setString(2, type);
       ps.setString(3, dedupeKey);
-      ps.setString(4, new String(body, StandardCharsets.UTF_8));
+      ps.setString(4, cipher.seal(FieldCipher.Purpose.WEBHOOK_BODY, body));
       ps.setObject(5, clock.instant().atOffset(ZoneOffset.UTC));
+      ps.setString(6, loginHash); // lets DELETE /v1/logins/{loginId} erase it
       return ps.executeUpdate() == 1;
     }
   }
 
-  private static Optional<byte[]> pendingBody(Connection c, String id) throws SQLException {
+  private Optional<byte[]> pendingBody(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "select body from received_webhooks where id = ? and processed_at is null")) {
+        "select body from received_webhooks where id = ? and processed_at is null and dead_at is null")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getString(1) != null
-            ? Optional.of(rs.getString(1).getBytes(StandardCharsets.UTF_8)) : Optional.empty();
+        return rs.next() && rs.getString(1) != null ? clearBody(rs.getString(1)) : Optional.empty();
       }
     }
+  }
+
+  private Optional<byte[]> clearBody(String stored) {
+    return Optional.of(cipher.openOrClear(FieldCipher.Purpose.WEBHOOK_BODY, stored));
   }
 
   /** Marks the webhook applied and drops its body, which holds a loginId and personal data in clear. */

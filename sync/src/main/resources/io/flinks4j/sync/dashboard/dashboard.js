@@ -1,11 +1,13 @@
 // flinks4j sync dashboard: plain DOM, no dependencies; ES modules served by the service itself.
 import { balanceChart } from '/dashboard/chart.js';
 import { closeConnect, openConnect } from '/dashboard/connect.js';
+import { deadLetters } from '/dashboard/deadletters.js';
 import { listen } from '/dashboard/live.js';
 import { mfaRow } from '/dashboard/mfa.js';
 import { timelines } from '/dashboard/timeline.js';
 import {
-  $, KEY_ITEM, api, attempt, el, loginPath, money, onUnauthorized, setStatus, showError, stateClass, text, time,
+  $, KEY_ITEM, api, attempt, el, loginPath, money, onUnauthorized, safeUrl, setStatus, showError, stateClass, text,
+  time,
 } from '/dashboard/common.js';
 
 (() => {
@@ -40,6 +42,7 @@ import {
       if (connected) refreshLogins(); // catch up on what happened while disconnected
     });
     refreshLogins();
+    attempt(deadLetters, true);
   }
 
   /** A retrieval step from the event stream: reload the list (and the open login's timeline) shortly. */
@@ -66,6 +69,8 @@ import {
     $('accounts-section').hidden = true;
     $('account-section').hidden = true;
     $('timeline').replaceChildren();
+    $('dead-letters').tBodies[0].replaceChildren();
+    $('dead-letters-section').hidden = true;
     $('main').hidden = true;
     $('forget-key').hidden = true;
     $('key-form').hidden = false;
@@ -113,6 +118,7 @@ import {
       return;
     }
     view.logins = logins;
+    attempt(deadLetters, true); // a webhook may have been parked meanwhile
     const json = JSON.stringify(logins);
     if (json !== view.rendered) {
       view.rendered = json;
@@ -149,9 +155,9 @@ import {
           actionButton('Refresh', 'refresh', () => refresh(l.loginId, false)),
           actionButton('Live refresh', 'refresh-live', () => refresh(l.loginId, true)),
           deleteButton(l.loginId))));
-      if (l.state === 'mfa_required' || l.relaunchUrl) {
+      if (l.state === 'mfa_required') {
         rows.push(mfaRow(l, view.drafts, (answers, keys) => answerMfa(l.loginId, answers, keys),
-          (url) => relaunch(l.loginId, url)));
+          () => relaunch(l.loginId)));
       }
     }
     if (rows.length === 0) {
@@ -213,8 +219,17 @@ import {
     openConnect({ tag, title: 'Connect a bank' }, (loginId) => registerLogin(loginId, tag));
   }
 
-  /** After the customer answered in Connect, Flinks documents a cached read as the next step. */
-  function relaunch(loginId, url) {
+  /**
+   * Reads the login for a relaunch URL minted for this click (its token is single-use, so lists carry none), then
+   * opens it; after the customer answered in Connect, Flinks documents a cached read as the next step.
+   */
+  async function relaunch(loginId) {
+    const login = await attempt(() => api('GET', loginPath(loginId)));
+    const url = login && login.relaunchUrl ? safeUrl(login.relaunchUrl) : null;
+    if (!url) {
+      showError('No Connect link for this login: its retrieval is no longer waiting for answers.', false);
+      return;
+    }
     openConnect({ relaunchUrl: url, title: 'Finish the security questions in Connect' },
       () => refresh(loginId, false));
   }

@@ -2,7 +2,7 @@
 // MultipleChoice, MultipleChoiceMultipleAnswers and ImageSelection, choices), and "relaunch Connect" to let the
 // customer finish in Flinks Connect instead.
 
-import { el, safeUrl } from '/dashboard/common.js';
+import { el } from '/dashboard/common.js';
 
 /** One field per challenge: a select or checkboxes when the bank offers choices, a text input otherwise. */
 function field(challenge, i, draft, remember) {
@@ -51,12 +51,9 @@ export function mfaRow(l, drafts, onAnswer, onRelaunch) {
     });
     cell.append(el('p', {}, 'Answer here the security questions from the bank:'), form);
   }
-  const relaunch = l.relaunchUrl ? safeUrl(l.relaunchUrl) : null;
-  if (relaunch) {
+  if (l.state === 'mfa_required') { // the URL carries a single-use token: it is minted when the button is pressed
     cell.append(el('p', {}, 'Or let the customer finish in Flinks Connect: ',
-      el('button', { type: 'button', name: 'relaunch', on: { click: () => onRelaunch(relaunch) } },
-        'Relaunch Connect'), ' ',
-      el('a', { class: 'relaunch', href: relaunch, target: '_blank', rel: 'noopener noreferrer' }, 'or open it')));
+      el('button', { type: 'button', name: 'relaunch', on: { click: () => onRelaunch() } }, 'Relaunch Connect')));
   }
   return el('tr', { class: 'mfa', 'data-login-id': l.loginId }, cell);
 }

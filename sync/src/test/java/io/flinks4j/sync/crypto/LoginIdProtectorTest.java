@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,12 +82,37 @@ class LoginIdProtectorTest {
   }
 
   @Test
-  void embedded_database_without_a_configured_key_gets_a_key_file_in_the_data_folder(@TempDir Path folder) {
-    SyncConfig config = SyncConfig.from(Settings.of(Map.of(SyncConfig.DATA_DIR, folder.toString())));
+  void embedded_database_without_a_configured_key_gets_an_owner_only_key_file_outside_the_data_folder(
+      @TempDir Path folder) throws Exception {
+    Path data = folder.resolve("data");
+    Path keyFile = folder.resolve("home/.config/flinks4j/encryption.key");
+    SyncConfig config = SyncConfig.from(Settings.of(Map.of(SyncConfig.DATA_DIR, data.toString())));
 
-    MasterKey.fromConfig(config);
+    MasterKey key = MasterKey.fromConfig(config, keyFile);
 
-    assertThat(folder.resolve("encryption.key")).exists();
+    assertThat(keyFile).exists();
+    assertThat(data.resolve("encryption.key")).doesNotExist();
+    assertThat(MasterKey.fromConfig(config, keyFile).toBase64()).isEqualTo(key.toBase64());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile.getParent())))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  void a_key_file_left_in_the_data_folder_by_an_earlier_version_keeps_being_used(@TempDir Path folder) {
+    Path data = folder.resolve("data");
+    MasterKey legacy = MasterKey.loadOrCreate(data.resolve("encryption.key"));
+    SyncConfig config = SyncConfig.from(Settings.of(Map.of(SyncConfig.DATA_DIR, data.toString())));
+
+    assertThat(MasterKey.fromConfig(config, folder.resolve("config/encryption.key")).toBase64())
+        .isEqualTo(legacy.toBase64());
+    assertThat(folder.resolve("config/encryption.key")).doesNotExist();
+  }
+
+  @Test
+  void the_default_key_file_is_in_the_user_configuration_folder() {
+    assertThat(MasterKey.defaultKeyFile().toString()).endsWith("flinks4j/encryption.key")
+        .doesNotContain("data");
   }
 
   @Test

@@ -64,6 +64,7 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
     folder = Files.createTempDirectory("flinks4j-dashboard-");
     sandbox = FlinksSandbox.builder().processingDelay(Duration.ofMillis(300)).start();
     Map<String, String> settings = EngineFixture.settings(sandbox);
+    settings.put(EngineSettings.WEBHOOK_MAX_ATTEMPTS, "1"); // a webhook that fails is parked at once
     // Connect's own consent screen is not what these tests are about (inConnect clicks through it when shown).
     settings.put(EngineSettings.CONNECT_URL, sandbox.connectUrl()
         + (sandbox.connectUrl().contains("?") ? "&" : "?") + "consentEnable=false");

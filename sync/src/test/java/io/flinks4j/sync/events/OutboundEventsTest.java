@@ -141,5 +141,8 @@ class OutboundEventsTest {
     JsonNode data = json(deliveriesFor(login.loginId(), "login.mfa_required").getFirst().body()).path("data");
     assertThat(data.path("challenges")).isNotEmpty();
     assertThat(data.path("relaunchUrl").asText()).contains("authorizeToken=");
+    String token = data.path("relaunchUrl").asText().replaceAll(".*authorizeToken=([^&]+).*", "$1");
+    assertThat(fixture.count("select count(*) from outbound_events where body like ? or body like ?",
+        "%" + token + "%", "%" + login.loginId() + "%")).isZero();
   }
 }

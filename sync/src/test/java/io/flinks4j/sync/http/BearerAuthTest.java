@@ -3,10 +3,12 @@ package io.flinks4j.sync.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flinks4j.sync.config.ApiKey;
 import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.testing.RawHttp;
+import io.javalin.http.HandlerType;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,9 @@ class BearerAuthTest {
             .post("/v1/things", Operation.summary("Make a thing").response(201, "Made"),
                 ctx -> ctx.status(201).json(Map.of("made", true)))
             .delete("/v1/things/{thingId}", Operation.summary("Drop a thing").response(204, "Dropped"),
-                ctx -> ctx.status(204)))
+                ctx -> ctx.status(204))
+            .add(HandlerType.POST, "/v1/things/{thingId}/replay", ApiKey.Scope.ADMIN,
+                Operation.summary("Replay a thing").response(202, "Replayed"), ctx -> ctx.status(202)))
         .start();
   }
 
@@ -173,6 +177,27 @@ class BearerAuthTest {
   }
 
   @Test
+  void a_post_route_declared_admin_refuses_a_write_key_and_says_so_in_the_document() throws Exception {
+    try (RawHttp connection = RawHttp.connect(server.port())) {
+      assertThat(connection.send(replay(WRITER), new byte[0]).status()).isEqualTo(403);
+      assertThat(connection.send(replay(KEY), new byte[0]).status()).isEqualTo(202);
+      var paths = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(connection.get("/v1/openapi.json", "Bearer " + READER).body()).path("paths");
+      assertThat(paths.path("/v1/things/{thingId}/replay").path("post").path("responses").path("403")
+          .path("description").asText()).contains("(needs admin)");
+    }
+  }
+
+  @Test
+  void a_route_cannot_need_less_than_its_method() {
+    assertThatThrownBy(() -> ApiServer.builder(SyncConfig.from(Settings.of(Map.of(SyncConfig.PORT, "0"))))
+            .routes(router -> router.add(HandlerType.DELETE, "/v1/x", ApiKey.Scope.READ,
+                Operation.summary("x"), ctx -> {}))
+            .start())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void a_plain_key_keeps_every_scope() throws Exception {
     assertThat(get(KEY).status()).isEqualTo(200);
     assertThat(post(KEY).status()).isEqualTo(201);
@@ -199,6 +224,10 @@ class BearerAuthTest {
     try (RawHttp connection = RawHttp.connect(server.port())) {
       return connection.get("/v1/things/7", "Bearer " + key);
     }
+  }
+
+  private static String replay(String key) {
+    return "POST /v1/things/7/replay HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key;
   }
 
   private static RawHttp.Response post(String key) throws Exception {

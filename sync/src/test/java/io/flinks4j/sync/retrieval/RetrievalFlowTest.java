@@ -110,8 +110,12 @@ class RetrievalFlowTest {
         .isEqualTo(202);
     Retrieval waiting = awaitState(login.loginId(), RetrievalState.MFA_REQUIRED);
     assertThat(waiting.challenges()).isNotEmpty();
-    assertThat(waiting.relaunchUrl()).startsWith(fixture.sandbox().connectUrl())
+    String relaunch = fixture.get("/v1/logins/" + login.loginId()).body().path("relaunchUrl").asText();
+    assertThat(relaunch).startsWith(fixture.sandbox().connectUrl())
         .contains("requestId=" + waiting.requestId()).contains("authorizeToken=");
+    // The token is minted for each read, never stored: a second read gets another one.
+    assertThat(fixture.get("/v1/logins/" + login.loginId()).body().path("relaunchUrl").asText())
+        .contains("authorizeToken=").isNotEqualTo(relaunch);
 
     // Answer round after round (the sandbox may spread the questions over several 203s).
     await().atMost(Duration.ofSeconds(20)).until(() -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.client.model.AccountsDetail;
+import io.flinks4j.sync.crypto.FieldCipher;
 import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.events.EventSettings;
@@ -138,7 +139,8 @@ class RetrievalSimulationTest {
       this.loginCount = loginCount;
       this.logins = new LoginRepository(database, new LoginIdProtector(MasterKey.generate()), clock);
       this.ingester = new Ingester(clock);
-      this.events = new OutboundEvents(database, EventSettings.disabled(), json, clock);
+      this.events = new OutboundEvents(database, EventSettings.disabled(), json,
+          new FieldCipher(MasterKey.generate()), clock);
       Instant outageStart = START.plus(Duration.ofSeconds(random.nextInt(600)));
       // Half the runs have a short outage that retries ride out; half one longer than a retrieval's deadline,
       // which only the recovery retries get through.

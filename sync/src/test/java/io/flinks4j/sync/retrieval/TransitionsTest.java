@@ -120,7 +120,7 @@ class TransitionsTest {
 
   @Test
   void an_unanswered_mfa_times_out_as_mfa_timeout() {
-    Retrieval waiting = Transitions.mfaRequired(requested(), "req-1", List.of(), null, T0, SETTINGS);
+    Retrieval waiting = Transitions.mfaRequired(requested(), "req-1", List.of(), T0, SETTINGS);
 
     assertThat(Transitions.expired(waiting, T0.plus(SETTINGS.mfaTimeout()), SETTINGS))
         .hasValueSatisfying(done -> assertThat(done.reason()).isEqualTo(FailureReason.MFA_TIMEOUT));

@@ -64,6 +64,24 @@ class DatabaseTest {
     assertThat(folder.resolve("flinks4j.mv.db")).exists();
   }
 
+  @Test
+  void the_embedded_database_files_and_the_folder_created_for_them_are_the_owner_s_only(@TempDir Path folder)
+      throws Exception {
+    Path data = folder.resolve("data");
+    try (Database database = Database.open(DatabaseConfig.h2File(data))) {
+      assertThat(permissions(data.resolve("flinks4j.mv.db"))).isEqualTo("rw-------");
+    }
+    // Reopened: the compaction before each start rewrites the file, and the copy is restricted again.
+    try (Database database = Database.open(DatabaseConfig.h2File(data))) {
+      assertThat(permissions(data.resolve("flinks4j.mv.db"))).isEqualTo("rw-------");
+    }
+    assertThat(permissions(data)).isEqualTo("rwx------");
+  }
+
+  private static String permissions(Path path) throws java.io.IOException {
+    return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path));
+  }
+
   private static List<String> tables(Database database) {
     return database.inTransaction(connection -> {
       List<String> names = new ArrayList<>();

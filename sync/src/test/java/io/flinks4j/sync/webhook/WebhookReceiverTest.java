@@ -240,8 +240,8 @@ class WebhookReceiverTest {
     assertThat(fixture.retrieval(waiting.loginId()).orElseThrow().state()).isEqualTo(RetrievalState.READY);
     assertThat(fixture.transactionsOf(waiting.loginId()))
         .isEqualTo(payload.accounts().stream().mapToLong(a -> a.transactions().size()).sum());
-    assertThat(fixture.count("select count(*) from outbound_events where type = 'login.ready' and body like ?",
-        "%" + fixture.retrieval(waiting.loginId()).orElseThrow().id() + "%")).isOne();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyEventsFor(waiting.loginId()) >= 1);
+    assertThat(readyEventsFor(waiting.loginId())).isOne();
   }
 
   @Test

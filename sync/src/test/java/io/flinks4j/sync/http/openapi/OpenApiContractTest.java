@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flinks4j.client.webhook.FlinksWebhooks;
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sandbox.LoginSpec;
 import io.flinks4j.sandbox.SandboxLogin;
 import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import io.flinks4j.sync.EngineFixture;
+import io.flinks4j.sync.EngineSettings;
+import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.http.ApiServer;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.webhook.WebhookReceiver;
@@ -49,6 +52,12 @@ class OpenApiContractTest {
       "What city were you born in?", "Montreal",
       "What is the best country on earth?", "Canada",
       "What shape do people like most?", "Triangle");
+  /** An {@code admin}-scoped key, for the dead-letter routes; {@link EngineFixture#API_KEY} covers the others. */
+  private static final String ADMIN_KEY = "ops-admin-key-abcdefghijklmnop";
+  /** A {@code write}-scoped key, which the dead-letter routes refuse. */
+  private static final String WRITE_KEY = "backend-write-key-abcdefghijkl";
+  /** An account title the test database is made to refuse, so a webhook carrying it fails to apply. */
+  private static final String POISON = "contract-poison";
 
   static EngineFixture fixture;
   static JsonNode document;
@@ -58,7 +67,9 @@ class OpenApiContractTest {
 
   @BeforeAll
   static void start(FlinksSandbox sandbox) throws Exception {
-    fixture = EngineFixture.start(Dialect.H2, sandbox, Map.of());
+    fixture = EngineFixture.start(Dialect.H2, sandbox, Map.of(
+        SyncConfig.API_KEYS, EngineFixture.API_KEY + ",ops:admin:" + ADMIN_KEY + ",backend:write:" + WRITE_KEY,
+        EngineSettings.WEBHOOK_MAX_ATTEMPTS, "1")); // the poisoned webhook below is parked at its first failure
     HttpResponse<String> served = HTTP.send(
         HttpRequest.newBuilder(fixture.uri(ApiServer.OPENAPI_PATH)).build(), HttpResponse.BodyHandlers.ofString());
     document = JSON.readTree(served.body());
@@ -121,6 +132,7 @@ class OpenApiContractTest {
         .status()).isEqualTo(201);
     call("POST", "/v1/connect/sessions", "/v1/connect/sessions", null, true); // no body: no tag
     readTheEventStream();
+    parkAndReplayADeadLetter(login);
 
     assertThat(call("DELETE", "/v1/logins/{loginId}", loginPath, null, true).status()).isEqualTo(204);
 
@@ -213,6 +225,46 @@ class OpenApiContractTest {
     call("POST", WebhookReceiver.PATH, WebhookReceiver.PATH, "{}", false); // 401
   }
 
+  /**
+   * A webhook whose apply the database refuses (a check constraint on the account title) is parked at once; it is
+   * listed and replayed with the admin key, refused to a write key.
+   */
+  private void parkAndReplayADeadLetter(SandboxLogin login) throws Exception {
+    execute("alter table accounts add constraint ck_contract_poison check (title <> '" + POISON + "')");
+    String id;
+    try {
+      ObjectNode detail = fixture.accountsDetailWebhook(login.loginId());
+      detail.path("Accounts").forEach(account -> ((ObjectNode) account).put("Title", POISON));
+      byte[] body = JSON.writeValueAsBytes(detail);
+      Answer recorded = send("POST", WebhookReceiver.PATH, HttpRequest.newBuilder(fixture.uri(WebhookReceiver.PATH))
+          .header(FlinksWebhooks.AUTHENTICITY_HEADER, FlinksWebhooks.sign(body, fixture.sandbox().webhookKey()))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+      assertThat(recorded.json().path("status").asText()).isEqualTo("recorded");
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !call("GET",
+          "/v1/dead-letters", "/v1/dead-letters", null, ADMIN_KEY).json().path("data").isEmpty());
+      JsonNode page = call("GET", "/v1/dead-letters", "/v1/dead-letters?limit=1", null, ADMIN_KEY).json();
+      id = page.path("data").get(0).path("id").asText();
+      call("GET", "/v1/dead-letters", "/v1/dead-letters?limit=0", null, ADMIN_KEY); // 400
+      assertThat(call("GET", "/v1/dead-letters", "/v1/dead-letters", null, WRITE_KEY).status()).isEqualTo(403);
+    } finally {
+      execute("alter table accounts drop constraint if exists ck_contract_poison");
+    }
+    String replay = "/v1/dead-letters/{deadLetterId}/replay";
+    assertThat(call("POST", replay, "/v1/dead-letters/" + id + "/replay", null, ADMIN_KEY).status()).isEqualTo(202);
+    call("POST", replay, "/v1/dead-letters/" + UUID.randomUUID() + "/replay", null, ADMIN_KEY); // 404
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> call("GET",
+        "/v1/dead-letters", "/v1/dead-letters", null, ADMIN_KEY).json().path("data").isEmpty());
+  }
+
+  private static void execute(String ddl) {
+    fixture.database().database().inTransaction(c -> {
+      try (var statement = c.createStatement()) {
+        statement.execute(ddl);
+      }
+      return null;
+    });
+  }
+
   private JsonNode awaitState(String template, String path, String state) throws Exception {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
         .until(() -> state.equals(call("GET", template, path, null, true).json().path("state").asText()));
@@ -223,13 +275,18 @@ class OpenApiContractTest {
   record Answer(int status, String mediaType, JsonNode json) {}
 
   private Answer call(String method, String template, String path, String body, boolean withKey) throws Exception {
+    return call(method, template, path, body, withKey ? EngineFixture.API_KEY : null);
+  }
+
+  /** Calls a documented route with {@code key} (none when null). */
+  private Answer call(String method, String template, String path, String body, String key) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(fixture.uri(path)).method(method,
         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    if (withKey) {
-      request.header("Authorization", "Bearer " + EngineFixture.API_KEY);
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
     }
     return send(method, template, request);
   }
