@@ -7,14 +7,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code flinks4j completion bash|zsh}: a completion script generated from the commands themselves. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-    description = {"Print a shell completion script for flinks4j.",
-        "bash: source <(flinks4j completion bash)   (or save it under /etc/bash_completion.d/)",
-        "zsh:  source <(flinks4j completion zsh)    (uses zsh's bashcompinit)"})
+/**
+ * {@code flinks4j completion bash|zsh}: a completion script generated from the commands themselves.
+ */
+@Command(
+    name = "completion",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print a shell completion script for flinks4j.",
+      "bash: source <(flinks4j completion bash)   (or save it under /etc/bash_completion.d/)",
+      "zsh:  source <(flinks4j completion zsh)    (uses zsh's bashcompinit)"
+    })
 final class CompletionCommand implements Callable<Integer> {
   /** The shells the generated script supports. */
-  enum Shell { BASH, ZSH }
+  enum Shell {
+    BASH,
+    ZSH
+  }
 
   private final Console console;
 
@@ -27,12 +36,14 @@ final class CompletionCommand implements Callable<Integer> {
     }
   }
 
-  @Parameters(paramLabel = "bash|zsh", completionCandidates = ShellNames.class,
-      description = "The shell to complete in (the script is the same; zsh runs it through bashcompinit).")
+  @Parameters(
+      paramLabel = "bash|zsh",
+      completionCandidates = ShellNames.class,
+      description =
+          "The shell to complete in (the script is the same; zsh runs it through bashcompinit).")
   Shell shell;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   CompletionCommand(Console console) {
     this.console = console;

@@ -14,9 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The streams, environment and terminal status a command sees, injectable so tests run commands in-process with
- * captured output, a scripted stdin and their own environment. Long-running commands ({@code sandbox},
- * {@code serve}) block in {@link #awaitStop()} until Ctrl-C, or until a test calls {@link #requestStop()}.
+ * The streams, environment and terminal status a command sees, injectable so tests run commands
+ * in-process with captured output, a scripted stdin and their own environment. Long-running
+ * commands ({@code sandbox}, {@code serve}) block in {@link #awaitStop()} until Ctrl-C, or until a
+ * test calls {@link #requestStop()}.
  */
 public final class Console {
   private static final long SHUTDOWN_GRACE_SECONDS = 15;
@@ -31,7 +32,12 @@ public final class Console {
   private final CountDownLatch finished = new CountDownLatch(1);
   private BufferedReader reader;
 
-  private Console(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, boolean interactive,
+  private Console(
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      boolean interactive,
       boolean system) {
     this.in = in;
     this.out = out;
@@ -49,10 +55,14 @@ public final class Console {
   /**
    * Explicit streams and environment (tests).
    *
-   * @param interactive whether to behave as on a terminal: prompt for MFA answers on {@code in}, show progress on
-   *     {@code err}
+   * @param interactive whether to behave as on a terminal: prompt for MFA answers on {@code in},
+   *     show progress on {@code err}
    */
-  public static Console of(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
+  public static Console of(
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
       boolean interactive) {
     return new Console(in, out, err, env, interactive, false);
   }
@@ -102,19 +112,24 @@ public final class Console {
   }
 
   /**
-   * Blocks until the user stops the process (Ctrl-C, SIGTERM) or {@link #requestStop()} is called; the caller then
-   * closes what it started. On a real process the JVM waits (a few seconds at most) for {@link Main} to finish.
+   * Blocks until the user stops the process (Ctrl-C, SIGTERM) or {@link #requestStop()} is called;
+   * the caller then closes what it started. On a real process the JVM waits (a few seconds at most)
+   * for {@link Main} to finish.
    */
   public void awaitStop() throws InterruptedException {
     if (system) {
-      Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("flinks4j-stop").unstarted(() -> {
-        stopRequested.countDown();
-        try {
-          finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              Thread.ofPlatform()
+                  .name("flinks4j-stop")
+                  .unstarted(() -> {
+                    stopRequested.countDown();
+                    try {
+                      finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
     }
     stopRequested.await();
   }
@@ -136,7 +151,8 @@ public final class Console {
     return console != null ? console.charset() : StandardCharsets.UTF_8;
   }
 
-  // System.console() exists whenever stdin and stdout are terminals; from JDK 22 on it can exist without one, and
+  // System.console() exists whenever stdin and stdout are terminals; from JDK 22 on it can exist
+  // without one, and
   // isTerminal() (absent from the Java 21 API we compile against) tells the difference.
   private static boolean hasTerminal() {
     java.io.Console console = System.console();

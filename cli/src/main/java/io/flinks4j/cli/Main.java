@@ -34,8 +34,7 @@ public final class Main implements Callable<Integer> {
   private static final int MIN_HELP_WIDTH = 55;
   private final Console console;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   private Main(Console console) {
     this.console = console;
@@ -45,12 +44,17 @@ public final class Main implements Callable<Integer> {
     System.exit(run(args));
   }
 
-  /** Runs the command line on the process's streams and returns its exit code (tests call this, not {@link #main}). */
+  /**
+   * Runs the command line on the process's streams and returns its exit code (tests call this, not
+   * {@link #main}).
+   */
   public static int run(String... args) {
     return run(Console.system(), args);
   }
 
-  /** Runs the command line on {@code console} (captured streams, scripted stdin, own environment). */
+  /**
+   * Runs the command line on {@code console} (captured streams, scripted stdin, own environment).
+   */
   public static int run(Console console, String... args) {
     Map<String, String> env;
     try {
@@ -62,24 +66,27 @@ public final class Main implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
     Secrets secrets = Secrets.from(args, env);
-    CommandLine cmd = new CommandLine(new Main(console))
-        .addSubcommand("help", new CommandLine.HelpCommand())
-        .addSubcommand(new DemoCommand(console))
-        .addSubcommand(new ServeCommand(console))
-        .addSubcommand(new FetchCommand(console))
-        .addSubcommand(new RefreshCommand(console))
-        .addSubcommand(new SandboxCommand(console))
-        .addSubcommand(new RotateKeyCommand(console))
-        .addSubcommand(new CompletionCommand(console))
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setOut(new PrintWriter(console.out(), true))
-        .setErr(new PrintWriter(console.err(), true))
-        .setParameterExceptionHandler((e, arguments) -> usageError(e.getCommandLine(),
-            secrets.scrub(e.getMessage()), e))
-        .setExecutionExceptionHandler((e, commandLine, parseResult) -> switch (e) {
-          case UsageException usage -> usageError(commandLine, secrets.scrub(usage.getMessage()), null);
-          default -> internalError(commandLine, secrets.scrub(String.valueOf(e)));
-        });
+    CommandLine cmd =
+        new CommandLine(new Main(console))
+            .addSubcommand("help", new CommandLine.HelpCommand())
+            .addSubcommand(new DemoCommand(console))
+            .addSubcommand(new ServeCommand(console))
+            .addSubcommand(new FetchCommand(console))
+            .addSubcommand(new RefreshCommand(console))
+            .addSubcommand(new SandboxCommand(console))
+            .addSubcommand(new RotateKeyCommand(console))
+            .addSubcommand(new CompletionCommand(console))
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setOut(new PrintWriter(console.out(), true))
+            .setErr(new PrintWriter(console.err(), true))
+            .setParameterExceptionHandler(
+                (e, arguments) -> usageError(e.getCommandLine(), secrets.scrub(e.getMessage()), e))
+            .setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                switch (e) {
+                  case UsageException usage ->
+                      usageError(commandLine, secrets.scrub(usage.getMessage()), null);
+                  default -> internalError(commandLine, secrets.scrub(String.valueOf(e)));
+                });
     cmd.setDefaultValueProvider(new EnvironmentDefaults(env));
     documentExitCodes(cmd);
     fitHelpToTerminal(cmd, console);
@@ -90,25 +97,32 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  // Which codes each command can end with; the help footers are generated from ExitCode, never typed twice.
+  // Which codes each command can end with; the help footers are generated from ExitCode, never
+  // typed twice.
   static List<ExitCode> exitCodesOf(String command) {
     return switch (command) {
       case "fetch", "refresh", "flinks4j" -> List.of(ExitCode.values());
-      case "demo" -> List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR, ExitCode.USAGE, ExitCode.TIMEOUT);
+      case "demo" ->
+          List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR, ExitCode.USAGE, ExitCode.TIMEOUT);
       default -> List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR, ExitCode.USAGE);
     };
   }
 
   private static void documentExitCodes(CommandLine cmd) {
     cmd.getCommandSpec().usageMessage().footer(ExitCode.footer(exitCodesOf(cmd.getCommandName())));
-    cmd.getSubcommands().values().forEach(sub -> {
-      if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
-        sub.getCommandSpec().usageMessage().footer(ExitCode.footer(exitCodesOf(sub.getCommandName())));
-      }
-    });
+    cmd.getSubcommands()
+        .values()
+        .forEach(sub -> {
+          if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+            sub.getCommandSpec()
+                .usageMessage()
+                .footer(ExitCode.footer(exitCodesOf(sub.getCommandName())));
+          }
+        });
   }
 
-  // COLUMNS when the shell exports it, else picocli's terminal probe on a real terminal, else picocli's 80.
+  // COLUMNS when the shell exports it, else picocli's terminal probe on a real terminal, else
+  // picocli's 80.
   private static void fitHelpToTerminal(CommandLine cmd, Console console) {
     Optional<Integer> columns = console.env("COLUMNS").flatMap(Main::parseColumns);
     if (columns.isPresent()) {
@@ -126,7 +140,8 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  private static int usageError(CommandLine cmd, String message, CommandLine.ParameterException parseError) {
+  private static int usageError(
+      CommandLine cmd, String message, CommandLine.ParameterException parseError) {
     PrintWriter err = cmd.getErr();
     err.println(cmd.getCommandSpec().qualifiedName() + ": " + message);
     if (parseError != null) {
@@ -150,7 +165,10 @@ public final class Main implements Callable<Integer> {
     return ExitCode.USAGE.code();
   }
 
-  /** The version the build wrote into {@code version.properties}, so {@code --version} always says the POM's. */
+  /**
+   * The version the build wrote into {@code version.properties}, so {@code --version} always says
+   * the POM's.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {

@@ -14,8 +14,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * bom/pom.xml has no parent, so it repeats the build's version: this keeps the two equal and the BOM complete,
- * instead of a reviewer's eye.
+ * bom/pom.xml has no parent, so it repeats the build's version: this keeps the two equal and the
+ * BOM complete, instead of a reviewer's eye.
  */
 class BuildVersionTest {
 
@@ -27,19 +27,30 @@ class BuildVersionTest {
 
   private static Element pom(String folder) throws Exception {
     Document document =
-        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(ROOT.resolve(folder).resolve("pom.xml").toFile());
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(ROOT.resolve(folder).resolve("pom.xml").toFile());
     return document.getDocumentElement();
   }
 
-  /** The artifactIds of the root pom's modules that are deployed (bench sets maven.deploy.skip; the BOM is itself). */
+  /**
+   * The artifactIds of the root pom's modules that are deployed (bench sets maven.deploy.skip; the
+   * BOM is itself).
+   */
   private static List<String> publishedModules() throws Exception {
     List<String> published = new ArrayList<>();
     NodeList modules = pom(".").getElementsByTagName("module");
     for (int i = 0; i < modules.getLength(); i++) {
       String folder = modules.item(i).getTextContent().strip();
       Element module = pom(folder);
-      boolean skipped = module.getElementsByTagName("maven.deploy.skip").getLength() > 0
-          && module.getElementsByTagName("maven.deploy.skip").item(0).getTextContent().strip().equals("true");
+      boolean skipped =
+          module.getElementsByTagName("maven.deploy.skip").getLength() > 0
+              && module
+                  .getElementsByTagName("maven.deploy.skip")
+                  .item(0)
+                  .getTextContent()
+                  .strip()
+                  .equals("true");
       if (!folder.equals("bom") && !skipped) {
         published.add("io.flinks4j:" + child(module, "artifactId"));
       }
@@ -79,7 +90,9 @@ class BuildVersionTest {
 
     assertThat(managed)
         .containsExactlyInAnyOrderElementsOf(publishedModules())
-        .contains("io.flinks4j:flinks4j-client", "io.flinks4j:flinks4j-spring-boot-starter",
+        .contains(
+            "io.flinks4j:flinks4j-client",
+            "io.flinks4j:flinks4j-spring-boot-starter",
             "io.flinks4j:flinks4j-test-support");
   }
 }

@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Runs the command line in-process with captured streams, a scripted stdin and its own environment. */
+/**
+ * Runs the command line in-process with captured streams, a scripted stdin and its own environment.
+ */
 final class Cli {
   private Cli() {}
 
@@ -43,9 +45,13 @@ final class Cli {
     final Console console;
 
     Streams(Map<String, String> env, String stdin, boolean interactive) {
-      console = Console.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-          env, interactive);
+      console =
+          Console.of(
+              new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8),
+              env,
+              interactive);
     }
 
     synchronized String outText() {

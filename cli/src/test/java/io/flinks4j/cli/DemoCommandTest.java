@@ -29,8 +29,10 @@ class DemoCommandTest {
     Cli.Result result = Cli.run("demo", "--processing-delay", "200ms", "--poll-interval", "100ms");
 
     assertThat(result.exitCode()).as(result.all()).isZero();
-    assertThat(result.all()).doesNotContain(FlinksSandbox.TOOLBOX_SECRET_KEY, FlinksSandbox.TOOLBOX_API_KEY);
-    SandboxEngine.TEST_USERS.forEach(user -> assertThat(result.all()).doesNotContain(user.loginId()));
+    assertThat(result.all())
+        .doesNotContain(FlinksSandbox.TOOLBOX_SECRET_KEY, FlinksSandbox.TOOLBOX_API_KEY);
+    SandboxEngine.TEST_USERS.forEach(
+        user -> assertThat(result.all()).doesNotContain(user.loginId()));
   }
 
   @Test

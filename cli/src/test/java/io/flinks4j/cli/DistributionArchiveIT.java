@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Unpacks the distribution archive the package phase built ({@code target/flinks4j-<version>.tar.gz}) as an operator
- * would, and runs its {@code bin/flinks4j}. Runs in verify (failsafe), after the archive exists.
+ * Unpacks the distribution archive the package phase built ({@code
+ * target/flinks4j-<version>.tar.gz}) as an operator would, and runs its {@code bin/flinks4j}. Runs
+ * in verify (failsafe), after the archive exists.
  */
 @Tag("process") // excluded by ./run-tests --fast
 class DistributionArchiveIT {
 
-  @TempDir
-  static Path unpacked;
+  @TempDir static Path unpacked;
 
   static Path home;
 
@@ -57,7 +57,8 @@ class DistributionArchiveIT {
           .anyMatch(jar -> jar.matches("picocli-.*\\.jar"));
     }
     assertThat(Files.readString(home.resolve("conf/flinks4j.service")))
-        .contains("ExecStart=/opt/flinks4j/bin/flinks4j serve --config /opt/flinks4j/conf/flinks4j.conf");
+        .contains(
+            "ExecStart=/opt/flinks4j/bin/flinks4j serve --config /opt/flinks4j/conf/flinks4j.conf");
   }
 
   @Test
@@ -67,29 +68,44 @@ class DistributionArchiveIT {
     assertThat(lines).allMatch(line -> line.isBlank() || line.startsWith("#"));
     List<String> keys = new ArrayList<>(ServiceKeys.KNOWN.all());
     keys.remove(ServiceKeys.TEST_PG_URL); // the tests' own
-    keys.removeIf(key -> key.endsWith(KnownKeys.FILE_SUFFIX)); // one line in the header says how secrets' files work
-    assertThat(keys).allSatisfy(key -> assertThat(lines).anyMatch(line -> line.startsWith("# " + key + "=")));
+    keys.removeIf(key ->
+        key.endsWith(KnownKeys.FILE_SUFFIX)); // one line in the header says how secrets' files work
+    assertThat(keys)
+        .allSatisfy(key -> assertThat(lines).anyMatch(line -> line.startsWith("# " + key + "=")));
   }
 
   @Test
   void bin_flinks4j_runs_the_demo_from_the_unpacked_archive() throws Exception {
-    Cli.Result result = run(unpacked, "bash", home.resolve("bin/flinks4j").toString(),
-        "demo", "--processing-delay", "200ms", "--poll-interval", "100ms");
+    Cli.Result result =
+        run(
+            unpacked,
+            "bash",
+            home.resolve("bin/flinks4j").toString(),
+            "demo",
+            "--processing-delay",
+            "200ms",
+            "--poll-interval",
+            "100ms");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).containsPattern("greatday_nomfa\\s+ready").contains("Done in");
   }
 
-  private static Cli.Result run(Path directory, String... command) throws IOException, InterruptedException {
-    Path errors = Files.createTempFile("flinks4j-dist", ".err"); // a file: a full stderr pipe would block the child
+  private static Cli.Result run(Path directory, String... command)
+      throws IOException, InterruptedException {
+    Path errors =
+        Files.createTempFile(
+            "flinks4j-dist", ".err"); // a file: a full stderr pipe would block the child
     try {
-      ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectError(errors.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).directory(directory.toFile()).redirectError(errors.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("FLINKS"));
       Process process = builder.start();
       process.getOutputStream().close();
       byte[] out = process.getInputStream().readAllBytes();
       assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-      return new Cli.Result(process.exitValue(), out, Files.readString(errors, StandardCharsets.UTF_8));
+      return new Cli.Result(
+          process.exitValue(), out, Files.readString(errors, StandardCharsets.UTF_8));
     } finally {
       Files.delete(errors);
     }

@@ -31,9 +31,20 @@ class FetchCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static String[] fetchVia(String baseUrl, FlinksSandbox sandbox, String username, String... more) {
-    List<String> args = new ArrayList<>(List.of("fetch", "--base-url", baseUrl,
-        "--customer-id", sandbox.customerId(), "--secret-key", sandbox.secretKey(), "--api-key", sandbox.apiKey(),
-        "--login-id", sandbox.login(username).loginId()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "fetch",
+                "--base-url",
+                baseUrl,
+                "--customer-id",
+                sandbox.customerId(),
+                "--secret-key",
+                sandbox.secretKey(),
+                "--api-key",
+                sandbox.apiKey(),
+                "--login-id",
+                sandbox.login(username).loginId()));
     if (!List.of(more).contains("--poll-interval")) {
       args.addAll(List.of("--poll-interval", "100ms"));
     }
@@ -51,13 +62,17 @@ class FetchCommandTest {
 
     GroundTruth truth = sandbox.groundTruth(sandbox.login("greatday_nomfa").loginId());
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).contains(truth.accounts() + " accounts, " + truth.transactionsLast90Days()
-        + " transactions").contains("ACCOUNT", "CURRENT", "AVAILABLE", "TXNS", "CAD");
-    assertThat(result.out().lines().filter(line -> line.contains("CAD")).count()).isEqualTo(truth.accounts());
+    assertThat(result.out())
+        .contains(
+            truth.accounts() + " accounts, " + truth.transactionsLast90Days() + " transactions")
+        .contains("ACCOUNT", "CURRENT", "AVAILABLE", "TXNS", "CAD");
+    assertThat(result.out().lines().filter(line -> line.contains("CAD")).count())
+        .isEqualTo(truth.accounts());
   }
 
   @Test
-  void fetch_json_prints_the_parsed_model_without_the_login_id(FlinksSandbox sandbox) throws IOException {
+  void fetch_json_prints_the_parsed_model_without_the_login_id(FlinksSandbox sandbox)
+      throws IOException {
     Cli.Result result = Cli.run(fetch(sandbox, "greatday_nomfa", "--format", "json"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
@@ -76,7 +91,8 @@ class FetchCommandTest {
   @Test
   void fetch_raw_prints_the_final_200_body_byte_for_byte(FlinksSandbox sandbox) throws IOException {
     try (RecordingProxy proxy = new RecordingProxy(sandbox.baseUrl())) {
-      Cli.Result result = Cli.run(fetchVia(proxy.baseUrl(), sandbox, "greatday_nomfa", "--format", "raw"));
+      Cli.Result result =
+          Cli.run(fetchVia(proxy.baseUrl(), sandbox, "greatday_nomfa", "--format", "raw"));
 
       assertThat(result.exitCode()).as(result.err()).isZero();
       RecordingProxy.Exchange last = proxy.exchanges().getLast();
@@ -91,7 +107,9 @@ class FetchCommandTest {
     Cli.Result result = Cli.run(fetch(sandbox, "test_pending"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(sandbox.requests()).filteredOn(r -> "GetAccountsDetailAsync".equals(r.endpoint())).isNotEmpty();
+    assertThat(sandbox.requests())
+        .filteredOn(r -> "GetAccountsDetailAsync".equals(r.endpoint()))
+        .isNotEmpty();
   }
 
   @Test
@@ -108,7 +126,9 @@ class FetchCommandTest {
     Cli.Result result = Cli.run(Map.of(), "", true, fetch(sandbox, "test_pending"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.err()).contains("Waiting for Flinks: ").contains("elapsed, attempt 1, OPERATION_PENDING")
+    assertThat(result.err())
+        .contains("Waiting for Flinks: ")
+        .contains("elapsed, attempt 1, OPERATION_PENDING")
         .contains("READY");
   }
 
@@ -122,9 +142,18 @@ class FetchCommandTest {
 
   @Test
   void options_come_from_the_environment_when_not_given(FlinksSandbox sandbox) {
-    Map<String, String> env = Map.of("FLINKS_BASE_URL", sandbox.baseUrl(), "FLINKS_CUSTOMER_ID",
-        sandbox.customerId(), "FLINKS_SECRET_KEY", sandbox.secretKey(), "FLINKS_API_KEY", sandbox.apiKey(),
-        "FLINKS_LOGIN_ID", sandbox.login("greatday_nomfa").loginId());
+    Map<String, String> env =
+        Map.of(
+            "FLINKS_BASE_URL",
+            sandbox.baseUrl(),
+            "FLINKS_CUSTOMER_ID",
+            sandbox.customerId(),
+            "FLINKS_SECRET_KEY",
+            sandbox.secretKey(),
+            "FLINKS_API_KEY",
+            sandbox.apiKey(),
+            "FLINKS_LOGIN_ID",
+            sandbox.login("greatday_nomfa").loginId());
 
     Cli.Result result = Cli.run(env, "fetch", "--poll-interval", "100ms");
 
@@ -133,11 +162,21 @@ class FetchCommandTest {
   }
 
   @Test
-  void the_secret_key_can_come_from_a_file(FlinksSandbox sandbox, @TempDir Path folder) throws IOException {
+  void the_secret_key_can_come_from_a_file(FlinksSandbox sandbox, @TempDir Path folder)
+      throws IOException {
     Path secretFile = Files.writeString(folder.resolve("secret-key"), sandbox.secretKey() + "\n");
-    Map<String, String> env = Map.of("FLINKS_BASE_URL", sandbox.baseUrl(), "FLINKS_CUSTOMER_ID",
-        sandbox.customerId(), "FLINKS_SECRET_KEY_FILE", secretFile.toString(), "FLINKS_API_KEY", sandbox.apiKey(),
-        "FLINKS_LOGIN_ID", sandbox.login("greatday_nomfa").loginId());
+    Map<String, String> env =
+        Map.of(
+            "FLINKS_BASE_URL",
+            sandbox.baseUrl(),
+            "FLINKS_CUSTOMER_ID",
+            sandbox.customerId(),
+            "FLINKS_SECRET_KEY_FILE",
+            secretFile.toString(),
+            "FLINKS_API_KEY",
+            sandbox.apiKey(),
+            "FLINKS_LOGIN_ID",
+            sandbox.login("greatday_nomfa").loginId());
 
     Cli.Result result = Cli.run(env, "fetch", "--poll-interval", "100ms");
 
@@ -146,11 +185,14 @@ class FetchCommandTest {
   }
 
   @Test
-  void a_secret_set_directly_and_as_a_file_exits_2(FlinksSandbox sandbox, @TempDir Path folder) throws IOException {
+  void a_secret_set_directly_and_as_a_file_exits_2(FlinksSandbox sandbox, @TempDir Path folder)
+      throws IOException {
     Path secretFile = Files.writeString(folder.resolve("secret-key"), sandbox.secretKey());
 
-    Cli.Result result = Cli.run(Map.of("FLINKS_SECRET_KEY", "other", "FLINKS_SECRET_KEY_FILE", secretFile.toString()),
-        fetch(sandbox, "greatday_nomfa"));
+    Cli.Result result =
+        Cli.run(
+            Map.of("FLINKS_SECRET_KEY", "other", "FLINKS_SECRET_KEY_FILE", secretFile.toString()),
+            fetch(sandbox, "greatday_nomfa"));
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("FLINKS_SECRET_KEY and FLINKS_SECRET_KEY_FILE are both set");
@@ -181,7 +223,8 @@ class FetchCommandTest {
       closedPort = socket.getLocalPort();
     }
 
-    Cli.Result result = Cli.run(fetchVia("http://127.0.0.1:" + closedPort, sandbox, "greatday_nomfa"));
+    Cli.Result result =
+        Cli.run(fetchVia("http://127.0.0.1:" + closedPort, sandbox, "greatday_nomfa"));
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(6);
     assertThat(result.err()).contains("cannot reach Flinks");
@@ -199,8 +242,15 @@ class FetchCommandTest {
 
   @Test
   void a_missing_secret_key_exits_2_naming_the_option_and_its_variable(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run("fetch", "--base-url", sandbox.baseUrl(), "--customer-id", sandbox.customerId(),
-        "--login-id", sandbox.login("greatday_nomfa").loginId());
+    Cli.Result result =
+        Cli.run(
+            "fetch",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--customer-id",
+            sandbox.customerId(),
+            "--login-id",
+            sandbox.login("greatday_nomfa").loginId());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--secret-key").contains("FLINKS_SECRET_KEY");
@@ -208,8 +258,15 @@ class FetchCommandTest {
 
   @Test
   void a_missing_login_id_exits_2(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run("fetch", "--base-url", sandbox.baseUrl(), "--customer-id", sandbox.customerId(),
-        "--secret-key", sandbox.secretKey());
+    Cli.Result result =
+        Cli.run(
+            "fetch",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--customer-id",
+            sandbox.customerId(),
+            "--secret-key",
+            sandbox.secretKey());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--login-id");
@@ -244,22 +301,34 @@ class FetchCommandTest {
   void no_key_token_or_login_id_is_ever_printed(FlinksSandbox sandbox) throws IOException {
     SandboxLogin login = sandbox.login("greatday_nomfa");
     String mistyped = "--secret-kee=" + sandbox.secretKey();
-    List<Cli.Result> runs = List.of(
-        Cli.run(Map.of(), "", true, fetch(sandbox, "greatday_nomfa")),
-        Cli.run(fetch(sandbox, "greatday_nomfa", "--format", "json")),
-        Cli.run(fetch(sandbox, "test_disabled_account")),
-        Cli.run(fetch(sandbox, "greatday_nomfa", "--days", "7")),
-        Cli.run(fetch(sandbox, "greatday_nomfa", mistyped)),
-        Cli.run(Map.of("FLINKS_SECRET_KEY", sandbox.secretKey(), "FLINKS_API_KEY", sandbox.apiKey()),
-            "fetch", "--base-url", sandbox.baseUrl(), "--login-id", login.loginId(), "--oops", sandbox.apiKey()));
-    List<String> tokens = sandbox.requests().stream()
-        .filter(r -> "Authorize".equals(r.endpoint()))
-        .map(r -> r.header("flinks-auth-key"))
-        .toList();
+    List<Cli.Result> runs =
+        List.of(
+            Cli.run(Map.of(), "", true, fetch(sandbox, "greatday_nomfa")),
+            Cli.run(fetch(sandbox, "greatday_nomfa", "--format", "json")),
+            Cli.run(fetch(sandbox, "test_disabled_account")),
+            Cli.run(fetch(sandbox, "greatday_nomfa", "--days", "7")),
+            Cli.run(fetch(sandbox, "greatday_nomfa", mistyped)),
+            Cli.run(
+                Map.of(
+                    "FLINKS_SECRET_KEY", sandbox.secretKey(), "FLINKS_API_KEY", sandbox.apiKey()),
+                "fetch",
+                "--base-url",
+                sandbox.baseUrl(),
+                "--login-id",
+                login.loginId(),
+                "--oops",
+                sandbox.apiKey()));
+    List<String> tokens =
+        sandbox.requests().stream()
+            .filter(r -> "Authorize".equals(r.endpoint()))
+            .map(r -> r.header("flinks-auth-key"))
+            .toList();
 
     assertThat(tokens).isNotEmpty();
     for (Cli.Result run : runs) {
-      assertThat(run.all()).doesNotContain(sandbox.secretKey()).doesNotContain(sandbox.apiKey())
+      assertThat(run.all())
+          .doesNotContain(sandbox.secretKey())
+          .doesNotContain(sandbox.apiKey())
           .doesNotContain(login.loginId());
       tokens.forEach(token -> assertThat(run.all()).doesNotContain(token));
     }
@@ -271,7 +340,8 @@ class FetchCommandTest {
     Cli.Result result = Cli.run("fetch");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("missing 4 required settings")
+    assertThat(result.err())
+        .contains("missing 4 required settings")
         .contains("--base-url (or environment variable FLINKS_BASE_URL)")
         .contains("--customer-id (or environment variable FLINKS_CUSTOMER_ID)")
         .contains("--secret-key (or environment variable FLINKS_SECRET_KEY)")
@@ -279,22 +349,38 @@ class FetchCommandTest {
   }
 
   @Test
-  void a_missing_api_key_the_instance_needs_exits_2_naming_the_option_and_its_variable(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run("fetch", "--base-url", sandbox.baseUrl(), "--customer-id", sandbox.customerId(),
-        "--secret-key", sandbox.secretKey(), "--login-id", sandbox.login("greatday_nomfa").loginId());
+  void a_missing_api_key_the_instance_needs_exits_2_naming_the_option_and_its_variable(
+      FlinksSandbox sandbox) {
+    Cli.Result result =
+        Cli.run(
+            "fetch",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--customer-id",
+            sandbox.customerId(),
+            "--secret-key",
+            sandbox.secretKey(),
+            "--login-id",
+            sandbox.login("greatday_nomfa").loginId());
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
-    assertThat(result.err()).contains("--api-key").contains("FLINKS_API_KEY").contains("ACCESS_DENIED");
+    assertThat(result.err())
+        .contains("--api-key")
+        .contains("FLINKS_API_KEY")
+        .contains("ACCESS_DENIED");
   }
 
   @Test
   void the_poll_timeout_message_writes_durations_as_people_do(FlinksSandbox sandbox) {
     sandbox.createLogin(LoginSpec.named("slow_bank").withProcessingDelay(Duration.ofHours(1)));
 
-    Cli.Result result = Cli.run(fetch(sandbox, "slow_bank", "--poll-timeout", "1s", "--poll-interval", "300ms"));
+    Cli.Result result =
+        Cli.run(fetch(sandbox, "slow_bank", "--poll-timeout", "1s", "--poll-interval", "300ms"));
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
-    assertThat(result.err()).containsPattern("attempts in 1\\.\\ds").contains("(now 1.0s)")
+    assertThat(result.err())
+        .containsPattern("attempts in 1\\.\\ds")
+        .contains("(now 1.0s)")
         .doesNotContainPattern("PT\\d");
   }
 
@@ -304,16 +390,19 @@ class FetchCommandTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     String summary = result.out().lines().findFirst().orElseThrow();
-    assertThat(summary).containsPattern("last refresh \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$");
+    assertThat(summary)
+        .containsPattern("last refresh \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$");
   }
 
   @Test
   void progress_ticks_every_second_between_polls_counting_down_to_the_next(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run(Map.of(), "", true, fetch(sandbox, "test_pending", "--poll-interval", "3s"));
+    Cli.Result result =
+        Cli.run(Map.of(), "", true, fetch(sandbox, "test_pending", "--poll-interval", "3s"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err())
         .contains("attempt 1, OPERATION_PENDING, next poll in 3s")
-        .containsPattern("Waiting for Flinks: [12]\\.\\ds elapsed, attempt 1, OPERATION_PENDING, next poll in [12]s");
+        .containsPattern(
+            "Waiting for Flinks: [12]\\.\\ds elapsed, attempt 1, OPERATION_PENDING, next poll in [12]s");
   }
 }

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the repository's {@code ./flinks4j} launcher for real: it must find a JDK 21+, see that the jar is up to date
- * and run it with the arguments given, passing the exit code back. The jar here is a thin one whose manifest points
- * at the test class path, because the shaded jar is only built after the tests.
+ * Runs the repository's {@code ./flinks4j} launcher for real: it must find a JDK 21+, see that the
+ * jar is up to date and run it with the arguments given, passing the exit code back. The jar here
+ * is a thin one whose manifest points at the test class path, because the shaded jar is only built
+ * after the tests.
  */
 @org.junit.jupiter.api.Tag("process") // excluded by ./run-tests --fast
 class LauncherTest {
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
 
   @BeforeAll
   static void copyLauncherBesideAThinJar() throws IOException {
@@ -38,17 +38,22 @@ class LauncherTest {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
-    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH,
-        List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
-            .map(entry -> Path.of(entry).toUri().toString())
-            .collect(Collectors.joining(" ")));
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+    manifest
+        .getMainAttributes()
+        .put(
+            Attributes.Name.CLASS_PATH,
+            List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
+                .map(entry -> Path.of(entry).toUri().toString())
+                .collect(Collectors.joining(" ")));
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream ignored = new JarOutputStream(out, manifest)) {
       // manifest only
     }
   }
 
   private static Cli.Result launch(String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("flinks4j").toString()));
+    List<String> command =
+        new java.util.ArrayList<>(List.of("bash", root.resolve("flinks4j").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.startsWith("FLINKS"));

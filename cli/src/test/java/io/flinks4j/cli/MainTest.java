@@ -41,8 +41,15 @@ class MainTest {
     Cli.Result result = Cli.run("fetch", "--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("FLINKS_BASE_URL", "FLINKS_CUSTOMER_ID", "FLINKS_SECRET_KEY",
-        "FLINKS_API_KEY", "FLINKS_LOGIN_ID", "--mfa", "--format");
+    assertThat(result.out())
+        .contains(
+            "FLINKS_BASE_URL",
+            "FLINKS_CUSTOMER_ID",
+            "FLINKS_SECRET_KEY",
+            "FLINKS_API_KEY",
+            "FLINKS_LOGIN_ID",
+            "--mfa",
+            "--format");
   }
 
   @Test
@@ -73,7 +80,8 @@ class MainTest {
     Cli.Result result = Cli.run("completion", "bash");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).contains("complete -F", "fetch", "refresh", "sandbox", "--base-url", "--login-id");
+    assertThat(result.out())
+        .contains("complete -F", "fetch", "refresh", "sandbox", "--base-url", "--login-id");
   }
 
   @Test
@@ -111,7 +119,8 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "serve", "sandbox", "fetch", "refresh", "completion", "rotate-key"})
+  @ValueSource(
+      strings = {"demo", "serve", "sandbox", "fetch", "refresh", "completion", "rotate-key"})
   void every_command_documents_the_exit_codes_it_can_end_with(String command) {
     Cli.Result result = Cli.run(command, "--help");
 

@@ -11,16 +11,32 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code refresh} against logins asking choice, image and text/call challenges: numbered prompts and --mfa text. */
+/**
+ * {@code refresh} against logins asking choice, image and text/call challenges: numbered prompts
+ * and --mfa text.
+ */
 class MfaChoicesCommandTest {
   @RegisterExtension
   static final FlinksSandboxExtension FLINKS =
       FlinksSandboxExtension.withOptions(b -> b.processingDelay(Duration.ofMillis(300)));
 
   private static String[] refresh(FlinksSandbox sandbox, String username, String... more) {
-    List<String> args = new ArrayList<>(List.of("refresh", "--base-url", sandbox.baseUrl(),
-        "--customer-id", sandbox.customerId(), "--secret-key", sandbox.secretKey(), "--api-key", sandbox.apiKey(),
-        "--login-id", sandbox.login(username).loginId(), "--poll-interval", "100ms"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "refresh",
+                "--base-url",
+                sandbox.baseUrl(),
+                "--customer-id",
+                sandbox.customerId(),
+                "--secret-key",
+                sandbox.secretKey(),
+                "--api-key",
+                sandbox.apiKey(),
+                "--login-id",
+                sandbox.login(username).loginId(),
+                "--poll-interval",
+                "100ms"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -34,7 +50,11 @@ class MfaChoicesCommandTest {
     Cli.Result result = Cli.run(Map.of(), "1,2\n", true, refresh(sandbox, "test_mfa_multiple"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.err()).contains("1) Montreal").contains("2) Toronto").contains("4) Calgary").contains("1,3");
+    assertThat(result.err())
+        .contains("1) Montreal")
+        .contains("2) Toronto")
+        .contains("4) Calgary")
+        .contains("1,3");
     assertThat(dataVersion(sandbox, "test_mfa_multiple")).isEqualTo(1);
   }
 
@@ -48,7 +68,10 @@ class MfaChoicesCommandTest {
 
   @Test
   void mfa_option_takes_the_text_of_a_choice(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run(refresh(sandbox, "test_mfa_choice", "--mfa", "which shape do people like most=triangle"));
+    Cli.Result result =
+        Cli.run(
+            refresh(
+                sandbox, "test_mfa_choice", "--mfa", "which shape do people like most=triangle"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(dataVersion(sandbox, "test_mfa_choice")).isEqualTo(1);
@@ -64,17 +87,22 @@ class MfaChoicesCommandTest {
 
   @Test
   void text_or_call_picks_a_phone_then_takes_the_code(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run(Map.of(), "2\n123456\n", true, refresh(sandbox, "test_mfa_text_or_call"));
+    Cli.Result result =
+        Cli.run(Map.of(), "2\n123456\n", true, refresh(sandbox, "test_mfa_text_or_call"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err()).contains("2) •••-•••-5678").contains("Security question (round 2)");
   }
 
   @Test
-  void without_answers_the_choices_are_printed_numbered_with_the_relaunch_url(FlinksSandbox sandbox) {
+  void without_answers_the_choices_are_printed_numbered_with_the_relaunch_url(
+      FlinksSandbox sandbox) {
     Cli.Result result = Cli.run(refresh(sandbox, "test_mfa_choice"));
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.out()).contains("[MultipleChoice]").contains("3) Triangle").contains(sandbox.connectUrl());
+    assertThat(result.out())
+        .contains("[MultipleChoice]")
+        .contains("3) Triangle")
+        .contains(sandbox.connectUrl());
   }
 }

@@ -14,17 +14,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 
 /**
- * A pass-through HTTP proxy in front of the sandbox that keeps every answer's bytes, so a test can compare what
- * the command printed with exactly what the server sent.
+ * A pass-through HTTP proxy in front of the sandbox that keeps every answer's bytes, so a test can
+ * compare what the command printed with exactly what the server sent.
  */
 final class RecordingProxy implements AutoCloseable {
   /** One forwarded exchange. */
   record Exchange(String path, int status, byte[] body) {}
 
-  private static final List<String> FORWARDED_HEADERS = List.of("flinks-auth-key", "x-api-key", "content-type");
+  private static final List<String> FORWARDED_HEADERS =
+      List.of("flinks-auth-key", "x-api-key", "content-type");
 
   private final HttpServer server;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String target;
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final BiFunction<String, byte[], byte[]> rewrite;
@@ -34,8 +36,9 @@ final class RecordingProxy implements AutoCloseable {
   }
 
   /**
-   * @param rewrite what the proxy sends instead of each answer body (given the request path), to play a Flinks
-   *     behaviour the sandbox does not have; the recorded exchange keeps the body as the sandbox sent it
+   * @param rewrite what the proxy sends instead of each answer body (given the request path), to
+   *     play a Flinks behaviour the sandbox does not have; the recorded exchange keeps the body as
+   *     the sandbox sent it
    */
   RecordingProxy(String target, BiFunction<String, byte[], byte[]> rewrite) throws IOException {
     this.target = target;
@@ -56,17 +59,23 @@ final class RecordingProxy implements AutoCloseable {
   private void forward(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] requestBody = exchange.getRequestBody().readAllBytes();
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
-          .method(exchange.getRequestMethod(), requestBody.length == 0
-              ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(requestBody));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
+              .method(
+                  exchange.getRequestMethod(),
+                  requestBody.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(requestBody));
       for (String name : FORWARDED_HEADERS) {
         String value = exchange.getRequestHeaders().getFirst(name);
         if (value != null) {
           request.header(name, value);
         }
       }
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      exchanges.add(new Exchange(exchange.getRequestURI().getPath(), response.statusCode(), response.body()));
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      exchanges.add(
+          new Exchange(exchange.getRequestURI().getPath(), response.statusCode(), response.body()));
       byte[] body = rewrite.apply(exchange.getRequestURI().getPath(), response.body());
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);

@@ -22,15 +22,30 @@ class RefreshCommandTest {
   private static final String SHAPE = "What shape do people like most?";
 
   private static String[] refresh(FlinksSandbox sandbox, String username, String... more) {
-    List<String> args = new ArrayList<>(List.of("refresh", "--base-url", sandbox.baseUrl(),
-        "--customer-id", sandbox.customerId(), "--secret-key", sandbox.secretKey(), "--api-key", sandbox.apiKey(),
-        "--login-id", sandbox.login(username).loginId(), "--poll-interval", "100ms"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "refresh",
+                "--base-url",
+                sandbox.baseUrl(),
+                "--customer-id",
+                sandbox.customerId(),
+                "--secret-key",
+                sandbox.secretKey(),
+                "--api-key",
+                sandbox.apiKey(),
+                "--login-id",
+                sandbox.login(username).loginId(),
+                "--poll-interval",
+                "100ms"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
 
   private static String[] allAnswers() {
-    return new String[] {"--mfa", CITY + "=Montreal", "--mfa", COUNTRY + "=Canada", "--mfa", SHAPE + "=Triangle"};
+    return new String[] {
+      "--mfa", CITY + "=Montreal", "--mfa", COUNTRY + "=Canada", "--mfa", SHAPE + "=Triangle"
+    };
   }
 
   @Test
@@ -67,24 +82,37 @@ class RefreshCommandTest {
 
   @Test
   void mfa_prompts_may_differ_in_case_and_spacing(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", "what city were you born in?=Montreal",
-        "--mfa", "What is the best  country on Earth?=Canada", "--mfa", SHAPE + "=Triangle"));
+    Cli.Result result =
+        Cli.run(
+            refresh(
+                sandbox,
+                "Greatday",
+                "--mfa",
+                "what city were you born in?=Montreal",
+                "--mfa",
+                "What is the best  country on Earth?=Canada",
+                "--mfa",
+                SHAPE + "=Triangle"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
   }
 
   @Test
-  void mfa_without_answers_exits_3_with_the_questions_and_a_connect_relaunch_url(FlinksSandbox sandbox) {
+  void mfa_without_answers_exits_3_with_the_questions_and_a_connect_relaunch_url(
+      FlinksSandbox sandbox) {
     Cli.Result result = Cli.run(refresh(sandbox, "Greatday"));
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.out()).contains(CITY, COUNTRY, SHAPE)
-        .contains(sandbox.connectUrl() + "?requestId=").contains("authorizeToken=");
+    assertThat(result.out())
+        .contains(CITY, COUNTRY, SHAPE)
+        .contains(sandbox.connectUrl() + "?requestId=")
+        .contains("authorizeToken=");
     assertThat(result.err()).contains("MFA required");
   }
 
   @Test
-  void mfa_with_some_answers_missing_exits_3_without_sending_partial_answers(FlinksSandbox sandbox) {
+  void mfa_with_some_answers_missing_exits_3_without_sending_partial_answers(
+      FlinksSandbox sandbox) {
     Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", CITY + "=Montreal"));
 
     assertThat(result.exitCode()).isEqualTo(3);
@@ -103,7 +131,8 @@ class RefreshCommandTest {
 
   @Test
   void on_a_terminal_the_questions_are_asked_and_answered_from_stdin(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run(Map.of(), "Montreal\nCanada\nTriangle\n", true, refresh(sandbox, "Greatday"));
+    Cli.Result result =
+        Cli.run(Map.of(), "Montreal\nCanada\nTriangle\n", true, refresh(sandbox, "Greatday"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err()).contains("Security question: " + CITY).contains(SHAPE);
@@ -118,8 +147,17 @@ class RefreshCommandTest {
 
   @Test
   void a_wrong_answer_exits_5_naming_invalid_security_response(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", CITY + "=Toronto", "--mfa",
-        COUNTRY + "=Canada", "--mfa", SHAPE + "=Triangle"));
+    Cli.Result result =
+        Cli.run(
+            refresh(
+                sandbox,
+                "Greatday",
+                "--mfa",
+                CITY + "=Toronto",
+                "--mfa",
+                COUNTRY + "=Canada",
+                "--mfa",
+                SHAPE + "=Triangle"));
 
     assertThat(result.exitCode()).isEqualTo(5);
     assertThat(result.err()).contains("INVALID_SECURITY_RESPONSE");
@@ -135,16 +173,35 @@ class RefreshCommandTest {
 
   @Test
   void mfa_prompts_may_differ_in_punctuation_as_well(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", "WHAT CITY WERE YOU BORN IN=Montreal",
-        "--mfa", "what is the best country on earth ?=Canada", "--mfa", "What shape, do people like most=Triangle"));
+    Cli.Result result =
+        Cli.run(
+            refresh(
+                sandbox,
+                "Greatday",
+                "--mfa",
+                "WHAT CITY WERE YOU BORN IN=Montreal",
+                "--mfa",
+                "what is the best country on earth ?=Canada",
+                "--mfa",
+                "What shape, do people like most=Triangle"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
   }
 
   @Test
-  void an_mfa_prompt_that_matches_no_question_is_named_with_the_questions_the_bank_asked(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", "city=Montreal", "--mfa", COUNTRY + "=Canada",
-        "--mfa", SHAPE + "=Triangle"));
+  void an_mfa_prompt_that_matches_no_question_is_named_with_the_questions_the_bank_asked(
+      FlinksSandbox sandbox) {
+    Cli.Result result =
+        Cli.run(
+            refresh(
+                sandbox,
+                "Greatday",
+                "--mfa",
+                "city=Montreal",
+                "--mfa",
+                COUNTRY + "=Canada",
+                "--mfa",
+                SHAPE + "=Triangle"));
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err())
@@ -159,25 +216,45 @@ class RefreshCommandTest {
     Cli.Result result = Cli.run(refresh(sandbox, "Greatday", "--mfa", CITY + "=Montreal"));
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.err()).contains("no answer for 2 of the bank's 3 questions: \"" + COUNTRY + "\", \"" + SHAPE
-        + "\"").doesNotContain("matching none");
+    assertThat(result.err())
+        .contains(
+            "no answer for 2 of the bank's 3 questions: \"" + COUNTRY + "\", \"" + SHAPE + "\"")
+        .doesNotContain("matching none");
   }
 
   @Test
   void a_wrong_answer_at_the_terminal_is_asked_again_in_the_same_session(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run(Map.of(), "Toronto\nCanada\nTriangle\nMontreal\nCanada\nTriangle\n", true,
-        refresh(sandbox, "Greatday"));
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            "Toronto\nCanada\nTriangle\nMontreal\nCanada\nTriangle\n",
+            true,
+            refresh(sandbox, "Greatday"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.err()).contains("INVALID_SECURITY_RESPONSE").contains("answer again (try 2 of 3)");
+    assertThat(result.err())
+        .contains("INVALID_SECURITY_RESPONSE")
+        .contains("answer again (try 2 of 3)");
     assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(3);
     assertThat(sandbox.groundTruth(sandbox.login("Greatday").loginId()).dataVersion()).isEqualTo(1);
   }
 
   @Test
   void a_wrong_mfa_option_on_a_terminal_is_asked_again_at_the_keyboard(FlinksSandbox sandbox) {
-    Cli.Result result = Cli.run(Map.of(), "Montreal\nCanada\nTriangle\n", true, refresh(sandbox, "Greatday",
-        "--mfa", CITY + "=Toronto", "--mfa", COUNTRY + "=Canada", "--mfa", SHAPE + "=Triangle"));
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            "Montreal\nCanada\nTriangle\n",
+            true,
+            refresh(
+                sandbox,
+                "Greatday",
+                "--mfa",
+                CITY + "=Toronto",
+                "--mfa",
+                COUNTRY + "=Canada",
+                "--mfa",
+                SHAPE + "=Triangle"));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err()).contains("Security question: " + CITY);
@@ -194,39 +271,58 @@ class RefreshCommandTest {
   }
 
   @Test
-  void a_bank_that_allows_no_second_try_ends_the_run_at_the_first_wrong_answer(FlinksSandbox sandbox)
-      throws Exception {
-    // The sandbox always lets the user try again; real banks may answer INVALID_SECURITY_RESPONSE_NO_RETRY.
-    try (RecordingProxy noRetry = new RecordingProxy(sandbox.baseUrl(), (path, body) -> path.endsWith("/Authorize")
-        ? new String(body, java.nio.charset.StandardCharsets.UTF_8).replace("\"INVALID_SECURITY_RESPONSE\"",
-            "\"INVALID_SECURITY_RESPONSE_NO_RETRY\"").getBytes(java.nio.charset.StandardCharsets.UTF_8) : body)) {
+  void a_bank_that_allows_no_second_try_ends_the_run_at_the_first_wrong_answer(
+      FlinksSandbox sandbox) throws Exception {
+    // The sandbox always lets the user try again; real banks may answer
+    // INVALID_SECURITY_RESPONSE_NO_RETRY.
+    try (RecordingProxy noRetry =
+        new RecordingProxy(
+            sandbox.baseUrl(),
+            (path, body) ->
+                path.endsWith("/Authorize")
+                    ? new String(body, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace(
+                            "\"INVALID_SECURITY_RESPONSE\"",
+                            "\"INVALID_SECURITY_RESPONSE_NO_RETRY\"")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : body)) {
       String[] args = refresh(sandbox, "Greatday");
       args[2] = noRetry.baseUrl();
 
-      Cli.Result result = Cli.run(Map.of(), "Toronto\nCanada\nTriangle\nMontreal\nCanada\nTriangle\n", true, args);
+      Cli.Result result =
+          Cli.run(Map.of(), "Toronto\nCanada\nTriangle\nMontreal\nCanada\nTriangle\n", true, args);
 
       assertThat(result.exitCode()).isEqualTo(5);
-      assertThat(result.err()).contains("INVALID_SECURITY_RESPONSE_NO_RETRY").doesNotContain("answer again");
+      assertThat(result.err())
+          .contains("INVALID_SECURITY_RESPONSE_NO_RETRY")
+          .doesNotContain("answer again");
       assertThat(sandbox.requests()).filteredOn(r -> "Authorize".equals(r.endpoint())).hasSize(2);
     }
   }
 
   @Test
   void an_unexpected_failure_exits_1_as_an_internal_error(FlinksSandbox sandbox) {
-    java.io.InputStream broken = new java.io.InputStream() {
-      @Override
-      public int read() throws java.io.IOException {
-        throw new java.io.IOException("terminal gone");
-      }
-    };
+    java.io.InputStream broken =
+        new java.io.InputStream() {
+          @Override
+          public int read() throws java.io.IOException {
+            throw new java.io.IOException("terminal gone");
+          }
+        };
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    Console console = Console.of(broken, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
-        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), Map.of(), true);
+    Console console =
+        Console.of(
+            broken,
+            new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+            Map.of(),
+            true);
 
     int code = Main.run(console, refresh(sandbox, "Greatday"));
 
     assertThat(code).isEqualTo(ExitCode.INTERNAL_ERROR.code()).isEqualTo(1);
-    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("internal error")
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("internal error")
         .contains("cannot read standard input");
   }
 }

@@ -25,8 +25,8 @@ class RotateKeyCommandTest {
 
   private void registerUnderTheOldKey() {
     try (Database database = Database.open(DatabaseConfig.h2File(data))) {
-      new LoginRepository(database, new LoginIdProtector(oldKey), Clock.systemUTC()).register(LOGIN_ID,
-          Optional.empty());
+      new LoginRepository(database, new LoginIdProtector(oldKey), Clock.systemUTC())
+          .register(LOGIN_ID, Optional.empty());
     }
   }
 
@@ -52,7 +52,9 @@ class RotateKeyCommandTest {
     Cli.Result result = Cli.run(env("2:" + newKey.toBase64()), "rotate-key");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("key version 1").contains("FLINKS4J_ENCRYPTION_KEY")
+    assertThat(result.err())
+        .contains("key version 1")
+        .contains("FLINKS4J_ENCRYPTION_KEY")
         .doesNotContain(LOGIN_ID);
   }
 

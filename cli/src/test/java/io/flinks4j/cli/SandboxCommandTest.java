@@ -25,18 +25,27 @@ class SandboxCommandTest {
   @Test
   void sandbox_prints_its_banner_serves_the_flinks_api_and_stops_on_request() throws Exception {
     Cli.Streams streams = new Cli.Streams(Map.of(), "", false);
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-        () -> Main.run(streams.console, "sandbox", "--port", "0", "--processing-delay", "1s"));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () -> Main.run(streams.console, "sandbox", "--port", "0", "--processing-delay", "1s"));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> streams.outText().contains("Ctrl-C"));
     String banner = streams.outText();
     Matcher url = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(banner);
     assertThat(url.find()).as(banner).isTrue();
-    assertThat(banner).contains(FlinksSandbox.TOOLBOX_CUSTOMER_ID, FlinksSandbox.TOOLBOX_SECRET_KEY,
-        FlinksSandbox.TOOLBOX_API_KEY, "Greatday", "greatday_nomfa", "test_disabled_account");
+    assertThat(banner)
+        .contains(
+            FlinksSandbox.TOOLBOX_CUSTOMER_ID,
+            FlinksSandbox.TOOLBOX_SECRET_KEY,
+            FlinksSandbox.TOOLBOX_API_KEY,
+            "Greatday",
+            "greatday_nomfa",
+            "test_disabled_account");
     try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpResponse<String> logins = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/sandbox/logins"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> logins =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url.group(1) + "/sandbox/logins")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(logins.statusCode()).isEqualTo(200);
     }
 
@@ -60,10 +69,21 @@ class SandboxCommandTest {
       Matcher printed = Pattern.compile("--base-url\\s+(\\S+)").matcher(running.banner);
       assertThat(printed.find()).as(running.banner).isTrue();
 
-      Cli.Result fetch = Cli.run("fetch", "--base-url", printed.group(1),
-          "--customer-id", FlinksSandbox.TOOLBOX_CUSTOMER_ID, "--secret-key", FlinksSandbox.TOOLBOX_SECRET_KEY,
-          "--api-key", FlinksSandbox.TOOLBOX_API_KEY, "--login-id", "8b35f6c8-e7b6-41d3-98f8-08d68b7f8d31",
-          "--poll-interval", "100ms");
+      Cli.Result fetch =
+          Cli.run(
+              "fetch",
+              "--base-url",
+              printed.group(1),
+              "--customer-id",
+              FlinksSandbox.TOOLBOX_CUSTOMER_ID,
+              "--secret-key",
+              FlinksSandbox.TOOLBOX_SECRET_KEY,
+              "--api-key",
+              FlinksSandbox.TOOLBOX_API_KEY,
+              "--login-id",
+              "8b35f6c8-e7b6-41d3-98f8-08d68b7f8d31",
+              "--poll-interval",
+              "100ms");
 
       assertThat(fetch.exitCode()).as(fetch.all()).isZero();
       assertThat(fetch.out()).contains("TXNS");
@@ -74,8 +94,13 @@ class SandboxCommandTest {
   void the_export_block_the_banner_prints_lets_fetch_run_without_options() throws Exception {
     try (RunningSandbox running = RunningSandbox.start("--port", "0")) {
       Map<String, String> env = exports(running.banner);
-      assertThat(env).containsKeys("FLINKS_BASE_URL", "FLINKS_CUSTOMER_ID", "FLINKS_SECRET_KEY", "FLINKS_API_KEY",
-          "FLINKS_LOGIN_ID");
+      assertThat(env)
+          .containsKeys(
+              "FLINKS_BASE_URL",
+              "FLINKS_CUSTOMER_ID",
+              "FLINKS_SECRET_KEY",
+              "FLINKS_API_KEY",
+              "FLINKS_LOGIN_ID");
 
       Cli.Result fetch = Cli.run(env, "fetch", "--poll-interval", "100ms");
 
@@ -85,7 +110,8 @@ class SandboxCommandTest {
   }
 
   @Test
-  void sandbox_env_prints_only_export_lines_which_reach_the_sandbox_on_that_port() throws Exception {
+  void sandbox_env_prints_only_export_lines_which_reach_the_sandbox_on_that_port()
+      throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       port = free.getLocalPort();
@@ -94,7 +120,9 @@ class SandboxCommandTest {
       Cli.Result env = Cli.run("sandbox", "--env", "--port", String.valueOf(port));
 
       assertThat(env.exitCode()).as(env.all()).isZero();
-      assertThat(env.out().lines()).isNotEmpty().allMatch(line -> line.matches("export FLINKS_[A-Z_]+=\\S+"));
+      assertThat(env.out().lines())
+          .isNotEmpty()
+          .allMatch(line -> line.matches("export FLINKS_[A-Z_]+=\\S+"));
       assertThat(env.out()).contains("export FLINKS_BASE_URL=http://127.0.0.1:" + port + "\n");
       Cli.Result fetch = Cli.run(exports(env.out()), "fetch", "--poll-interval", "100ms");
       assertThat(fetch.exitCode()).as(fetch.all()).isZero();
@@ -128,8 +156,12 @@ class SandboxCommandTest {
     private RunningSandbox(String... args) {
       List<String> all = new ArrayList<>(List.of("sandbox", "--processing-delay", "200ms"));
       all.addAll(List.of(args));
-      exit = CompletableFuture.supplyAsync(() -> Main.run(streams.console, all.toArray(String[]::new)));
-      await().atMost(Duration.ofSeconds(20)).until(() -> streams.outText().contains("Ctrl-C") || exit.isDone());
+      exit =
+          CompletableFuture.supplyAsync(
+              () -> Main.run(streams.console, all.toArray(String[]::new)));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> streams.outText().contains("Ctrl-C") || exit.isDone());
       banner = streams.outText();
     }
 

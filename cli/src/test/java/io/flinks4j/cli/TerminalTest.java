@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code flinks4j fetch} and {@code refresh} in a real pseudo-terminal ({@code script(1)} from util-linux), as a person runs it: the
- * JVM sees a terminal, so the progress line and the MFA prompts are the real ones, not a test switch.
+ * {@code flinks4j fetch} and {@code refresh} in a real pseudo-terminal ({@code script(1)} from
+ * util-linux), as a person runs it: the JVM sees a terminal, so the progress line and the MFA
+ * prompts are the real ones, not a test switch.
  */
 @Tag("process")
 class TerminalTest {
@@ -38,21 +39,27 @@ class TerminalTest {
   static final FlinksSandboxExtension FLINKS = FlinksSandboxExtension.withOptions(b -> b);
 
   @Test
-  void the_progress_line_counts_down_to_the_next_poll_every_second(FlinksSandbox sandbox) throws Exception {
-    String loginId = sandbox.createLogin(LoginSpec.named("tty-" + UUID.randomUUID())
-        .withProcessingDelay(Duration.ofSeconds(2))).loginId();
+  void the_progress_line_counts_down_to_the_next_poll_every_second(FlinksSandbox sandbox)
+      throws Exception {
+    String loginId =
+        sandbox
+            .createLogin(
+                LoginSpec.named("tty-" + UUID.randomUUID())
+                    .withProcessingDelay(Duration.ofSeconds(2)))
+            .loginId();
 
     try (Terminal terminal = Terminal.run(fetch(sandbox, loginId, "--poll-interval", "4s"))) {
       assertThat(terminal.awaitExit()).as(terminal.screen()).isZero();
 
-      assertThat(terminal.screen()).contains("next poll in 3s", "next poll in 2s", "next poll in 1s")
+      assertThat(terminal.screen())
+          .contains("next poll in 3s", "next poll in 2s", "next poll in 1s")
           .contains("OPERATION_PENDING");
     }
   }
 
   @Test
-  void a_wrong_answer_typed_at_the_prompt_is_asked_again_and_the_right_one_gets_the_data(FlinksSandbox sandbox)
-      throws Exception {
+  void a_wrong_answer_typed_at_the_prompt_is_asked_again_and_the_right_one_gets_the_data(
+      FlinksSandbox sandbox) throws Exception {
     String loginId = sandbox.login("Greatday").loginId();
 
     List<String> refresh = fetch(sandbox, loginId, "--poll-interval", "100ms");
@@ -61,35 +68,56 @@ class TerminalTest {
       List<String> asked = new ArrayList<>();
       while (!terminal.exited()) {
         int seen = asked.size();
-        await().atMost(Duration.ofSeconds(30)).until(() -> terminal.prompts().size() > seen || terminal.exited());
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> terminal.prompts().size() > seen || terminal.exited());
         if (terminal.exited()) {
           break;
         }
         String prompt = terminal.prompts().get(seen);
-        boolean firstCity = prompt.contains("city") && asked.stream().noneMatch(p -> p.contains("city"));
+        boolean firstCity =
+            prompt.contains("city") && asked.stream().noneMatch(p -> p.contains("city"));
         asked.add(prompt);
         terminal.type(firstCity ? "Toronto" : answerTo(prompt));
       }
 
       assertThat(terminal.awaitExit()).as(terminal.screen()).isZero();
-      assertThat(asked.stream().filter(p -> p.contains("city")).count()).as(terminal.screen()).isEqualTo(2);
+      assertThat(asked.stream().filter(p -> p.contains("city")).count())
+          .as(terminal.screen())
+          .isEqualTo(2);
       assertThat(terminal.screen()).contains("INVALID_SECURITY_RESPONSE").contains("accounts");
     }
   }
 
   private static String answerTo(String prompt) {
-    return prompt.contains("city") ? "Montreal" : prompt.contains("country") ? "Canada" : "Triangle";
+    return prompt.contains("city")
+        ? "Montreal"
+        : prompt.contains("country") ? "Canada" : "Triangle";
   }
 
   private static List<String> fetch(FlinksSandbox sandbox, String loginId, String... more) {
-    List<String> args = new ArrayList<>(List.of("fetch", "--base-url", sandbox.baseUrl(),
-        "--customer-id", sandbox.customerId(), "--secret-key", sandbox.secretKey(), "--api-key", sandbox.apiKey(),
-        "--login-id", loginId));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "fetch",
+                "--base-url",
+                sandbox.baseUrl(),
+                "--customer-id",
+                sandbox.customerId(),
+                "--secret-key",
+                sandbox.secretKey(),
+                "--api-key",
+                sandbox.apiKey(),
+                "--login-id",
+                loginId));
     args.addAll(List.of(more));
     return args;
   }
 
-  /** The CLI in a child JVM on a pseudo-terminal; what it draws is kept, and lines can be typed into it. */
+  /**
+   * The CLI in a child JVM on a pseudo-terminal; what it draws is kept, and lines can be typed into
+   * it.
+   */
   private static final class Terminal implements AutoCloseable {
     private final Process process;
     private final Path typescript;
@@ -98,28 +126,33 @@ class TerminalTest {
     private Terminal(Process process, Path typescript) {
       this.process = process;
       this.typescript = typescript;
-      Thread.ofVirtual().start(() -> {
-        try (InputStream in = process.getInputStream()) {
-          byte[] buffer = new byte[4096];
-          for (int n; (n = in.read(buffer)) > 0; ) {
-            screen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-          }
-        } catch (IOException e) {
-          // the process ended
-        }
-      });
+      Thread.ofVirtual()
+          .start(() -> {
+            try (InputStream in = process.getInputStream()) {
+              byte[] buffer = new byte[4096];
+              for (int n; (n = in.read(buffer)) > 0; ) {
+                screen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+              }
+            } catch (IOException e) {
+              // the process ended
+            }
+          });
     }
 
     static Terminal run(List<String> cliArgs) throws IOException {
-      assertThat(SCRIPT).as("util-linux script(1) runs the CLI on a pseudo-terminal").isExecutable();
+      assertThat(SCRIPT)
+          .as("util-linux script(1) runs the CLI on a pseudo-terminal")
+          .isExecutable();
       String java = ProcessHandle.current().info().command().orElse("java");
-      List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-          Main.class.getName()));
+      List<String> command =
+          new ArrayList<>(
+              List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
       command.addAll(cliArgs);
       String line = command.stream().map(Terminal::quoted).collect(Collectors.joining(" "));
       Path log = Files.createTempFile("flinks4j-tty-", ".log");
-      ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "-qefc", line, log.toString())
-          .redirectErrorStream(true);
+      ProcessBuilder builder =
+          new ProcessBuilder(SCRIPT.toString(), "-qefc", line, log.toString())
+              .redirectErrorStream(true);
       builder.environment().put("TERM", "xterm");
       builder.environment().put("COLUMNS", "120");
       return new Terminal(builder.start(), log);

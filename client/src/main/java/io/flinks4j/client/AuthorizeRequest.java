@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The body of one {@code /Authorize} call, built with the factory for its mode (cached read, live refresh, direct
- * credentials, MFA answers) so callers cannot mix fields of different modes by accident. Immutable and carries no
- * token, so sending it twice never replays one; {@code toString()} hides the loginId, password and answers.
+ * The body of one {@code /Authorize} call, built with the factory for its mode (cached read, live
+ * refresh, direct credentials, MFA answers) so callers cannot mix fields of different modes by
+ * accident. Immutable and carries no token, so sending it twice never replays one; {@code
+ * toString()} hides the loginId, password and answers.
  */
 public final class AuthorizeRequest {
   final String loginId;
@@ -39,7 +40,10 @@ public final class AuthorizeRequest {
     this.scheduleRefresh = b.scheduleRefresh;
   }
 
-  /** Cached mode: opens a session on the last aggregated data of {@code loginId}, without contacting the bank. */
+  /**
+   * Cached mode: opens a session on the last aggregated data of {@code loginId}, without contacting
+   * the bank.
+   */
   public static AuthorizeRequest cached(String loginId) {
     Builder b = new Builder();
     b.loginId = requireText(loginId, "loginId");
@@ -47,7 +51,10 @@ public final class AuthorizeRequest {
     return new AuthorizeRequest(b);
   }
 
-  /** Live mode (refresh): logs in to the bank now and saves the result; may answer 203 with MFA challenges. */
+  /**
+   * Live mode (refresh): logs in to the bank now and saves the result; may answer 203 with MFA
+   * challenges.
+   */
   public static AuthorizeRequest live(String loginId) {
     Builder b = new Builder();
     b.loginId = requireText(loginId, "loginId");
@@ -56,7 +63,9 @@ public final class AuthorizeRequest {
     return new AuthorizeRequest(b);
   }
 
-  /** Legacy direct-API live login with bank credentials (e.g. institution {@code FlinksCapital}). */
+  /**
+   * Legacy direct-API live login with bank credentials (e.g. institution {@code FlinksCapital}).
+   */
   public static AuthorizeRequest credentials(String institution, String username, String password) {
     Builder b = new Builder();
     b.institution = requireText(institution, "institution");
@@ -68,8 +77,9 @@ public final class AuthorizeRequest {
   }
 
   /**
-   * MFA follow-up: answers every challenge of the 203 that carried {@code requestId}. Keys must be the challenges'
-   * prompts exactly; each value is the list of answers (Flinks expects an array even for one answer).
+   * MFA follow-up: answers every challenge of the 203 that carried {@code requestId}. Keys must be
+   * the challenges' prompts exactly; each value is the list of answers (Flinks expects an array
+   * even for one answer).
    */
   public static AuthorizeRequest mfaAnswers(String requestId, Map<String, List<String>> answers) {
     Objects.requireNonNull(answers, "answers");
@@ -77,7 +87,8 @@ public final class AuthorizeRequest {
       throw new IllegalArgumentException("answers must not be empty");
     }
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    answers.forEach((prompt, values) -> copy.put(requireText(prompt, "prompt"), List.copyOf(values)));
+    answers.forEach(
+        (prompt, values) -> copy.put(requireText(prompt, "prompt"), List.copyOf(values)));
     Builder b = new Builder();
     b.requestId = requireText(requestId, "requestId");
     b.securityResponses = java.util.Collections.unmodifiableMap(copy);
@@ -91,7 +102,9 @@ public final class AuthorizeRequest {
     return new AuthorizeRequest(b);
   }
 
-  /** Same request with the bank-session language ({@code en} or {@code fr}; MFA prompts come in it). */
+  /**
+   * Same request with the bank-session language ({@code en} or {@code fr}; MFA prompts come in it).
+   */
   public AuthorizeRequest withLanguage(String language) {
     Builder b = toBuilder();
     b.language = language;
@@ -105,7 +118,10 @@ public final class AuthorizeRequest {
     return new AuthorizeRequest(b);
   }
 
-  /** Same request asking Flinks to capture all security questions ([old] Enhanced MFA, needs {@code Save}). */
+  /**
+   * Same request asking Flinks to capture all security questions ([old] Enhanced MFA, needs {@code
+   * Save}).
+   */
   public AuthorizeRequest withMfaQuestions(boolean withMfaQuestions) {
     Builder b = toBuilder();
     b.withMfaQuestions = withMfaQuestions;
@@ -189,12 +205,19 @@ public final class AuthorizeRequest {
 
   @Override
   public String toString() {
-    String mode = isMfaAnswer() ? "mfaAnswers" : loginId != null
-        ? (Boolean.TRUE.equals(mostRecentCached) ? "cached" : "live")
-        : "credentials";
-    return "AuthorizeRequest[mode=" + mode + (requestId == null ? "" : ", requestId=" + requestId)
+    String mode =
+        isMfaAnswer()
+            ? "mfaAnswers"
+            : loginId != null
+                ? (Boolean.TRUE.equals(mostRecentCached) ? "cached" : "live")
+                : "credentials";
+    return "AuthorizeRequest[mode="
+        + mode
+        + (requestId == null ? "" : ", requestId=" + requestId)
         + (institution == null ? "" : ", institution=" + institution)
-        + (language == null ? "" : ", language=" + language) + (tag == null ? "" : ", tag=" + tag)
-        + (isMfaAnswer() ? ", answers=" + securityResponses.size() : "") + "]";
+        + (language == null ? "" : ", language=" + language)
+        + (tag == null ? "" : ", tag=" + tag)
+        + (isMfaAnswer() ? ", answers=" + securityResponses.size() : "")
+        + "]";
   }
 }

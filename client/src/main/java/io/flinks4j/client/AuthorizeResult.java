@@ -7,8 +7,9 @@ import io.flinks4j.client.model.SecurityChallenge;
 import java.util.List;
 
 /**
- * What {@code /Authorize} answered when it did not refuse: an open session, or MFA questions to answer first (a 203,
- * which is neither success nor error). Refusals are thrown as {@link io.flinks4j.client.error.FlinksException}.
+ * What {@code /Authorize} answered when it did not refuse: an open session, or MFA questions to
+ * answer first (a 203, which is neither success nor error). Refusals are thrown as {@link
+ * io.flinks4j.client.error.FlinksException}.
  */
 public sealed interface AuthorizeResult {
 
@@ -22,8 +23,8 @@ public sealed interface AuthorizeResult {
    * The session is open (200): continue with {@code /GetAccountsDetail}.
    *
    * @param requestId the session's RequestId
-   * @param login the login (its id is the loginId); may be null when Flinks answered 202 because aggregation is still
-   *     running, in which case the data calls will answer 202 too
+   * @param login the login (its id is the loginId); may be null when Flinks answered 202 because
+   *     aggregation is still running, in which case the data calls will answer 202 too
    * @param institution institution code, or null
    * @param institutionName institution name, or null
    * @param institutionId numeric institution id, or null
@@ -45,15 +46,16 @@ public sealed interface AuthorizeResult {
   }
 
   /**
-   * The bank wants MFA answers (203): answer every challenge in one {@link AuthorizeRequest#mfaAnswers} call, or
-   * relaunch Connect with this RequestId and a fresh token.
+   * The bank wants MFA answers (203): answer every challenge in one {@link
+   * AuthorizeRequest#mfaAnswers} call, or relaunch Connect with this RequestId and a fresh token.
    *
    * @param requestId the session's RequestId, to send back with the answers
    * @param challenges the questions; keys of the answers must equal their prompts exactly
    * @param institution institution code, or null
    * @param raw the body exactly as received
    */
-  record MfaChallenge(String requestId, List<SecurityChallenge> challenges, String institution, RawJson raw)
+  record MfaChallenge(
+      String requestId, List<SecurityChallenge> challenges, String institution, RawJson raw)
       implements AuthorizeResult {
     public MfaChallenge {
       challenges = challenges == null ? List.of() : List.copyOf(challenges);

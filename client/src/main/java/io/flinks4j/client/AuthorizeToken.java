@@ -1,8 +1,9 @@
 package io.flinks4j.client;
 
 /**
- * A single-use authorize token minted by {@code /GenerateAuthorizeToken}; it opens exactly one {@code /Authorize}
- * session or one Connect launch and dies 30 minutes after minting, so mint one right before use and never cache it.
+ * A single-use authorize token minted by {@code /GenerateAuthorizeToken}; it opens exactly one
+ * {@code /Authorize} session or one Connect launch and dies 30 minutes after minting, so mint one
+ * right before use and never cache it.
  *
  * @param value the token; never printed by {@code toString()}
  */

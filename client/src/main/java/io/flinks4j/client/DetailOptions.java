@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Every documented {@code /GetAccountsDetail} option, immutable. {@link #defaults()} asks for what a lender usually
- * needs: transactions (90 days), account identity, KYC and balances. Options left unset are not sent, so Flinks
- * applies its own default.
+ * Every documented {@code /GetAccountsDetail} option, immutable. {@link #defaults()} asks for what
+ * a lender usually needs: transactions (90 days), account identity, KYC and balances. Options left
+ * unset are not sent, so Flinks applies its own default.
  *
  * @param withTransactions {@code WithTransactions}
  * @param withAccountIdentity {@code WithAccountIdentity}: transit, institution and account numbers
@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param dateFrom {@code DateFrom} ([old]), or null
  * @param dateTo {@code DateTo} ([old]), or null
  * @param mostRecentCached {@code MostRecentCached} ([old]), or null to omit
- * @param withDetailsAndStatements {@code WithDetailsAndStatements} (PDF statements flag), or null to omit
+ * @param withDetailsAndStatements {@code WithDetailsAndStatements} (PDF statements flag), or null
+ *     to omit
  * @param numberOfStatements {@code NumberOfStatements}, or null to omit
- * @param refreshDelta {@code RefreshDelta} ([old]): only transactions after the given ones; empty to omit
+ * @param refreshDelta {@code RefreshDelta} ([old]): only transactions after the given ones; empty
+ *     to omit
  */
 public record DetailOptions(
     Boolean withTransactions,
@@ -85,7 +87,8 @@ public record DetailOptions(
     putIfSet(body, "WithAccountIdentity", withAccountIdentity);
     putIfSet(body, "WithKYC", withKyc);
     putIfSet(body, "WithBalance", withBalance);
-    putIfSet(body, "DaysOfTransactions", daysOfTransactions == null ? null : daysOfTransactions.value());
+    putIfSet(
+        body, "DaysOfTransactions", daysOfTransactions == null ? null : daysOfTransactions.value());
     if (!accountsFilter.isEmpty()) {
       body.put("AccountsFilter", accountsFilter);
     }
@@ -93,16 +96,19 @@ public record DetailOptions(
     putIfSet(body, "DateTo", dateTo == null ? null : dateTo.toString());
     putIfSet(body, "MostRecentCached", mostRecentCached);
     putIfSet(body, "WithDetailsAndStatements", withDetailsAndStatements);
-    putIfSet(body, "NumberOfStatements", numberOfStatements == null ? null : numberOfStatements.value());
+    putIfSet(
+        body, "NumberOfStatements", numberOfStatements == null ? null : numberOfStatements.value());
     if (!refreshDelta.isEmpty()) {
-      body.put("RefreshDelta", refreshDelta.stream()
-          .map(d -> {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("AccountId", d.accountId());
-            entry.put("TransactionId", d.transactionId());
-            return entry;
-          })
-          .toList());
+      body.put(
+          "RefreshDelta",
+          refreshDelta.stream()
+              .map(d -> {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("AccountId", d.accountId());
+                entry.put("TransactionId", d.transactionId());
+                return entry;
+              })
+              .toList());
     }
     return body;
   }
@@ -114,14 +120,15 @@ public record DetailOptions(
   }
 
   /**
-   * {@code DaysOfTransactions}: {@code Days90} or {@code Days365} ({@code Days360} in older clients); open so other
-   * values pass through.
+   * {@code DaysOfTransactions}: {@code Days90} or {@code Days365} ({@code Days360} in older
+   * clients); open so other values pass through.
    *
    * @param value the wire value
    */
   public record DaysOfTransactions(@JsonValue String value) {
     public static final DaysOfTransactions DAYS_90 = new DaysOfTransactions("Days90");
     public static final DaysOfTransactions DAYS_365 = new DaysOfTransactions("Days365");
+
     /** The spelling older Flinks clients use. */
     public static final DaysOfTransactions DAYS_360 = new DaysOfTransactions("Days360");
 
@@ -135,13 +142,16 @@ public record DetailOptions(
         case 90 -> DAYS_90;
         case 365 -> DAYS_365;
         case 360 -> DAYS_360;
-        default -> throw new IllegalArgumentException("Flinks offers 90 or 365 days of transactions, not " + days);
+        default ->
+            throw new IllegalArgumentException(
+                "Flinks offers 90 or 365 days of transactions, not " + days);
       };
     }
   }
 
   /**
-   * {@code NumberOfStatements}: {@code MostRecent}, {@code Months3} or {@code Months12}; open for new values.
+   * {@code NumberOfStatements}: {@code MostRecent}, {@code Months3} or {@code Months12}; open for
+   * new values.
    *
    * @param value the wire value
    */
@@ -156,7 +166,8 @@ public record DetailOptions(
   }
 
   /**
-   * One {@code RefreshDelta} entry: return only transactions of {@code accountId} after {@code transactionId}.
+   * One {@code RefreshDelta} entry: return only transactions of {@code accountId} after {@code
+   * transactionId}.
    *
    * @param accountId the AccountId
    * @param transactionId the last transaction id already known
@@ -252,8 +263,18 @@ public record DetailOptions(
     }
 
     public DetailOptions build() {
-      return new DetailOptions(withTransactions, withAccountIdentity, withKyc, withBalance, daysOfTransactions,
-          accountsFilter, dateFrom, dateTo, mostRecentCached, withDetailsAndStatements, numberOfStatements,
+      return new DetailOptions(
+          withTransactions,
+          withAccountIdentity,
+          withKyc,
+          withBalance,
+          daysOfTransactions,
+          accountsFilter,
+          dateFrom,
+          dateTo,
+          mostRecentCached,
+          withDetailsAndStatements,
+          numberOfStatements,
           refreshDelta);
     }
   }

@@ -4,8 +4,8 @@ import io.flinks4j.client.model.AccountsDetail;
 import java.util.Optional;
 
 /**
- * One answer of {@code /GetAccountsDetail} or its Async poll: the data, or "still processing" (a 202 is the normal
- * first answer, not an error).
+ * One answer of {@code /GetAccountsDetail} or its Async poll: the data, or "still processing" (a
+ * 202 is the normal first answer, not an error).
  */
 public sealed interface DetailResponse {
 
@@ -28,10 +28,12 @@ public sealed interface DetailResponse {
    * 202: still processing; poll {@code GetAccountsDetailAsync} with the same RequestId.
    *
    * @param requestId the session's RequestId
-   * @param code {@code OPERATION_PENDING}, or {@code OPERATION_DISPATCHED} when a synchronous call ran past 210 s
+   * @param code {@code OPERATION_PENDING}, or {@code OPERATION_DISPATCHED} when a synchronous call
+   *     ran past 210 s
    * @param partial accounts Flinks already included in a dispatched answer, if any
    */
-  record Pending(String requestId, FlinksCode code, Optional<AccountsDetail> partial) implements DetailResponse {
+  record Pending(String requestId, FlinksCode code, Optional<AccountsDetail> partial)
+      implements DetailResponse {
     public Pending {
       partial = partial == null ? Optional.empty() : partial;
     }

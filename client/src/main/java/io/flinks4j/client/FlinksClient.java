@@ -32,12 +32,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point to the Flinks data-retrieval API: built once, immutable, thread-safe and cheap to share.
+ * Entry point to the Flinks data-retrieval API: built once, immutable, thread-safe and cheap to
+ * share.
  *
  * <p>High-level calls do the documented flow: {@link #retrieve} (token, cached {@code /Authorize},
- * {@code /GetAccountsDetail}, then polling the Async endpoint every poll interval until 200 or the poll timeout) and
- * {@link #refresh} (live {@code /Authorize} with MFA rounds). Low-level calls map one endpoint each. Every call
- * retries per the {@link RetryPolicy}; refusals are thrown as {@link io.flinks4j.client.error.FlinksException}.
+ * {@code /GetAccountsDetail}, then polling the Async endpoint every poll interval until 200 or the
+ * poll timeout) and {@link #refresh} (live {@code /Authorize} with MFA rounds). Low-level calls map
+ * one endpoint each. Every call retries per the {@link RetryPolicy}; refusals are thrown as {@link
+ * io.flinks4j.client.error.FlinksException}.
  *
  * <pre>{@code
  * FlinksClient flinks = FlinksClient.builder()
@@ -72,14 +74,27 @@ public final class FlinksClient implements AutoCloseable {
     this.pollTimeout = b.pollTimeout;
     this.clock = b.clock;
     this.connectUrl = b.connectUrl != null ? b.connectUrl : defaultConnectUrl(b.baseUrl);
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(b.connectTimeout)
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-    String apiRoot = stripTrailingSlash(b.baseUrl.toString()) + "/v3/" + encode(customerId) + "/BankingServices/";
-    this.transport = new Transport(http, apiRoot, b.requestTimeout, b.retryPolicy, b.sleeper, b.clock,
-        new Redactor(secretKey, apiKey), b.random);
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(b.connectTimeout)
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String apiRoot =
+        stripTrailingSlash(b.baseUrl.toString())
+            + "/v3/"
+            + encode(customerId)
+            + "/BankingServices/";
+    this.transport =
+        new Transport(
+            http,
+            apiRoot,
+            b.requestTimeout,
+            b.retryPolicy,
+            b.sleeper,
+            b.clock,
+            new Redactor(secretKey, apiKey),
+            b.random);
   }
 
   /** A builder; base URL, customer id and secret key are required. */
@@ -95,29 +110,36 @@ public final class FlinksClient implements AutoCloseable {
   }
 
   /**
-   * Reads the last aggregated data of a login: mints a token, opens a cached session, calls
-   * {@code /GetAccountsDetail} and on 202 polls {@code /GetAccountsDetailAsync} every poll interval until 200 or the
-   * poll timeout. Blocks the calling thread; interrupting it stops at once with a
-   * {@link java.util.concurrent.CancellationException}.
+   * Reads the last aggregated data of a login: mints a token, opens a cached session, calls {@code
+   * /GetAccountsDetail} and on 202 polls {@code /GetAccountsDetailAsync} every poll interval until
+   * 200 or the poll timeout. Blocks the calling thread; interrupting it stops at once with a {@link
+   * java.util.concurrent.CancellationException}.
    *
-   * <p>When the last live refresh failed MFA, Flinks refuses the cached session with {@code QUESTION_NOT_FOUND} but
-   * still returns a usable RequestId: the {@link io.flinks4j.client.error.UserActionRequiredException} carries it, and
-   * {@link #awaitAccountsDetail} with it reads the older data.
+   * <p>When the last live refresh failed MFA, Flinks refuses the cached session with {@code
+   * QUESTION_NOT_FOUND} but still returns a usable RequestId: the {@link
+   * io.flinks4j.client.error.UserActionRequiredException} carries it, and {@link
+   * #awaitAccountsDetail} with it reads the older data.
    *
-   * @throws io.flinks4j.client.error.FlinksException on refusal, unreadable answers, exhausted retries or timeout; a
-   *     cached session that Flinks answers with MFA gives a
-   *     {@link io.flinks4j.client.error.UserActionRequiredException}
+   * @throws io.flinks4j.client.error.FlinksException on refusal, unreadable answers, exhausted
+   *     retries or timeout; a cached session that Flinks answers with MFA gives a {@link
+   *     io.flinks4j.client.error.UserActionRequiredException}
    */
   public AccountsDetail retrieve(String loginId, DetailOptions options, PollListener listener) {
     AuthorizeRequest.requireText(loginId, "loginId");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
-    String requestId = switch (authorize(AuthorizeRequest.cached(loginId))) {
-      case Authorized authorized -> authorized.requestId();
-      case MfaChallenge challenge -> throw FlinksApiException.of("Authorize", 203, null,
-          "MFA requested on a cached read; refresh the login with an MfaHandler or through Connect",
-          challenge.requestId(), null);
-    };
+    String requestId =
+        switch (authorize(AuthorizeRequest.cached(loginId))) {
+          case Authorized authorized -> authorized.requestId();
+          case MfaChallenge challenge ->
+              throw FlinksApiException.of(
+                  "Authorize",
+                  203,
+                  null,
+                  "MFA requested on a cached read; refresh the login with an MfaHandler or through Connect",
+                  challenge.requestId(),
+                  null);
+        };
     return awaitAccountsDetail(requestId, options, listener);
   }
 
@@ -127,15 +149,16 @@ public final class FlinksClient implements AutoCloseable {
   }
 
   /**
-   * {@link #retrieve} on a virtual thread. Cancelling the future interrupts that thread, which stops the current
-   * wait or HTTP exchange at once and sends no further request.
+   * {@link #retrieve} on a virtual thread. Cancelling the future interrupts that thread, which
+   * stops the current wait or HTTP exchange at once and sends no further request.
    */
-  public CompletableFuture<AccountsDetail> retrieveAsync(String loginId, DetailOptions options,
-      PollListener listener) {
+  public CompletableFuture<AccountsDetail> retrieveAsync(
+      String loginId, DetailOptions options, PollListener listener) {
     AuthorizeRequest.requireText(loginId, "loginId");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
-    return InterruptingFuture.start("flinks4j-retrieve", () -> retrieve(loginId, options, listener));
+    return InterruptingFuture.start(
+        "flinks4j-retrieve", () -> retrieve(loginId, options, listener));
   }
 
   /** {@link #refresh(String, DetailOptions, MfaHandler, PollListener)} without a listener. */
@@ -144,16 +167,17 @@ public final class FlinksClient implements AutoCloseable {
   }
 
   /**
-   * Refreshes a login live at the bank, then retrieves the fresh data. On each 203 the handler gets the challenges
-   * and answers them (each answer round goes out with a freshly minted token) or declines; declining returns
-   * {@link RefreshResult.MfaRequired} with a Connect relaunch URL built on a new token.
+   * Refreshes a login live at the bank, then retrieves the fresh data. On each 203 the handler gets
+   * the challenges and answers them (each answer round goes out with a freshly minted token) or
+   * declines; declining returns {@link RefreshResult.MfaRequired} with a Connect relaunch URL built
+   * on a new token.
    *
-   * @throws io.flinks4j.client.error.FlinksException on refusal (e.g. a wrong answer is a
-   *     {@link io.flinks4j.client.error.UserActionRequiredException} with {@code INVALID_SECURITY_RESPONSE}),
-   *     unreadable answers, exhausted retries or poll timeout
+   * @throws io.flinks4j.client.error.FlinksException on refusal (e.g. a wrong answer is a {@link
+   *     io.flinks4j.client.error.UserActionRequiredException} with {@code
+   *     INVALID_SECURITY_RESPONSE}), unreadable answers, exhausted retries or poll timeout
    */
-  public RefreshResult refresh(String loginId, DetailOptions options, MfaHandler mfaHandler,
-      PollListener listener) {
+  public RefreshResult refresh(
+      String loginId, DetailOptions options, MfaHandler mfaHandler, PollListener listener) {
     AuthorizeRequest.requireText(loginId, "loginId");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(mfaHandler, "mfaHandler");
@@ -162,14 +186,19 @@ public final class FlinksClient implements AutoCloseable {
     for (int round = 1; ; round++) {
       switch (result) {
         case Authorized authorized -> {
-          return new RefreshResult.Refreshed(awaitAccountsDetail(authorized.requestId(), options, listener));
+          return new RefreshResult.Refreshed(
+              awaitAccountsDetail(authorized.requestId(), options, listener));
         }
         case MfaChallenge challenge -> {
           Optional<Map<String, List<String>>> answers =
               round > MAX_MFA_ROUNDS ? Optional.empty() : mfaHandler.answer(challenge, round);
           if (answers == null || answers.isEmpty() || answers.get().isEmpty()) {
-            log.info("Refresh needs MFA the handler did not answer (round {}); returning a Connect relaunch", round);
-            return new RefreshResult.MfaRequired(challenge.requestId(), challenge.challenges(),
+            log.info(
+                "Refresh needs MFA the handler did not answer (round {}); returning a Connect relaunch",
+                round);
+            return new RefreshResult.MfaRequired(
+                challenge.requestId(),
+                challenge.challenges(),
                 connectRelaunchUrl(challenge.requestId()));
           }
           result = authorize(AuthorizeRequest.mfaAnswers(challenge.requestId(), answers.get()));
@@ -179,12 +208,14 @@ public final class FlinksClient implements AutoCloseable {
   }
 
   /**
-   * Waits for the data of an authorised session: {@code /GetAccountsDetail}, then Async polls every poll interval
-   * until 200 or the poll timeout (measured on the client's clock from the first call).
+   * Waits for the data of an authorised session: {@code /GetAccountsDetail}, then Async polls every
+   * poll interval until 200 or the poll timeout (measured on the client's clock from the first
+   * call).
    *
    * @throws PollTimeoutException when Flinks still answers 202 at the poll timeout
    */
-  public AccountsDetail awaitAccountsDetail(String requestId, DetailOptions options, PollListener listener) {
+  public AccountsDetail awaitAccountsDetail(
+      String requestId, DetailOptions options, PollListener listener) {
     AuthorizeRequest.requireText(requestId, "requestId");
     Instant start = clock.instant();
     Instant deadline = start.plus(pollTimeout);
@@ -198,10 +229,13 @@ public final class FlinksClient implements AutoCloseable {
         }
         case DetailResponse.Pending pending -> {
           if (!now.isBefore(deadline)) {
-            throw new PollTimeoutException(requestId, pending.code(), attempt, Duration.between(start, now));
+            throw new PollTimeoutException(
+                requestId, pending.code(), attempt, Duration.between(start, now));
           }
           Duration remaining = Duration.between(now, deadline);
-          transport.sleep("GetAccountsDetailAsync", remaining.compareTo(pollInterval) < 0 ? remaining : pollInterval);
+          transport.sleep(
+              "GetAccountsDetailAsync",
+              remaining.compareTo(pollInterval) < 0 ? remaining : pollInterval);
           response = getAccountsDetailAsync(requestId);
         }
       }
@@ -209,53 +243,77 @@ public final class FlinksClient implements AutoCloseable {
   }
 
   /**
-   * A Flinks Connect URL that resumes the session {@code requestId} at its MFA step, with a freshly minted token
-   * (the token of the original {@code /Authorize} is consumed).
+   * A Flinks Connect URL that resumes the session {@code requestId} at its MFA step, with a freshly
+   * minted token (the token of the original {@code /Authorize} is consumed).
    */
   public URI connectRelaunchUrl(String requestId) {
     AuthorizeRequest.requireText(requestId, "requestId");
     AuthorizeToken token = generateAuthorizeToken();
     String separator = connectUrl.contains("?") ? "&" : "?";
-    return URI.create(connectUrl + separator + "requestId=" + encode(requestId) + "&authorizeToken="
-        + encode(token.value()));
+    return URI.create(
+        connectUrl
+            + separator
+            + "requestId="
+            + encode(requestId)
+            + "&authorizeToken="
+            + encode(token.value()));
   }
 
   /**
-   * A Flinks Connect URL that starts a new connection with a freshly minted token, for an iframe the customer
-   * signs in through; {@code launchParameters} (e.g. {@code tag}, {@code redirectUrl}, {@code innerRedirect}) are
-   * appended in their order.
+   * A Flinks Connect URL that starts a new connection with a freshly minted token, for an iframe
+   * the customer signs in through; {@code launchParameters} (e.g. {@code tag}, {@code redirectUrl},
+   * {@code innerRedirect}) are appended in their order.
    */
   public URI connectUrl(Map<String, String> launchParameters) {
-    StringBuilder url = new StringBuilder(connectUrl).append(connectUrl.contains("?") ? "&" : "?")
-        .append("authorizeToken=").append(encode(generateAuthorizeToken().value()));
-    launchParameters.forEach((name, value) -> url.append('&').append(encode(name)).append('=').append(encode(value)));
+    StringBuilder url =
+        new StringBuilder(connectUrl)
+            .append(connectUrl.contains("?") ? "&" : "?")
+            .append("authorizeToken=")
+            .append(encode(generateAuthorizeToken().value()));
+    launchParameters.forEach(
+        (name, value) -> url.append('&').append(encode(name)).append('=').append(encode(value)));
     return URI.create(url.toString());
   }
 
-  /** The Flinks Connect page this client launches (its origin is the one that posts Connect's events). */
+  /**
+   * The Flinks Connect page this client launches (its origin is the one that posts Connect's
+   * events).
+   */
   public URI connectPage() {
     return URI.create(connectUrl);
   }
 
   // ------------------------------------------------------------------ low level
 
-  /** {@code POST /GenerateAuthorizeToken} with the secret key: a single-use token for one session. */
+  /**
+   * {@code POST /GenerateAuthorizeToken} with the secret key: a single-use token for one session.
+   */
   public AuthorizeToken generateAuthorizeToken() {
-    Transport.Response response = transport.call("GenerateAuthorizeToken", "POST", "GenerateAuthorizeToken", null,
-        null, attempt -> Map.of("flinks-auth-key", secretKey), List.of());
+    Transport.Response response =
+        transport.call(
+            "GenerateAuthorizeToken",
+            "POST",
+            "GenerateAuthorizeToken",
+            null,
+            null,
+            attempt -> Map.of("flinks-auth-key", secretKey),
+            List.of());
     ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
     rejectErrorCode(response, envelope);
     if (envelope.token() == null || envelope.token().isBlank()) {
-      throw new UnreadableResponseException("GenerateAuthorizeToken answered HTTP " + response.status()
-          + " without a Token", response.status(), null, null);
+      throw new UnreadableResponseException(
+          "GenerateAuthorizeToken answered HTTP " + response.status() + " without a Token",
+          response.status(),
+          null,
+          null);
     }
     return new AuthorizeToken(envelope.token());
   }
 
   /**
-   * {@code POST /Authorize}. Every attempt, retries included, mints its own token, since a previous one may already be
-   * consumed. MFA answers also go out with a fresh token: the current docs never require the first token again, so no
-   * token is ever sent twice.
+   * {@code POST /Authorize}. Every attempt, retries included, mints its own token, since a previous
+   * one may already be consumed. MFA answers also go out with a fresh token: the current docs never
+   * require the first token again, so no token is ever sent twice.
    *
    * @return the open session (200, or 202 while aggregation still runs) or the MFA challenges (203)
    */
@@ -269,23 +327,40 @@ public final class FlinksClient implements AutoCloseable {
     if (request.securityResponses != null) {
       request.securityResponses.values().forEach(secrets::addAll);
     }
-    Transport.Response response = transport.call("Authorize", "POST", "Authorize", body, request.requestId,
-        attempt -> Map.of("flinks-auth-key", generateAuthorizeToken().value()),
-        secrets);
+    Transport.Response response =
+        transport.call(
+            "Authorize",
+            "POST",
+            "Authorize",
+            body,
+            request.requestId,
+            attempt -> Map.of("flinks-auth-key", generateAuthorizeToken().value()),
+            secrets);
     ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
     rejectErrorCode(response, envelope);
     String requestId = envelope.requestId() != null ? envelope.requestId() : request.requestId;
     if (requestId == null || requestId.isBlank()) {
-      throw new UnreadableResponseException("Authorize answered HTTP " + response.status() + " without a RequestId",
-          response.status(), null, null);
+      throw new UnreadableResponseException(
+          "Authorize answered HTTP " + response.status() + " without a RequestId",
+          response.status(),
+          null,
+          null);
     }
-    boolean mfa = response.status() == 203 || Integer.valueOf(203).equals(envelope.httpStatusCode());
+    boolean mfa =
+        response.status() == 203 || Integer.valueOf(203).equals(envelope.httpStatusCode());
     if (mfa) {
-      return new MfaChallenge(requestId, envelope.securityChallenges(), envelope.institution(), envelope.raw());
+      return new MfaChallenge(
+          requestId, envelope.securityChallenges(), envelope.institution(), envelope.raw());
     }
     if (response.status() == 200 || response.status() == 201 || response.status() == 202) {
-      return new Authorized(requestId, envelope.login(), envelope.institution(), envelope.institutionName(),
-          envelope.institutionId(), envelope.links(), envelope.raw());
+      return new Authorized(
+          requestId,
+          envelope.login(),
+          envelope.institution(),
+          envelope.institutionName(),
+          envelope.institutionId(),
+          envelope.links(),
+          envelope.raw());
     }
     throw unexpected(response, envelope);
   }
@@ -294,44 +369,82 @@ public final class FlinksClient implements AutoCloseable {
   public DetailResponse getAccountsDetail(String requestId, DetailOptions options) {
     AuthorizeRequest.requireText(requestId, "requestId");
     Objects.requireNonNull(options, "options");
-    return detailResponse(transport.call("GetAccountsDetail", "POST", "GetAccountsDetail",
-        json(options.body(requestId)), requestId, this::apiKeyHeader, List.of()));
+    return detailResponse(
+        transport.call(
+            "GetAccountsDetail",
+            "POST",
+            "GetAccountsDetail",
+            json(options.body(requestId)),
+            requestId,
+            this::apiKeyHeader,
+            List.of()));
   }
 
   /**
-   * {@code GET /GetAccountsDetailAsync/{requestId}}, only after a 202: the data (200, built with the options given
-   * to {@link #getAccountsDetail}) or still pending (202).
+   * {@code GET /GetAccountsDetailAsync/{requestId}}, only after a 202: the data (200, built with
+   * the options given to {@link #getAccountsDetail}) or still pending (202).
    */
   public DetailResponse getAccountsDetailAsync(String requestId) {
     AuthorizeRequest.requireText(requestId, "requestId");
-    return detailResponse(transport.call("GetAccountsDetailAsync", "GET",
-        "GetAccountsDetailAsync/" + encode(requestId), null, requestId, this::apiKeyHeader, List.of()));
+    return detailResponse(
+        transport.call(
+            "GetAccountsDetailAsync",
+            "GET",
+            "GetAccountsDetailAsync/" + encode(requestId),
+            null,
+            requestId,
+            this::apiKeyHeader,
+            List.of()));
   }
 
   /** {@code POST /GetAccountsSummary}: accounts without transactions (200) or pending (202). */
   public SummaryResponse getAccountsSummary(String requestId) {
     AuthorizeRequest.requireText(requestId, "requestId");
-    return summaryResponse(transport.call("GetAccountsSummary", "POST", "GetAccountsSummary",
-        json(Map.of("RequestId", requestId)), requestId, this::apiKeyHeader, List.of()));
+    return summaryResponse(
+        transport.call(
+            "GetAccountsSummary",
+            "POST",
+            "GetAccountsSummary",
+            json(Map.of("RequestId", requestId)),
+            requestId,
+            this::apiKeyHeader,
+            List.of()));
   }
 
-  /** {@code GET /GetAccountsSummaryAsync/{requestId}}, only after a 202 from {@link #getAccountsSummary}. */
+  /**
+   * {@code GET /GetAccountsSummaryAsync/{requestId}}, only after a 202 from {@link
+   * #getAccountsSummary}.
+   */
   public SummaryResponse getAccountsSummaryAsync(String requestId) {
     AuthorizeRequest.requireText(requestId, "requestId");
-    return summaryResponse(transport.call("GetAccountsSummaryAsync", "GET",
-        "GetAccountsSummaryAsync/" + encode(requestId), null, requestId, this::apiKeyHeader, List.of()));
+    return summaryResponse(
+        transport.call(
+            "GetAccountsSummaryAsync",
+            "GET",
+            "GetAccountsSummaryAsync/" + encode(requestId),
+            null,
+            requestId,
+            this::apiKeyHeader,
+            List.of()));
   }
 
   /**
    * {@code DELETE /DeleteCard/{loginId}}: deletes the login and all its data at Flinks.
    *
-   * @throws io.flinks4j.client.error.TemporarilyUnavailableException with {@code CARD_IN_USE} while the login is
-   *     still being processed
+   * @throws io.flinks4j.client.error.TemporarilyUnavailableException with {@code CARD_IN_USE} while
+   *     the login is still being processed
    */
   public void deleteCard(String loginId) {
     AuthorizeRequest.requireText(loginId, "loginId");
-    Transport.Response response = transport.call("DeleteCard", "DELETE", "DeleteCard/" + encode(loginId), null,
-        null, this::apiKeyHeader, List.of(loginId));
+    Transport.Response response =
+        transport.call(
+            "DeleteCard",
+            "DELETE",
+            "DeleteCard/" + encode(loginId),
+            null,
+            null,
+            this::apiKeyHeader,
+            List.of(loginId));
     if (response.body().length > 0) {
       ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
       rejectErrorCode(response, envelope);
@@ -344,7 +457,9 @@ public final class FlinksClient implements AutoCloseable {
    * @param numberOfStatements how many statements per account, or null for Flinks' default
    * @param accountsFilter only these AccountIds; empty for all
    */
-  public Statements getStatements(String requestId, DetailOptions.NumberOfStatements numberOfStatements,
+  public Statements getStatements(
+      String requestId,
+      DetailOptions.NumberOfStatements numberOfStatements,
       List<String> accountsFilter) {
     AuthorizeRequest.requireText(requestId, "requestId");
     Map<String, Object> body = new LinkedHashMap<>();
@@ -355,8 +470,15 @@ public final class FlinksClient implements AutoCloseable {
     if (accountsFilter != null && !accountsFilter.isEmpty()) {
       body.put("AccountsFilter", List.copyOf(accountsFilter));
     }
-    Transport.Response response = transport.call("GetStatements", "POST", "GetStatements", json(body), requestId,
-        this::apiKeyHeader, List.of());
+    Transport.Response response =
+        transport.call(
+            "GetStatements",
+            "POST",
+            "GetStatements",
+            json(body),
+            requestId,
+            this::apiKeyHeader,
+            List.of());
     if (response.status() != 200) {
       throw unexpected(response, transport.parse(response, FlinksJson::parseEnvelope));
     }
@@ -364,14 +486,22 @@ public final class FlinksClient implements AutoCloseable {
   }
 
   /**
-   * {@code GET /GetMFAQuestions/{loginId}} (Enhanced MFA, Canada): the security questions Flinks stored for a login.
+   * {@code GET /GetMFAQuestions/{loginId}} (Enhanced MFA, Canada): the security questions Flinks
+   * stored for a login.
    *
    * @return the question texts, in Flinks' order
    */
   public List<String> getMfaQuestions(String loginId) {
     AuthorizeRequest.requireText(loginId, "loginId");
-    Transport.Response response = transport.call("GetMFAQuestions", "GET", "GetMFAQuestions/" + encode(loginId),
-        null, null, this::apiKeyHeader, List.of(loginId));
+    Transport.Response response =
+        transport.call(
+            "GetMFAQuestions",
+            "GET",
+            "GetMFAQuestions/" + encode(loginId),
+            null,
+            null,
+            this::apiKeyHeader,
+            List.of(loginId));
     ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
     rejectErrorCode(response, envelope);
     List<String> questions = new ArrayList<>();
@@ -388,8 +518,8 @@ public final class FlinksClient implements AutoCloseable {
   }
 
   /**
-   * {@code PATCH /AnswerMFAQuestions} (Enhanced MFA, Canada): stores answers Flinks will use at the next live call
-   * (only simple questions; the answers are validated then, not now).
+   * {@code PATCH /AnswerMFAQuestions} (Enhanced MFA, Canada): stores answers Flinks will use at the
+   * next live call (only simple questions; the answers are validated then, not now).
    *
    * @param answers question text, exactly as returned by {@link #getMfaQuestions}, to answer
    */
@@ -408,8 +538,15 @@ public final class FlinksClient implements AutoCloseable {
     body.put("Questions", questions);
     List<String> secrets = new ArrayList<>(answers.values());
     secrets.add(loginId);
-    Transport.Response response = transport.call("AnswerMFAQuestions", "PATCH", "AnswerMFAQuestions", json(body),
-        null, this::apiKeyHeader, secrets);
+    Transport.Response response =
+        transport.call(
+            "AnswerMFAQuestions",
+            "PATCH",
+            "AnswerMFAQuestions",
+            json(body),
+            null,
+            this::apiKeyHeader,
+            secrets);
     if (response.body().length > 0) {
       rejectErrorCode(response, transport.parse(response, FlinksJson::parseEnvelope));
     }
@@ -423,8 +560,15 @@ public final class FlinksClient implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "FlinksClient[baseUrl=" + baseUrl + ", customerId=" + customerId + ", pollInterval=" + pollInterval
-        + ", pollTimeout=" + pollTimeout + "]";
+    return "FlinksClient[baseUrl="
+        + baseUrl
+        + ", customerId="
+        + customerId
+        + ", pollInterval="
+        + pollInterval
+        + ", pollTimeout="
+        + pollTimeout
+        + "]";
   }
 
   // ------------------------------------------------------------------ internals
@@ -437,10 +581,12 @@ public final class FlinksClient implements AutoCloseable {
       }
     }
     ResponseEnvelope envelope = pendingEnvelope(response);
-    Optional<AccountsDetail> partial = envelope.extra().containsKey("Accounts")
-        ? Optional.of(transport.parse(response, FlinksJson::parseAccountsDetail))
-        : Optional.empty();
-    return new DetailResponse.Pending(sessionId(response, envelope), pendingCode(envelope), partial);
+    Optional<AccountsDetail> partial =
+        envelope.extra().containsKey("Accounts")
+            ? Optional.of(transport.parse(response, FlinksJson::parseAccountsDetail))
+            : Optional.empty();
+    return new DetailResponse.Pending(
+        sessionId(response, envelope), pendingCode(envelope), partial);
   }
 
   private SummaryResponse summaryResponse(Transport.Response response) {
@@ -454,7 +600,10 @@ public final class FlinksClient implements AutoCloseable {
     return new SummaryResponse.Pending(sessionId(response, envelope), pendingCode(envelope));
   }
 
-  /** A data answer that is not a 200: a 202 "still processing" envelope, or a refusal thrown as such. */
+  /**
+   * A data answer that is not a 200: a 202 "still processing" envelope, or a refusal thrown as
+   * such.
+   */
   private ResponseEnvelope pendingEnvelope(Transport.Response response) {
     ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
     rejectErrorCode(response, envelope);
@@ -474,20 +623,33 @@ public final class FlinksClient implements AutoCloseable {
     return envelope.requestId() != null ? envelope.requestId() : response.requestId();
   }
 
-  /** A 2xx whose body carries an error FlinksCode is still a refusal: the code decides, not the status. */
+  /**
+   * A 2xx whose body carries an error FlinksCode is still a refusal: the code decides, not the
+   * status.
+   */
   private void rejectErrorCode(Transport.Response response, ResponseEnvelope envelope) {
     FlinksCode code = FlinksCode.ofNullable(envelope.flinksCode());
     if (code != null && !code.isPending()) {
-      int status = envelope.httpStatusCode() != null ? envelope.httpStatusCode() : response.status();
-      throw FlinksApiException.of(response.operation(), status, code,
-          transport.scrub(envelope.message(), response.secrets()), sessionId(response, envelope), null);
+      int status =
+          envelope.httpStatusCode() != null ? envelope.httpStatusCode() : response.status();
+      throw FlinksApiException.of(
+          response.operation(),
+          status,
+          code,
+          transport.scrub(envelope.message(), response.secrets()),
+          sessionId(response, envelope),
+          null);
     }
   }
 
   private FlinksApiException unexpected(Transport.Response response, ResponseEnvelope envelope) {
-    return FlinksApiException.of(response.operation(), response.status(),
-        FlinksCode.ofNullable(envelope.flinksCode()), transport.scrub(envelope.message(), response.secrets()),
-        sessionId(response, envelope), null);
+    return FlinksApiException.of(
+        response.operation(),
+        response.status(),
+        FlinksCode.ofNullable(envelope.flinksCode()),
+        transport.scrub(envelope.message(), response.secrets()),
+        sessionId(response, envelope),
+        null);
   }
 
   private Map<String, String> apiKeyHeader(int attempt) {
@@ -519,20 +681,25 @@ public final class FlinksClient implements AutoCloseable {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  /** {@code https://x-api.private.fin.ag} → {@code https://x-iframe.private.fin.ag/v2/}; other hosts + {@code /v2/}. */
+  /**
+   * {@code https://x-api.private.fin.ag} → {@code https://x-iframe.private.fin.ag/v2/}; other hosts
+   * + {@code /v2/}.
+   */
   static String defaultConnectUrl(URI baseUrl) {
     String base = stripTrailingSlash(baseUrl.toString());
     String host = baseUrl.getHost();
     if (host != null && host.contains("-api.")) {
-      base = base.replaceFirst(java.util.regex.Pattern.quote(host),
-          java.util.regex.Matcher.quoteReplacement(host.replaceFirst("-api\\.", "-iframe.")));
+      base =
+          base.replaceFirst(
+              java.util.regex.Pattern.quote(host),
+              java.util.regex.Matcher.quoteReplacement(host.replaceFirst("-api\\.", "-iframe.")));
     }
     return base + "/v2/";
   }
 
   /**
-   * Configures a {@link FlinksClient}. Defaults are the documented Flinks values: poll every 10 s for at most 30
-   * minutes; the request timeout (4 min) exceeds Flinks' 210 s synchronous limit.
+   * Configures a {@link FlinksClient}. Defaults are the documented Flinks values: poll every 10 s
+   * for at most 30 minutes; the request timeout (4 min) exceeds Flinks' 210 s synchronous limit.
    */
   public static final class Builder {
     private URI baseUrl;
@@ -551,7 +718,10 @@ public final class FlinksClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** Instance API root, e.g. {@code https://toolbox-api.private.fin.ag}; the client appends {@code /v3/...}. */
+    /**
+     * Instance API root, e.g. {@code https://toolbox-api.private.fin.ag}; the client appends {@code
+     * /v3/...}.
+     */
     public Builder baseUrl(String baseUrl) {
       return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")));
     }
@@ -579,7 +749,10 @@ public final class FlinksClient implements AutoCloseable {
       return this;
     }
 
-    /** The x-api-key for data endpoints; when null the header is not sent (instances where it is not enabled). */
+    /**
+     * The x-api-key for data endpoints; when null the header is not sent (instances where it is not
+     * enabled).
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;
@@ -634,8 +807,8 @@ public final class FlinksClient implements AutoCloseable {
     }
 
     /**
-     * Flinks Connect base for relaunch URLs; default derived from the base URL ({@code -api.} → {@code -iframe.},
-     * plus {@code /v2/}).
+     * Flinks Connect base for relaunch URLs; default derived from the base URL ({@code -api.} →
+     * {@code -iframe.}, plus {@code /v2/}).
      */
     public Builder connectUrl(String connectUrl) {
       this.connectUrl = connectUrl;
@@ -680,19 +853,25 @@ public final class FlinksClient implements AutoCloseable {
     }
   }
 
-  /** A future whose {@code cancel} interrupts the worker thread, so waits and HTTP exchanges stop at once. */
+  /**
+   * A future whose {@code cancel} interrupts the worker thread, so waits and HTTP exchanges stop at
+   * once.
+   */
   private static final class InterruptingFuture<T> extends CompletableFuture<T> {
     private volatile Thread worker;
 
     static <T> CompletableFuture<T> start(String name, Supplier<T> work) {
       InterruptingFuture<T> future = new InterruptingFuture<>();
-      Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
-        try {
-          future.complete(work.get());
-        } catch (Throwable t) {
-          future.completeExceptionally(t);
-        }
-      });
+      Thread thread =
+          Thread.ofVirtual()
+              .name(name)
+              .unstarted(() -> {
+                try {
+                  future.complete(work.get());
+                } catch (Throwable t) {
+                  future.completeExceptionally(t);
+                }
+              });
       future.worker = thread;
       thread.start();
       return future;

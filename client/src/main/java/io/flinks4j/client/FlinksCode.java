@@ -3,9 +3,9 @@ package io.flinks4j.client;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * A Flinks business code ({@code FlinksCode}) such as {@code OPERATION_PENDING} or {@code TOO_MANY_REQUESTS}. Flinks
- * reuses HTTP statuses (throttling is a 401, MFA a 203), so the code, not the status, says what happened; codes this
- * version does not know are kept verbatim.
+ * A Flinks business code ({@code FlinksCode}) such as {@code OPERATION_PENDING} or {@code
+ * TOO_MANY_REQUESTS}. Flinks reuses HTTP statuses (throttling is a 401, MFA a 203), so the code,
+ * not the status, says what happened; codes this version does not know are kept verbatim.
  *
  * @param value the code exactly as Flinks sent it
  */
@@ -20,12 +20,14 @@ public record FlinksCode(@JsonValue String value) {
   public static final FlinksCode ACCESS_DENIED = new FlinksCode("ACCESS_DENIED");
   public static final FlinksCode INVALID_USERNAME = new FlinksCode("INVALID_USERNAME");
   public static final FlinksCode INVALID_PASSWORD = new FlinksCode("INVALID_PASSWORD");
-  public static final FlinksCode INVALID_SECURITY_RESPONSE = new FlinksCode("INVALID_SECURITY_RESPONSE");
+  public static final FlinksCode INVALID_SECURITY_RESPONSE =
+      new FlinksCode("INVALID_SECURITY_RESPONSE");
   public static final FlinksCode INVALID_SECURITY_RESPONSE_NO_RETRY =
       new FlinksCode("INVALID_SECURITY_RESPONSE_NO_RETRY");
   public static final FlinksCode QUESTION_NOT_FOUND = new FlinksCode("QUESTION_NOT_FOUND");
   public static final FlinksCode UNKNOWN_CHALLENGE_KEY = new FlinksCode("UNKNOWN_CHALLENGE_KEY");
-  public static final FlinksCode SECURITYRESPONSES_INCOMPLETE = new FlinksCode("SECURITYRESPONSES_INCOMPLETE");
+  public static final FlinksCode SECURITYRESPONSES_INCOMPLETE =
+      new FlinksCode("SECURITYRESPONSES_INCOMPLETE");
   public static final FlinksCode RETRY_LATER = new FlinksCode("RETRY_LATER");
   public static final FlinksCode TOO_MANY_REQUESTS = new FlinksCode("TOO_MANY_REQUESTS");
   public static final FlinksCode UNAUTHORIZED = new FlinksCode("UNAUTHORIZED");
@@ -49,7 +51,9 @@ public record FlinksCode(@JsonValue String value) {
     return value == null || value.isBlank() ? null : new FlinksCode(value.strip());
   }
 
-  /** Whether this is a 202 "still processing" code, after which the Async endpoint must be polled. */
+  /**
+   * Whether this is a 202 "still processing" code, after which the Async endpoint must be polled.
+   */
   public boolean isPending() {
     return equals(OPERATION_PENDING) || equals(OPERATION_DISPATCHED);
   }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Answers the bank's MFA questions during {@link FlinksClient#refresh}, round after round, or declines so the caller
- * gets a Connect relaunch URL instead (e.g. no user at the keyboard).
+ * Answers the bank's MFA questions during {@link FlinksClient#refresh}, round after round, or
+ * declines so the caller gets a Connect relaunch URL instead (e.g. no user at the keyboard).
  */
 @FunctionalInterface
 public interface MfaHandler {
@@ -30,15 +30,16 @@ public interface MfaHandler {
   }
 
   /**
-   * Answers challenge by challenge with typed answers, e.g.
-   * {@code switch (c) { case SingleChoice s -> Optional.of(s.pick("Triangle")); ... }}; declines the round as soon
-   * as one challenge gets no answer, since Flinks rejects partial answers.
+   * Answers challenge by challenge with typed answers, e.g. {@code switch (c) { case SingleChoice s
+   * -> Optional.of(s.pick("Triangle")); ... }}; declines the round as soon as one challenge gets no
+   * answer, since Flinks rejects partial answers.
    */
   static MfaHandler each(ChallengeAnswerer answerer) {
     return (challenge, round) -> {
       Map<String, List<String>> answers = new LinkedHashMap<>();
       for (SecurityChallenge c : challenge.challenges()) {
-        Optional<MfaAnswer> answer = c.prompt() == null ? Optional.empty() : answerer.answer(c, round);
+        Optional<MfaAnswer> answer =
+            c.prompt() == null ? Optional.empty() : answerer.answer(c, round);
         if (answer.isEmpty()) {
           return Optional.empty();
         }
@@ -49,13 +50,14 @@ public interface MfaHandler {
   }
 
   /**
-   * Answers from a fixed prompt → answer table (e.g. {@code --mfa} options); a choice challenge takes the text of a
-   * choice (comma separated for several). Declines as soon as a prompt has no usable answer, since Flinks rejects
-   * partial answers.
+   * Answers from a fixed prompt → answer table (e.g. {@code --mfa} options); a choice challenge
+   * takes the text of a choice (comma separated for several). Declines as soon as a prompt has no
+   * usable answer, since Flinks rejects partial answers.
    */
   static MfaHandler fixed(Map<String, String> answersByPrompt) {
     Map<String, String> table = Map.copyOf(answersByPrompt);
-    return each((c, round) -> Optional.ofNullable(table.get(c.prompt())).flatMap(c::answerFromText));
+    return each(
+        (c, round) -> Optional.ofNullable(table.get(c.prompt())).flatMap(c::answerFromText));
   }
 
   /** One challenge's typed answer, or empty to decline the round. */

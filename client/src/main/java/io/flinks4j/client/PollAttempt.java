@@ -3,8 +3,8 @@ package io.flinks4j.client;
 import java.time.Duration;
 
 /**
- * One data call made while waiting for {@code /GetAccountsDetail}, reported to a {@link PollListener} for progress
- * display.
+ * One data call made while waiting for {@code /GetAccountsDetail}, reported to a {@link
+ * PollListener} for progress display.
  *
  * @param number 1 for the first {@code GetAccountsDetail}, then 2, 3, ... for each Async poll
  * @param elapsed time since the first call, per the client's clock
@@ -17,7 +17,10 @@ public record PollAttempt(int number, Duration elapsed, DetailResponse response)
     return response instanceof DetailResponse.Ready ? 200 : 202;
   }
 
-  /** {@code READY}, or the pending FlinksCode ({@code OPERATION_PENDING}, {@code OPERATION_DISPATCHED}). */
+  /**
+   * {@code READY}, or the pending FlinksCode ({@code OPERATION_PENDING}, {@code
+   * OPERATION_DISPATCHED}).
+   */
   public String status() {
     return switch (response) {
       case DetailResponse.Ready ready -> "READY";

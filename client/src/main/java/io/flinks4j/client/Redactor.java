@@ -3,7 +3,10 @@ package io.flinks4j.client;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Masks the client's secrets, plus per-call ones (tokens, loginIds), in any text that may reach a message or log. */
+/**
+ * Masks the client's secrets, plus per-call ones (tokens, loginIds), in any text that may reach a
+ * message or log.
+ */
 final class Redactor {
   static final String MASK = "***";
   private final List<String> secrets;
@@ -26,7 +29,8 @@ final class Redactor {
     return result;
   }
 
-  // Very short values would mask innocent text everywhere; real keys, tokens and loginIds are GUID-sized.
+  // Very short values would mask innocent text everywhere; real keys, tokens and loginIds are
+  // GUID-sized.
   private static List<String> significant(List<String> values) {
     List<String> out = new ArrayList<>();
     for (String v : values) {

@@ -10,16 +10,18 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * The one place that decides which failed calls are repeated and how long to wait: network errors, 5xx,
- * {@code TOO_MANY_REQUESTS} and {@code RETRY_LATER}, with exponential backoff and jitter, {@code Retry-After}
- * honoured, and a bounded number of attempts.
+ * The one place that decides which failed calls are repeated and how long to wait: network errors,
+ * 5xx, {@code TOO_MANY_REQUESTS} and {@code RETRY_LATER}, with exponential backoff and jitter,
+ * {@code Retry-After} honoured, and a bounded number of attempts.
  *
  * @param maxAttempts total attempts per logical call, first one included (1 = no retries)
  * @param initialDelay backoff before the first retry (before jitter)
  * @param maxDelay ceiling of the exponential backoff
  * @param multiplier growth factor of the backoff per retry
- * @param jitter fraction of each backoff that is randomised (0 = none, 0.5 = between half and full delay)
- * @param maxRetryAfter longest {@code Retry-After} the client agrees to wait; longer ones fail instead
+ * @param jitter fraction of each backoff that is randomised (0 = none, 0.5 = between half and full
+ *     delay)
+ * @param maxRetryAfter longest {@code Retry-After} the client agrees to wait; longer ones fail
+ *     instead
  */
 public record RetryPolicy(
     int maxAttempts,
@@ -30,7 +32,8 @@ public record RetryPolicy(
     Duration maxRetryAfter) {
 
   private static final RetryPolicy DEFAULTS =
-      new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30), 2.0, 0.5, Duration.ofMinutes(5));
+      new RetryPolicy(
+          4, Duration.ofMillis(500), Duration.ofSeconds(30), 2.0, 0.5, Duration.ofMinutes(5));
 
   public RetryPolicy {
     if (maxAttempts < 1) {
@@ -72,13 +75,14 @@ public record RetryPolicy(
 
   /** The same policy with another jitter fraction (0 makes delays deterministic). */
   public RetryPolicy withJitter(double fraction) {
-    return new RetryPolicy(maxAttempts, initialDelay, maxDelay, multiplier, fraction, maxRetryAfter);
+    return new RetryPolicy(
+        maxAttempts, initialDelay, maxDelay, multiplier, fraction, maxRetryAfter);
   }
 
   /**
-   * Whether this failure is one the client repeats by itself: network failures, 5xx, {@code TOO_MANY_REQUESTS},
-   * {@code RETRY_LATER}. Other "retryable" codes (e.g. {@code CARD_IN_USE}) need minutes, not seconds, and are left
-   * to the caller.
+   * Whether this failure is one the client repeats by itself: network failures, 5xx, {@code
+   * TOO_MANY_REQUESTS}, {@code RETRY_LATER}. Other "retryable" codes (e.g. {@code CARD_IN_USE})
+   * need minutes, not seconds, and are left to the caller.
    */
   public boolean retries(FlinksException failure) {
     return switch (failure) {
@@ -98,7 +102,8 @@ public record RetryPolicy(
    * @param random source of jitter
    * @return the delay, or empty when the server asks for more than {@link #maxRetryAfter()}
    */
-  public Optional<Duration> delayBeforeRetry(int retry, Optional<Duration> retryAfter, RandomGenerator random) {
+  public Optional<Duration> delayBeforeRetry(
+      int retry, Optional<Duration> retryAfter, RandomGenerator random) {
     if (retryAfter.isPresent()) {
       Duration asked = retryAfter.get().isNegative() ? Duration.ZERO : retryAfter.get();
       return asked.compareTo(maxRetryAfter) > 0 ? Optional.empty() : Optional.of(asked);

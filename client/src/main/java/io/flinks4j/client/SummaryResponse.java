@@ -2,7 +2,9 @@ package io.flinks4j.client;
 
 import io.flinks4j.client.model.AccountsSummary;
 
-/** One answer of {@code /GetAccountsSummary} or its Async poll: the accounts, or "still processing". */
+/**
+ * One answer of {@code /GetAccountsSummary} or its Async poll: the accounts, or "still processing".
+ */
 public sealed interface SummaryResponse {
 
   /** The session's RequestId. */

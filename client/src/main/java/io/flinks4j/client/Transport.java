@@ -24,16 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.function.IntFunction;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one logical call, repeating it per the {@link RetryPolicy} (the only retry loop in the client), and turns
- * refusals into typed exceptions keyed on the FlinksCode. Never logs URLs, headers or bodies.
+ * Sends one logical call, repeating it per the {@link RetryPolicy} (the only retry loop in the
+ * client), and turns refusals into typed exceptions keyed on the FlinksCode. Never logs URLs,
+ * headers or bodies.
  */
 final class Transport {
   private static final Logger log = LoggerFactory.getLogger(FlinksClient.class);
@@ -48,8 +49,15 @@ final class Transport {
   private final Redactor redactor;
   private final RandomGenerator random;
 
-  Transport(HttpClient http, String apiRoot, Duration requestTimeout, RetryPolicy retryPolicy, Sleeper sleeper,
-      Clock clock, Redactor redactor, RandomGenerator random) {
+  Transport(
+      HttpClient http,
+      String apiRoot,
+      Duration requestTimeout,
+      RetryPolicy retryPolicy,
+      Sleeper sleeper,
+      Clock clock,
+      Redactor redactor,
+      RandomGenerator random) {
     this.http = http;
     this.apiRoot = apiRoot;
     this.requestTimeout = requestTimeout;
@@ -61,7 +69,8 @@ final class Transport {
   }
 
   /** A 2xx answer: the caller decides what 200/202/203 mean for its endpoint. */
-  record Response(String operation, int status, byte[] body, String requestId, List<String> secrets) {}
+  record Response(
+      String operation, int status, byte[] body, String requestId, List<String> secrets) {}
 
   /**
    * One logical call.
@@ -74,23 +83,32 @@ final class Transport {
    * @param headers per-attempt credential headers (attempt numbers start at 1)
    * @param secrets values to mask in anything this call reports (loginId, password, ...)
    */
-  Response call(String operation, String method, String path, byte[] body, String requestId,
-      IntFunction<Map<String, String>> headers, List<String> secrets) {
+  Response call(
+      String operation,
+      String method,
+      String path,
+      byte[] body,
+      String requestId,
+      IntFunction<Map<String, String>> headers,
+      List<String> secrets) {
     URI uri = URI.create(apiRoot + path);
     for (int attempt = 1; ; attempt++) {
       Map<String, String> attemptHeaders = headers.apply(attempt);
       List<String> attemptSecrets = withHeaderSecrets(secrets, attemptHeaders);
       FlinksException failure;
       try {
-        HttpResponse<byte[]> response = http.send(request(uri, method, body, attemptHeaders),
-            HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+            http.send(
+                request(uri, method, body, attemptHeaders),
+                HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
         log.debug("{} attempt {} -> HTTP {}", operation, attempt, status);
         byte[] responseBody = decoded(response);
         if (status >= 200 && status < 300) {
           return new Response(operation, status, responseBody, requestId, attemptSecrets);
         }
-        failure = refusal(operation, status, responseBody, response.headers(), requestId, attemptSecrets);
+        failure =
+            refusal(operation, status, responseBody, response.headers(), requestId, attemptSecrets);
       } catch (IOException e) {
         failure = transportFailure(operation, attempt, e, attemptSecrets);
       } catch (InterruptedException e) {
@@ -100,13 +118,19 @@ final class Transport {
       if (attempt >= retryPolicy.maxAttempts() || !retryPolicy.retries(failure)) {
         throw failure;
       }
-      Optional<Duration> retryAfter = failure instanceof FlinksApiException api ? api.retryAfter() : Optional.empty();
+      Optional<Duration> retryAfter =
+          failure instanceof FlinksApiException api ? api.retryAfter() : Optional.empty();
       Optional<Duration> delay = retryPolicy.delayBeforeRetry(attempt, retryAfter, random);
       if (delay.isEmpty()) {
         throw failure; // the server asks for a longer pause than the policy accepts
       }
-      log.info("{} failed ({}); retry {} of {} in {} ms", operation, failure.getMessage(), attempt,
-          retryPolicy.maxAttempts() - 1, delay.get().toMillis());
+      log.info(
+          "{} failed ({}); retry {} of {} in {} ms",
+          operation,
+          failure.getMessage(),
+          attempt,
+          retryPolicy.maxAttempts() - 1,
+          delay.get().toMillis());
       sleep(operation, delay.get());
     }
   }
@@ -116,8 +140,15 @@ final class Transport {
     try {
       return parser.apply(response.body());
     } catch (UnreadableResponseException e) {
-      throw new UnreadableResponseException(response.operation() + " answered HTTP " + response.status()
-          + " with an unreadable body: " + e.getMessage(), response.status(), response.requestId(), e.getCause());
+      throw new UnreadableResponseException(
+          response.operation()
+              + " answered HTTP "
+              + response.status()
+              + " with an unreadable body: "
+              + e.getMessage(),
+          response.status(),
+          response.requestId(),
+          e.getCause());
     }
   }
 
@@ -135,11 +166,18 @@ final class Transport {
     }
   }
 
-  /** Inflates a gzip body (large detail payloads shrink about tenfold on the wire); a corrupt one is an I/O error. */
+  /**
+   * Inflates a gzip body (large detail payloads shrink about tenfold on the wire); a corrupt one is
+   * an I/O error.
+   */
   private static byte[] decoded(HttpResponse<byte[]> response) throws IOException {
     byte[] body = response.body();
-    boolean gzip = response.headers().firstValue("Content-Encoding")
-        .map(v -> v.strip().equalsIgnoreCase("gzip")).orElse(false);
+    boolean gzip =
+        response
+            .headers()
+            .firstValue("Content-Encoding")
+            .map(v -> v.strip().equalsIgnoreCase("gzip"))
+            .orElse(false);
     if (!gzip || body == null || body.length == 0) {
       return body;
     }
@@ -149,11 +187,12 @@ final class Transport {
   }
 
   private HttpRequest request(URI uri, String method, byte[] body, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-        .timeout(requestTimeout)
-        .header("Accept", "application/json")
-        .header("Accept-Encoding", "gzip")
-        .header("User-Agent", USER_AGENT);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .timeout(requestTimeout)
+            .header("Accept", "application/json")
+            .header("Accept-Encoding", "gzip")
+            .header("User-Agent", USER_AGENT);
     headers.forEach(b::header);
     if (body != null) {
       b.header("Content-Type", "application/json");
@@ -164,7 +203,12 @@ final class Transport {
     return b.build();
   }
 
-  private FlinksException refusal(String operation, int status, byte[] body, HttpHeaders headers, String requestId,
+  private FlinksException refusal(
+      String operation,
+      int status,
+      byte[] body,
+      HttpHeaders headers,
+      String requestId,
       List<String> secrets) {
     ResponseEnvelope envelope = null;
     try {
@@ -176,16 +220,18 @@ final class Transport {
     }
     FlinksCode code = envelope == null ? null : FlinksCode.ofNullable(envelope.flinksCode());
     String message = envelope == null ? null : scrub(envelope.message(), secrets);
-    String sessionId = envelope != null && envelope.requestId() != null ? envelope.requestId() : requestId;
+    String sessionId =
+        envelope != null && envelope.requestId() != null ? envelope.requestId() : requestId;
     return FlinksApiException.of(operation, status, code, message, sessionId, retryAfter(headers));
   }
 
-  private FlinksTransportException transportFailure(String operation, int attempt, IOException e,
-      List<String> secrets) {
+  private FlinksTransportException transportFailure(
+      String operation, int attempt, IOException e, List<String> secrets) {
     String detail = scrub(e.getMessage(), secrets);
     String text = e.getClass().getSimpleName() + (detail == null ? "" : ": " + detail);
-    return new FlinksTransportException(operation + " failed on attempt " + attempt + " without a usable response ("
-        + text + ")", SanitizedCause.of(e, detail));
+    return new FlinksTransportException(
+        operation + " failed on attempt " + attempt + " without a usable response (" + text + ")",
+        SanitizedCause.of(e, detail));
   }
 
   private Duration retryAfter(HttpHeaders headers) {
@@ -198,8 +244,10 @@ final class Transport {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
     } catch (NumberFormatException notSeconds) {
       try {
-        Duration until = Duration.between(clock.instant(),
-            ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        Duration until =
+            Duration.between(
+                clock.instant(),
+                ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         return until.isNegative() ? Duration.ZERO : until;
       } catch (DateTimeParseException notDate) {
         return null;

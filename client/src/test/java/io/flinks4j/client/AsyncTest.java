@@ -55,7 +55,8 @@ class AsyncTest {
     BlockingSleeper sleeper = new BlockingSleeper();
     FlinksClient client = flinks.track(flinks.clientBuilder().sleeper(sleeper).build());
 
-    CompletableFuture<AccountsDetail> future = client.retrieveAsync(FakeFlinks.LOGIN_ID, DetailOptions.defaults());
+    CompletableFuture<AccountsDetail> future =
+        client.retrieveAsync(FakeFlinks.LOGIN_ID, DetailOptions.defaults());
     assertThat(sleeper.sleeping.await(30, TimeUnit.SECONDS)).isTrue();
     future.cancel(true);
 
@@ -66,13 +67,15 @@ class AsyncTest {
 
   @Test
   void failures_complete_the_future_exceptionally_with_the_typed_error() {
-    flinks.server.script("POST", "GetAccountsDetail", FakeFlinks.error(400, "SESSION_EXPIRED", "Expired"));
+    flinks.server.script(
+        "POST", "GetAccountsDetail", FakeFlinks.error(400, "SESSION_EXPIRED", "Expired"));
 
     CompletableFuture<AccountsDetail> future =
         flinks.client().retrieveAsync(FakeFlinks.LOGIN_ID, DetailOptions.defaults());
 
     await().atMost(Duration.ofSeconds(30)).until(future::isDone);
-    assertThat(future).failsWithin(Duration.ZERO)
+    assertThat(future)
+        .failsWithin(Duration.ZERO)
         .withThrowableOfType(java.util.concurrent.ExecutionException.class)
         .withCauseInstanceOf(io.flinks4j.client.error.SessionException.class);
   }

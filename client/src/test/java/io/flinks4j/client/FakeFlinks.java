@@ -10,8 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Flinks' token rules on top of a {@link ScriptedServer}: mints unique single-use tokens for the right secret key,
- * refuses a token on {@code /Authorize} that was never minted or already used, then answers with scripted replies.
+ * Flinks' token rules on top of a {@link ScriptedServer}: mints unique single-use tokens for the
+ * right secret key, refuses a token on {@code /Authorize} that was never minted or already used,
+ * then answers with scripted replies.
  */
 final class FakeFlinks implements AutoCloseable {
   static final String CUSTOMER_ID = "43387ca6-0391-4c82-857d-70d95f087ecb";
@@ -32,7 +33,9 @@ final class FakeFlinks implements AutoCloseable {
     server.handle("POST", "Authorize", this::authorize);
   }
 
-  /** Replies for successive {@code /Authorize} calls that carry a valid token; the last one repeats. */
+  /**
+   * Replies for successive {@code /Authorize} calls that carry a valid token; the last one repeats.
+   */
   FakeFlinks authorizeReplies(Reply... replies) {
     synchronized (authorizeReplies) {
       authorizeReplies.clear();
@@ -43,30 +46,54 @@ final class FakeFlinks implements AutoCloseable {
 
   /** A cached-authorize 200 for {@link #REQUEST_ID}. */
   static Reply authorized() {
-    return ScriptedServer.json(200, Fixtures.text("authorize-200-cached.json")
-        .replace("006fd2f3-055b-4ef6-a9fc-c1261cd76ec6", REQUEST_ID));
+    return ScriptedServer.json(
+        200,
+        Fixtures.text("authorize-200-cached.json")
+            .replace("006fd2f3-055b-4ef6-a9fc-c1261cd76ec6", REQUEST_ID));
   }
 
   /** A 203 for {@link #REQUEST_ID} asking the given prompts. */
   static Reply mfa(String... prompts) {
     StringBuilder challenges = new StringBuilder();
     for (String prompt : prompts) {
-      challenges.append(challenges.isEmpty() ? "" : ",")
-          .append("{\"Type\":\"QuestionAndAnswer\",\"Prompt\":\"").append(prompt).append("\"}");
+      challenges
+          .append(challenges.isEmpty() ? "" : ",")
+          .append("{\"Type\":\"QuestionAndAnswer\",\"Prompt\":\"")
+          .append(prompt)
+          .append("\"}");
     }
-    return ScriptedServer.json(203, "{\"Links\":[{\"rel\":\"Authorization\",\"href\":\"/Authorize\",\"example\":null}],"
-        + "\"HttpStatusCode\":203,\"SecurityChallenges\":[" + challenges + "],\"Institution\":\"FlinksCapital\","
-        + "\"RequestId\":\"" + REQUEST_ID + "\"}");
+    return ScriptedServer.json(
+        203,
+        "{\"Links\":[{\"rel\":\"Authorization\",\"href\":\"/Authorize\",\"example\":null}],"
+            + "\"HttpStatusCode\":203,\"SecurityChallenges\":["
+            + challenges
+            + "],\"Institution\":\"FlinksCapital\","
+            + "\"RequestId\":\""
+            + REQUEST_ID
+            + "\"}");
   }
 
   static Reply pending() {
-    return ScriptedServer.json(202, "{\"FlinksCode\":\"OPERATION_PENDING\",\"Links\":[],\"HttpStatusCode\":202,"
-        + "\"Message\":\"Your operation is still processing\",\"RequestId\":\"" + REQUEST_ID + "\"}");
+    return ScriptedServer.json(
+        202,
+        "{\"FlinksCode\":\"OPERATION_PENDING\",\"Links\":[],\"HttpStatusCode\":202,"
+            + "\"Message\":\"Your operation is still processing\",\"RequestId\":\""
+            + REQUEST_ID
+            + "\"}");
   }
 
   static Reply error(int status, String code, String message) {
-    return ScriptedServer.json(status, "{\"HttpStatusCode\":" + status + ",\"FlinksCode\":\"" + code
-        + "\",\"Message\":\"" + message + "\",\"RequestId\":\"" + REQUEST_ID + "\"}");
+    return ScriptedServer.json(
+        status,
+        "{\"HttpStatusCode\":"
+            + status
+            + ",\"FlinksCode\":\""
+            + code
+            + "\",\"Message\":\""
+            + message
+            + "\",\"RequestId\":\""
+            + REQUEST_ID
+            + "\"}");
   }
 
   static Reply detail() {
@@ -106,7 +133,8 @@ final class FakeFlinks implements AutoCloseable {
 
   private Reply mint(Recorded request) {
     if (!SECRET_KEY.equals(request.header("flinks-auth-key"))) {
-      return ScriptedServer.json(401, "{\"HttpStatusCode\":401,\"Message\":\"You must provide a valid auth key\"}");
+      return ScriptedServer.json(
+          401, "{\"HttpStatusCode\":401,\"Message\":\"You must provide a valid auth key\"}");
     }
     String token = UUID.randomUUID().toString();
     minted.add(token);

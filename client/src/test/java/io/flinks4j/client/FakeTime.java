@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A clock that only moves when the client sleeps through it, so 30 minutes of polling take milliseconds. */
+/**
+ * A clock that only moves when the client sleeps through it, so 30 minutes of polling take
+ * milliseconds.
+ */
 final class FakeTime extends Clock implements Sleeper {
   private volatile Instant now = Instant.parse("2026-11-25T12:00:00Z");
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();

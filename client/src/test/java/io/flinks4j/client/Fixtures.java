@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The Flinks documentation's example bodies, copied from the shared fixtures into test resources. */
+/**
+ * The Flinks documentation's example bodies, copied from the shared fixtures into test resources.
+ */
 public final class Fixtures {
   private Fixtures() {}
 

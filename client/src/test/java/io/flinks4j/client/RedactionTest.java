@@ -36,10 +36,18 @@ class RedactionTest {
     }
   }
 
-  /** Echoes every credential and the body it got back in the error message, like a careless server would. */
+  /**
+   * Echoes every credential and the body it got back in the error message, like a careless server
+   * would.
+   */
   private static Reply echoingRefusal(ScriptedServer.Recorded request, int status, String code) {
-    String echoed = (request.header("flinks-auth-key") + " " + request.header("x-api-key") + " "
-        + request.bodyText()).replace("\"", "'");
+    String echoed =
+        (request.header("flinks-auth-key")
+                + " "
+                + request.header("x-api-key")
+                + " "
+                + request.bodyText())
+            .replace("\"", "'");
     return FakeFlinks.error(status, code, "rejected " + echoed);
   }
 
@@ -47,7 +55,9 @@ class RedactionTest {
   void refusal_messages_never_contain_keys_tokens_or_login_ids_echoed_by_the_server() {
     flinks.server.handle("POST", "Authorize", r -> echoingRefusal(r, 401, "INVALID_LOGIN"));
 
-    Throwable thrown = catchThrowable(() -> flinks.client().retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults()));
+    Throwable thrown =
+        catchThrowable(
+            () -> flinks.client().retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults()));
 
     String token = flinks.server.requests("Authorize").getFirst().header("flinks-auth-key");
     assertNoSecrets(thrown.getMessage(), token);
@@ -56,17 +66,20 @@ class RedactionTest {
 
   @Test
   void data_endpoint_refusals_never_contain_the_api_key() {
-    flinks.server.handle("POST", "GetAccountsDetail", r -> echoingRefusal(r, 400, "INVALID_REQUEST"));
+    flinks.server.handle(
+        "POST", "GetAccountsDetail", r -> echoingRefusal(r, 400, "INVALID_REQUEST"));
 
-    Throwable thrown = catchThrowable(
-        () -> flinks.client().getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()));
+    Throwable thrown =
+        catchThrowable(() ->
+            flinks.client().getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()));
 
     assertNoSecrets(thrown.getMessage());
   }
 
   @Test
   void secret_key_refusal_on_token_minting_never_contains_the_key() {
-    flinks.server.handle("POST", "GenerateAuthorizeToken", r -> echoingRefusal(r, 401, "ACCESS_DENIED"));
+    flinks.server.handle(
+        "POST", "GenerateAuthorizeToken", r -> echoingRefusal(r, 401, "ACCESS_DENIED"));
 
     Throwable thrown = catchThrowable(() -> flinks.client().generateAuthorizeToken());
 
@@ -91,7 +104,9 @@ class RedactionTest {
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     Throwable thrown;
     try {
-      thrown = catchThrowable(() -> flinks.client().retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults()));
+      thrown =
+          catchThrowable(
+              () -> flinks.client().retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults()));
     } finally {
       System.setErr(original);
     }
@@ -113,13 +128,24 @@ class RedactionTest {
     assertNoSecrets(token.toString(), token.value());
     assertNoSecrets(AuthorizeRequest.cached(FakeFlinks.LOGIN_ID).toString());
     assertNoSecrets(AuthorizeRequest.live(FakeFlinks.LOGIN_ID).toString());
-    assertNoSecrets(AuthorizeRequest.credentials("FlinksCapital", "Greatday", "Everyday").toString(), "Greatday");
-    assertNoSecrets(AuthorizeRequest.mfaAnswers(FakeFlinks.REQUEST_ID, Map.of("Q?", List.of("Triangle")))
-        .toString(), "Triangle");
-    assertNoSecrets(new RefreshResult.MfaRequired(FakeFlinks.REQUEST_ID, List.of(SecurityChallenge.question("Q?")),
-        URI.create("https://x-iframe/v2/?requestId=r&authorizeToken=" + token.value())).toString(), token.value());
-    assertNoSecrets(FlinksJson.parseEnvelope(Fixtures.bytes("generateauthorizetoken-200.json")).toString(),
+    assertNoSecrets(
+        AuthorizeRequest.credentials("FlinksCapital", "Greatday", "Everyday").toString(),
+        "Greatday");
+    assertNoSecrets(
+        AuthorizeRequest.mfaAnswers(FakeFlinks.REQUEST_ID, Map.of("Q?", List.of("Triangle")))
+            .toString(),
+        "Triangle");
+    assertNoSecrets(
+        new RefreshResult.MfaRequired(
+                FakeFlinks.REQUEST_ID,
+                List.of(SecurityChallenge.question("Q?")),
+                URI.create("https://x-iframe/v2/?requestId=r&authorizeToken=" + token.value()))
+            .toString(),
+        token.value());
+    assertNoSecrets(
+        FlinksJson.parseEnvelope(Fixtures.bytes("generateauthorizetoken-200.json")).toString(),
         "d65f1adb-8ebc-48dc-be8b-20c773ba1565");
-    assertNoSecrets(FlinksJson.parseAccountsDetail(Fixtures.bytes("webhook-payload.json")).toString());
+    assertNoSecrets(
+        FlinksJson.parseAccountsDetail(Fixtures.bytes("webhook-payload.json")).toString());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.flinks4j.client.RefreshResult.MfaRequired;
 import io.flinks4j.client.RefreshResult.Refreshed;
 import io.flinks4j.client.error.FlinksException;
@@ -11,11 +12,10 @@ import io.flinks4j.client.error.RetryAdvice;
 import io.flinks4j.client.error.TemporarilyUnavailableException;
 import io.flinks4j.client.error.UserActionRequiredException;
 import io.flinks4j.client.model.AccountsDetail;
-import io.flinks4j.sandbox.FlinksSandbox;
-import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
-import com.sun.net.httpserver.HttpServer;
 import io.flinks4j.client.webhook.FlinksWebhooks;
 import io.flinks4j.client.webhook.WebhookEvent;
+import io.flinks4j.sandbox.FlinksSandbox;
+import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -26,15 +26,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The documented flows end to end against the independent emulator, its clock driven by the client's sleeps. */
+/**
+ * The documented flows end to end against the independent emulator, its clock driven by the
+ * client's sleeps.
+ */
 class SandboxFlowTest {
   @RegisterExtension
   static final FlinksSandboxExtension SANDBOX = FlinksSandboxExtension.withOptions(b -> b);
 
-  private static final Map<String, String> ANSWERS = Map.of(
-      "What city were you born in?", "Montreal",
-      "What is the best country on earth?", "Canada",
-      "What shape do people like most?", "Triangle");
+  private static final Map<String, String> ANSWERS =
+      Map.of(
+          "What city were you born in?", "Montreal",
+          "What is the best country on earth?", "Canada",
+          "What shape do people like most?", "Triangle");
 
   private final List<FlinksClient> clients = new CopyOnWriteArrayList<>();
 
@@ -44,14 +48,15 @@ class SandboxFlowTest {
   }
 
   private FlinksClient client(FlinksSandbox sandbox) {
-    FlinksClient client = FlinksClient.builder()
-        .baseUrl(sandbox.baseUrl())
-        .customerId(sandbox.customerId())
-        .secretKey(sandbox.secretKey())
-        .apiKey(sandbox.apiKey())
-        .clock(sandbox.clock())
-        .sleeper(sandbox::advanceClock)
-        .build();
+    FlinksClient client =
+        FlinksClient.builder()
+            .baseUrl(sandbox.baseUrl())
+            .customerId(sandbox.customerId())
+            .secretKey(sandbox.secretKey())
+            .apiKey(sandbox.apiKey())
+            .clock(sandbox.clock())
+            .sleeper(sandbox::advanceClock)
+            .build();
     clients.add(client);
     return client;
   }
@@ -61,7 +66,8 @@ class SandboxFlowTest {
     String loginId = sandbox.login("test_pending").loginId();
     List<PollAttempt> attempts = new CopyOnWriteArrayList<>();
 
-    AccountsDetail detail = client(sandbox).retrieve(loginId, DetailOptions.defaults(), attempts::add);
+    AccountsDetail detail =
+        client(sandbox).retrieve(loginId, DetailOptions.defaults(), attempts::add);
 
     assertThat(detail.loginId()).isEqualTo(loginId);
     assertThat(detail.accounts()).isNotEmpty();
@@ -82,37 +88,50 @@ class SandboxFlowTest {
   void refresh_answers_every_mfa_prompt_and_returns_fresh_data(FlinksSandbox sandbox) {
     String loginId = sandbox.login("Greatday").loginId();
 
-    RefreshResult result = client(sandbox).refresh(loginId, DetailOptions.defaults(), MfaHandler.fixed(ANSWERS));
+    RefreshResult result =
+        client(sandbox).refresh(loginId, DetailOptions.defaults(), MfaHandler.fixed(ANSWERS));
 
-    assertThat(result).isInstanceOfSatisfying(Refreshed.class,
-        refreshed -> assertThat(refreshed.detail().loginId()).isEqualTo(loginId));
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            Refreshed.class,
+            refreshed -> assertThat(refreshed.detail().loginId()).isEqualTo(loginId));
   }
 
   @Test
   void declined_mfa_gives_a_connect_relaunch_url_on_the_sandbox(FlinksSandbox sandbox) {
     String loginId = sandbox.login("Greatday").loginId();
 
-    RefreshResult result = client(sandbox).refresh(loginId, DetailOptions.defaults(), MfaHandler.decline());
+    RefreshResult result =
+        client(sandbox).refresh(loginId, DetailOptions.defaults(), MfaHandler.decline());
 
-    assertThat(result).isInstanceOfSatisfying(MfaRequired.class, mfa -> {
-      assertThat(mfa.challenges()).isNotEmpty();
-      assertThat(mfa.relaunchUrl().toString())
-          .startsWith(sandbox.connectUrl() + "?requestId=" + mfa.requestId() + "&authorizeToken=");
-    });
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            MfaRequired.class,
+            mfa -> {
+              assertThat(mfa.challenges()).isNotEmpty();
+              assertThat(mfa.relaunchUrl().toString())
+                  .startsWith(
+                      sandbox.connectUrl() + "?requestId=" + mfa.requestId() + "&authorizeToken=");
+            });
   }
 
   @Test
   void wrong_mfa_answer_needs_the_user(FlinksSandbox sandbox) {
     String loginId = sandbox.login("Greatday").loginId();
-    MfaHandler wrong = (challenge, round) -> MfaHandler.fixed(
-        challenge.challenges().stream().collect(java.util.stream.Collectors.toMap(c -> c.prompt(), c -> "Wrong")))
-        .answer(challenge, round);
+    MfaHandler wrong =
+        (challenge, round) ->
+            MfaHandler.fixed(
+                    challenge.challenges().stream()
+                        .collect(java.util.stream.Collectors.toMap(c -> c.prompt(), c -> "Wrong")))
+                .answer(challenge, round);
 
     assertThatThrownBy(() -> client(sandbox).refresh(loginId, DetailOptions.defaults(), wrong))
-        .isInstanceOfSatisfying(FlinksException.class, e -> {
-          assertThat(e.flinksCode()).contains(FlinksCode.INVALID_SECURITY_RESPONSE);
-          assertThat(e.retryAdvice()).isEqualTo(RetryAdvice.USER_ACTION);
-        });
+        .isInstanceOfSatisfying(
+            FlinksException.class,
+            e -> {
+              assertThat(e.flinksCode()).contains(FlinksCode.INVALID_SECURITY_RESPONSE);
+              assertThat(e.retryAdvice()).isEqualTo(RetryAdvice.USER_ACTION);
+            });
   }
 
   @Test
@@ -120,7 +139,8 @@ class SandboxFlowTest {
     String loginId = sandbox.login("test_disabled_account").loginId();
 
     assertThatThrownBy(() -> client(sandbox).retrieve(loginId, DetailOptions.defaults()))
-        .isInstanceOfSatisfying(UserActionRequiredException.class,
+        .isInstanceOfSatisfying(
+            UserActionRequiredException.class,
             e -> assertThat(e.flinksCode()).contains(FlinksCode.DISABLED_LOGIN));
   }
 
@@ -128,41 +148,54 @@ class SandboxFlowTest {
   void unreachable_institution_is_retried_then_reported_as_temporary(FlinksSandbox sandbox) {
     String loginId = sandbox.login("test_service_unavailable").loginId();
 
-    assertThatThrownBy(() -> client(sandbox).refresh(loginId, DetailOptions.defaults(), MfaHandler.decline()))
-        .isInstanceOfSatisfying(TemporarilyUnavailableException.class,
+    assertThatThrownBy(
+            () -> client(sandbox).refresh(loginId, DetailOptions.defaults(), MfaHandler.decline()))
+        .isInstanceOfSatisfying(
+            TemporarilyUnavailableException.class,
             e -> assertThat(e.flinksCode()).contains(FlinksCode.RETRY_LATER));
   }
 
   @Test
-  void webhooks_signed_by_the_sandbox_verify_into_typed_events(FlinksSandbox sandbox) throws Exception {
+  void webhooks_signed_by_the_sandbox_verify_into_typed_events(FlinksSandbox sandbox)
+      throws Exception {
     List<WebhookEvent> events = new CopyOnWriteArrayList<>();
     List<Exception> failures = new CopyOnWriteArrayList<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      Map<String, String> headers = new java.util.HashMap<>();
-      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.getFirst()));
-      int status = 200;
-      try {
-        events.add(FlinksWebhooks.verify(body, headers, sandbox.webhookKey()));
-      } catch (RuntimeException e) {
-        failures.add(e);
-        status = 401;
-      }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          Map<String, String> headers = new java.util.HashMap<>();
+          exchange
+              .getRequestHeaders()
+              .forEach((name, values) -> headers.put(name, values.getFirst()));
+          int status = 200;
+          try {
+            events.add(FlinksWebhooks.verify(body, headers, sandbox.webhookKey()));
+          } catch (RuntimeException e) {
+            failures.add(e);
+            status = 401;
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     receiver.start();
     try {
-      sandbox.configureWebhooks(sandbox.webhookSettings()
-          .withUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook").withKycFirst(true));
+      sandbox.configureWebhooks(
+          sandbox
+              .webhookSettings()
+              .withUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+              .withKycFirst(true));
       String loginId = sandbox.login("greatday_nomfa").loginId();
 
       client(sandbox).refresh(loginId, DetailOptions.defaults(), MfaHandler.decline());
 
       await().atMost(Duration.ofSeconds(30)).until(() -> events.size() + failures.size() >= 2);
       assertThat(failures).isEmpty();
-      assertThat(events).extracting(WebhookEvent::responseType).contains("KYC", "GetAccountsDetail");
+      assertThat(events)
+          .extracting(WebhookEvent::responseType)
+          .contains("KYC", "GetAccountsDetail");
       assertThat(events).allSatisfy(event -> assertThat(event.loginId()).isEqualTo(loginId));
     } finally {
       receiver.stop(0);

@@ -21,8 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * A tiny HTTP/1.1 server on a raw socket (free port, one request per connection) whose replies tests script per
- * endpoint, including faults a real server library cannot produce: connection resets and bodies cut short.
+ * A tiny HTTP/1.1 server on a raw socket (free port, one request per connection) whose replies
+ * tests script per endpoint, including faults a real server library cannot produce: connection
+ * resets and bodies cut short.
  */
 final class ScriptedServer implements AutoCloseable {
   static final String BANKING = "/BankingServices/";
@@ -37,7 +38,10 @@ final class ScriptedServer implements AutoCloseable {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** The part of the path after {@code /BankingServices/}, e.g. {@code GetAccountsDetailAsync/abc}. */
+    /**
+     * The part of the path after {@code /BankingServices/}, e.g. {@code
+     * GetAccountsDetailAsync/abc}.
+     */
     String endpoint() {
       int i = path.indexOf(BANKING);
       return i < 0 ? path : path.substring(i + BANKING.length());
@@ -69,7 +73,8 @@ final class ScriptedServer implements AutoCloseable {
   }
 
   static Reply.Full json(int status, String body) {
-    return new Reply.Full(status, body.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+    return new Reply.Full(
+        status, body.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
   }
 
   static Reply.Full json(int status, byte[] body) {
@@ -84,7 +89,8 @@ final class ScriptedServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Function<Recorded, Reply>> routes = new ConcurrentHashMap<>();
   private final Thread acceptor;
-  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.CountDownLatch closed =
+      new java.util.concurrent.CountDownLatch(1);
 
   private ScriptedServer() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -112,11 +118,14 @@ final class ScriptedServer implements AutoCloseable {
   /** Replies in order; the last reply repeats forever. */
   ScriptedServer script(String method, String endpoint, Reply... replies) {
     Deque<Reply> queue = new ArrayDeque<>(List.of(replies));
-    return handle(method, endpoint, request -> {
-      synchronized (queue) {
-        return queue.size() > 1 ? queue.poll() : queue.peek();
-      }
-    });
+    return handle(
+        method,
+        endpoint,
+        request -> {
+          synchronized (queue) {
+            return queue.size() > 1 ? queue.poll() : queue.peek();
+          }
+        });
   }
 
   List<Recorded> requests() {
@@ -161,9 +170,10 @@ final class ScriptedServer implements AutoCloseable {
       int slash = endpoint.indexOf('/');
       String key = request.method() + " " + (slash < 0 ? endpoint : endpoint.substring(0, slash));
       Function<Recorded, Reply> handler = routes.get(key);
-      Reply reply = handler == null
-          ? json(404, "{\"HttpStatusCode\":404,\"Message\":\"no route " + key + "\"}")
-          : handler.apply(request);
+      Reply reply =
+          handler == null
+              ? json(404, "{\"HttpStatusCode\":404,\"Message\":\"no route " + key + "\"}")
+              : handler.apply(request);
       write(socket, reply);
     } catch (IOException e) {
       // the client went away; nothing to do
@@ -180,7 +190,9 @@ final class ScriptedServer implements AutoCloseable {
     String header;
     while ((header = line(in)) != null && !header.isEmpty()) {
       int colon = header.indexOf(':');
-      headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
+      headers.put(
+          header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          header.substring(colon + 1).strip());
     }
     int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
     byte[] body = in.readNBytes(length);
@@ -211,14 +223,21 @@ final class ScriptedServer implements AutoCloseable {
       case Reply.Full full -> {
         StringBuilder head = new StringBuilder("HTTP/1.1 " + full.status() + " X\r\n");
         full.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        head.append("Content-Length: ").append(full.body().length).append("\r\nConnection: close\r\n\r\n");
+        head.append("Content-Length: ")
+            .append(full.body().length)
+            .append("\r\nConnection: close\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.write(full.body());
         out.flush();
       }
       case Reply.CutShort cut -> {
-        out.write(("HTTP/1.1 " + cut.status() + " X\r\nContent-Type: application/json\r\nContent-Length: "
-            + cut.declaredLength() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(
+            ("HTTP/1.1 "
+                    + cut.status()
+                    + " X\r\nContent-Type: application/json\r\nContent-Length: "
+                    + cut.declaredLength()
+                    + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         out.write(cut.body());
         out.flush();
       }
@@ -230,8 +249,12 @@ final class ScriptedServer implements AutoCloseable {
         }
       }
       case Reply.CloseDelimited delimited -> {
-        out.write(("HTTP/1.1 " + delimited.status() + " X\r\nContent-Type: application/json\r\nConnection: close"
-            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(
+            ("HTTP/1.1 "
+                    + delimited.status()
+                    + " X\r\nContent-Type: application/json\r\nConnection: close"
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         out.write(delimited.body());
         out.flush();
       }

@@ -16,27 +16,58 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A Flinks-compatible server written only from the documentation, independent of our sandbox: it answers with the
- * docs' example bodies verbatim (their own RequestIds, masked ids, {@code Links: []}) and the documented statuses, and
- * records every deviation from the documented request rules (credential headers per endpoint, single-use tokens,
- * request keys, Async only after a 202, GET without a body) as a violation for the test to assert on.
+ * A Flinks-compatible server written only from the documentation, independent of our sandbox: it
+ * answers with the docs' example bodies verbatim (their own RequestIds, masked ids, {@code Links:
+ * []}) and the documented statuses, and records every deviation from the documented request rules
+ * (credential headers per endpoint, single-use tokens, request keys, Async only after a 202, GET
+ * without a body) as a violation for the test to assert on.
  */
 final class StrictFlinks implements AutoCloseable {
-  static final String LOGIN_ID = "5e115eac-1209-4f19-641c-08d6d484e2fe"; // authorize-request-cached.json
-  static final String CACHED_REQUEST_ID = "006fd2f3-055b-4ef6-a9fc-c1261cd76ec6"; // authorize-200-cached.json
-  static final String MFA_REQUEST_ID = "9022abc2-8a2e-4b06-a06e-c3e5449c4d10"; // authorize-203-mfa.json
-  static final String LIVE_REQUEST_ID = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"; // authorize-200-live.json (masked)
+  static final String LOGIN_ID =
+      "5e115eac-1209-4f19-641c-08d6d484e2fe"; // authorize-request-cached.json
+  static final String CACHED_REQUEST_ID =
+      "006fd2f3-055b-4ef6-a9fc-c1261cd76ec6"; // authorize-200-cached.json
+  static final String MFA_REQUEST_ID =
+      "9022abc2-8a2e-4b06-a06e-c3e5449c4d10"; // authorize-203-mfa.json
+  static final String LIVE_REQUEST_ID =
+      "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"; // authorize-200-live.json (masked)
   static final String PROMPT = "What shape do people like most?";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> AUTHORIZE_KEYS = Set.of("loginid", "mostrecentcached", "username", "password",
-      "institution", "language", "save", "tag", "requestid", "securityresponses", "withmfaquestions",
-      "schedulerefresh");
-  private static final Set<String> DETAIL_KEYS = Set.of("requestid", "withaccountidentity", "withkyc",
-      "withtransactions", "withbalance", "accountsfilter", "daysoftransactions", "withdetailsandstatements",
-      "numberofstatements", "mostrecentcached", "datefrom", "dateto", "refreshdelta");
+  private static final Set<String> AUTHORIZE_KEYS =
+      Set.of(
+          "loginid",
+          "mostrecentcached",
+          "username",
+          "password",
+          "institution",
+          "language",
+          "save",
+          "tag",
+          "requestid",
+          "securityresponses",
+          "withmfaquestions",
+          "schedulerefresh");
+  private static final Set<String> DETAIL_KEYS =
+      Set.of(
+          "requestid",
+          "withaccountidentity",
+          "withkyc",
+          "withtransactions",
+          "withbalance",
+          "accountsfilter",
+          "daysoftransactions",
+          "withdetailsandstatements",
+          "numberofstatements",
+          "mostrecentcached",
+          "datefrom",
+          "dateto",
+          "refreshdelta");
 
-  /** One session the server opened: what the Async endpoint answers and whether a 202 allowed polling. */
+  /**
+   * One session the server opened: what the Async endpoint answers and whether a 202 allowed
+   * polling.
+   */
   private static final class Session {
     final String dataFixture;
     volatile boolean authorized;
@@ -56,9 +87,14 @@ final class StrictFlinks implements AutoCloseable {
   private final Set<String> consumed = ConcurrentHashMap.newKeySet();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final List<FlinksClient> clients = new CopyOnWriteArrayList<>();
+
   /** Async 202s before the data; the docs show one 202 from GetAccountsDetail, then polling. */
   private final int pendingPolls;
-  /** [conflict] x-api-key is required by the authentication page, "a feature to enable" on the endpoint pages. */
+
+  /**
+   * [conflict] x-api-key is required by the authentication page, "a feature to enable" on the
+   * endpoint pages.
+   */
   private final boolean apiKeyRequired;
 
   StrictFlinks(int pendingPolls) {
@@ -81,12 +117,13 @@ final class StrictFlinks implements AutoCloseable {
 
   /** A client for this server; {@code apiKey} null builds one that sends no x-api-key. */
   FlinksClient client(String apiKey) {
-    FlinksClient.Builder builder = FlinksClient.builder()
-        .baseUrl(server.baseUrl())
-        .customerId(FakeFlinks.CUSTOMER_ID)
-        .secretKey(FakeFlinks.SECRET_KEY)
-        .clock(time)
-        .sleeper(time);
+    FlinksClient.Builder builder =
+        FlinksClient.builder()
+            .baseUrl(server.baseUrl())
+            .customerId(FakeFlinks.CUSTOMER_ID)
+            .secretKey(FakeFlinks.SECRET_KEY)
+            .clock(time)
+            .sleeper(time);
     FlinksClient client = (apiKey == null ? builder : builder.apiKey(apiKey)).build();
     clients.add(client);
     return client;
@@ -96,19 +133,23 @@ final class StrictFlinks implements AutoCloseable {
     return List.copyOf(violations);
   }
 
-  // ---- endpoints -----------------------------------------------------------------------------------
+  // ---- endpoints
+  // -----------------------------------------------------------------------------------
 
   private Reply mint(Recorded r) {
     if (r.body().length > 0) {
       violations.add("GenerateAuthorizeToken has no body, got " + r.bodyText());
     }
     if (!FakeFlinks.SECRET_KEY.equals(r.header("flinks-auth-key"))) {
-      return ScriptedServer.json(401, "{\"HttpStatusCode\":401,\"Message\":\"You must provide a valid auth key\"}");
+      return ScriptedServer.json(
+          401, "{\"HttpStatusCode\":401,\"Message\":\"You must provide a valid auth key\"}");
     }
     String token = UUID.randomUUID().toString();
     minted.add(token);
-    return ScriptedServer.json(200, Fixtures.text("generateauthorizetoken-200.json")
-        .replaceAll("\"Token\"\\s*:\\s*\"[^\"]*\"", "\"Token\": \"" + token + "\""));
+    return ScriptedServer.json(
+        200,
+        Fixtures.text("generateauthorizetoken-200.json")
+            .replaceAll("\"Token\"\\s*:\\s*\"[^\"]*\"", "\"Token\": \"" + token + "\""));
   }
 
   private Reply authorize(Recorded r) {
@@ -129,7 +170,8 @@ final class StrictFlinks implements AutoCloseable {
     if (requestId != null && responses != null) {
       return answerMfa(requestId.asText(), responses);
     }
-    boolean cached = body.containsKey("mostrecentcached") && body.get("mostrecentcached").asBoolean();
+    boolean cached =
+        body.containsKey("mostrecentcached") && body.get("mostrecentcached").asBoolean();
     if (body.containsKey("loginid")) {
       if (!LOGIN_ID.equals(body.get("loginid").asText())) {
         return error(401, "INVALID_LOGIN", "The LoginId is invalid");
@@ -140,8 +182,11 @@ final class StrictFlinks implements AutoCloseable {
       }
       return challenge();
     }
-    // Legacy direct login; the docs spell the key `username` in one example and `Username` in another.
-    if (body.containsKey("username") && body.containsKey("password") && body.containsKey("institution")) {
+    // Legacy direct login; the docs spell the key `username` in one example and `Username` in
+    // another.
+    if (body.containsKey("username")
+        && body.containsKey("password")
+        && body.containsKey("institution")) {
       return challenge();
     }
     return error(401, "INVALID_REQUEST", "Send a LoginId or credentials");
@@ -160,7 +205,11 @@ final class StrictFlinks implements AutoCloseable {
     Set<String> keys = new HashSet<>();
     responses.fieldNames().forEachRemaining(keys::add);
     if (!keys.equals(Set.of(PROMPT))) {
-      return error(401, keys.containsAll(Set.of(PROMPT)) ? "UNKNOWN_CHALLENGE_KEY" : "SECURITYRESPONSES_INCOMPLETE",
+      return error(
+          401,
+          keys.containsAll(Set.of(PROMPT))
+              ? "UNKNOWN_CHALLENGE_KEY"
+              : "SECURITYRESPONSES_INCOMPLETE",
           "Answers must be keyed by the exact prompts");
     }
     JsonNode answer = responses.get(PROMPT);
@@ -172,7 +221,8 @@ final class StrictFlinks implements AutoCloseable {
       return error(401, "INVALID_SECURITY_RESPONSE", "Wrong answer");
     }
     sessions.remove(requestId);
-    // The documented 200 after MFA carries Flinks' masked ids; the session lives on under that RequestId.
+    // The documented 200 after MFA carries Flinks' masked ids; the session lives on under that
+    // RequestId.
     sessions.put(LIVE_REQUEST_ID, new Session("getaccountsdetail-200.json", true));
     return ScriptedServer.json(200, Fixtures.bytes("authorize-200-live.json"));
   }
@@ -228,14 +278,17 @@ final class StrictFlinks implements AutoCloseable {
     }
     Map<String, JsonNode> body = body(r, Set.of("requestid"));
     Session session =
-        body == null || !body.containsKey("requestid") ? null : sessions.get(body.get("requestid").asText());
+        body == null || !body.containsKey("requestid")
+            ? null
+            : sessions.get(body.get("requestid").asText());
     if (session == null || !session.authorized) {
       return error(400, "SESSION_NONEXISTENT", "The RequestId is unknown");
     }
     return ScriptedServer.json(200, Fixtures.bytes("getaccountssummary-200.json"));
   }
 
-  // ---- rules ---------------------------------------------------------------------------------------
+  // ---- rules
+  // ---------------------------------------------------------------------------------------
 
   /** Data endpoints take x-api-key and never flinks-auth-key. */
   private Reply dataEndpointRefusal(Recorded r) {
@@ -251,17 +304,21 @@ final class StrictFlinks implements AutoCloseable {
   }
 
   private void noSecretKeyOutsideTokenMinting(Recorded r) {
-    r.headers().forEach((name, value) -> {
-      if (value.contains(FakeFlinks.SECRET_KEY)) {
-        violations.add("secret key sent in header " + name + " to " + r.endpoint());
-      }
-    });
+    r.headers()
+        .forEach((name, value) -> {
+          if (value.contains(FakeFlinks.SECRET_KEY)) {
+            violations.add("secret key sent in header " + name + " to " + r.endpoint());
+          }
+        });
     if (r.bodyText().contains(FakeFlinks.SECRET_KEY)) {
       violations.add("secret key sent in the body to " + r.endpoint());
     }
   }
 
-  /** The body as lower-cased keys (Flinks matches keys in any case), noting undocumented ones; null if malformed. */
+  /**
+   * The body as lower-cased keys (Flinks matches keys in any case), noting undocumented ones; null
+   * if malformed.
+   */
   private Map<String, JsonNode> body(Recorded r, Set<String> documented) {
     if (!"application/json".equals(String.valueOf(r.header("content-type")).split(";")[0].trim())) {
       violations.add(r.endpoint() + " sent without Content-Type application/json");
@@ -273,7 +330,8 @@ final class StrictFlinks implements AutoCloseable {
       }
       Map<String, JsonNode> fields = new LinkedHashMap<>();
       node.properties().forEach(e -> fields.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
-      fields.keySet().stream().filter(k -> !documented.contains(k))
+      fields.keySet().stream()
+          .filter(k -> !documented.contains(k))
           .forEach(k -> violations.add("undocumented key " + k + " sent to " + r.endpoint()));
       return fields;
     } catch (IOException e) {
@@ -282,8 +340,15 @@ final class StrictFlinks implements AutoCloseable {
   }
 
   static Reply error(int status, String code, String message) {
-    return ScriptedServer.json(status, "{\"HttpStatusCode\":" + status + ",\"FlinksCode\":\"" + code
-        + "\",\"Message\":\"" + message + "\"}");
+    return ScriptedServer.json(
+        status,
+        "{\"HttpStatusCode\":"
+            + status
+            + ",\"FlinksCode\":\""
+            + code
+            + "\",\"Message\":\""
+            + message
+            + "\"}");
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.flinks4j.sandbox;
 import io.flinks4j.sandbox.engine.FlinksCode;
 
 /**
- * How the emulated bank treats a login, like the magic usernames of the Flinks toolbox: normal, failing
- * at login with a given FlinksCode, or slow in a particular way when data is requested.
+ * How the emulated bank treats a login, like the magic usernames of the Flinks toolbox: normal,
+ * failing at login with a given FlinksCode, or slow in a particular way when data is requested.
  */
 public enum Behaviour {
   /** Logs in and aggregates normally. */
@@ -21,7 +21,10 @@ public enum Behaviour {
   DISABLED_INSTITUTION(FlinksCode.DISABLED_INSTITUTION, null),
   /** CONCURRENT_SESSION: another session holds the login. */
   CONCURRENT_SESSION(FlinksCode.CONCURRENT_SESSION, null),
-  /** {@code test_dispatched}: the first data call answers 202 OPERATION_DISPATCHED with partial data. */
+  /**
+   * {@code test_dispatched}: the first data call answers 202 OPERATION_DISPATCHED with partial
+   * data.
+   */
   DISPATCHED(null, null),
   /** {@code test_pending}: data calls answer 202 OPERATION_PENDING at least once, then 200. */
   PENDING(null, null),
@@ -30,8 +33,8 @@ public enum Behaviour {
   /** Data calls fail with 500 AGGREGATION_ERROR once processing is over. */
   AGGREGATION_ERROR(null, FlinksCode.AGGREGATION_ERROR),
   /**
-   * Each live refresh changes the description of one recent transaction per account and drops another (pending
-   * purchases that posted or never did); {@link GroundTruth} lists them.
+   * Each live refresh changes the description of one recent transaction per account and drops
+   * another (pending purchases that posted or never did); {@link GroundTruth} lists them.
    */
   REVISES_TRANSACTIONS(null, null);
 

@@ -4,11 +4,11 @@ import io.flinks4j.sandbox.api.ApiSettings;
 import io.flinks4j.sandbox.api.FlinksApi;
 import io.flinks4j.sandbox.api.RequestJournal;
 import io.flinks4j.sandbox.connect.ConnectPage;
+import io.flinks4j.sandbox.control.ControlApi;
 import io.flinks4j.sandbox.engine.Login;
 import io.flinks4j.sandbox.engine.SandboxEngine;
 import io.flinks4j.sandbox.fault.Fault;
 import io.flinks4j.sandbox.fault.Faults;
-import io.flinks4j.sandbox.control.ControlApi;
 import io.flinks4j.sandbox.webhook.WebhookDelivery;
 import io.flinks4j.sandbox.webhook.WebhookDispatcher;
 import io.flinks4j.sandbox.webhook.WebhookSettings;
@@ -21,19 +21,22 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * A running Flinks sandbox: a local, stateful emulator of the Flinks API for tests, demos and load tests.
- * Start one with {@link #start()} or {@link #builder()}; it listens on 127.0.0.1 and serves the Flinks API
- * under {@code baseUrl() + "/v3/" + customerId() + "/BankingServices/"} and its control API under
- * {@code /sandbox/}. Close it to stop the server.
+ * A running Flinks sandbox: a local, stateful emulator of the Flinks API for tests, demos and load
+ * tests. Start one with {@link #start()} or {@link #builder()}; it listens on 127.0.0.1 and serves
+ * the Flinks API under {@code baseUrl() + "/v3/" + customerId() + "/BankingServices/"} and its
+ * control API under {@code /sandbox/}. Close it to stop the server.
  */
 public final class FlinksSandbox implements AutoCloseable {
 
   /** customerId of the public Flinks toolbox, the default here so toolbox code runs unchanged. */
   public static final String TOOLBOX_CUSTOMER_ID = "43387ca6-0391-4c82-857d-70d95f087ecb";
+
   /** Secret key of the public Flinks toolbox. */
   public static final String TOOLBOX_SECRET_KEY = "c4569c54-e167-4d34-8de6-f4113bc82414";
+
   /** x-api-key of the public Flinks toolbox. */
   public static final String TOOLBOX_API_KEY = "3d5266a8-b697-48d4-8de6-52e2e2662acc";
+
   /** Default webhook signing key (the toolbox has none: Flinks cannot send webhooks from it). */
   public static final String DEFAULT_WEBHOOK_KEY = "flinks4j-sandbox-webhook-key";
 
@@ -54,31 +57,37 @@ public final class FlinksSandbox implements AutoCloseable {
         new SandboxEngine(
             clock,
             new SandboxEngine.Timing(
-                config.processingDelay, config.tokenLifetime, config.sessionIdleTimeout,
+                config.processingDelay,
+                config.tokenLifetime,
+                config.sessionIdleTimeout,
                 config.sessionProcessingTimeout));
     FlinksApi api =
         new FlinksApi(
             engine,
-            new ApiSettings(config.customerId, config.secretKey, config.apiKey, config.authorizeToken, config.apiKeyRequirement),
+            new ApiSettings(
+                config.customerId,
+                config.secretKey,
+                config.apiKey,
+                config.authorizeToken,
+                config.apiKeyRequirement),
             faults,
             journal);
     this.webhooks = new WebhookDispatcher(engine, clock, config.webhookSettings());
     ControlApi control = new ControlApi(this);
     this.connect = new ConnectPage(engine, config.authorizeToken);
     this.server =
-        Javalin.create(
-            javalin -> {
-              javalin.startup.showJavalinBanner = false;
-              javalin.startup.showOldJavalinVersionWarning = false;
-              javalin.http.compressionStrategy = CompressionStrategy.NONE;
-              javalin.http.maxRequestSize = FlinksApi.MAX_BODY_BYTES;
-              javalin.concurrency.useVirtualThreads = true;
-              javalin.jetty.host = config.host;
-              javalin.jetty.port = config.port;
-              api.register(javalin.routes);
-              control.register(javalin.routes);
-              connect.register(javalin.routes);
-            });
+        Javalin.create(javalin -> {
+          javalin.startup.showJavalinBanner = false;
+          javalin.startup.showOldJavalinVersionWarning = false;
+          javalin.http.compressionStrategy = CompressionStrategy.NONE;
+          javalin.http.maxRequestSize = FlinksApi.MAX_BODY_BYTES;
+          javalin.concurrency.useVirtualThreads = true;
+          javalin.jetty.host = config.host;
+          javalin.jetty.port = config.port;
+          api.register(javalin.routes);
+          control.register(javalin.routes);
+          connect.register(javalin.routes);
+        });
   }
 
   /** Starts a sandbox with every default on a free port. */
@@ -100,9 +109,13 @@ public final class FlinksSandbox implements AutoCloseable {
     return this;
   }
 
-  // ---- where and how to reach it -------------------------------------------------------------------
+  // ---- where and how to reach it
+  // -------------------------------------------------------------------
 
-  /** {@code http://127.0.0.1:PORT}: the instance API root; clients append {@code /v3/{customerId}/BankingServices/}. */
+  /**
+   * {@code http://127.0.0.1:PORT}: the instance API root; clients append {@code
+   * /v3/{customerId}/BankingServices/}.
+   */
   public String baseUrl() {
     return "http://" + (config.host.equals("0.0.0.0") ? "127.0.0.1" : config.host) + ":" + port();
   }
@@ -141,12 +154,15 @@ public final class FlinksSandbox implements AutoCloseable {
     return clock;
   }
 
-  /** The emulated back end, for code that plugs in beside the Flinks API (e.g. the Connect page). */
+  /**
+   * The emulated back end, for code that plugs in beside the Flinks API (e.g. the Connect page).
+   */
   public SandboxEngine engine() {
     return engine;
   }
 
-  // ---- logins --------------------------------------------------------------------------------------
+  // ---- logins
+  // --------------------------------------------------------------------------------------
 
   /** Every login, pre-seeded test users first. */
   public List<SandboxLogin> logins() {
@@ -168,12 +184,14 @@ public final class FlinksSandbox implements AutoCloseable {
 
   /** What the emulated bank currently holds behind a login. */
   public GroundTruth groundTruth(String loginId) {
-    return engine.login(loginId)
+    return engine
+        .login(loginId)
         .orElseThrow(() -> new NoSuchElementException("unknown loginId"))
         .groundTruth();
   }
 
-  // ---- control -------------------------------------------------------------------------------------
+  // ---- control
+  // -------------------------------------------------------------------------------------
 
   /** Moves sandbox time forward: expiries, processing delays and webhook retries see the jump. */
   public void advanceClock(Duration amount) {
@@ -214,8 +232,8 @@ public final class FlinksSandbox implements AutoCloseable {
   }
 
   /**
-   * Back to the state at start: pre-seeded logins only, no sessions, tokens, faults, records or pending
-   * webhooks, webhook settings as built, clock at real time.
+   * Back to the state at start: pre-seeded logins only, no sessions, tokens, faults, records or
+   * pending webhooks, webhook settings as built, clock at real time.
    */
   public void reset() {
     webhooks.clear();
@@ -235,15 +253,22 @@ public final class FlinksSandbox implements AutoCloseable {
     sb.append("  Connect       ").append(connectUrl()).append('\n');
     sb.append("  control API   ").append(baseUrl()).append("/sandbox/\n");
     sb.append("  customerId    ").append(customerId()).append('\n');
-    sb.append("  secret key    ").append(secretKey()).append("   (flinks-auth-key on /GenerateAuthorizeToken)\n");
+    sb.append("  secret key    ")
+        .append(secretKey())
+        .append("   (flinks-auth-key on /GenerateAuthorizeToken)\n");
     sb.append("  x-api-key     ").append(apiKey()).append('\n');
     sb.append("  webhook key   ").append(webhookKey()).append('\n');
-    sb.append("  test logins (institution FlinksCapital unless named, password ").append(LoginSpec.DEFAULT_PASSWORD)
+    sb.append("  test logins (institution FlinksCapital unless named, password ")
+        .append(LoginSpec.DEFAULT_PASSWORD)
         .append("):\n");
     for (SandboxLogin login : logins()) {
-      sb.append(String.format("    %-26s %s  %s%s%n", login.username(), login.loginId(),
-          login.mfa() ? "MFA " + login.mfaType().wireName() : login.behaviour().name(),
-          login.institution().equals("FlinksCapital") ? "" : "  at " + login.institution()));
+      sb.append(
+          String.format(
+              "    %-26s %s  %s%s%n",
+              login.username(),
+              login.loginId(),
+              login.mfa() ? "MFA " + login.mfaType().wireName() : login.behaviour().name(),
+              login.institution().equals("FlinksCapital") ? "" : "  at " + login.institution()));
     }
     return sb.toString();
   }
@@ -345,7 +370,12 @@ public final class FlinksSandbox implements AutoCloseable {
 
     private WebhookSettings webhookSettings() {
       return new WebhookSettings(
-          webhookUrls, webhookKey, webhookKycFirst, webhookDeliverTwice, webhookAttempts, webhookRetryInterval);
+          webhookUrls,
+          webhookKey,
+          webhookKycFirst,
+          webhookDeliverTwice,
+          webhookAttempts,
+          webhookRetryInterval);
     }
 
     /** Whether /Authorize needs an authorize token (required since October 2024). */
@@ -360,7 +390,9 @@ public final class FlinksSandbox implements AutoCloseable {
       return this;
     }
 
-    /** Time from /Authorize until data is ready (202 before); 3 s by default, zero for instant 200s. */
+    /**
+     * Time from /Authorize until data is ready (202 before); 3 s by default, zero for instant 200s.
+     */
     public Builder processingDelay(Duration value) {
       if (value.isNegative()) {
         throw new IllegalArgumentException("processingDelay must not be negative");
@@ -384,7 +416,9 @@ public final class FlinksSandbox implements AutoCloseable {
       return this;
     }
 
-    /** How many recent requests to keep for {@link #requests()}; 0 turns recording off (load tests). */
+    /**
+     * How many recent requests to keep for {@link #requests()}; 0 turns recording off (load tests).
+     */
     public Builder recordedRequests(int value) {
       if (value < 0) {
         throw new IllegalArgumentException("recordedRequests must not be negative");

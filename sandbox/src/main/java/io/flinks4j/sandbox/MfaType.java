@@ -3,8 +3,9 @@ package io.flinks4j.sandbox;
 import java.util.Arrays;
 
 /**
- * The kinds of security challenge a bank can put in a 203 {@code SecurityChallenges} entry, named as Flinks names
- * them in {@code Type}; a test login asks one kind (see the sandbox README for the shapes and their sources).
+ * The kinds of security challenge a bank can put in a 203 {@code SecurityChallenges} entry, named
+ * as Flinks names them in {@code Type}; a test login asks one kind (see the sandbox README for the
+ * shapes and their sources).
  */
 public enum MfaType {
   /** Free text answer (the only kind the Flinks docs show). */
@@ -36,12 +37,19 @@ public enum MfaType {
     return this != QUESTION_AND_ANSWER;
   }
 
-  /** Reads a wire name ({@code MultipleChoice}) or a constant name ({@code MULTIPLE_CHOICE}), in any case. */
+  /**
+   * Reads a wire name ({@code MultipleChoice}) or a constant name ({@code MULTIPLE_CHOICE}), in any
+   * case.
+   */
   public static MfaType parse(String value) {
     return Arrays.stream(values())
         .filter(t -> t.wireName.equalsIgnoreCase(value) || t.name().equalsIgnoreCase(value))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown MFA type " + value + "; one of "
-            + Arrays.stream(values()).map(MfaType::wireName).toList()));
+        .orElseThrow(() ->
+            new IllegalArgumentException(
+                "unknown MFA type "
+                    + value
+                    + "; one of "
+                    + Arrays.stream(values()).map(MfaType::wireName).toList()));
   }
 }

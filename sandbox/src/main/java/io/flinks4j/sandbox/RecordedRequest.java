@@ -5,14 +5,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One request the sandbox received on the Flinks paths, kept so a test can check what its client sent.
- * Header names are lower case. {@link #toString()} hides credential headers.
+ * One request the sandbox received on the Flinks paths, kept so a test can check what its client
+ * sent. Header names are lower case. {@link #toString()} hides credential headers.
  *
  * @param at sandbox time of arrival
- * @param endpoint the Flinks endpoint name (e.g. {@code GetAccountsDetailAsync}), or the path when unknown
+ * @param endpoint the Flinks endpoint name (e.g. {@code GetAccountsDetailAsync}), or the path when
+ *     unknown
  */
 public record RecordedRequest(
-    Instant at, String method, String path, String endpoint, Map<String, String> headers, String body) {
+    Instant at,
+    String method,
+    String path,
+    String endpoint,
+    Map<String, String> headers,
+    String body) {
 
   /** A header value by case-insensitive name, or null. */
   public String header(String name) {
@@ -21,6 +27,14 @@ public record RecordedRequest(
 
   @Override
   public String toString() {
-    return "RecordedRequest[" + method + " " + endpoint + " at " + at + ", headers=" + headers.keySet() + "]";
+    return "RecordedRequest["
+        + method
+        + " "
+        + endpoint
+        + " at "
+        + at
+        + ", headers="
+        + headers.keySet()
+        + "]";
   }
 }

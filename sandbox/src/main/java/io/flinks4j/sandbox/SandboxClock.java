@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sandbox's notion of "now": real time plus an offset that only moves forward, so a demo waits the
- * real processing delay while a test jumps over a 30-minute expiry in one call.
+ * The sandbox's notion of "now": real time plus an offset that only moves forward, so a demo waits
+ * the real processing delay while a test jumps over a 30-minute expiry in one call.
  */
 public final class SandboxClock extends Clock {
 
@@ -78,7 +78,9 @@ public final class SandboxClock extends Clock {
     advanceListeners.forEach(Runnable::run);
   }
 
-  /** Registers a callback run after every {@link #advance}; used by timers to re-check what is due. */
+  /**
+   * Registers a callback run after every {@link #advance}; used by timers to re-check what is due.
+   */
   public void onAdvance(Runnable listener) {
     advanceListeners.add(listener);
   }

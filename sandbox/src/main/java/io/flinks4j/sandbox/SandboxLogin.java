@@ -1,8 +1,8 @@
 package io.flinks4j.sandbox;
 
 /**
- * A login known to the sandbox, as listed by {@code GET /sandbox/logins}: what a test needs to drive it.
- * The password is the emulated bank's (public test data), not a Flinks credential.
+ * A login known to the sandbox, as listed by {@code GET /sandbox/logins}: what a test needs to
+ * drive it. The password is the emulated bank's (public test data), not a Flinks credential.
  *
  * @param mfaType the kind of security challenge asked first, or null without MFA
  */
@@ -17,8 +17,16 @@ public record SandboxLogin(
 
   @Override
   public String toString() {
-    return "SandboxLogin[loginId=…" + loginId.substring(loginId.length() - 4) + ", institution=" + institution
-        + ", username=" + username + ", mfa=" + (mfa ? mfaType.wireName() : "none") + ", behaviour=" + behaviour
+    return "SandboxLogin[loginId=…"
+        + loginId.substring(loginId.length() - 4)
+        + ", institution="
+        + institution
+        + ", username="
+        + username
+        + ", mfa="
+        + (mfa ? mfaType.wireName() : "none")
+        + ", behaviour="
+        + behaviour
         + "]";
   }
 }

@@ -36,7 +36,8 @@ class CredentialsTest {
 
   @Test
   void a_token_is_minted_only_with_the_secret_key() {
-    Reply reply = http.post("GenerateAuthorizeToken", Map.of("flinks-auth-key", sandbox.apiKey()), null);
+    Reply reply =
+        http.post("GenerateAuthorizeToken", Map.of("flinks-auth-key", sandbox.apiKey()), null);
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.json().get("HttpStatusCode").asInt()).isEqualTo(401);
     assertThat(reply.json().get("Message").asText()).isEqualTo("You must provide a valid auth key");
@@ -45,7 +46,8 @@ class CredentialsTest {
   @Test
   void an_authorize_token_is_single_use() {
     String token = http.token();
-    assertThat(http.post("Authorize", Map.of("flinks-auth-key", token), cachedGreatday()).status()).isEqualTo(200);
+    assertThat(http.post("Authorize", Map.of("flinks-auth-key", token), cachedGreatday()).status())
+        .isEqualTo(200);
     Reply second = http.post("Authorize", Map.of("flinks-auth-key", token), cachedGreatday());
     assertThat(second.status()).isEqualTo(401);
     assertThat(second.code()).isEqualTo("ACCESS_DENIED");
@@ -64,7 +66,8 @@ class CredentialsTest {
   void a_token_still_works_29_minutes_after_minting() {
     String token = http.token();
     sandbox.advanceClock(Duration.ofMinutes(29));
-    assertThat(http.post("Authorize", Map.of("flinks-auth-key", token), cachedGreatday()).status()).isEqualTo(200);
+    assertThat(http.post("Authorize", Map.of("flinks-auth-key", token), cachedGreatday()).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -76,7 +79,8 @@ class CredentialsTest {
 
   @Test
   void the_secret_key_is_not_an_authorize_token() {
-    Reply reply = http.post("Authorize", Map.of("flinks-auth-key", sandbox.secretKey()), cachedGreatday());
+    Reply reply =
+        http.post("Authorize", Map.of("flinks-auth-key", sandbox.secretKey()), cachedGreatday());
     assertThat(reply.status()).isEqualTo(401);
   }
 
@@ -84,7 +88,11 @@ class CredentialsTest {
   void data_endpoints_require_the_x_api_key() {
     String requestId = http.authorizeCached(sandbox.login("Greatday").loginId()).requestId();
     Reply missing = http.post("GetAccountsDetail", Map.of(), body("RequestId", requestId));
-    Reply wrong = http.post("GetAccountsDetail", Map.of("x-api-key", sandbox.secretKey()), body("RequestId", requestId));
+    Reply wrong =
+        http.post(
+            "GetAccountsDetail",
+            Map.of("x-api-key", sandbox.secretKey()),
+            body("RequestId", requestId));
     assertThat(missing.status()).isEqualTo(401);
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.code()).isEqualTo("ACCESS_DENIED");
@@ -93,8 +101,12 @@ class CredentialsTest {
   @Test
   void a_customer_id_that_is_not_the_instance_s_is_refused() {
     Reply reply =
-        http.send("POST", sandbox.baseUrl() + "/v3/00000000-0000-0000-0000-000000000000/BankingServices/GenerateAuthorizeToken",
-            Map.of("flinks-auth-key", sandbox.secretKey()), null);
+        http.send(
+            "POST",
+            sandbox.baseUrl()
+                + "/v3/00000000-0000-0000-0000-000000000000/BankingServices/GenerateAuthorizeToken",
+            Map.of("flinks-auth-key", sandbox.secretKey()),
+            null);
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.code()).isEqualTo("ACCESS_DENIED");
   }
@@ -102,15 +114,25 @@ class CredentialsTest {
   @Test
   void the_customer_id_matches_in_any_case() {
     Reply reply =
-        http.send("POST", sandbox.baseUrl() + "/v3/" + sandbox.customerId().toUpperCase() + "/BankingServices/GenerateAuthorizeToken",
-            Map.of("flinks-auth-key", sandbox.secretKey()), null);
+        http.send(
+            "POST",
+            sandbox.baseUrl()
+                + "/v3/"
+                + sandbox.customerId().toUpperCase()
+                + "/BankingServices/GenerateAuthorizeToken",
+            Map.of("flinks-auth-key", sandbox.secretKey()),
+            null);
     assertThat(reply.status()).isEqualTo(200);
   }
 
   @Test
   void request_keys_are_matched_case_insensitively() {
-    Reply lower = http.authorize(body("loginid", sandbox.login("Greatday").loginId(), "mostrecentcached", true));
-    Reply upper = http.authorize(body("LOGINID", sandbox.login("Greatday").loginId(), "MOSTRECENTCACHED", "true"));
+    Reply lower =
+        http.authorize(
+            body("loginid", sandbox.login("Greatday").loginId(), "mostrecentcached", true));
+    Reply upper =
+        http.authorize(
+            body("LOGINID", sandbox.login("Greatday").loginId(), "MOSTRECENTCACHED", "true"));
     assertThat(lower.status()).isEqualTo(200);
     assertThat(upper.status()).isEqualTo(200);
   }
@@ -118,8 +140,20 @@ class CredentialsTest {
   @Test
   void credentials_from_the_api_reference_are_accepted_in_lower_case() {
     Reply reply =
-        http.authorize(body("Username", "greatday_nomfa", "Password", "everyday", "Institution", "FlinksCapital",
-            "Language", "en", "MostRecentCached", false, "Save", true));
+        http.authorize(
+            body(
+                "Username",
+                "greatday_nomfa",
+                "Password",
+                "everyday",
+                "Institution",
+                "FlinksCapital",
+                "Language",
+                "en",
+                "MostRecentCached",
+                false,
+                "Save",
+                true));
     assertThat(reply.status()).isEqualTo(200);
   }
 
@@ -132,14 +166,18 @@ class CredentialsTest {
 
   @Test
   void an_unknown_username_is_refused_with_invalid_username() {
-    Reply reply = http.authorize(body("Institution", "FlinksCapital", "Username", "nobody", "Password", "Everyday"));
+    Reply reply =
+        http.authorize(
+            body("Institution", "FlinksCapital", "Username", "nobody", "Password", "Everyday"));
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.code()).isEqualTo("INVALID_USERNAME");
   }
 
   @Test
   void a_wrong_password_is_refused_with_invalid_password() {
-    Reply reply = http.authorize(body("Institution", "FlinksCapital", "Username", "Greatday", "Password", "Sunday"));
+    Reply reply =
+        http.authorize(
+            body("Institution", "FlinksCapital", "Username", "Greatday", "Password", "Sunday"));
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.code()).isEqualTo("INVALID_PASSWORD");
   }
@@ -160,7 +198,16 @@ class CredentialsTest {
 
   @Test
   void a_live_login_in_another_language_gets_its_own_stable_login_id() {
-    Map<String, Object> french = body("Institution", "FlinksCapital", "Username", "greatday_nomfa", "Password", "Everyday", "Language", "fr");
+    Map<String, Object> french =
+        body(
+            "Institution",
+            "FlinksCapital",
+            "Username",
+            "greatday_nomfa",
+            "Password",
+            "Everyday",
+            "Language",
+            "fr");
     String first = http.authorize(french).json().at("/Login/Id").asText();
     String second = http.authorize(french).json().at("/Login/Id").asText();
     assertThat(first).isEqualTo(second).isNotEqualTo(sandbox.login("greatday_nomfa").loginId());
@@ -180,7 +227,9 @@ class CredentialsTest {
     try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
       var replies = new java.util.ArrayList<java.util.concurrent.Future<Reply>>();
       for (int i = 0; i < 16; i++) {
-        replies.add(pool.submit(() -> http.post("Authorize", Map.of("flinks-auth-key", token), cachedGreatday())));
+        replies.add(
+            pool.submit(
+                () -> http.post("Authorize", Map.of("flinks-auth-key", token), cachedGreatday())));
       }
       int opened = 0;
       for (var reply : replies) {

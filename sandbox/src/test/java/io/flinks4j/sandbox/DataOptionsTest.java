@@ -45,7 +45,8 @@ class DataOptionsTest {
   @Test
   void by_default_90_days_of_transactions_with_identity_and_holder_are_returned() {
     JsonNode payload = detail();
-    assertThat(transactions(payload)).hasSize(sandbox.groundTruth(loginId).transactionsLast90Days());
+    assertThat(transactions(payload))
+        .hasSize(sandbox.groundTruth(loginId).transactionsLast90Days());
     JsonNode account = payload.at("/Accounts/0");
     assertThat(account.get("TransitNumber").asText()).hasSize(5);
     assertThat(account.get("InstitutionNumber").asText()).isEqualTo("777");
@@ -56,12 +57,14 @@ class DataOptionsTest {
   @Test
   void days365_returns_a_year_of_transactions() {
     JsonNode payload = detail("DaysOfTransactions", "Days365");
-    assertThat(transactions(payload)).hasSize(sandbox.groundTruth(loginId).transactionsLast365Days());
+    assertThat(transactions(payload))
+        .hasSize(sandbox.groundTruth(loginId).transactionsLast365Days());
   }
 
   @Test
   void an_unknown_days_value_is_an_invalid_request() {
-    Reply reply = http.detail(body("RequestId", http.readySession(loginId), "DaysOfTransactions", "Forever"));
+    Reply reply =
+        http.detail(body("RequestId", http.readySession(loginId), "DaysOfTransactions", "Forever"));
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.code()).isEqualTo("INVALID_REQUEST");
   }
@@ -99,20 +102,26 @@ class DataOptionsTest {
     LocalDate to = LocalDate.now(sandbox.clock()).minusDays(10);
     LocalDate from = to.minusDays(20);
     List<JsonNode> ts = transactions(detail("DateFrom", from.toString(), "DateTo", to.toString()));
-    assertThat(ts).isNotEmpty().allSatisfy(t -> assertThat(LocalDate.parse(t.get("Date").asText())).isBetween(from, to));
+    assertThat(ts)
+        .isNotEmpty()
+        .allSatisfy(t -> assertThat(LocalDate.parse(t.get("Date").asText())).isBetween(from, to));
   }
 
   @Test
   void running_balances_agree_with_amounts_and_the_account_balance() {
     for (JsonNode account : detail("DaysOfTransactions", "Days365").get("Accounts")) {
       JsonNode ts = account.get("Transactions");
-      assertThat(account.at("/Balance/Current").decimalValue()).isEqualByComparingTo(ts.get(0).get("Balance").decimalValue());
+      assertThat(account.at("/Balance/Current").decimalValue())
+          .isEqualByComparingTo(ts.get(0).get("Balance").decimalValue());
       for (int i = 0; i + 1 < ts.size(); i++) {
         JsonNode t = ts.get(i);
-        BigDecimal credit = t.get("Credit").isNull() ? BigDecimal.ZERO : t.get("Credit").decimalValue();
-        BigDecimal debit = t.get("Debit").isNull() ? BigDecimal.ZERO : t.get("Debit").decimalValue();
+        BigDecimal credit =
+            t.get("Credit").isNull() ? BigDecimal.ZERO : t.get("Credit").decimalValue();
+        BigDecimal debit =
+            t.get("Debit").isNull() ? BigDecimal.ZERO : t.get("Debit").decimalValue();
         assertThat(t.get("Balance").decimalValue())
-            .isEqualByComparingTo(ts.get(i + 1).get("Balance").decimalValue().add(credit).subtract(debit));
+            .isEqualByComparingTo(
+                ts.get(i + 1).get("Balance").decimalValue().add(credit).subtract(debit));
       }
     }
   }
@@ -142,10 +151,14 @@ class DataOptionsTest {
   @Test
   void a_refresh_adds_transactions_and_keeps_the_ones_already_seen() {
     List<String> before = transactions(detail()).stream().map(t -> t.get("Id").asText()).toList();
-    Reply refresh = http.authorize(body("LoginId", loginId, "MostRecentCached", false, "Save", true));
+    Reply refresh =
+        http.authorize(body("LoginId", loginId, "MostRecentCached", false, "Save", true));
     assertThat(refresh.status()).isEqualTo(200);
     sandbox.advanceClock(Duration.ofSeconds(3));
-    List<String> after = transactions(http.detail(refresh.requestId()).json()).stream().map(t -> t.get("Id").asText()).toList();
+    List<String> after =
+        transactions(http.detail(refresh.requestId()).json()).stream()
+            .map(t -> t.get("Id").asText())
+            .toList();
     assertThat(after).hasSizeGreaterThan(before.size()).containsAll(before);
     assertThat(sandbox.groundTruth(loginId).dataVersion()).isEqualTo(1);
   }
@@ -155,9 +168,17 @@ class DataOptionsTest {
     JsonNode account = detail().at("/Accounts/0");
     JsonNode held = account.get("Transactions").get(5);
     JsonNode delta =
-        detail("RefreshDelta", List.of(Map.of("AccountId", account.get("Id").asText(), "TransactionId", held.get("Id").asText())));
+        detail(
+            "RefreshDelta",
+            List.of(
+                Map.of(
+                    "AccountId",
+                    account.get("Id").asText(),
+                    "TransactionId",
+                    held.get("Id").asText())));
     JsonNode newer = delta.at("/Accounts/0/Transactions");
     assertThat(newer).hasSize(5);
-    assertThat(newer.get(4).get("Id").asText()).isEqualTo(account.get("Transactions").get(4).get("Id").asText());
+    assertThat(newer.get(4).get("Id").asText())
+        .isEqualTo(account.get("Transactions").get(4).get("Id").asText());
   }
 }

@@ -42,6 +42,7 @@ class ExtensionTest {
   @Order(3)
   void every_test_of_the_class_gets_the_same_running_sandbox(FlinksSandbox sandbox) {
     assertThat(sandbox).isSameAs(first);
-    assertThat(sandbox.logins()).hasSize(io.flinks4j.sandbox.engine.SandboxEngine.TEST_USERS.size());
+    assertThat(sandbox.logins())
+        .hasSize(io.flinks4j.sandbox.engine.SandboxEngine.TEST_USERS.size());
   }
 }

@@ -56,7 +56,9 @@ class FaultsTest {
   @Test
   void a_connection_reset_leaves_the_client_without_an_answer() {
     sandbox.addFault(Fault.of(Fault.Kind.CONNECTION_RESET).onEndpoint("GetAccountsDetailAsync"));
-    assertThatThrownBy(this::readyAsync).isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+    assertThatThrownBy(this::readyAsync)
+        .isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(IOException.class);
   }
 
   @Test
@@ -82,7 +84,8 @@ class FaultsTest {
     String requestId = http.readySession(sandbox.login("greatday_nomfa").loginId());
     long start = System.nanoTime();
     Reply reply = http.detailAsync(requestId);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     assertThat(reply.status()).isEqualTo(200);
   }
 
@@ -91,7 +94,12 @@ class FaultsTest {
     sandbox.addFault(Fault.httpError(502).onEndpoint("GenerateAuthorizeToken").times(2));
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      statuses.add(http.post("GenerateAuthorizeToken", java.util.Map.of("flinks-auth-key", sandbox.secretKey()), null).status());
+      statuses.add(
+          http.post(
+                  "GenerateAuthorizeToken",
+                  java.util.Map.of("flinks-auth-key", sandbox.secretKey()),
+                  null)
+              .status());
     }
     assertThat(statuses).containsExactly(502, 502, 200);
   }
@@ -105,10 +113,16 @@ class FaultsTest {
   }
 
   private List<Integer> statusesWithSeededFault() {
-    sandbox.addFault(Fault.httpError(503).onEndpoint("GenerateAuthorizeToken").withProbability(0.5, 99));
+    sandbox.addFault(
+        Fault.httpError(503).onEndpoint("GenerateAuthorizeToken").withProbability(0.5, 99));
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      statuses.add(http.post("GenerateAuthorizeToken", java.util.Map.of("flinks-auth-key", sandbox.secretKey()), null).status());
+      statuses.add(
+          http.post(
+                  "GenerateAuthorizeToken",
+                  java.util.Map.of("flinks-auth-key", sandbox.secretKey()),
+                  null)
+              .status());
     }
     return statuses;
   }
@@ -116,7 +130,8 @@ class FaultsTest {
   @Test
   void a_login_scoped_fault_spares_other_logins() {
     sandbox.addFault(Fault.httpError(503).forLogin(sandbox.login("test_pending").loginId()));
-    assertThat(http.authorizeCached(sandbox.login("test_pending").loginId()).status()).isEqualTo(503);
+    assertThat(http.authorizeCached(sandbox.login("test_pending").loginId()).status())
+        .isEqualTo(503);
     assertThat(http.authorizeCached(sandbox.login("Greatday").loginId()).status()).isEqualTo(200);
   }
 
@@ -124,7 +139,12 @@ class FaultsTest {
   void clearing_faults_restores_normal_answers() {
     sandbox.addFault(Fault.httpError(503));
     sandbox.clearFaults();
-    assertThat(http.post("GenerateAuthorizeToken", java.util.Map.of("flinks-auth-key", sandbox.secretKey()), null).status())
+    assertThat(
+            http.post(
+                    "GenerateAuthorizeToken",
+                    java.util.Map.of("flinks-auth-key", sandbox.secretKey()),
+                    null)
+                .status())
         .isEqualTo(200);
   }
 }

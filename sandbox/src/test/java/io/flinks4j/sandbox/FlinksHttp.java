@@ -12,17 +12,25 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A bare java.net.http caller of the sandbox, so tests check the wire format and not a client's model. */
+/**
+ * A bare java.net.http caller of the sandbox, so tests check the wire format and not a client's
+ * model.
+ */
 final class FlinksHttp {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final FlinksSandbox sandbox;
-  // One client per caller (i.e. per test), never shared: with one static client a CI run failed a POST with
-  // "header parser received no bytes", a pooled connection the server had closed in between (the JDK retries
+  // One client per caller (i.e. per test), never shared: with one static client a CI run failed a
+  // POST with
+  // "header parser received no bytes", a pooled connection the server had closed in between (the
+  // JDK retries
   // that only for idempotent requests). Connections no longer outlive the test that opened them.
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
   FlinksHttp(FlinksSandbox sandbox) {
     this.sandbox = sandbox;
@@ -46,7 +54,11 @@ final class FlinksHttp {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(20))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     b.header("Content-Type", "application/json").header("Accept", "application/json");
     headers.forEach(b::header);
     try {
@@ -60,7 +72,10 @@ final class FlinksHttp {
     }
   }
 
-  /** The body as JSON, or a missing node when it is empty or not JSON (fault tests read {@code raw}). */
+  /**
+   * The body as JSON, or a missing node when it is empty or not JSON (fault tests read {@code
+   * raw}).
+   */
   private static JsonNode parse(String body) {
     try {
       return body.isEmpty() ? JSON.missingNode() : JSON.readTree(body);

@@ -29,7 +29,15 @@ class MfaTest {
   }
 
   private Reply refreshGreatday() {
-    Reply reply = http.authorize(body("LoginId", sandbox.login("Greatday").loginId(), "MostRecentCached", false, "Save", true));
+    Reply reply =
+        http.authorize(
+            body(
+                "LoginId",
+                sandbox.login("Greatday").loginId(),
+                "MostRecentCached",
+                false,
+                "Save",
+                true));
     assertThat(reply.status()).isEqualTo(203);
     return reply;
   }
@@ -40,9 +48,12 @@ class MfaTest {
 
   @Test
   void live_login_with_credentials_of_greatday_asks_the_security_questions() {
-    Reply reply = http.authorize(body("Institution", "FlinksCapital", "Username", "Greatday", "Password", "Everyday"));
+    Reply reply =
+        http.authorize(
+            body("Institution", "FlinksCapital", "Username", "Greatday", "Password", "Everyday"));
     assertThat(reply.status()).isEqualTo(203);
-    assertThat(reply.json().at("/SecurityChallenges/0/Type").asText()).isEqualTo("QuestionAndAnswer");
+    assertThat(reply.json().at("/SecurityChallenges/0/Type").asText())
+        .isEqualTo("QuestionAndAnswer");
     assertThat(reply.json().at("/Links/0/rel").asText()).isEqualTo("Authorization");
     assertThat(reply.json().get("Institution").asText()).isEqualTo("FlinksCapital");
   }
@@ -50,16 +61,27 @@ class MfaTest {
   @Test
   void answers_are_matched_ignoring_case_and_surrounding_spaces() {
     Reply challenge = refreshGreatday();
-    Reply reply = answer(challenge.requestId(),
-        Map.of(CITY, List.of(" montreal "), COUNTRY, List.of("CANADA"), SHAPE, List.of("triangle")));
+    Reply reply =
+        answer(
+            challenge.requestId(),
+            Map.of(
+                CITY,
+                List.of(" montreal "),
+                COUNTRY,
+                List.of("CANADA"),
+                SHAPE,
+                List.of("triangle")));
     assertThat(reply.status()).isEqualTo(200);
   }
 
   @Test
   void a_wrong_answer_is_refused_with_invalid_security_response() {
     Reply challenge = refreshGreatday();
-    Reply reply = answer(challenge.requestId(),
-        Map.of(CITY, List.of("Toronto"), COUNTRY, List.of("Canada"), SHAPE, List.of("Triangle")));
+    Reply reply =
+        answer(
+            challenge.requestId(),
+            Map.of(
+                CITY, List.of("Toronto"), COUNTRY, List.of("Canada"), SHAPE, List.of("Triangle")));
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.code()).isEqualTo("INVALID_SECURITY_RESPONSE");
     assertThat(reply.json().get("HttpStatusCode").asInt()).isEqualTo(401);
@@ -68,7 +90,9 @@ class MfaTest {
   @Test
   void after_a_failed_mfa_a_cached_authorize_answers_question_not_found_with_a_usable_request_id() {
     Reply challenge = refreshGreatday();
-    answer(challenge.requestId(), Map.of(CITY, List.of("Paris"), COUNTRY, List.of("Canada"), SHAPE, List.of("Triangle")));
+    answer(
+        challenge.requestId(),
+        Map.of(CITY, List.of("Paris"), COUNTRY, List.of("Canada"), SHAPE, List.of("Triangle")));
 
     Reply cached = http.authorizeCached(sandbox.login("Greatday").loginId());
     assertThat(cached.status()).isEqualTo(401);
@@ -83,7 +107,9 @@ class MfaTest {
   @Test
   void answering_only_some_prompts_is_refused_with_securityresponses_incomplete() {
     Reply challenge = refreshGreatday();
-    Reply reply = answer(challenge.requestId(), Map.of(CITY, List.of("Montreal"), SHAPE, List.of("Triangle")));
+    Reply reply =
+        answer(
+            challenge.requestId(), Map.of(CITY, List.of("Montreal"), SHAPE, List.of("Triangle")));
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.code()).isEqualTo("SECURITYRESPONSES_INCOMPLETE");
   }
@@ -91,8 +117,16 @@ class MfaTest {
   @Test
   void an_answer_keyed_to_a_prompt_that_was_not_asked_is_refused_with_unknown_challenge_key() {
     Reply challenge = refreshGreatday();
-    Reply reply = answer(challenge.requestId(),
-        Map.of(CITY, List.of("Montreal"), "What is the best country on Earth?", List.of("Canada"), SHAPE, List.of("Triangle")));
+    Reply reply =
+        answer(
+            challenge.requestId(),
+            Map.of(
+                CITY,
+                List.of("Montreal"),
+                "What is the best country on Earth?",
+                List.of("Canada"),
+                SHAPE,
+                List.of("Triangle")));
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.code()).isEqualTo("UNKNOWN_CHALLENGE_KEY");
   }
@@ -100,7 +134,9 @@ class MfaTest {
   @Test
   void a_scalar_answer_instead_of_an_array_is_an_invalid_request() {
     Reply challenge = refreshGreatday();
-    Reply reply = answer(challenge.requestId(), Map.of(CITY, "Montreal", COUNTRY, "Canada", SHAPE, "Triangle"));
+    Reply reply =
+        answer(
+            challenge.requestId(), Map.of(CITY, "Montreal", COUNTRY, "Canada", SHAPE, "Triangle"));
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.code()).isEqualTo("INVALID_REQUEST");
   }
@@ -109,10 +145,14 @@ class MfaTest {
   void the_mfa_answer_may_present_the_token_of_the_refresh_again() {
     String token = http.token();
     Reply challenge =
-        http.post("Authorize", Map.of("flinks-auth-key", token),
+        http.post(
+            "Authorize",
+            Map.of("flinks-auth-key", token),
             body("LoginId", sandbox.login("Greatday").loginId(), "MostRecentCached", false));
     Reply reply =
-        http.post("Authorize", Map.of("flinks-auth-key", token),
+        http.post(
+            "Authorize",
+            Map.of("flinks-auth-key", token),
             body("RequestId", challenge.requestId(), "SecurityResponses", RIGHT_ANSWERS));
     assertThat(reply.status()).isEqualTo(200);
   }
@@ -157,21 +197,39 @@ class MfaTest {
     assertThat(questions.json().findValuesAsText("Question")).containsExactly(CITY, COUNTRY, SHAPE);
 
     Reply saved =
-        http.send("PATCH", http.url("AnswerMFAQuestions"), http.apiKey(),
-            FlinksHttp.json(body("loginId", loginId, "Questions",
-                List.of(Map.of("Question", CITY, "Answer", "Montreal"), Map.of("Question", COUNTRY, "Answer", "Canada"),
-                    Map.of("Question", SHAPE, "Answer", "Triangle")))));
+        http.send(
+            "PATCH",
+            http.url("AnswerMFAQuestions"),
+            http.apiKey(),
+            FlinksHttp.json(
+                body(
+                    "loginId",
+                    loginId,
+                    "Questions",
+                    List.of(
+                        Map.of("Question", CITY, "Answer", "Montreal"),
+                        Map.of("Question", COUNTRY, "Answer", "Canada"),
+                        Map.of("Question", SHAPE, "Answer", "Triangle")))));
     assertThat(saved.json().get("Message").asText()).isEqualTo("Answers updated");
 
-    Reply refresh = http.authorize(body("LoginId", loginId, "MostRecentCached", false, "Save", true));
+    Reply refresh =
+        http.authorize(body("LoginId", loginId, "MostRecentCached", false, "Save", true));
     assertThat(refresh.status()).isEqualTo(200);
   }
 
   @Test
   void a_stored_answer_missing_for_a_question_fails_the_refresh_with_question_not_found() {
     String loginId = sandbox.login("Greatday").loginId();
-    http.send("PATCH", http.url("AnswerMFAQuestions"), http.apiKey(),
-        FlinksHttp.json(body("LoginId", loginId, "Questions", List.of(Map.of("Question", CITY, "Answer", "Montreal")))));
+    http.send(
+        "PATCH",
+        http.url("AnswerMFAQuestions"),
+        http.apiKey(),
+        FlinksHttp.json(
+            body(
+                "LoginId",
+                loginId,
+                "Questions",
+                List.of(Map.of("Question", CITY, "Answer", "Montreal")))));
     Reply refresh = http.authorize(body("LoginId", loginId, "MostRecentCached", false));
     assertThat(refresh.status()).isEqualTo(401);
     assertThat(refresh.code()).isEqualTo("QUESTION_NOT_FOUND");

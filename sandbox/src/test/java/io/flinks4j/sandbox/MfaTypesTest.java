@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every challenge kind beyond text questions, over the wire: the 203 shape and right and wrong answers. */
+/**
+ * Every challenge kind beyond text questions, over the wire: the 203 shape and right and wrong
+ * answers.
+ */
 @ExtendWith(FlinksSandboxExtension.class)
 class MfaTypesTest {
 
@@ -26,7 +29,9 @@ class MfaTypesTest {
   }
 
   private Reply challenge(String username) {
-    Reply reply = http.authorize(body("Institution", "FlinksCapital", "Username", username, "Password", "Everyday"));
+    Reply reply =
+        http.authorize(
+            body("Institution", "FlinksCapital", "Username", username, "Password", "Everyday"));
     assertThat(reply.status()).isEqualTo(203);
     return reply;
   }
@@ -55,15 +60,18 @@ class MfaTypesTest {
     assertThat(first(challenge).get("Type").asText()).isEqualTo("MultipleChoice");
     assertThat(iterables(challenge)).containsExactly("Circle", "Square", "Triangle", "Hexagon");
 
-    assertThat(answer(challenge, Map.of(prompt(challenge), List.of("Triangle"))).status()).isEqualTo(200);
+    assertThat(answer(challenge, Map.of(prompt(challenge), List.of("Triangle"))).status())
+        .isEqualTo(200);
   }
 
   @Test
   void multiple_choice_refuses_a_wrong_choice_a_text_not_in_the_list_and_two_choices() {
     Reply challenge = challenge("test_mfa_choice");
     String prompt = prompt(challenge);
-    assertThat(answer(challenge, Map.of(prompt, List.of("Square"))).code()).isEqualTo("INVALID_SECURITY_RESPONSE");
-    assertThat(answer(challenge, Map.of(prompt, List.of("Pentagon"))).code()).isEqualTo("INVALID_SECURITY_RESPONSE");
+    assertThat(answer(challenge, Map.of(prompt, List.of("Square"))).code())
+        .isEqualTo("INVALID_SECURITY_RESPONSE");
+    assertThat(answer(challenge, Map.of(prompt, List.of("Pentagon"))).code())
+        .isEqualTo("INVALID_SECURITY_RESPONSE");
     assertThat(answer(challenge, Map.of(prompt, List.of("Triangle", "Square"))).code())
         .isEqualTo("INVALID_SECURITY_RESPONSE");
   }
@@ -75,10 +83,12 @@ class MfaTypesTest {
     assertThat(first(challenge).get("Type").asText()).isEqualTo("MultipleChoiceMultipleAnswers");
     assertThat(iterables(challenge)).containsExactly("Montreal", "Toronto", "Vancouver", "Calgary");
 
-    assertThat(answer(challenge, Map.of(prompt, List.of("Montreal"))).code()).isEqualTo("INVALID_SECURITY_RESPONSE");
+    assertThat(answer(challenge, Map.of(prompt, List.of("Montreal"))).code())
+        .isEqualTo("INVALID_SECURITY_RESPONSE");
     assertThat(answer(challenge, Map.of(prompt, List.of("Montreal", "Toronto", "Calgary"))).code())
         .isEqualTo("INVALID_SECURITY_RESPONSE");
-    assertThat(answer(challenge, Map.of(prompt, List.of("Toronto", "Montreal"))).status()).isEqualTo(200);
+    assertThat(answer(challenge, Map.of(prompt, List.of("Toronto", "Montreal"))).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -92,7 +102,8 @@ class MfaTypesTest {
 
     assertThat(answer(challenge, Map.of(prompt(challenge), List.of(images.get(0)))).code())
         .isEqualTo("INVALID_SECURITY_RESPONSE");
-    assertThat(answer(challenge, Map.of(prompt(challenge), List.of(images.get(2)))).status()).isEqualTo(200);
+    assertThat(answer(challenge, Map.of(prompt(challenge), List.of(images.get(2)))).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -107,7 +118,8 @@ class MfaTypesTest {
     assertThat(first(code).get("Type").asText()).isEqualTo("QuestionAndAnswer");
     assertThat(first(code).has("Iterables")).isFalse();
 
-    assertThat(answer(code, Map.of(prompt(code), List.of("000000"))).code()).isEqualTo("INVALID_SECURITY_RESPONSE");
+    assertThat(answer(code, Map.of(prompt(code), List.of("000000"))).code())
+        .isEqualTo("INVALID_SECURITY_RESPONSE");
     assertThat(answer(code, Map.of(prompt(code), List.of("123456"))).status()).isEqualTo(200);
   }
 
@@ -125,20 +137,29 @@ class MfaTypesTest {
     String prompt = prompt(challenge);
     assertThat(answer(challenge, Map.of(prompt, List.of("•••-•••-1234", "Call"))).code())
         .isEqualTo("INVALID_SECURITY_RESPONSE");
-    assertThat(answer(challenge, Map.of(prompt, List.of("555-0100"))).code()).isEqualTo("INVALID_SECURITY_RESPONSE");
+    assertThat(answer(challenge, Map.of(prompt, List.of("555-0100"))).code())
+        .isEqualTo("INVALID_SECURITY_RESPONSE");
     assertThat(answer(challenge, Map.of(prompt, List.of("•••-•••-1234"))).status()).isEqualTo(203);
   }
 
   @Test
   void the_control_api_creates_a_login_of_any_challenge_kind() {
-    Reply created = http.control("POST", "/sandbox/logins",
-        FlinksHttp.json(body("username", "pick_one", "mfaType", "MultipleChoiceMultipleAnswers")));
+    Reply created =
+        http.control(
+            "POST",
+            "/sandbox/logins",
+            FlinksHttp.json(
+                body("username", "pick_one", "mfaType", "MultipleChoiceMultipleAnswers")));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().get("mfaType").asText()).isEqualTo("MultipleChoiceMultipleAnswers");
-    assertThat(first(challenge("pick_one")).get("Type").asText()).isEqualTo("MultipleChoiceMultipleAnswers");
+    assertThat(first(challenge("pick_one")).get("Type").asText())
+        .isEqualTo("MultipleChoiceMultipleAnswers");
 
-    Reply bad = http.control("POST", "/sandbox/logins",
-        FlinksHttp.json(body("username", "pick_two", "mfaType", "Telepathy")));
+    Reply bad =
+        http.control(
+            "POST",
+            "/sandbox/logins",
+            FlinksHttp.json(body("username", "pick_two", "mfaType", "Telepathy")));
     assertThat(bad.status()).isEqualTo(400);
   }
 }

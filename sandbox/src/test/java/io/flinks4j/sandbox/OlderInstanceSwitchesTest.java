@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code --authorize-token optional} and {@code --api-key optional}: instances created before these were required. */
+/**
+ * {@code --authorize-token optional} and {@code --api-key optional}: instances created before these
+ * were required.
+ */
 class OlderInstanceSwitchesTest {
 
   @RegisterExtension
@@ -20,15 +23,22 @@ class OlderInstanceSwitchesTest {
   @Test
   void authorize_without_a_token_is_accepted(FlinksSandbox sandbox) {
     Reply reply =
-        new FlinksHttp(sandbox).post("Authorize", Map.of(), body("LoginId", sandbox.login("Greatday").loginId(), "MostRecentCached", true));
+        new FlinksHttp(sandbox)
+            .post(
+                "Authorize",
+                Map.of(),
+                body("LoginId", sandbox.login("Greatday").loginId(), "MostRecentCached", true));
     assertThat(reply.status()).isEqualTo(200);
   }
 
   @Test
   void a_wrong_token_is_still_refused(FlinksSandbox sandbox) {
     Reply reply =
-        new FlinksHttp(sandbox).post("Authorize", Map.of("flinks-auth-key", "not-a-token"),
-            body("LoginId", sandbox.login("Greatday").loginId(), "MostRecentCached", true));
+        new FlinksHttp(sandbox)
+            .post(
+                "Authorize",
+                Map.of("flinks-auth-key", "not-a-token"),
+                body("LoginId", sandbox.login("Greatday").loginId(), "MostRecentCached", true));
     assertThat(reply.status()).isEqualTo(401);
   }
 

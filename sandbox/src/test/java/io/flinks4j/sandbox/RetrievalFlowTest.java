@@ -49,27 +49,49 @@ class RetrievalFlowTest {
   @Test
   void live_login_with_credentials_of_a_user_without_mfa_answers_200() {
     Reply reply =
-        http.authorize(body("Institution", "FlinksCapital", "username", "greatday_nomfa", "Password", "Everyday",
-            "MostRecentCached", false, "Save", true));
+        http.authorize(
+            body(
+                "Institution",
+                "FlinksCapital",
+                "username",
+                "greatday_nomfa",
+                "Password",
+                "Everyday",
+                "MostRecentCached",
+                false,
+                "Save",
+                true));
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.json().at("/Login/Id").asText()).isEqualTo(sandbox.login("greatday_nomfa").loginId());
+    assertThat(reply.json().at("/Login/Id").asText())
+        .isEqualTo(sandbox.login("greatday_nomfa").loginId());
   }
 
   @Test
   void greatday_refresh_asks_three_questions_and_accepts_the_documented_answers() {
     String loginId = sandbox.login("Greatday").loginId();
-    Reply challenge = http.authorize(body("LoginId", loginId, "MostRecentCached", false, "Save", true));
+    Reply challenge =
+        http.authorize(body("LoginId", loginId, "MostRecentCached", false, "Save", true));
     assertThat(challenge.status()).isEqualTo(203);
     assertThat(challenge.json().get("HttpStatusCode").asInt()).isEqualTo(203);
     assertThat(challenge.json().findValuesAsText("Prompt"))
-        .containsExactly("What city were you born in?", "What is the best country on earth?", "What shape do people like most?");
+        .containsExactly(
+            "What city were you born in?",
+            "What is the best country on earth?",
+            "What shape do people like most?");
 
     Reply answered =
         http.authorize(
-            body("RequestId", challenge.requestId(), "SecurityResponses",
-                Map.of("What city were you born in?", List.of("Montreal"),
-                    "What is the best country on earth?", List.of("Canada"),
-                    "What shape do people like most?", List.of("Triangle"))));
+            body(
+                "RequestId",
+                challenge.requestId(),
+                "SecurityResponses",
+                Map.of(
+                    "What city were you born in?",
+                    List.of("Montreal"),
+                    "What is the best country on earth?",
+                    List.of("Canada"),
+                    "What shape do people like most?",
+                    List.of("Triangle"))));
     assertThat(answered.status()).isEqualTo(200);
     assertThat(answered.requestId()).isEqualTo(challenge.requestId());
   }

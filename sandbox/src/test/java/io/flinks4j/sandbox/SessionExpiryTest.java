@@ -62,11 +62,18 @@ class SessionExpiryTest {
   @Test
   void an_mfa_session_left_unanswered_for_8_minutes_expires() {
     String requestId =
-        http.authorize(FlinksHttp.body("LoginId", sandbox.login("Greatday").loginId(), "MostRecentCached", false)).requestId();
+        http.authorize(
+                FlinksHttp.body(
+                    "LoginId", sandbox.login("Greatday").loginId(), "MostRecentCached", false))
+            .requestId();
     sandbox.advanceClock(Duration.ofMinutes(9));
     Reply reply =
-        http.authorize(FlinksHttp.body("RequestId", requestId, "SecurityResponses",
-            java.util.Map.of("What city were you born in?", java.util.List.of("Montreal"))));
+        http.authorize(
+            FlinksHttp.body(
+                "RequestId",
+                requestId,
+                "SecurityResponses",
+                java.util.Map.of("What city were you born in?", java.util.List.of("Montreal"))));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.code()).isEqualTo("SESSION_EXPIRED");
   }

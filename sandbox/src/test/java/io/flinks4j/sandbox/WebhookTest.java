@@ -35,7 +35,14 @@ class WebhookTest {
   }
 
   private String refresh(String tag) {
-    return http.authorize(body("LoginId", sandbox.login("greatday_nomfa").loginId(), "MostRecentCached", false, "Tag", tag))
+    return http.authorize(
+            body(
+                "LoginId",
+                sandbox.login("greatday_nomfa").loginId(),
+                "MostRecentCached",
+                false,
+                "Tag",
+                tag))
         .requestId();
   }
 
@@ -65,12 +72,14 @@ class WebhookTest {
     assertThat(payload.get("RequestId").asText()).isEqualTo(requestId);
     assertThat(payload.get("Tag").asText()).isEqualTo("loan-42");
     assertThat(payload.get("Accounts")).isNotEmpty();
-    assertThat(payload.at("/Login/Id").asText()).isEqualTo(sandbox.login("greatday_nomfa").loginId());
+    assertThat(payload.at("/Login/Id").asText())
+        .isEqualTo(sandbox.login("greatday_nomfa").loginId());
   }
 
   @Test
   void a_signature_made_with_another_key_does_not_verify() throws Exception {
-    sandbox.configureWebhooks(sandbox.webhookSettings().withUrl(receiver.url()).withKey("the-right-key"));
+    sandbox.configureWebhooks(
+        sandbox.webhookSettings().withUrl(receiver.url()).withKey("the-right-key"));
     refresh("t");
     sandbox.advanceClock(Duration.ofSeconds(3));
     await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 1);
@@ -91,18 +100,26 @@ class WebhookTest {
     sandbox.advanceClock(Duration.ofMinutes(30));
     await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.webhookDeliveries().size() == 3);
 
-    assertThat(sandbox.webhookDeliveries()).extracting(WebhookDelivery::attempt).containsExactly(1, 2, 3);
-    assertThat(sandbox.webhookDeliveries()).extracting(WebhookDelivery::status).containsExactly(500, 503, 200);
-    assertThat(sandbox.webhookDeliveries()).extracting(WebhookDelivery::deliveryId).containsOnly(
-        sandbox.webhookDeliveries().getFirst().deliveryId());
-    assertThat(Duration.between(sandbox.webhookDeliveries().get(0).at(), sandbox.webhookDeliveries().get(1).at()))
+    assertThat(sandbox.webhookDeliveries())
+        .extracting(WebhookDelivery::attempt)
+        .containsExactly(1, 2, 3);
+    assertThat(sandbox.webhookDeliveries())
+        .extracting(WebhookDelivery::status)
+        .containsExactly(500, 503, 200);
+    assertThat(sandbox.webhookDeliveries())
+        .extracting(WebhookDelivery::deliveryId)
+        .containsOnly(sandbox.webhookDeliveries().getFirst().deliveryId());
+    assertThat(
+            Duration.between(
+                sandbox.webhookDeliveries().get(0).at(), sandbox.webhookDeliveries().get(1).at()))
         .isGreaterThanOrEqualTo(Duration.ofMinutes(30));
   }
 
   @Test
   void retries_stop_after_the_configured_number_of_attempts() {
     receiver.answering(500, 500, 500, 500);
-    sandbox.configureWebhooks(sandbox.webhookSettings().withUrl(receiver.url()).withRetries(2, Duration.ofMinutes(30)));
+    sandbox.configureWebhooks(
+        sandbox.webhookSettings().withUrl(receiver.url()).withRetries(2, Duration.ofMinutes(30)));
     refresh("t");
     sandbox.advanceClock(Duration.ofSeconds(3));
     await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.webhookDeliveries().size() == 1);
@@ -114,18 +131,23 @@ class WebhookTest {
     receiver.answering();
     refresh("marker");
     sandbox.advanceClock(Duration.ofSeconds(3));
-    await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().stream().anyMatch(r -> r.text().contains("marker")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> receiver.received().stream().anyMatch(r -> r.text().contains("marker")));
     assertThat(sandbox.webhookDeliveries()).filteredOn(d -> d.attempt() > 2).isEmpty();
   }
 
   @Test
   void double_delivery_sends_the_same_payload_twice() {
-    sandbox.configureWebhooks(sandbox.webhookSettings().withUrl(receiver.url()).withDeliverTwice(true));
+    sandbox.configureWebhooks(
+        sandbox.webhookSettings().withUrl(receiver.url()).withDeliverTwice(true));
     refresh("t");
     sandbox.advanceClock(Duration.ofSeconds(3));
     await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 2);
     assertThat(receiver.received().get(0).body()).isEqualTo(receiver.received().get(1).body());
-    assertThat(sandbox.webhookDeliveries()).extracting(WebhookDelivery::duplicate).containsExactly(false, true);
+    assertThat(sandbox.webhookDeliveries())
+        .extracting(WebhookDelivery::duplicate)
+        .containsExactly(false, true);
   }
 
   @Test
@@ -138,7 +160,8 @@ class WebhookTest {
     assertThat(kyc.get("ResponseType").asText()).isEqualTo("KYC");
     assertThat(kyc.at("/Holders/0/Name").asText()).isNotBlank();
     assertThat(kyc.get("RequestId").asText()).isEqualTo(requestId);
-    assertThat(json(receiver.received().get(1)).get("ResponseType").asText()).isEqualTo("GetAccountsDetail");
+    assertThat(json(receiver.received().get(1)).get("ResponseType").asText())
+        .isEqualTo("GetAccountsDetail");
   }
 
   @Test

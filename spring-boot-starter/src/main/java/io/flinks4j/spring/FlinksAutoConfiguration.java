@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * A {@link FlinksClient} bean built from the {@code flinks.*} properties, shared by the whole application (it is
- * thread-safe) and closed with the context. An application's own {@code FlinksClient} bean replaces it.
+ * A {@link FlinksClient} bean built from the {@code flinks.*} properties, shared by the whole
+ * application (it is thread-safe) and closed with the context. An application's own {@code
+ * FlinksClient} bean replaces it.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(FlinksProperties.class)
@@ -35,18 +36,21 @@ public class FlinksAutoConfiguration {
       missing.add("flinks.secret-key");
     }
     if (!missing.isEmpty()) {
-      throw new IllegalStateException("flinks4j needs " + String.join(", ", missing)
-          + " (set them in application.properties or the environment, e.g. FLINKS_BASE_URL)");
+      throw new IllegalStateException(
+          "flinks4j needs "
+              + String.join(", ", missing)
+              + " (set them in application.properties or the environment, e.g. FLINKS_BASE_URL)");
     }
-    FlinksClient.Builder builder = FlinksClient.builder()
-        .baseUrl(properties.getBaseUrl())
-        .customerId(properties.getCustomerId())
-        .secretKey(properties.getSecretKey())
-        .connectTimeout(properties.getConnectTimeout())
-        .requestTimeout(properties.getRequestTimeout())
-        .pollInterval(properties.getPollInterval())
-        .pollTimeout(properties.getPollTimeout())
-        .maxRetries(properties.getMaxRetries());
+    FlinksClient.Builder builder =
+        FlinksClient.builder()
+            .baseUrl(properties.getBaseUrl())
+            .customerId(properties.getCustomerId())
+            .secretKey(properties.getSecretKey())
+            .connectTimeout(properties.getConnectTimeout())
+            .requestTimeout(properties.getRequestTimeout())
+            .pollInterval(properties.getPollInterval())
+            .pollTimeout(properties.getPollTimeout())
+            .maxRetries(properties.getMaxRetries());
     if (!isBlank(properties.getApiKey())) {
       builder.apiKey(properties.getApiKey());
     }

@@ -10,13 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code flinks.*} properties: the Flinks instance and credentials of the auto-configured
- * {@link io.flinks4j.client.FlinksClient}, and under {@code flinks.sync} the embedded sync engine. Defaults are
- * the documented Flinks values, the same as {@code FlinksClient.builder()}'s.
+ * {@link io.flinks4j.client.FlinksClient}, and under {@code flinks.sync} the embedded sync engine.
+ * Defaults are the documented Flinks values, the same as {@code FlinksClient.builder()}'s.
  */
 @ConfigurationProperties(prefix = "flinks")
 public class FlinksProperties {
 
-  /** Flinks instance API root, e.g. https://toolbox-api.private.fin.ag (the client appends /v3/...). */
+  /**
+   * Flinks instance API root, e.g. https://toolbox-api.private.fin.ag (the client appends /v3/...).
+   */
   private URI baseUrl;
 
   /** Customer id (GUID) Flinks issued. */
@@ -28,7 +30,10 @@ public class FlinksProperties {
   /** x-api-key for the data endpoints; leave empty where the instance does not require one. */
   private String apiKey;
 
-  /** Flinks Connect base for MFA relaunch URLs; default derived from the base URL (-api. becomes -iframe.). */
+  /**
+   * Flinks Connect base for MFA relaunch URLs; default derived from the base URL (-api. becomes
+   * -iframe.).
+   */
   private String connectUrl;
 
   /** Shared secret Flinks signs webhooks with (checked by the sync engine's webhook route). */
@@ -46,7 +51,10 @@ public class FlinksProperties {
   /** Total polling budget of one retrieval (client and sync engine). */
   private Duration pollTimeout = Duration.ofMinutes(30);
 
-  /** Retries of a failed call (408, 429, 5xx, network errors) by the client; the sync engine schedules its own. */
+  /**
+   * Retries of a failed call (408, 429, 5xx, network errors) by the client; the sync engine
+   * schedules its own.
+   */
   private int maxRetries = 3;
 
   private final Sync sync = new Sync();
@@ -54,13 +62,21 @@ public class FlinksProperties {
   /** {@code flinks.sync.*}: the sync engine on the application's DataSource. */
   public static class Sync {
 
-    /** Runs the sync engine (retrievals, refresh schedule, webhooks, REST API) on the application's DataSource. */
+    /**
+     * Runs the sync engine (retrievals, refresh schedule, webhooks, REST API) on the application's
+     * DataSource.
+     */
     private boolean enabled = false;
 
-    /** Base64 of 32 random bytes; encrypts loginIds at rest; the same on every instance. Required. */
+    /**
+     * Base64 of 32 random bytes; encrypts loginIds at rest; the same on every instance. Required.
+     */
     private String encryptionKey;
 
-    /** Bearer keys accepted by the engine's REST API, each name:scope:key or a plain key (24 characters or more). */
+    /**
+     * Bearer keys accepted by the engine's REST API, each name:scope:key or a plain key (24
+     * characters or more).
+     */
     private List<String> apiKeys = new ArrayList<>();
 
     /** Interface the engine's REST API (and Flinks webhook route) listens on. */
@@ -71,8 +87,8 @@ public class FlinksProperties {
 
     /**
      * Any other sync setting, named as its FLINKS4J_ key in kebab case without the prefix: {@code
-     * flinks.sync.settings.live-refresh=24h} is FLINKS4J_LIVE_REFRESH (sync/README.md lists them). Unknown names
-     * stop the start with a suggestion.
+     * flinks.sync.settings.live-refresh=24h} is FLINKS4J_LIVE_REFRESH (sync/README.md lists them).
+     * Unknown names stop the start with a suggestion.
      */
     private Map<String, String> settings = new LinkedHashMap<>();
 

@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With {@code flinks.sync.enabled=true} and flinks4j-sync on the class path: the sync engine as a
- * {@link SyncService} bean on the application's {@link DataSource} (its migrations run at start) and
- * {@link MeterRegistry}, stopped with the context; plus a {@code flinksSync} health contributor when Spring Boot's
- * health support is present.
+ * {@link SyncService} bean on the application's {@link DataSource} (its migrations run at start)
+ * and {@link MeterRegistry}, stopped with the context; plus a {@code flinksSync} health contributor
+ * when Spring Boot's health support is present.
  */
 @AutoConfiguration(
     after = FlinksAutoConfiguration.class,
@@ -34,24 +34,31 @@ import org.springframework.context.annotation.Configuration;
 public class FlinksSyncAutoConfiguration {
 
   /**
-   * The running engine. Without a MeterRegistry bean its meters are only on its own {@code /metrics}.
+   * The running engine. Without a MeterRegistry bean its meters are only on its own {@code
+   * /metrics}.
    *
-   * @throws io.flinks4j.sync.config.ConfigException for a missing or invalid setting, before the database is touched
+   * @throws io.flinks4j.sync.config.ConfigException for a missing or invalid setting, before the
+   *     database is touched
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public SyncService flinksSyncService(
       FlinksProperties properties, DataSource dataSource, ObjectProvider<MeterRegistry> meters) {
     SyncConfig config = SyncConfig.from(Settings.of(SyncSettings.from(properties)));
-    return SyncService.start(config, dataSource, meters.getIfAvailable(CompositeMeterRegistry::new));
+    return SyncService.start(
+        config, dataSource, meters.getIfAvailable(CompositeMeterRegistry::new));
   }
 
-  /** Only where the application has Spring Boot's health support (e.g. through the Actuator starter). */
+  /**
+   * Only where the application has Spring Boot's health support (e.g. through the Actuator
+   * starter).
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(HealthIndicator.class)
   static class Health {
 
-    // No @ConditionalOnBean(SyncService): a nested class is read before its outer class's beans are defined; it only
+    // No @ConditionalOnBean(SyncService): a nested class is read before its outer class's beans are
+    // defined; it only
     // applies when the outer class does, which defines (or finds) that bean.
     @Bean
     @ConditionalOnMissingBean(name = "flinksSyncHealthIndicator")

@@ -6,8 +6,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@code flinksSync} in {@code /actuator/health}: down when the database is unreachable or the engine stopped; the
- * late steps (due over a minute ago, not started) show a backlog without making the application unhealthy.
+ * {@code flinksSync} in {@code /actuator/health}: down when the database is unreachable or the
+ * engine stopped; the late steps (due over a minute ago, not started) show a backlog without making
+ * the application unhealthy.
  */
 public class FlinksSyncHealthIndicator implements HealthIndicator {
 

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The {@code flinks.*} properties as the sync engine's settings ({@code FLINKS_*} and {@code FLINKS4J_*} keys). */
+/**
+ * The {@code flinks.*} properties as the sync engine's settings ({@code FLINKS_*} and {@code
+ * FLINKS4J_*} keys).
+ */
 final class SyncSettings {
 
   private SyncSettings() {}
@@ -16,7 +19,10 @@ final class SyncSettings {
     Map<String, String> settings = new LinkedHashMap<>();
     // Free-form keys first, so the typed properties below win over a duplicate spelled there.
     sync.getSettings().forEach((name, value) -> settings.put("flinks4j." + name, value));
-    put(settings, SyncConfig.FLINKS_BASE_URL, properties.getBaseUrl() == null ? null : properties.getBaseUrl().toString());
+    put(
+        settings,
+        SyncConfig.FLINKS_BASE_URL,
+        properties.getBaseUrl() == null ? null : properties.getBaseUrl().toString());
     put(settings, SyncConfig.FLINKS_CUSTOMER_ID, properties.getCustomerId());
     put(settings, SyncConfig.FLINKS_SECRET_KEY, properties.getSecretKey());
     put(settings, SyncConfig.FLINKS_API_KEY, properties.getApiKey());
@@ -25,7 +31,10 @@ final class SyncSettings {
     put(settings, EngineSettings.POLL_INTERVAL, millis(properties.getPollInterval()));
     put(settings, EngineSettings.POLL_TIMEOUT, millis(properties.getPollTimeout()));
     put(settings, SyncConfig.ENCRYPTION_KEY, sync.getEncryptionKey());
-    put(settings, SyncConfig.API_KEYS, sync.getApiKeys().isEmpty() ? null : String.join(",", sync.getApiKeys()));
+    put(
+        settings,
+        SyncConfig.API_KEYS,
+        sync.getApiKeys().isEmpty() ? null : String.join(",", sync.getApiKeys()));
     put(settings, SyncConfig.HOST, sync.getHost());
     put(settings, SyncConfig.PORT, Integer.toString(sync.getPort()));
     return settings;

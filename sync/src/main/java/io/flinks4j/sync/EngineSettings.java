@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The engine's part of the configuration (pacing, refresh periods, outbound events, scheduler), read from the
- * same environment and file as the rest; every default is the documented Flinks value or a production-safe one.
+ * The engine's part of the configuration (pacing, refresh periods, outbound events, scheduler),
+ * read from the same environment and file as the rest; every default is the documented Flinks value
+ * or a production-safe one.
  *
  * @param retrieval poll interval and timeouts of retrievals
  * @param refresh scheduled cached reads and live refreshes
  * @param events outbound events to the lender's application
- * @param webhookRetries attempts and backoff of applying a received webhook before it is parked as a dead letter
+ * @param webhookRetries attempts and backoff of applying a received webhook before it is parked as
+ *     a dead letter
  * @param rateLimit calls per second this instance makes to Flinks at most ({@code 0} = unlimited)
  * @param schedulerThreads retrieval steps run at once by this instance
  * @param schedulerPolling how often this instance looks for due steps
@@ -49,56 +51,106 @@ public record EngineSettings(
 
   /** Wait between two Async polls; default 10s. */
   public static final String POLL_INTERVAL = "FLINKS4J_POLL_INTERVAL";
+
   /** A retrieval gives up after (transient failures and polling included); default 30m. */
   public static final String POLL_TIMEOUT = "FLINKS4J_POLL_TIMEOUT";
+
   /** An unanswered MFA expires after; default 8m. */
   public static final String MFA_TIMEOUT = "FLINKS4J_MFA_TIMEOUT";
-  /** First backoff after a transient failure (doubles with each one in a row, half jitter); default 10s. */
+
+  /**
+   * First backoff after a transient failure (doubles with each one in a row, half jitter); default
+   * 10s.
+   */
   public static final String RETRY_BASE = "FLINKS4J_RETRY_BASE";
+
   /** Longest backoff between two attempts of a retrieval; default 5m. */
   public static final String RETRY_CAP = "FLINKS4J_RETRY_CAP";
-  /** After retrievals of a login time out on transient failures, when it is retried on its own; default 5m,15m,1h. */
+
+  /**
+   * After retrievals of a login time out on transient failures, when it is retried on its own;
+   * default 5m,15m,1h.
+   */
   public static final String RECOVERY_DELAYS = "FLINKS4J_RECOVERY_DELAYS";
-  /** {@code poll} (default): poll every interval; {@code primary}: live retrievals wait for Flinks's webhook. */
+
+  /**
+   * {@code poll} (default): poll every interval; {@code primary}: live retrievals wait for Flinks's
+   * webhook.
+   */
   public static final String WEBHOOKS = "FLINKS4J_WEBHOOKS";
-  /** With webhooks primary: fallback polls after the first 202 of a live retrieval; default 1m,5m,15m. */
+
+  /**
+   * With webhooks primary: fallback polls after the first 202 of a live retrieval; default
+   * 1m,5m,15m.
+   */
   public static final String WEBHOOK_FALLBACK_POLLS = "FLINKS4J_WEBHOOK_FALLBACK_POLLS";
+
   /** Period of scheduled cached reads per login; default 24h, 0 = off. */
   public static final String CACHED_REFRESH = "FLINKS4J_CACHED_REFRESH";
+
   /** Period of scheduled live refreshes per login; default 7d, 0 = off. */
   public static final String LIVE_REFRESH = "FLINKS4J_LIVE_REFRESH";
+
   /** How often due refreshes are looked for; default 30s. */
   public static final String REFRESH_TICK = "FLINKS4J_REFRESH_TICK";
+
   /** Calls per second to Flinks, per instance; default 20, 0 = unlimited. */
   public static final String RATE_LIMIT = "FLINKS4J_RATE_LIMIT";
+
   /** Lender endpoint for outbound events; unset = no events. */
   public static final String EVENTS_URL = "FLINKS4J_EVENTS_URL";
+
   /** HMAC secret for outbound events (required with an events URL). */
   public static final String EVENTS_SECRET = "FLINKS4J_EVENTS_SECRET";
+
   /** Delivery attempts per event; default 12. */
   public static final String EVENTS_MAX_ATTEMPTS = "FLINKS4J_EVENTS_MAX_ATTEMPTS";
+
   /** First retry delay of an event delivery (doubles each time, capped at 1h); default 5s. */
   public static final String EVENTS_RETRY_BASE = "FLINKS4J_EVENTS_RETRY_BASE";
-  /** Attempts to apply a received webhook before it is parked as a dead letter (see /v1/dead-letters); default 10. */
+
+  /**
+   * Attempts to apply a received webhook before it is parked as a dead letter (see
+   * /v1/dead-letters); default 10.
+   */
   public static final String WEBHOOK_MAX_ATTEMPTS = "FLINKS4J_WEBHOOK_MAX_ATTEMPTS";
-  /** First retry delay of a failed webhook apply (doubles each time, half jitter, capped at 1h); default 5s. */
+
+  /**
+   * First retry delay of a failed webhook apply (doubles each time, half jitter, capped at 1h);
+   * default 5s.
+   */
   public static final String WEBHOOK_RETRY_BASE = "FLINKS4J_WEBHOOK_RETRY_BASE";
-  /** Steps run at once by this instance (virtual threads, mostly waiting on Flinks); default 256. */
+
+  /**
+   * Steps run at once by this instance (virtual threads, mostly waiting on Flinks); default 256.
+   */
   public static final String SCHEDULER_THREADS = "FLINKS4J_SCHEDULER_THREADS";
+
   /** How often due steps are looked for (also how soon a new retrieval starts); default 100ms. */
   public static final String SCHEDULER_POLLING = "FLINKS4J_SCHEDULER_POLLING";
+
   /** Scheduler heartbeat; default 30s. */
   public static final String HEARTBEAT = "FLINKS4J_HEARTBEAT";
+
   /** Recovery sweep period; default 30s. */
   public static final String SWEEP_INTERVAL = "FLINKS4J_SWEEP_INTERVAL";
+
   /** This instance's name in the scheduler table; default host name + pid. */
   public static final String INSTANCE_NAME = "FLINKS4J_INSTANCE_NAME";
+
   /** Flinks Connect base for relaunch URLs; default derived from FLINKS_BASE_URL. */
   public static final String CONNECT_URL = "FLINKS_CONNECT_URL";
 
-  /** Days of transactions of a login's first retrieval, unless the login sets its own: 90 or 365; default 365. */
+  /**
+   * Days of transactions of a login's first retrieval, unless the login sets its own: 90 or 365;
+   * default 365.
+   */
   public static final String FIRST_RETRIEVAL_DAYS = "FLINKS4J_FIRST_RETRIEVAL_DAYS";
-  /** Days of transactions of a login's later retrievals, unless the login sets its own: 90 or 365; default 90. */
+
+  /**
+   * Days of transactions of a login's later retrievals, unless the login sets its own: 90 or 365;
+   * default 90.
+   */
   public static final String REFRESH_DAYS = "FLINKS4J_REFRESH_DAYS";
 
   /** Reads and validates the engine keys. @throws ConfigException naming the first bad key */
@@ -109,30 +161,44 @@ public record EngineSettings(
     if (retryCap.compareTo(retryBase) < 0) {
       throw new ConfigException(RETRY_CAP + " must not be shorter than " + RETRY_BASE);
     }
-    RetrievalSettings retrieval = new RetrievalSettings(
-        positive(settings, POLL_INTERVAL, defaults.pollInterval()),
-        positive(settings, POLL_TIMEOUT, defaults.pollTimeout()),
-        positive(settings, MFA_TIMEOUT, defaults.mfaTimeout()),
-        retryBase,
-        retryCap,
-        defaults.answerGrace(),
-        durations(settings, RECOVERY_DELAYS, defaults.recoveryDelays()),
-        webhookFallbackPolls(settings));
+    RetrievalSettings retrieval =
+        new RetrievalSettings(
+            positive(settings, POLL_INTERVAL, defaults.pollInterval()),
+            positive(settings, POLL_TIMEOUT, defaults.pollTimeout()),
+            positive(settings, MFA_TIMEOUT, defaults.mfaTimeout()),
+            retryBase,
+            retryCap,
+            defaults.answerGrace(),
+            durations(settings, RECOVERY_DELAYS, defaults.recoveryDelays()),
+            webhookFallbackPolls(settings));
     RefreshSettings refreshDefaults = RefreshSettings.defaults();
-    RefreshSettings refresh = new RefreshSettings(
-        settings.duration(CACHED_REFRESH, refreshDefaults.cachedPeriod()),
-        settings.duration(LIVE_REFRESH, refreshDefaults.livePeriod()),
-        positive(settings, REFRESH_TICK, refreshDefaults.tick()),
-        refreshDefaults.batch());
-    EventSettings events = settings.get(EVENTS_URL)
-        .map(url -> EventSettings.to(uri(url), settings.get(EVENTS_SECRET).orElseThrow(
-                () -> new ConfigException(EVENTS_SECRET + " is required with " + EVENTS_URL)))
-            .withRetries(settings.integer(EVENTS_MAX_ATTEMPTS, 12, 1, 100),
-                positive(settings, EVENTS_RETRY_BASE, Duration.ofSeconds(5)), Duration.ofHours(1)))
-        .orElse(EventSettings.disabled());
-    RetryPolicy webhookRetries = RetryPolicy.defaults()
-        .withMaxAttempts(settings.integer(WEBHOOK_MAX_ATTEMPTS, 10, 1, 100))
-        .withBackoff(positive(settings, WEBHOOK_RETRY_BASE, Duration.ofSeconds(5)), Duration.ofHours(1));
+    RefreshSettings refresh =
+        new RefreshSettings(
+            settings.duration(CACHED_REFRESH, refreshDefaults.cachedPeriod()),
+            settings.duration(LIVE_REFRESH, refreshDefaults.livePeriod()),
+            positive(settings, REFRESH_TICK, refreshDefaults.tick()),
+            refreshDefaults.batch());
+    EventSettings events =
+        settings
+            .get(EVENTS_URL)
+            .map(url ->
+                EventSettings.to(
+                        uri(url),
+                        settings
+                            .get(EVENTS_SECRET)
+                            .orElseThrow(() ->
+                                new ConfigException(
+                                    EVENTS_SECRET + " is required with " + EVENTS_URL)))
+                    .withRetries(
+                        settings.integer(EVENTS_MAX_ATTEMPTS, 12, 1, 100),
+                        positive(settings, EVENTS_RETRY_BASE, Duration.ofSeconds(5)),
+                        Duration.ofHours(1)))
+            .orElse(EventSettings.disabled());
+    RetryPolicy webhookRetries =
+        RetryPolicy.defaults()
+            .withMaxAttempts(settings.integer(WEBHOOK_MAX_ATTEMPTS, 10, 1, 100))
+            .withBackoff(
+                positive(settings, WEBHOOK_RETRY_BASE, Duration.ofSeconds(5)), Duration.ofHours(1));
     return new EngineSettings(
         retrieval,
         refresh,
@@ -152,7 +218,8 @@ public record EngineSettings(
   private static int days(Settings settings, String key, int fallback) {
     int days = settings.integer(key, fallback, 90, 365);
     if (days != 90 && days != 365) {
-      throw new ConfigException(key + " must be 90 or 365 (the days of transactions Flinks offers)");
+      throw new ConfigException(
+          key + " must be 90 or 365 (the days of transactions Flinks offers)");
     }
     return days;
   }
@@ -171,13 +238,20 @@ public record EngineSettings(
       case "poll" -> List.of();
       case "primary" -> {
         if (settings.get(SyncConfig.WEBHOOK_KEY).isEmpty()) {
-          throw new ConfigException(WEBHOOKS + "=primary needs " + SyncConfig.WEBHOOK_KEY
-              + " (and Flinks set up to deliver webhooks to /webhooks/flinks)");
+          throw new ConfigException(
+              WEBHOOKS
+                  + "=primary needs "
+                  + SyncConfig.WEBHOOK_KEY
+                  + " (and Flinks set up to deliver webhooks to /webhooks/flinks)");
         }
-        List<Duration> polls = durations(settings, WEBHOOK_FALLBACK_POLLS,
-            List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15)));
+        List<Duration> polls =
+            durations(
+                settings,
+                WEBHOOK_FALLBACK_POLLS,
+                List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15)));
         if (polls.isEmpty()) {
-          throw new ConfigException(WEBHOOK_FALLBACK_POLLS + " needs at least one poll, so a lost webhook is noticed");
+          throw new ConfigException(
+              WEBHOOK_FALLBACK_POLLS + " needs at least one poll, so a lost webhook is noticed");
         }
         yield polls;
       }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code flinks4j_retrievals{state=...}}: retrievals per state, counted by the sweep rather than at scrape time
- * so a Prometheus scrape never queries the database.
+ * {@code flinks4j_retrievals{state=...}}: retrievals per state, counted by the sweep rather than at
+ * scrape time so a Prometheus scrape never queries the database.
  */
 final class StateGauges {
 
@@ -32,16 +32,20 @@ final class StateGauges {
   }
 
   void refresh() {
-    Map<RetrievalState, Long> fresh = database.inTransaction(c -> {
-      Map<RetrievalState, Long> byState = new EnumMap<>(RetrievalState.class);
-      try (PreparedStatement ps = c.prepareStatement("select state, count(*) from retrievals group by state");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          byState.put(RetrievalState.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getLong(2));
-        }
-      }
-      return byState;
-    });
+    Map<RetrievalState, Long> fresh =
+        database.inTransaction(c -> {
+          Map<RetrievalState, Long> byState = new EnumMap<>(RetrievalState.class);
+          try (PreparedStatement ps =
+                  c.prepareStatement("select state, count(*) from retrievals group by state");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              byState.put(
+                  RetrievalState.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                  rs.getLong(2));
+            }
+          }
+          return byState;
+        });
     counts.forEach((state, count) -> count.set(fresh.getOrDefault(state, 0L)));
   }
 }

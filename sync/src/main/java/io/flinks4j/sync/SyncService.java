@@ -13,13 +13,13 @@ import io.flinks4j.client.FlinksClient;
 import io.flinks4j.client.RetryPolicy;
 import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.sync.config.ConfigException;
-import io.flinks4j.sync.connect.ConnectRoutes;
 import io.flinks4j.sync.config.LogSettings;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
+import io.flinks4j.sync.connect.ConnectRoutes;
 import io.flinks4j.sync.crypto.FieldCipher;
-import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.crypto.Keyring;
+import io.flinks4j.sync.crypto.LoginIdProtector;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.http.ApiServer;
 import io.flinks4j.sync.http.FeedRoutes;
@@ -82,9 +82,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sync service in one object: database, Flinks client, retrieval engine, refresh schedule, webhooks, outbound
- * events and the HTTP API, started together and stopped together. The CLI's {@code serve} and {@code demo}, the
- * tests and {@link #main} (a separate JVM in the crash and two-instance tests) all start it the same way.
+ * The sync service in one object: database, Flinks client, retrieval engine, refresh schedule,
+ * webhooks, outbound events and the HTTP API, started together and stopped together. The CLI's
+ * {@code serve} and {@code demo}, the tests and {@link #main} (a separate JVM in the crash and
+ * two-instance tests) all start it the same way.
  *
  * <pre>{@code
  * SyncConfig config = SyncConfig.from(Settings.of(Map.of(
@@ -109,8 +110,15 @@ public final class SyncService implements AutoCloseable {
   private final LoginRepository logins;
   private final AutoCloseable jvmMetrics;
 
-  private SyncService(Database database, FlinksClient client, Scheduler scheduler, ApiServer server,
-      EventStream stream, RetrievalEngine engine, LoginRepository logins, AutoCloseable jvmMetrics) {
+  private SyncService(
+      Database database,
+      FlinksClient client,
+      Scheduler scheduler,
+      ApiServer server,
+      EventStream stream,
+      RetrievalEngine engine,
+      LoginRepository logins,
+      AutoCloseable jvmMetrics) {
     this.database = database;
     this.client = client;
     this.scheduler = scheduler;
@@ -124,8 +132,8 @@ public final class SyncService implements AutoCloseable {
   /**
    * Starts the service on the database the configuration names.
    *
-   * @throws ConfigException when a setting is missing, unknown or invalid (e.g. no {@code FLINKS_BASE_URL}); found
-   *     before anything touches the database
+   * @throws ConfigException when a setting is missing, unknown or invalid (e.g. no {@code
+   *     FLINKS_BASE_URL}); found before anything touches the database
    */
   public static SyncService start(SyncConfig config) {
     SyncConfig checked = checked(config);
@@ -135,31 +143,45 @@ public final class SyncService implements AutoCloseable {
   /** Starts the service on {@code databaseConfig} (tests pass a fresh schema). */
   public static SyncService start(SyncConfig given, DatabaseConfig databaseConfig) {
     SyncConfig config = checked(given);
-    return start(config, config.embeddedDatabase(), poolMeters -> Database.open(databaseConfig, poolMeters), null);
+    return start(
+        config,
+        config.embeddedDatabase(),
+        poolMeters -> Database.open(databaseConfig, poolMeters),
+        null);
   }
 
   /**
-   * Starts the service on the application's own {@code dataSource} (the Spring Boot starter): migrated on start,
-   * never closed by the service. The service's meters go to {@code meters} as well as to the API's
-   * {@code /metrics}; JVM and pool meters are left to the application, which binds its own.
+   * Starts the service on the application's own {@code dataSource} (the Spring Boot starter):
+   * migrated on start, never closed by the service. The service's meters go to {@code meters} as
+   * well as to the API's {@code /metrics}; JVM and pool meters are left to the application, which
+   * binds its own.
    *
-   * @throws ConfigException as {@link #start(SyncConfig)}, and when {@code FLINKS4J_ENCRYPTION_KEY} is absent (no
-   *     key file is made beside an application's database: every instance must share the key)
+   * @throws ConfigException as {@link #start(SyncConfig)}, and when {@code FLINKS4J_ENCRYPTION_KEY}
+   *     is absent (no key file is made beside an application's database: every instance must share
+   *     the key)
    */
   public static SyncService start(SyncConfig given, DataSource dataSource, MeterRegistry meters) {
     SyncConfig config = checked(given);
-    return start(config, false, poolMeters -> Database.adopt(dataSource),
+    return start(
+        config,
+        false,
+        poolMeters -> Database.adopt(dataSource),
         Objects.requireNonNull(meters, "meters"));
   }
 
   /**
-   * @param keyFileAllowed whether the encryption key may come from a key file in the data folder when not set
+   * @param keyFileAllowed whether the encryption key may come from a key file in the data folder
+   *     when not set
    * @param opener opens the database, given the registry for its pool's meters
    * @param appMeters the application's registry, or null when the service is the application
    */
-  private static SyncService start(SyncConfig config, boolean keyFileAllowed,
-      Function<MeterRegistry, Database> opener, MeterRegistry appMeters) {
-    // Every setting is checked before the database is opened: a bad one must not leave tables migrated behind it.
+  private static SyncService start(
+      SyncConfig config,
+      boolean keyFileAllowed,
+      Function<MeterRegistry, Database> opener,
+      MeterRegistry appMeters) {
+    // Every setting is checked before the database is opened: a bad one must not leave tables
+    // migrated behind it.
     EngineSettings settings = EngineSettings.from(config.settings());
     LogSettings.from(config.settings());
     HttpSettings http = HttpSettings.from(config.settings());
@@ -169,7 +191,8 @@ public final class SyncService implements AutoCloseable {
     opened.add(client);
     try {
       PrometheusMeterRegistry served = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      MeterRegistry meters = appMeters == null ? served : new CompositeMeterRegistry().add(served).add(appMeters);
+      MeterRegistry meters =
+          appMeters == null ? served : new CompositeMeterRegistry().add(served).add(appMeters);
       AutoCloseable jvmMetrics = appMeters == null ? bindJvmMetrics(served) : () -> {};
       opened.add(jvmMetrics);
       Database database = opener.apply(meters);
@@ -179,31 +202,57 @@ public final class SyncService implements AutoCloseable {
       LoginIdProtector protector = new LoginIdProtector(keyring);
       LoginRepository logins = new LoginRepository(database, protector, clock);
       FieldCipher cipher = protector.cipher();
-      IdempotencyStore idempotency = new IdempotencyStore(database, protector, http.idempotencyTtl(), clock);
-      FlinksGateway gateway = new ClientFlinksGateway(client, DetailOptions.defaults(), settings.firstRetrievalDays(),
-          settings.refreshDays());
+      IdempotencyStore idempotency =
+          new IdempotencyStore(database, protector, http.idempotencyTtl(), clock);
+      FlinksGateway gateway =
+          new ClientFlinksGateway(
+              client,
+              DetailOptions.defaults(),
+              settings.firstRetrievalDays(),
+              settings.refreshDays());
       OutboundEvents events = new OutboundEvents(database, settings.events(), json, cipher, clock);
       Ingester ingester = new Ingester(clock, meters);
       DbSchedulerSteps steps = new DbSchedulerSteps(clock, settings.retrieval().pollInterval());
-      RetrievalEngine engine = new RetrievalEngine(database, storage(logins, ingester), gateway, events,
-          settings.retrieval(), new RateLimiter(settings.rateLimit(), (int) Math.max(1, settings.rateLimit()), clock),
-          steps, clock, new Random(), meters, json);
+      RetrievalEngine engine =
+          new RetrievalEngine(
+              database,
+              storage(logins, ingester),
+              gateway,
+              events,
+              settings.retrieval(),
+              new RateLimiter(settings.rateLimit(), (int) Math.max(1, settings.rateLimit()), clock),
+              steps,
+              clock,
+              new Random(),
+              meters,
+              json);
       RefreshScheduler refresh = new RefreshScheduler(database, engine, settings.refresh(), clock);
-      WebhookReceiver webhooks = new WebhookReceiver(database, logins, engine, ingester::applyKyc,
-          config.webhookKey(), cipher, settings.webhookRetries(), clock, meters);
+      WebhookReceiver webhooks =
+          new WebhookReceiver(
+              database,
+              logins,
+              engine,
+              ingester::applyKyc,
+              config.webhookKey(),
+              cipher,
+              settings.webhookRetries(),
+              clock,
+              meters);
       events.relaunchUrlsFrom(engine::relaunchUrl);
       StateGauges gauges = new StateGauges(database, meters);
-      RecurringTask<Void> sweep = Tasks.recurring("engine-sweep", Schedules.fixedDelay(settings.sweepInterval()))
-          .execute((instance, context) -> {
-            engine.sweep();
-            events.sweep();
-            webhooks.sweep();
-            idempotency.purgeExpired();
-            gauges.refresh();
-          });
+      RecurringTask<Void> sweep =
+          Tasks.recurring("engine-sweep", Schedules.fixedDelay(settings.sweepInterval()))
+              .execute((instance, context) -> {
+                engine.sweep();
+                events.sweep();
+                webhooks.sweep();
+                idempotency.purgeExpired();
+                gauges.refresh();
+              });
 
-      Scheduler scheduler = scheduler(database, settings,
-          steps.task(engine::advance), events, webhooks, refresh, sweep);
+      Scheduler scheduler =
+          scheduler(
+              database, settings, steps.task(engine::advance), events, webhooks, refresh, sweep);
       steps.bind(scheduler);
       events.bind(scheduler);
       webhooks.bind(scheduler);
@@ -212,25 +261,29 @@ public final class SyncService implements AutoCloseable {
 
       EventStream stream = new EventStream(new StepFeed(database), logins, json, clock);
       opened.add(stream);
-      ApiServer server = ApiServer.builder(config)
-          .meterRegistry(served)
-          .dashboardConnectOrigin(ConnectRoutes.origin(client.connectPage()))
-          .idempotency(idempotency)
-          .clock(clock)
-          .readinessCheck("database", database::isReachable)
-          .readinessCheck("scheduler", () -> isRunning(scheduler))
-          .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
-          .routes(new FeedRoutes(database, logins))
-          .routes(new StatementRoutes(logins, new StatementStore(database, clock), StatementSource.over(client)))
-          .routes(new RetrievalRoutes(database, logins, engine))
-          .routes(new RetrievalHistoryRoutes(database, logins, engine))
-          .routes(stream)
-          .routes(new ConnectRoutes(client))
-          .routes(webhooks)
-          .routes(new VersionRoutes())
-          .start();
+      ApiServer server =
+          ApiServer.builder(config)
+              .meterRegistry(served)
+              .dashboardConnectOrigin(ConnectRoutes.origin(client.connectPage()))
+              .idempotency(idempotency)
+              .clock(clock)
+              .readinessCheck("database", database::isReachable)
+              .readinessCheck("scheduler", () -> isRunning(scheduler))
+              .routes(new ReadRoutes(database, logins, new RetrievalStatuses(database, engine)))
+              .routes(new FeedRoutes(database, logins))
+              .routes(
+                  new StatementRoutes(
+                      logins, new StatementStore(database, clock), StatementSource.over(client)))
+              .routes(new RetrievalRoutes(database, logins, engine))
+              .routes(new RetrievalHistoryRoutes(database, logins, engine))
+              .routes(stream)
+              .routes(new ConnectRoutes(client))
+              .routes(webhooks)
+              .routes(new VersionRoutes())
+              .start();
       log.info("sync service started: {} (API on port {})", config, server.port());
-      return new SyncService(database, client, scheduler, server, stream, engine, logins, jvmMetrics);
+      return new SyncService(
+          database, client, scheduler, server, stream, engine, logins, jvmMetrics);
     } catch (RuntimeException e) {
       closeAll(opened);
       throw e;
@@ -246,7 +299,10 @@ public final class SyncService implements AutoCloseable {
     return server.port();
   }
 
-  /** Every route the HTTP app serves, as {@code "METHOD /path"} (what the OpenAPI contract test must cover). */
+  /**
+   * Every route the HTTP app serves, as {@code "METHOD /path"} (what the OpenAPI contract test must
+   * cover).
+   */
   public List<String> servedRoutes() {
     return server.servedRoutes();
   }
@@ -263,13 +319,18 @@ public final class SyncService implements AutoCloseable {
     return engine;
   }
 
-  /** Database reachable, engine running, steps waiting too long: one look, cheap enough for every health probe. */
+  /**
+   * Database reachable, engine running, steps waiting too long: one look, cheap enough for every
+   * health probe.
+   */
   public ServiceHealth health() {
     boolean reachable = database.isReachable();
     long late = -1;
     if (reachable) {
       try {
-        late = database.inTransaction(c -> ScheduledTasks.notStarted(c, Instant.now().minus(ServiceHealth.LATE)));
+        late =
+            database.inTransaction(
+                c -> ScheduledTasks.notStarted(c, Instant.now().minus(ServiceHealth.LATE)));
       } catch (StorageException e) {
         reachable = false;
       }
@@ -278,45 +339,65 @@ public final class SyncService implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests, lets running steps finish (up to a few seconds), then closes the pool it opened (an
-   * application's DataSource stays open).
+   * Stops taking requests, lets running steps finish (up to a few seconds), then closes the pool it
+   * opened (an application's DataSource stays open).
    */
   @Override
   public void close() {
-    closeAll(List.of(jvmMetrics, client, database, scheduler::stop, server, stream)); // open streams end first
+    closeAll(
+        List.of(
+            jvmMetrics,
+            client,
+            database,
+            scheduler::stop,
+            server,
+            stream)); // open streams end first
   }
 
   /**
-   * Runs the service until the process is stopped: configuration from the environment and, when given, the file
-   * named by the first argument.
+   * Runs the service until the process is stopped: configuration from the environment and, when
+   * given, the file named by the first argument.
    */
   public static void main(String[] args) throws InterruptedException {
-    SyncConfig config = SyncConfig.from(
-        ServiceKeys.load(args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty(), System.getenv()));
+    SyncConfig config =
+        SyncConfig.from(
+            ServiceKeys.load(
+                args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty(),
+                System.getenv()));
     SyncService service = start(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      service.close();
-      stopped.countDown();
-    }, "flinks4j-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  service.close();
+                  stopped.countDown();
+                },
+                "flinks4j-shutdown"));
     stopped.await();
   }
 
-  // ---- wiring ---------------------------------------------------------------------------------------------------
+  // ---- wiring
+  // ---------------------------------------------------------------------------------------------------
 
   private static boolean isRunning(Scheduler scheduler) {
-    return scheduler.getSchedulerState().isStarted() && !scheduler.getSchedulerState().isShuttingDown();
+    return scheduler.getSchedulerState().isStarted()
+        && !scheduler.getSchedulerState().isShuttingDown();
   }
 
-  /** {@code config} with no unknown key and its secrets read from their files (the same object when none is). */
+  /**
+   * {@code config} with no unknown key and its secrets read from their files (the same object when
+   * none is).
+   */
   private static SyncConfig checked(SyncConfig config) {
     Settings resolved = ServiceKeys.KNOWN.validate(config.settings());
     return resolved == config.settings() ? config : SyncConfig.from(resolved);
   }
 
   /**
-   * Binds the JVM's own meters (memory, GC, threads, classes, CPU, uptime) beside the service's, on the same
-   * {@code /metrics}; closing the result removes the GC listener, which would otherwise outlive the service.
+   * Binds the JVM's own meters (memory, GC, threads, classes, CPU, uptime) beside the service's, on
+   * the same {@code /metrics}; closing the result removes the GC listener, which would otherwise
+   * outlive the service.
    */
   private static AutoCloseable bindJvmMetrics(MeterRegistry meters) {
     new ClassLoaderMetrics().bindTo(meters);
@@ -330,39 +411,60 @@ public final class SyncService implements AutoCloseable {
   }
 
   private static FlinksClient flinksClient(SyncConfig config, EngineSettings settings) {
-    URI base = config.flinksBaseUrl().orElseThrow(() -> new ConfigException(SyncConfig.FLINKS_BASE_URL
-        + " is required (the CLI's serve starts an embedded sandbox when it is absent)"));
-    FlinksClient.Builder builder = FlinksClient.builder()
-        .baseUrl(base)
-        .customerId(require(config.flinksCustomerId(), SyncConfig.FLINKS_CUSTOMER_ID))
-        .secretKey(require(config.flinksSecretKey(), SyncConfig.FLINKS_SECRET_KEY))
-        // The engine retries by rescheduling its step; the client must not sleep between attempts itself.
-        .retryPolicy(RetryPolicy.none());
+    URI base =
+        config
+            .flinksBaseUrl()
+            .orElseThrow(() ->
+                new ConfigException(
+                    SyncConfig.FLINKS_BASE_URL
+                        + " is required (the CLI's serve starts an embedded sandbox when it is absent)"));
+    FlinksClient.Builder builder =
+        FlinksClient.builder()
+            .baseUrl(base)
+            .customerId(require(config.flinksCustomerId(), SyncConfig.FLINKS_CUSTOMER_ID))
+            .secretKey(require(config.flinksSecretKey(), SyncConfig.FLINKS_SECRET_KEY))
+            // The engine retries by rescheduling its step; the client must not sleep between
+            // attempts itself.
+            .retryPolicy(RetryPolicy.none());
     config.flinksApiKey().ifPresent(builder::apiKey);
     settings.connectUrl().ifPresent(builder::connectUrl);
     return builder.build();
   }
 
   private static String require(Optional<String> value, String key) {
-    return value.filter(v -> !v.isBlank()).orElseThrow(() -> new ConfigException(key + " is required"));
+    return value
+        .filter(v -> !v.isBlank())
+        .orElseThrow(() -> new ConfigException(key + " is required"));
   }
 
-  private static Scheduler scheduler(Database database, EngineSettings settings,
-      CustomTask<Void> retrievalSteps, OutboundEvents events, WebhookReceiver webhooks, RefreshScheduler refresh,
+  private static Scheduler scheduler(
+      Database database,
+      EngineSettings settings,
+      CustomTask<Void> retrievalSteps,
+      OutboundEvents events,
+      WebhookReceiver webhooks,
+      RefreshScheduler refresh,
       RecurringTask<Void> sweep) {
-    var builder = Scheduler.create(database.dataSource(), retrievalSteps, events.task(), webhooks.task())
-        .startTasks(refresh.task(), sweep)
-        .threads(settings.schedulerThreads())
-        // Virtual threads, but a fixed number of them: db-scheduler hands every fetched step to the executor at
-        // once, so an unbounded executor let a burst of requests open thousands of connections at the same time.
-        .executorService(Executors.newFixedThreadPool(settings.schedulerThreads(),
-            Thread.ofVirtual().name("flinks4j-step-", 0).factory()))
-        // No immediate execution: every schedule call would wake a fetch (and on H2 each fetch queues again the due
-        // steps not picked yet); one fetch per short polling interval starts new retrievals about as soon.
-        .pollingInterval(settings.schedulerPolling())
-        .heartbeatInterval(settings.heartbeat())
-        .alwaysPersistTimestampInUTC()
-        .shutdownMaxWait(Duration.ofSeconds(5));
+    var builder =
+        Scheduler.create(database.dataSource(), retrievalSteps, events.task(), webhooks.task())
+            .startTasks(refresh.task(), sweep)
+            .threads(settings.schedulerThreads())
+            // Virtual threads, but a fixed number of them: db-scheduler hands every fetched step to
+            // the executor at
+            // once, so an unbounded executor let a burst of requests open thousands of connections
+            // at the same time.
+            .executorService(
+                Executors.newFixedThreadPool(
+                    settings.schedulerThreads(),
+                    Thread.ofVirtual().name("flinks4j-step-", 0).factory()))
+            // No immediate execution: every schedule call would wake a fetch (and on H2 each fetch
+            // queues again the due
+            // steps not picked yet); one fetch per short polling interval starts new retrievals
+            // about as soon.
+            .pollingInterval(settings.schedulerPolling())
+            .heartbeatInterval(settings.heartbeat())
+            .alwaysPersistTimestampInUTC()
+            .shutdownMaxWait(Duration.ofSeconds(5));
     settings.instanceName().ifPresent(name -> builder.schedulerName(new SchedulerName.Fixed(name)));
     switch (database.dialect()) {
       // SELECT ... FOR UPDATE SKIP LOCKED: instances pick disjoint due steps without colliding
@@ -372,7 +474,10 @@ public final class SyncService implements AutoCloseable {
     return builder.build();
   }
 
-  /** The engine's view of storage: decrypt a login's id, apply a payload, both on the caller's connection. */
+  /**
+   * The engine's view of storage: decrypt a login's id, apply a payload, both on the caller's
+   * connection.
+   */
   private static RetrievalStorage storage(LoginRepository logins, Ingester ingester) {
     return new RetrievalStorage() {
       @Override
@@ -382,11 +487,15 @@ public final class SyncService implements AutoCloseable {
 
       @Override
       public LoginOptions options(Connection connection, long loginRef) throws SQLException {
-        return logins.findById(connection, loginRef).map(StoredLogin::options).orElse(LoginOptions.DEFAULTS);
+        return logins
+            .findById(connection, loginRef)
+            .map(StoredLogin::options)
+            .orElse(LoginOptions.DEFAULTS);
       }
 
       @Override
-      public IngestResult ingest(Connection connection, long loginRef, String retrievalId, AccountsDetail payload)
+      public IngestResult ingest(
+          Connection connection, long loginRef, String retrievalId, AccountsDetail payload)
           throws SQLException {
         return ingester.apply(connection, loginRef, retrievalId, payload);
       }

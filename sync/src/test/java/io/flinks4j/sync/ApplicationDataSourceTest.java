@@ -27,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The service embedded in an application (the Spring Boot starter): the application's pool and meter registry. */
+/**
+ * The service embedded in an application (the Spring Boot starter): the application's pool and
+ * meter registry.
+ */
 @ExtendWith(FlinksSandboxExtension.class)
 class ApplicationDataSourceTest {
 
@@ -36,8 +39,10 @@ class ApplicationDataSourceTest {
   @BeforeEach
   void applicationPool() {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:mem:app_" + UUID.randomUUID().toString().replace("-", "")
-        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    config.setJdbcUrl(
+        "jdbc:h2:mem:app_"
+            + UUID.randomUUID().toString().replace("-", "")
+            + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     config.setMaximumPoolSize(4);
     pool = new HikariDataSource(config);
   }
@@ -48,15 +53,18 @@ class ApplicationDataSourceTest {
   }
 
   @Test
-  void retrieves_on_the_applications_pool_records_in_its_registry_and_leaves_the_pool_open(FlinksSandbox sandbox)
-      throws Exception {
+  void retrieves_on_the_applications_pool_records_in_its_registry_and_leaves_the_pool_open(
+      FlinksSandbox sandbox) throws Exception {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     String loginId = sandbox.login("Greatday").loginId();
 
     try (SyncService service =
-        SyncService.start(SyncConfig.from(Settings.of(EngineFixture.settings(sandbox))), pool, meters)) {
+        SyncService.start(
+            SyncConfig.from(Settings.of(EngineFixture.settings(sandbox))), pool, meters)) {
       assertThat(register(service.uri(), loginId)).isEqualTo(201);
-      await().atMost(Duration.ofSeconds(20)).until(() -> state(service, loginId) == RetrievalState.READY);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> state(service, loginId) == RetrievalState.READY);
       assertThat(service.health()).isEqualTo(new ServiceHealth(true, true, 0));
       assertThat(meters.find("flinks4j.retrievals").tag("state", "ready").gauge()).isNotNull();
     }
@@ -70,23 +78,33 @@ class ApplicationDataSourceTest {
     Map<String, String> settings = EngineFixture.settings(sandbox);
     settings.remove(SyncConfig.ENCRYPTION_KEY);
 
-    assertThatThrownBy(() -> SyncService.start(SyncConfig.from(Settings.of(settings)), pool, new SimpleMeterRegistry()))
+    assertThatThrownBy(() ->
+            SyncService.start(
+                SyncConfig.from(Settings.of(settings)), pool, new SimpleMeterRegistry()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(SyncConfig.ENCRYPTION_KEY + " is required");
   }
 
   private static RetrievalState state(SyncService service, String loginId) {
-    return service.logins().find(loginId).map(StoredLogin::id).flatMap(service.engine()::current)
-        .map(Retrieval::state).orElse(null);
+    return service
+        .logins()
+        .find(loginId)
+        .map(StoredLogin::id)
+        .flatMap(service.engine()::current)
+        .map(Retrieval::state)
+        .orElse(null);
   }
 
   private static int register(URI service, String loginId) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(HttpRequest.newBuilder(service.resolve("/v1/logins"))
-              .header("Authorization", "Bearer " + EngineFixture.API_KEY)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"" + loginId + "\"}")).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return http.send(
+              HttpRequest.newBuilder(service.resolve("/v1/logins"))
+                  .header("Authorization", "Bearer " + EngineFixture.API_KEY)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"" + loginId + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     }
   }
 }

@@ -29,8 +29,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * kill -9 in the middle of polling: a second process on the same database finishes every retrieval from its
- * persisted state, and what is stored equals what the bank holds, nothing twice and nothing lost.
+ * kill -9 in the middle of polling: a second process on the same database finishes every retrieval
+ * from its persisted state, and what is stored equals what the bank holds, nothing twice and
+ * nothing lost.
  */
 @org.junit.jupiter.api.Tag("process") // excluded by ./run-tests --fast
 @org.junit.jupiter.api.Tag("postgres")
@@ -46,12 +47,16 @@ class CrashRecoveryTest {
   @Parameter Dialect dialect;
 
   @Test
-  void a_service_killed_while_polling_resumes_its_retrievals_after_a_restart(FlinksSandbox sandbox,
-      @TempDir Path dir) {
-    List<SandboxLogin> logins = IntStream.range(0, LOGINS)
-        .mapToObj(i -> sandbox.createLogin(LoginSpec.named("crash-" + UUID.randomUUID())
-            .withTransactionsPerYear(400).withProcessingDelay(Duration.ofSeconds(3))))
-        .toList();
+  void a_service_killed_while_polling_resumes_its_retrievals_after_a_restart(
+      FlinksSandbox sandbox, @TempDir Path dir) {
+    List<SandboxLogin> logins =
+        IntStream.range(0, LOGINS)
+            .mapToObj(i ->
+                sandbox.createLogin(
+                    LoginSpec.named("crash-" + UUID.randomUUID())
+                        .withTransactionsPerYear(400)
+                        .withProcessingDelay(Duration.ofSeconds(3))))
+            .toList();
     try (SharedDatabase db = SharedDatabase.create(dialect, dir)) {
       Map<String, String> env = new HashMap<>(EngineFixture.settings(sandbox));
       env.put(SyncConfig.DB_URL, db.url());
@@ -59,22 +64,31 @@ class CrashRecoveryTest {
       env.put(EngineSettings.HEARTBEAT, "1s");
 
       env.put(EngineSettings.INSTANCE_NAME, "crash-first");
-      ServiceProcess first = ServiceProcess.start(env, ServiceProcess.logFile("crash-first-" + dialect));
+      ServiceProcess first =
+          ServiceProcess.start(env, ServiceProcess.logFile("crash-first-" + dialect));
       try {
         logins.forEach(login ->
-            assertThat(first.post("/v1/logins", "{\"loginId\":\"" + login.loginId() + "\"}")).isEqualTo(201));
-        await().atMost(Duration.ofSeconds(30)).until(
-            () -> db.count("select count(*) from retrievals where state = 'processing' and polls > 0") >= 1);
+            assertThat(first.post("/v1/logins", "{\"loginId\":\"" + login.loginId() + "\"}"))
+                .isEqualTo(201));
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() ->
+                db.count("select count(*) from retrievals where state = 'processing' and polls > 0")
+                    >= 1);
       } finally {
         first.kill();
       }
-      assertThat(db.count("select count(*) from retrievals where state = 'ready'")).isLessThan(LOGINS);
+      assertThat(db.count("select count(*) from retrievals where state = 'ready'"))
+          .isLessThan(LOGINS);
 
       env.put(EngineSettings.INSTANCE_NAME, "crash-second");
-      ServiceProcess second = ServiceProcess.start(env, ServiceProcess.logFile("crash-second-" + dialect));
+      ServiceProcess second =
+          ServiceProcess.start(env, ServiceProcess.logFile("crash-second-" + dialect));
       try {
-        await().atMost(Duration.ofSeconds(60)).until(
-            () -> db.count("select count(*) from retrievals where state = 'ready'") == LOGINS);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> db.count("select count(*) from retrievals where state = 'ready'") == LOGINS);
       } finally {
         second.close();
       }
@@ -85,27 +99,40 @@ class CrashRecoveryTest {
         long loginRef = db.loginRef(login.loginId());
         assertThat(db.count("select count(*) from accounts where login_id = " + loginRef))
             .isEqualTo(truth.accounts());
-        assertThat(db.count("select count(*) from transactions t join accounts a on a.id = t.account_id"
-            + " where a.login_id = " + loginRef)).isEqualTo(truth.transactionsLast90Days());
+        assertThat(
+                db.count(
+                    "select count(*) from transactions t join accounts a on a.id = t.account_id"
+                        + " where a.login_id = "
+                        + loginRef))
+            .isEqualTo(truth.transactionsLast90Days());
       }
     }
   }
 
-  /** A database two JVMs can open: a PostgreSQL test schema, or an H2 file served to other processes. */
-  record SharedDatabase(String url, Database database, AutoCloseable owner) implements AutoCloseable {
+  /**
+   * A database two JVMs can open: a PostgreSQL test schema, or an H2 file served to other
+   * processes.
+   */
+  record SharedDatabase(String url, Database database, AutoCloseable owner)
+      implements AutoCloseable {
 
     static SharedDatabase create(Dialect dialect, Path dir) {
       return switch (dialect) {
         case POSTGRESQL -> {
           TestDatabase test = TestDatabase.create(Dialect.POSTGRESQL);
-          String url = TestDatabase.PG_URL + (TestDatabase.PG_URL.contains("?") ? "&" : "?")
-              + "currentSchema=" + test.config().schema().orElseThrow();
+          String url =
+              TestDatabase.PG_URL
+                  + (TestDatabase.PG_URL.contains("?") ? "&" : "?")
+                  + "currentSchema="
+                  + test.config().schema().orElseThrow();
           yield new SharedDatabase(url, test.database(), test);
         }
         case H2 -> {
-          String url = "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-          Database database = Database.open(
-              new DatabaseConfig(url, Optional.empty(), Optional.empty(), 4, Optional.empty()));
+          String url =
+              "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+          Database database =
+              Database.open(
+                  new DatabaseConfig(url, Optional.empty(), Optional.empty(), 4, Optional.empty()));
           yield new SharedDatabase(url, database, database);
         }
       };
@@ -113,7 +140,8 @@ class CrashRecoveryTest {
 
     long count(String sql) {
       return database.inTransaction(c -> {
-        try (var statement = c.createStatement(); var rows = statement.executeQuery(sql)) {
+        try (var statement = c.createStatement();
+            var rows = statement.executeQuery(sql)) {
           rows.next();
           return rows.getLong(1);
         }
@@ -121,9 +149,14 @@ class CrashRecoveryTest {
     }
 
     long loginRef(String loginId) {
-      return new io.flinks4j.sync.login.LoginRepository(database, new io.flinks4j.sync.crypto.LoginIdProtector(
-          io.flinks4j.sync.crypto.MasterKey.fromBase64(EngineFixture.ENCRYPTION_KEY)), java.time.Clock.systemUTC())
-          .find(loginId).orElseThrow().id();
+      return new io.flinks4j.sync.login.LoginRepository(
+              database,
+              new io.flinks4j.sync.crypto.LoginIdProtector(
+                  io.flinks4j.sync.crypto.MasterKey.fromBase64(EngineFixture.ENCRYPTION_KEY)),
+              java.time.Clock.systemUTC())
+          .find(loginId)
+          .orElseThrow()
+          .id();
     }
 
     @Override

@@ -28,8 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A running {@link SyncService} on a fresh test database (in-memory H2, or a random PostgreSQL schema), talking to a
- * sandbox over real sockets, with the short intervals that keep engine tests in seconds.
+ * A running {@link SyncService} on a fresh test database (in-memory H2, or a random PostgreSQL
+ * schema), talking to a sandbox over real sockets, with the short intervals that keep engine tests
+ * in seconds.
  */
 public final class EngineFixture implements AutoCloseable {
 
@@ -58,7 +59,8 @@ public final class EngineFixture implements AutoCloseable {
     s.put(SyncConfig.WEBHOOK_KEY, sandbox.webhookKey());
     s.put(EngineSettings.CONNECT_URL, sandbox.connectUrl());
     s.put(SyncConfig.API_KEYS, API_KEY);
-    // Tests walk every route with wrong keys from one address; AuthThrottleTest covers the throttle itself.
+    // Tests walk every route with wrong keys from one address; AuthThrottleTest covers the throttle
+    // itself.
     s.put(HttpSettings.AUTH_FAILURE_LIMIT, "0");
     s.put(SyncConfig.HOST, "127.0.0.1");
     s.put(SyncConfig.PORT, "0");
@@ -73,7 +75,8 @@ public final class EngineFixture implements AutoCloseable {
     return s;
   }
 
-  public static EngineFixture start(Dialect dialect, FlinksSandbox sandbox, Map<String, String> overrides) {
+  public static EngineFixture start(
+      Dialect dialect, FlinksSandbox sandbox, Map<String, String> overrides) {
     Map<String, String> s = settings(sandbox);
     s.putAll(overrides);
     TestDatabase database = TestDatabase.create(dialect);
@@ -86,7 +89,8 @@ public final class EngineFixture implements AutoCloseable {
     }
   }
 
-  // ---- HTTP -----------------------------------------------------------------------------------------------------
+  // ---- HTTP
+  // -----------------------------------------------------------------------------------------------------
 
   public FlinksSandbox sandbox() {
     return sandbox;
@@ -108,8 +112,10 @@ public final class EngineFixture implements AutoCloseable {
   public record Response(int status, JsonNode body) {}
 
   public Response post(String path, String body) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Response get(String path) {
@@ -119,8 +125,13 @@ public final class EngineFixture implements AutoCloseable {
   /** The body of a plain-text answer (e.g. {@code /metrics}). */
   public String getText(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + API_KEY).GET().build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      return http.send(
+              HttpRequest.newBuilder(uri(path))
+                  .header("Authorization", "Bearer " + API_KEY)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -139,8 +150,10 @@ public final class EngineFixture implements AutoCloseable {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(
-          request.header("Authorization", "Bearer " + API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              request.header("Authorization", "Bearer " + API_KEY).build(),
+              HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
       return new Response(response.statusCode(), body);
     } catch (IOException e) {
@@ -152,21 +165,36 @@ public final class EngineFixture implements AutoCloseable {
   }
 
   /**
-   * The body of a {@code GetAccountsDetail} webhook for {@code loginId}: a cached detail fetched from the sandbox
-   * (as Flinks would push it), for tests to alter and deliver signed.
+   * The body of a {@code GetAccountsDetail} webhook for {@code loginId}: a cached detail fetched
+   * from the sandbox (as Flinks would push it), for tests to alter and deliver signed.
    */
   public ObjectNode accountsDetailWebhook(String loginId) {
     return accountsDetailWebhook(sandbox, loginId);
   }
 
-  /** The body Flinks would POST to the webhook for a cached retrieval of {@code loginId} from {@code sandbox}. */
+  /**
+   * The body Flinks would POST to the webhook for a cached retrieval of {@code loginId} from {@code
+   * sandbox}.
+   */
   public static ObjectNode accountsDetailWebhook(FlinksSandbox sandbox, String loginId) {
-    try (FlinksClient flinks = FlinksClient.builder().baseUrl(sandbox.baseUrl()).customerId(sandbox.customerId())
-        .secretKey(sandbox.secretKey()).apiKey(sandbox.apiKey()).pollInterval(Duration.ofMillis(100)).build()) {
+    try (FlinksClient flinks =
+        FlinksClient.builder()
+            .baseUrl(sandbox.baseUrl())
+            .customerId(sandbox.customerId())
+            .secretKey(sandbox.secretKey())
+            .apiKey(sandbox.apiKey())
+            .pollInterval(Duration.ofMillis(100))
+            .build()) {
       String requestId =
-          ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId))).requestId();
-      ObjectNode body = (ObjectNode) new ObjectMapper().readTree(
-          flinks.awaitAccountsDetail(requestId, DetailOptions.defaults(), null).rawJson());
+          ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId)))
+              .requestId();
+      ObjectNode body =
+          (ObjectNode)
+              new ObjectMapper()
+                  .readTree(
+                      flinks
+                          .awaitAccountsDetail(requestId, DetailOptions.defaults(), null)
+                          .rawJson());
       body.put("ResponseType", "GetAccountsDetail");
       return body;
     } catch (IOException e) {
@@ -174,12 +202,12 @@ public final class EngineFixture implements AutoCloseable {
     }
   }
 
-
   public URI uri(String path) {
     return service.uri().resolve(path);
   }
 
-  // ---- state ----------------------------------------------------------------------------------------------------
+  // ---- state
+  // ----------------------------------------------------------------------------------------------------
 
   public long loginRef(String loginId) {
     return service.logins().find(loginId).map(StoredLogin::id).orElseThrow();
@@ -192,21 +220,24 @@ public final class EngineFixture implements AutoCloseable {
 
   /** A count over the test database, e.g. transactions of one login. */
   public long count(String sql, Object... args) {
-    return database.database().inTransaction(c -> {
-      try (var ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < args.length; i++) {
-          ps.setObject(i + 1, args[i]);
-        }
-        try (var rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return database
+        .database()
+        .inTransaction(c -> {
+          try (var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+              ps.setObject(i + 1, args[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
   }
 
   public long transactionsOf(String loginId) {
-    return count("select count(*) from transactions t join accounts a on a.id = t.account_id where a.login_id = ?",
+    return count(
+        "select count(*) from transactions t join accounts a on a.id = t.account_id where a.login_id = ?",
         loginRef(loginId));
   }
 

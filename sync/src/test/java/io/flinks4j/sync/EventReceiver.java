@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The lender's application in tests: an HTTP endpoint on a free port that records every event delivery and can be
- * told to fail the first few.
+ * The lender's application in tests: an HTTP endpoint on a free port that records every event
+ * delivery and can be told to fail the first few.
  */
 public final class EventReceiver implements AutoCloseable {
 
@@ -35,16 +35,21 @@ public final class EventReceiver implements AutoCloseable {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       EventReceiver receiver = new EventReceiver(server);
-      server.createContext("/events", exchange -> {
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        Map<String, String> headers = new java.util.HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-            headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
-        receiver.deliveries.add(new Delivery(headers, body));
-        int status = receiver.failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
-        exchange.sendResponseHeaders(status, -1);
-        exchange.close();
-      });
+      server.createContext(
+          "/events",
+          exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Map<String, String> headers = new java.util.HashMap<>();
+            exchange
+                .getRequestHeaders()
+                .forEach((name, values) ->
+                    headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
+            receiver.deliveries.add(new Delivery(headers, body));
+            int status =
+                receiver.failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+          });
       server.start();
       return receiver;
     } catch (IOException e) {

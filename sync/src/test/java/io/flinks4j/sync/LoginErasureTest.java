@@ -34,8 +34,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * {@code DELETE /v1/logins/{loginId}} erases every row about the login and leaves a tombstone: a late webhook for
- * it is answered 200 and stores nothing; registering it again through the API is allowed. On H2 and PostgreSQL.
+ * {@code DELETE /v1/logins/{loginId}} erases every row about the login and leaves a tombstone: a
+ * late webhook for it is answered 200 and stores nothing; registering it again through the API is
+ * allowed. On H2 and PostgreSQL.
  */
 @ParameterizedClass(name = "{0}")
 @ArgumentsSource(TestDialects.class)
@@ -53,10 +54,23 @@ class LoginErasureTest {
   @BeforeParameterizedClassInvocation
   static void startService(Dialect dialect, FlinksSandbox sandbox) {
     lender = EventReceiver.start();
-    fixture = EngineFixture.start(dialect, sandbox, Map.of(
-        EngineSettings.EVENTS_URL, lender.url().toString(), EngineSettings.EVENTS_SECRET, "lender-secret"));
-    flinks = FlinksClient.builder().baseUrl(sandbox.baseUrl()).customerId(sandbox.customerId())
-        .secretKey(sandbox.secretKey()).apiKey(sandbox.apiKey()).pollInterval(Duration.ofMillis(100)).build();
+    fixture =
+        EngineFixture.start(
+            dialect,
+            sandbox,
+            Map.of(
+                EngineSettings.EVENTS_URL,
+                lender.url().toString(),
+                EngineSettings.EVENTS_SECRET,
+                "lender-secret"));
+    flinks =
+        FlinksClient.builder()
+            .baseUrl(sandbox.baseUrl())
+            .customerId(sandbox.customerId())
+            .secretKey(sandbox.secretKey())
+            .apiKey(sandbox.apiKey())
+            .pollInterval(Duration.ofMillis(100))
+            .build();
   }
 
   @AfterParameterizedClassInvocation
@@ -68,32 +82,54 @@ class LoginErasureTest {
 
   @Test
   void deleting_a_login_erases_every_row_about_it_and_a_late_webhook_is_refused() throws Exception {
-    SandboxLogin login = fixture.sandbox().createLogin(LoginSpec.named("erase-" + UUID.randomUUID())
-        .withTransactionsPerYear(50).withProcessingDelay(Duration.ZERO));
+    SandboxLogin login =
+        fixture
+            .sandbox()
+            .createLogin(
+                LoginSpec.named("erase-" + UUID.randomUUID())
+                    .withTransactionsPerYear(50)
+                    .withProcessingDelay(Duration.ZERO));
     byte[] webhook = detailWebhook(login.loginId());
-    byte[] later = detailWebhook(login.loginId()); // made now: once deleted at Flinks, no session opens any more
+    byte[] later =
+        detailWebhook(
+            login.loginId()); // made now: once deleted at Flinks, no session opens any more
     assertThat(deliver(webhook)).contains("recorded");
-    await().atMost(Duration.ofSeconds(15)).until(() -> fixture.retrieval(login.loginId())
-        .map(Retrieval::state).orElse(null) == RetrievalState.READY
-        && fixture.count("select count(*) from received_webhooks where processed_at is not null and login_hash = ?",
-            fixture.service().logins().lookupHash(login.loginId())) == 1);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() ->
+            fixture.retrieval(login.loginId()).map(Retrieval::state).orElse(null)
+                    == RetrievalState.READY
+                && fixture.count(
+                        "select count(*) from received_webhooks where processed_at is not null and login_hash = ?",
+                        fixture.service().logins().lookupHash(login.loginId()))
+                    == 1);
     long ref = fixture.loginRef(login.loginId());
     List<String> retrievals = List.of(fixture.retrieval(login.loginId()).orElseThrow().id());
-    assertThat(fixture.count("select count(*) from outbound_events where login_id = ?", ref)).isPositive();
+    assertThat(fixture.count("select count(*) from outbound_events where login_id = ?", ref))
+        .isPositive();
 
     assertThat(fixture.delete("/v1/logins/" + login.loginId()).status()).isEqualTo(204);
 
     String hash = fixture.service().logins().lookupHash(login.loginId());
-    for (String table : List.of("accounts", "holders", "retrievals", "outbound_events", "login_schedules")) {
-      assertThat(fixture.count("select count(*) from " + table + " where login_id = ?", ref)).as(table).isZero();
+    for (String table :
+        List.of("accounts", "holders", "retrievals", "outbound_events", "login_schedules")) {
+      assertThat(fixture.count("select count(*) from " + table + " where login_id = ?", ref))
+          .as(table)
+          .isZero();
     }
     assertThat(fixture.count("select count(*) from logins where id = ?", ref)).isZero();
-    assertThat(fixture.count("select count(*) from received_webhooks where login_hash = ?", hash)).isZero();
-    assertThat(fixture.count("select count(*) from scheduled_tasks where task_instance = ?", retrievals.getFirst()))
+    assertThat(fixture.count("select count(*) from received_webhooks where login_hash = ?", hash))
         .isZero();
-    assertThat(fixture.count("select count(*) from login_tombstones where login_hash = ?", hash)).isOne();
+    assertThat(
+            fixture.count(
+                "select count(*) from scheduled_tasks where task_instance = ?",
+                retrievals.getFirst()))
+        .isZero();
+    assertThat(fixture.count("select count(*) from login_tombstones where login_hash = ?", hash))
+        .isOne();
 
-    // Flinks redelivers (or sends another payload) after the deletion: answered 200, nothing stored.
+    // Flinks redelivers (or sends another payload) after the deletion: answered 200, nothing
+    // stored.
     long webhooksBefore = fixture.count("select count(*) from received_webhooks");
     assertThat(deliver(webhook)).contains("login_deleted");
     assertThat(deliver(later)).contains("login_deleted");
@@ -103,11 +139,19 @@ class LoginErasureTest {
 
   @Test
   void an_explicit_registration_brings_a_deleted_login_back() throws Exception {
-    SandboxLogin login = fixture.sandbox().createLogin(LoginSpec.named("back-" + UUID.randomUUID())
-        .withTransactionsPerYear(50).withProcessingDelay(Duration.ZERO));
+    SandboxLogin login =
+        fixture
+            .sandbox()
+            .createLogin(
+                LoginSpec.named("back-" + UUID.randomUUID())
+                    .withTransactionsPerYear(50)
+                    .withProcessingDelay(Duration.ZERO));
     fixture.register(login.loginId());
-    await().atMost(Duration.ofSeconds(15)).until(() -> fixture.retrieval(login.loginId())
-        .map(Retrieval::state).orElse(null) == RetrievalState.READY);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() ->
+            fixture.retrieval(login.loginId()).map(Retrieval::state).orElse(null)
+                == RetrievalState.READY);
     byte[] webhook = detailWebhook(login.loginId());
     assertThat(fixture.delete("/v1/logins/" + login.loginId()).status()).isEqualTo(204);
     assertThat(fixture.service().logins().isTombstoned(login.loginId())).isTrue();
@@ -119,18 +163,33 @@ class LoginErasureTest {
   }
 
   private byte[] detailWebhook(String loginId) throws Exception {
-    String requestId = ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId))).requestId();
-    ObjectNode body = (ObjectNode) fixture.json().readTree(
-        flinks.awaitAccountsDetail(requestId, DetailOptions.defaults(), null).rawJson());
+    String requestId =
+        ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId)))
+            .requestId();
+    ObjectNode body =
+        (ObjectNode)
+            fixture
+                .json()
+                .readTree(
+                    flinks
+                        .awaitAccountsDetail(requestId, DetailOptions.defaults(), null)
+                        .rawJson());
     body.put("ResponseType", "GetAccountsDetail");
     return fixture.json().writeValueAsBytes(body);
   }
 
   private String deliver(byte[] body) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(fixture.uri(WebhookReceiver.PATH)).header("Content-Type", "application/json")
-            .header(FlinksWebhooks.AUTHENTICITY_HEADER, FlinksWebhooks.sign(body, fixture.sandbox().webhookKey()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(fixture.uri(WebhookReceiver.PATH))
+                    .header("Content-Type", "application/json")
+                    .header(
+                        FlinksWebhooks.AUTHENTICITY_HEADER,
+                        FlinksWebhooks.sign(body, fixture.sandbox().webhookKey()))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What an operator reads from a running service besides its data: its version and the JVM's metrics. */
+/**
+ * What an operator reads from a running service besides its data: its version and the JVM's
+ * metrics.
+ */
 class OperationsTest {
 
   @RegisterExtension
@@ -38,12 +41,17 @@ class OperationsTest {
     EngineFixture.Response response = fixture.get(VersionRoutes.PATH);
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.body().path("version").asText()).isEqualTo(VersionRoutes.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(response.body().path("version").asText())
+        .isEqualTo(VersionRoutes.version())
+        .matches("\\d+\\.\\d+\\.\\d+.*");
     assertThat(response.body().path("javaVersion").asText())
         .isEqualTo(Runtime.version().toString());
     try (HttpClient http = HttpClient.newHttpClient()) {
-      int anonymous = http.send(HttpRequest.newBuilder(fixture.uri(VersionRoutes.PATH)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      int anonymous =
+          http.send(
+                  HttpRequest.newBuilder(fixture.uri(VersionRoutes.PATH)).build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
       assertThat(anonymous).isEqualTo(401);
     }
   }
@@ -53,8 +61,13 @@ class OperationsTest {
     String metrics = fixture.getText("/metrics");
 
     assertThat(metrics)
-        .contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
-            "system_cpu_count", "process_uptime_seconds")
+        .contains(
+            "jvm_memory_used_bytes{",
+            "jvm_gc_",
+            "jvm_threads_live_threads",
+            "jvm_classes_loaded_classes",
+            "system_cpu_count",
+            "process_uptime_seconds")
         .contains("hikaricp_connections");
   }
 }

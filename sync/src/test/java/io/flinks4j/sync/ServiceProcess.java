@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link SyncService#main} in a JVM of its own, on the test classpath, configured through its environment: what
- * the crash test kills with SIGKILL and the two-instance test runs twice.
+ * {@link SyncService#main} in a JVM of its own, on the test classpath, configured through its
+ * environment: what the crash test kills with SIGKILL and the two-instance test runs twice.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -30,21 +30,38 @@ public final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the service with {@code settings} as its environment and waits until {@code /healthz} answers. */
+  /**
+   * Starts the service with {@code settings} as its environment and waits until {@code /healthz}
+   * answers.
+   */
   public static ServiceProcess start(Map<String, String> settings, Path log) {
     int port = freePort();
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", classpath, // quick start-up
-        SyncService.class.getName()));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            List.of(
+                java,
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-cp",
+                classpath, // quick start-up
+                SyncService.class.getName()));
     builder.environment().putAll(settings);
     builder.environment().put(io.flinks4j.sync.config.SyncConfig.PORT, String.valueOf(port));
     builder.environment().put(io.flinks4j.sync.config.SyncConfig.HOST, "127.0.0.1");
-    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     try {
       ServiceProcess service = new ServiceProcess(builder.start(), port);
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(service::healthy);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(service::healthy);
       return service;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,10 +75,13 @@ public final class ServiceProcess implements AutoCloseable {
   /** POSTs JSON to the service's API with the test bearer key; returns the status. */
   public int post(String path, String json) {
     try {
-      return http.send(HttpRequest.newBuilder(uri().resolve(path))
-          .header("Authorization", "Bearer " + EngineFixture.API_KEY)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding())
+      return http.send(
+              HttpRequest.newBuilder(uri().resolve(path))
+                  .header("Authorization", "Bearer " + EngineFixture.API_KEY)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(json))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -74,9 +94,13 @@ public final class ServiceProcess implements AutoCloseable {
   /** GETs a path of the service's API with the test bearer key; returns the status. */
   public int status(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(uri().resolve(path))
-          .header("Authorization", "Bearer " + EngineFixture.API_KEY).GET().build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return http.send(
+              HttpRequest.newBuilder(uri().resolve(path))
+                  .header("Authorization", "Bearer " + EngineFixture.API_KEY)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -88,8 +112,10 @@ public final class ServiceProcess implements AutoCloseable {
   /** The Prometheus text of {@code /metrics}. */
   public String metrics() {
     try {
-      return http.send(HttpRequest.newBuilder(uri().resolve("/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      return http.send(
+              HttpRequest.newBuilder(uri().resolve("/metrics")).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -113,8 +139,13 @@ public final class ServiceProcess implements AutoCloseable {
       throw new IllegalStateException("service process exited with " + process.exitValue());
     }
     try {
-      return http.send(HttpRequest.newBuilder(uri().resolve("/healthz")).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      return http.send(
+                  HttpRequest.newBuilder(uri().resolve("/healthz"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {

@@ -33,19 +33,26 @@ class TwoInstanceTest {
 
   private static final int LOGINS = 200;
   private static final Pattern COMPLETED =
-      Pattern.compile("(?m)^flinks4j_retrievals_completed_total\\{[^}]*state=\"ready\"[^}]*} ([0-9.]+)");
+      Pattern.compile(
+          "(?m)^flinks4j_retrievals_completed_total\\{[^}]*state=\"ready\"[^}]*} ([0-9.]+)");
 
   @RegisterExtension
   static final FlinksSandboxExtension FLINKS = FlinksSandboxExtension.withOptions(b -> b);
 
   @Test
-  void two_instances_share_the_work_and_run_every_retrieval_exactly_once(FlinksSandbox sandbox, @TempDir Path dir)
-      throws Exception {
-    List<SandboxLogin> logins = IntStream.range(0, LOGINS)
-        .mapToObj(i -> sandbox.createLogin(LoginSpec.named("pair-" + UUID.randomUUID()).withAccounts(2)
-            .withTransactionsPerYear(100).withProcessingDelay(Duration.ofMillis(600))))
-        .toList();
-    try (CrashRecoveryTest.SharedDatabase db = CrashRecoveryTest.SharedDatabase.create(Dialect.POSTGRESQL, dir)) {
+  void two_instances_share_the_work_and_run_every_retrieval_exactly_once(
+      FlinksSandbox sandbox, @TempDir Path dir) throws Exception {
+    List<SandboxLogin> logins =
+        IntStream.range(0, LOGINS)
+            .mapToObj(i ->
+                sandbox.createLogin(
+                    LoginSpec.named("pair-" + UUID.randomUUID())
+                        .withAccounts(2)
+                        .withTransactionsPerYear(100)
+                        .withProcessingDelay(Duration.ofMillis(600))))
+            .toList();
+    try (CrashRecoveryTest.SharedDatabase db =
+        CrashRecoveryTest.SharedDatabase.create(Dialect.POSTGRESQL, dir)) {
       Map<String, String> env = new HashMap<>(EngineFixture.settings(sandbox));
       env.put(SyncConfig.DB_URL, db.url());
       env.put(EngineSettings.POLL_INTERVAL, "300ms");
@@ -66,8 +73,10 @@ class TwoInstanceTest {
           for (Future<Integer> registration : registrations) {
             assertThat(registration.get()).isEqualTo(201);
           }
-          await().atMost(Duration.ofSeconds(90)).until(
-              () -> db.count("select count(*) from retrievals where state = 'ready'") == LOGINS);
+          await()
+              .atMost(Duration.ofSeconds(90))
+              .until(() ->
+                  db.count("select count(*) from retrievals where state = 'ready'") == LOGINS);
           double byA = completed(a.metrics());
           double byB = completed(b.metrics());
           assertThat(byA + byB).isEqualTo(LOGINS);
@@ -78,11 +87,17 @@ class TwoInstanceTest {
       assertThat(db.count("select count(*) from retrievals")).isEqualTo(LOGINS);
       List<RecordedRequest> requests = sandbox.requests();
       for (SandboxLogin login : logins) {
-        assertThat(requests.stream()
-            .filter(r -> r.endpoint().equals("Authorize") && r.body() != null && r.body().contains(login.loginId())))
-            .as("sessions opened for one login").hasSize(1);
+        assertThat(
+                requests.stream()
+                    .filter(r ->
+                        r.endpoint().equals("Authorize")
+                            && r.body() != null
+                            && r.body().contains(login.loginId())))
+            .as("sessions opened for one login")
+            .hasSize(1);
       }
-      assertThat(requests.stream().filter(r -> r.endpoint().equals("GetAccountsDetail"))).hasSize(LOGINS);
+      assertThat(requests.stream().filter(r -> r.endpoint().equals("GetAccountsDetail")))
+          .hasSize(LOGINS);
     }
   }
 

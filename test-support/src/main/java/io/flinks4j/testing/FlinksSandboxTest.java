@@ -9,9 +9,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the test class against a local Flinks sandbox: one sandbox on a free port for the class (reset before each
- * test), and one {@link io.flinks4j.client.FlinksClient} pointed at it, injected into test and lifecycle method
- * parameters and into the instance fields of those types ({@link io.flinks4j.sandbox.FlinksSandbox} too).
+ * Runs the test class against a local Flinks sandbox: one sandbox on a free port for the class
+ * (reset before each test), and one {@link io.flinks4j.client.FlinksClient} pointed at it, injected
+ * into test and lifecycle method parameters and into the instance fields of those types ({@link
+ * io.flinks4j.sandbox.FlinksSandbox} too).
  *
  * <pre>{@code
  * @FlinksSandboxTest
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>The client polls every {@value FlinksSandboxTestExtension#POLL_INTERVAL_MILLIS} ms instead of Flinks' 10 s,
- * so a retrieval takes the sandbox's processing time and little more.
+ * <p>The client polls every {@value FlinksSandboxTestExtension#POLL_INTERVAL_MILLIS} ms instead of
+ * Flinks' 10 s, so a retrieval takes the sandbox's processing time and little more.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
- * The extension behind {@link FlinksSandboxTest}: the sandbox's own {@link FlinksSandboxExtension} (start, reset,
- * stop) plus a client built for it once per class and closed with the class.
+ * The extension behind {@link FlinksSandboxTest}: the sandbox's own {@link FlinksSandboxExtension}
+ * (start, reset, stop) plus a client built for it once per class and closed with the class.
  */
 public final class FlinksSandboxTestExtension
     implements BeforeAllCallback, BeforeEachCallback, TestInstancePostProcessor, ParameterResolver {
@@ -31,7 +31,9 @@ public final class FlinksSandboxTestExtension
   @Override
   public void beforeAll(ExtensionContext context) {
     sandboxes.beforeAll(context);
-    client(context); // created in the class's store, so every test shares it and the class end closes it
+    client(
+        context); // created in the class's store, so every test shares it and the class end closes
+    // it
   }
 
   @Override
@@ -40,10 +42,12 @@ public final class FlinksSandboxTestExtension
   }
 
   @Override
-  public void postProcessTestInstance(Object instance, ExtensionContext context) throws IllegalAccessException {
+  public void postProcessTestInstance(Object instance, ExtensionContext context)
+      throws IllegalAccessException {
     for (Class<?> type = instance.getClass(); type != Object.class; type = type.getSuperclass()) {
       for (Field field : type.getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())
+        if (Modifier.isStatic(field.getModifiers())
+            || Modifier.isFinal(field.getModifiers())
             || !isInjected(field.getType())) {
           continue;
         }
@@ -54,12 +58,14 @@ public final class FlinksSandboxTestExtension
   }
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return isInjected(parameterContext.getParameter().getType());
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return resolve(parameterContext.getParameter().getType(), extensionContext);
   }
 
@@ -73,8 +79,11 @@ public final class FlinksSandboxTestExtension
 
   private FlinksClient client(ExtensionContext context) {
     FlinksSandbox sandbox = sandboxes.sandbox(context);
-    return context.getStore(NAMESPACE)
-        .computeIfAbsent("client-" + System.identityHashCode(this), key -> new ClientHolder(clientFor(sandbox)),
+    return context
+        .getStore(NAMESPACE)
+        .computeIfAbsent(
+            "client-" + System.identityHashCode(this),
+            key -> new ClientHolder(clientFor(sandbox)),
             ClientHolder.class)
         .client;
   }

@@ -30,7 +30,8 @@ class FlinksSandboxTestTest {
   }
 
   @Test
-  void parameters_get_the_same_client_and_sandbox_as_the_fields(FlinksClient client, FlinksSandbox same) {
+  void parameters_get_the_same_client_and_sandbox_as_the_fields(
+      FlinksClient client, FlinksSandbox same) {
     assertThat(client).isSameAs(flinks);
     assertThat(same).isSameAs(sandbox);
     assertThat(client.toString()).contains(sandbox.baseUrl());

@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * {@code bench/run chaos}: N sync instances (separate JVMs, one PostgreSQL schema, one encryption key) against a
- * sandbox where about a quarter of the Flinks calls fail, one instance killed with SIGKILL and restarted every
- * ~10 s, live refreshes in the middle; then every login's stored accounts and transactions against the sandbox's
- * ground truth. Exit code 0 only when every login ended ready with nothing lost and nothing duplicated.
+ * {@code bench/run chaos}: N sync instances (separate JVMs, one PostgreSQL schema, one encryption
+ * key) against a sandbox where about a quarter of the Flinks calls fail, one instance killed with
+ * SIGKILL and restarted every ~10 s, live refreshes in the middle; then every login's stored
+ * accounts and transactions against the sandbox's ground truth. Exit code 0 only when every login
+ * ended ready with nothing lost and nothing duplicated.
  *
  * <p>Usage: {@value ChaosSettings#USAGE}.
  */
@@ -47,36 +48,61 @@ public final class ChaosBench {
 
   private static boolean run(ChaosSettings settings) throws Exception {
     Path runDir = Files.createTempDirectory("flinks4j-chaos-");
-    HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
-        .connectTimeout(Duration.ofSeconds(2)).build();
-    try (FlinksSandbox sandbox = FlinksSandbox.builder().processingDelay(settings.processingDelay()).start()) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    try (FlinksSandbox sandbox =
+        FlinksSandbox.builder().processingDelay(settings.processingDelay()).start()) {
       List<ChaosLogin> logins = new ArrayList<>();
       for (int i = 1; i <= settings.logins(); i++) {
         String username = "chaos_" + i;
-        logins.add(new ChaosLogin(username, sandbox.createLogin(LoginSpec.named(username)
-            .withAccounts(LOGIN_ACCOUNTS).withTransactionsPerYear(LOGIN_TRANSACTIONS_A_YEAR).withSeed(i)).loginId()));
+        logins.add(
+            new ChaosLogin(
+                username,
+                sandbox
+                    .createLogin(
+                        LoginSpec.named(username)
+                            .withAccounts(LOGIN_ACCOUNTS)
+                            .withTransactionsPerYear(LOGIN_TRANSACTIONS_A_YEAR)
+                            .withSeed(i))
+                    .loginId()));
       }
       FaultMix.faults(settings.seed()).forEach(sandbox::addFault);
       String apiKey = randomKey();
       String schema = PgSchemas.create();
-      try (SyncCluster cluster = SyncCluster.start(settings.instances(), instanceEnv(settings, sandbox, schema,
-          apiKey), runDir, settings.jar(), http)) {
-        System.out.println("chaos: " + settings.instances() + " sync instances up; their logs: " + runDir);
-        return chaos(settings, sandbox, cluster, new ServiceApi(http, cluster.uris(), apiKey), logins);
+      try (SyncCluster cluster =
+          SyncCluster.start(
+              settings.instances(),
+              instanceEnv(settings, sandbox, schema, apiKey),
+              runDir,
+              settings.jar(),
+              http)) {
+        System.out.println(
+            "chaos: " + settings.instances() + " sync instances up; their logs: " + runDir);
+        return chaos(
+            settings, sandbox, cluster, new ServiceApi(http, cluster.uris(), apiKey), logins);
       } finally {
         PgSchemas.drop(schema);
       }
     }
   }
 
-  private static boolean chaos(ChaosSettings settings, FlinksSandbox sandbox, SyncCluster cluster, ServiceApi api,
-      List<ChaosLogin> logins) throws Exception {
+  private static boolean chaos(
+      ChaosSettings settings,
+      FlinksSandbox sandbox,
+      SyncCluster cluster,
+      ServiceApi api,
+      List<ChaosLogin> logins)
+      throws Exception {
     Instant started = Instant.now();
     LoginDriver driver;
     int refused;
     LoginDriver.Outcome outcome;
     int kills;
-    try (InstanceKiller killer = InstanceKiller.start(cluster, settings.killEvery(), settings.seed())) {
+    try (InstanceKiller killer =
+        InstanceKiller.start(cluster, settings.killEvery(), settings.seed())) {
       driver = new LoginDriver(api, logins, settings.refreshEvery(), killer::kills, started);
       refused = driver.registerAll();
       outcome = driver.awaitEnd(started.plus(settings.cap()));
@@ -88,15 +114,19 @@ public final class ChaosBench {
     Duration wallTime = Duration.between(started, Instant.now());
     Reconciler reconciler = new Reconciler(sandbox, api);
     List<LoginCheck> checks = logins.stream().map(reconciler::check).toList();
-    ChaosReport report = new ChaosReport(settings, checks, refused, outcome, driver.refreshesPlanned(), kills,
-        wallTime);
+    ChaosReport report =
+        new ChaosReport(
+            settings, checks, refused, outcome, driver.refreshesPlanned(), kills, wallTime);
     report.print(System.out);
     return report.goalMet();
   }
 
-  /** What every instance shares: the sandbox, the database schema, the encryption key and the API key. */
-  private static Map<String, String> instanceEnv(ChaosSettings settings, FlinksSandbox sandbox, String schema,
-      String apiKey) {
+  /**
+   * What every instance shares: the sandbox, the database schema, the encryption key and the API
+   * key.
+   */
+  private static Map<String, String> instanceEnv(
+      ChaosSettings settings, FlinksSandbox sandbox, String schema, String apiKey) {
     Map<String, String> env = new HashMap<>();
     env.put(SyncConfig.FLINKS_BASE_URL, sandbox.baseUrl());
     env.put(SyncConfig.FLINKS_CUSTOMER_ID, sandbox.customerId());
@@ -111,13 +141,16 @@ public final class ChaosBench {
     // A killed instance's steps are taken over after 6 heartbeats: 12 s instead of 3 min.
     env.put(EngineSettings.HEARTBEAT, "2s");
     env.put(EngineSettings.SWEEP_INTERVAL, "5s");
-    // No scheduled refresh: the only retrievals are the registrations' and the harness's live refreshes.
+    // No scheduled refresh: the only retrievals are the registrations' and the harness's live
+    // refreshes.
     env.put(EngineSettings.CACHED_REFRESH, "0s");
     env.put(EngineSettings.LIVE_REFRESH, "0s");
     return env;
   }
 
-  /** Base64 of 32 random bytes, the form of the encryption key (and good enough for a bearer key). */
+  /**
+   * Base64 of 32 random bytes, the form of the encryption key (and good enough for a bearer key).
+   */
   private static String randomKey() {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);

@@ -3,8 +3,9 @@ package io.flinks4j.bench.chaos;
 import java.time.Duration;
 
 /**
- * One chaos run's knobs. The defaults make every retrieval poll (a 20 s processing delay against a 2 s poll
- * interval) while an instance dies every 10 s, so kills land in every phase of a retrieval.
+ * One chaos run's knobs. The defaults make every retrieval poll (a 20 s processing delay against a
+ * 2 s poll interval) while an instance dies every 10 s, so kills land in every phase of a
+ * retrieval.
  *
  * @param jar the shaded bench jar the sync instances run from
  * @param logins logins registered through {@code POST /v1/logins}
@@ -31,7 +32,8 @@ record ChaosSettings(
 
   ChaosSettings {
     if (logins < 1 || instances < 1 || killEvery.isNegative() || killEvery.isZero()) {
-      throw new IllegalArgumentException("logins and instances must be at least 1, the kill interval positive");
+      throw new IllegalArgumentException(
+          "logins and instances must be at least 1, the kill interval positive");
     }
   }
 

@@ -8,12 +8,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The faults of a chaos run: about a quarter of all Flinks calls fail (12% 503, 5% TOO_MANY_REQUESTS, 5%
- * connection resets, 2% truncated 200 bodies) and 8% answer 1.5 s late.
+ * The faults of a chaos run: about a quarter of all Flinks calls fail (12% 503, 5%
+ * TOO_MANY_REQUESTS, 5% connection resets, 2% truncated 200 bodies) and 8% answer 1.5 s late.
  *
- * <p>The sandbox draws the failing faults in the order they were added and stops at the first that fires, so each
- * is given its share divided by what the earlier ones leave: the shares then hold for all calls, not for the
- * calls the earlier faults spared. Latency is drawn on its own and then lets the call proceed (or fail).
+ * <p>The sandbox draws the failing faults in the order they were added and stops at the first that
+ * fires, so each is given its share divided by what the earlier ones leave: the shares then hold
+ * for all calls, not for the calls the earlier faults spared. Latency is drawn on its own and then
+ * lets the call proceed (or fail).
  */
 final class FaultMix {
 
@@ -52,12 +53,17 @@ final class FaultMix {
   /** {@code 12% HTTP_ERROR 503, 5% TOO_MANY_REQUESTS, ...} for the report. */
   static String describe() {
     return shares().stream()
-        .map(s -> String.format(Locale.ROOT, "%.0f%% %s%s", s.share() * 100, s.fault().kind(),
-            switch (s.fault().kind()) {
-              case HTTP_ERROR -> " " + s.fault().status();
-              case LATENCY -> " " + s.fault().latency().toMillis() + " ms";
-              default -> "";
-            }))
+        .map(s ->
+            String.format(
+                Locale.ROOT,
+                "%.0f%% %s%s",
+                s.share() * 100,
+                s.fault().kind(),
+                switch (s.fault().kind()) {
+                  case HTTP_ERROR -> " " + s.fault().status();
+                  case LATENCY -> " " + s.fault().latency().toMillis() + " ms";
+                  default -> "";
+                }))
         .collect(Collectors.joining(", "));
   }
 }

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Kills a random sync instance with SIGKILL at random intervals around {@code every} and restarts it at once, on a
- * thread of its own until closed. A restart that fails stops the killing and is reported by {@link #failure()}.
+ * Kills a random sync instance with SIGKILL at random intervals around {@code every} and restarts
+ * it at once, on a thread of its own until closed. A restart that fails stops the killing and is
+ * reported by {@link #failure()}.
  */
 final class InstanceKiller implements AutoCloseable {
 
@@ -49,13 +50,17 @@ final class InstanceKiller implements AutoCloseable {
 
   private void run() {
     try {
-      while (!stop.await(Math.round(every.toMillis() * random.nextDouble(0.8, 1.2)), TimeUnit.MILLISECONDS)) {
+      while (!stop.await(
+          Math.round(every.toMillis() * random.nextDouble(0.8, 1.2)), TimeUnit.MILLISECONDS)) {
         int victim = random.nextInt(cluster.size());
         Instant killedAt = Instant.now();
         kills.incrementAndGet();
         String name = cluster.killAndRestart(victim);
-        System.out.printf(Locale.ROOT, "  t=%3d s  SIGKILL %s, ready again after %.1f s%n",
-            Duration.between(started, killedAt).toSeconds(), name,
+        System.out.printf(
+            Locale.ROOT,
+            "  t=%3d s  SIGKILL %s, ready again after %.1f s%n",
+            Duration.between(started, killedAt).toSeconds(),
+            name,
             Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
       }
     } catch (InterruptedException e) {
@@ -65,7 +70,9 @@ final class InstanceKiller implements AutoCloseable {
     }
   }
 
-  /** Stops killing; an instance being restarted is waited for, so every instance is up afterwards. */
+  /**
+   * Stops killing; an instance being restarted is waited for, so every instance is up afterwards.
+   */
   @Override
   public void close() throws InterruptedException {
     stop.countDown();

@@ -9,14 +9,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One login at the end of a run: the state and failure fields {@code GET /v1/logins/{loginId}} shows, and how its
- * stored accounts and transactions compare with the sandbox's ground truth.
+ * One login at the end of a run: the state and failure fields {@code GET /v1/logins/{loginId}}
+ * shows, and how its stored accounts and transactions compare with the sandbox's ground truth.
  *
- * @param reason every field of the login whose name mentions an error or a reason ({@code errorCode} today;
- *     {@code errorReason} or {@code reason} when the API adds them) as {@code name=value}, {@code null} values
- *     included, so a failure with no code reads {@code errorCode=null}
+ * @param reason every field of the login whose name mentions an error or a reason ({@code
+ *     errorCode} today; {@code errorReason} or {@code reason} when the API adds them) as {@code
+ *     name=value}, {@code null} values included, so a failure with no code reads {@code
+ *     errorCode=null}
  */
-record LoginCheck(ChaosLogin login, String state, String reason, Tally accounts, Tally transactions) {
+record LoginCheck(
+    ChaosLogin login, String state, String reason, Tally accounts, Tally transactions) {
 
   private static final Pattern REASON_FIELD = Pattern.compile("(?i).*(error|reason).*");
 
@@ -24,7 +26,10 @@ record LoginCheck(ChaosLogin login, String state, String reason, Tally accounts,
     return state.equals(RetrievalState.READY.wireName());
   }
 
-  /** The {@code name=value} list of the error and reason fields of a login's JSON, in the API's order. */
+  /**
+   * The {@code name=value} list of the error and reason fields of a login's JSON, in the API's
+   * order.
+   */
   static String reasonOf(JsonNode login) {
     List<String> fields = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = login.fields(); it.hasNext(); ) {

@@ -15,9 +15,9 @@ import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Registers the logins through {@code POST /v1/logins}, asks for a live refresh of every n-th one once its first
- * retrieval is ready (so refreshes run while instances keep dying), and waits until every login's latest retrieval
- * has ended.
+ * Registers the logins through {@code POST /v1/logins}, asks for a live refresh of every n-th one
+ * once its first retrieval is ready (so refreshes run while instances keep dying), and waits until
+ * every login's latest retrieval has ended.
  */
 final class LoginDriver {
 
@@ -26,16 +26,18 @@ final class LoginDriver {
    *
    * @param refreshed loginIds whose live refresh was answered 202
    * @param refreshesUnconfirmed refresh calls whose answer was lost or unexpected (not retried)
-   * @param refreshesSkipped logins picked for a refresh and never asked: their first retrieval did not end ready
-   *     (or the cap came first)
+   * @param refreshesSkipped logins picked for a refresh and never asked: their first retrieval did
+   *     not end ready (or the cap came first)
    * @param ended whether every retrieval ended before the cap
    */
-  record Outcome(Set<String> refreshed, int refreshesUnconfirmed, int refreshesSkipped, boolean ended) {}
+  record Outcome(
+      Set<String> refreshed, int refreshesUnconfirmed, int refreshesSkipped, boolean ended) {}
 
-  private static final Set<String> TERMINAL = Arrays.stream(RetrievalState.values())
-      .filter(RetrievalState::isTerminal)
-      .map(RetrievalState::wireName)
-      .collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> TERMINAL =
+      Arrays.stream(RetrievalState.values())
+          .filter(RetrievalState::isTerminal)
+          .map(RetrievalState::wireName)
+          .collect(Collectors.toUnmodifiableSet());
   private static final String READY = RetrievalState.READY.wireName();
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
@@ -46,8 +48,15 @@ final class LoginDriver {
   private final IntSupplier kills;
   private final Instant started;
 
-  /** @param kills how many kills so far, for the progress lines */
-  LoginDriver(ServiceApi api, List<ChaosLogin> logins, int refreshEvery, IntSupplier kills, Instant started) {
+  /**
+   * @param kills how many kills so far, for the progress lines
+   */
+  LoginDriver(
+      ServiceApi api,
+      List<ChaosLogin> logins,
+      int refreshEvery,
+      IntSupplier kills,
+      Instant started) {
     this.api = api;
     this.logins = List.copyOf(logins);
     this.refreshPending = new HashSet<>();
@@ -63,7 +72,10 @@ final class LoginDriver {
     return refreshesPlanned;
   }
 
-  /** Registers every login, spread over the instances; returns how many were refused (neither 201 nor 200). */
+  /**
+   * Registers every login, spread over the instances; returns how many were refused (neither 201
+   * nor 200).
+   */
   int registerAll() {
     int refused = 0;
     for (ChaosLogin login : logins) {
@@ -98,7 +110,8 @@ final class LoginDriver {
         }
       }
       // A login still waiting for its refresh is ready (asked above) or ended otherwise (skipped).
-      if (!asked && logins.stream().allMatch(l -> TERMINAL.contains(state(statuses.get(l.loginId()))))) {
+      if (!asked
+          && logins.stream().allMatch(l -> TERMINAL.contains(state(statuses.get(l.loginId()))))) {
         return new Outcome(Set.copyOf(refreshed), unconfirmed, refreshPending.size(), true);
       }
       if (Instant.now().isAfter(deadline)) {
@@ -122,11 +135,18 @@ final class LoginDriver {
   }
 
   private void progress(Map<String, JsonNode> statuses, int refreshes) {
-    Map<String, Long> byState = logins.stream()
-        .collect(Collectors.groupingBy(l -> state(statuses.get(l.loginId())), TreeMap::new,
-            Collectors.counting()));
-    System.out.printf(Locale.ROOT, "  t=%3d s  %s; live refreshes started %d; kills %d%n",
-        Duration.between(started, Instant.now()).toSeconds(), byState, refreshes, kills.getAsInt());
+    Map<String, Long> byState =
+        logins.stream()
+            .collect(
+                Collectors.groupingBy(
+                    l -> state(statuses.get(l.loginId())), TreeMap::new, Collectors.counting()));
+    System.out.printf(
+        Locale.ROOT,
+        "  t=%3d s  %s; live refreshes started %d; kills %d%n",
+        Duration.between(started, Instant.now()).toSeconds(),
+        byState,
+        refreshes,
+        kills.getAsInt());
   }
 
   /** The state {@code GET /v1/logins} shows, {@code unregistered} when the login is not listed. */

@@ -16,10 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares what the service stored for a login (read back through {@code /v1}) with what the sandbox serves for
- * it: the ground truth's newest data version, transaction by transaction (account id + Flinks transaction id).
- * The engine asks {@code /GetAccountsDetail} with no {@code DaysOfTransactions}, so the expected window is
- * Flinks's default one ({@link DetailOptions#DEFAULT}) ending at the ground truth's data date.
+ * Compares what the service stored for a login (read back through {@code /v1}) with what the
+ * sandbox serves for it: the ground truth's newest data version, transaction by transaction
+ * (account id + Flinks transaction id). The engine asks {@code /GetAccountsDetail} with no {@code
+ * DaysOfTransactions}, so the expected window is Flinks's default one ({@link
+ * DetailOptions#DEFAULT}) ending at the ground truth's data date.
  */
 final class Reconciler {
 
@@ -33,7 +34,8 @@ final class Reconciler {
 
   LoginCheck check(ChaosLogin login) {
     GroundTruth truth = sandbox.groundTruth(login.loginId());
-    Portfolio portfolio = sandbox.engine().login(login.loginId()).orElseThrow().portfolio(truth.dataVersion());
+    Portfolio portfolio =
+        sandbox.engine().login(login.loginId()).orElseThrow().portfolio(truth.dataVersion());
     LocalDate from = truth.dataDate().minusDays(DetailOptions.DEFAULT.days() - 1L);
     Set<String> expectedAccounts = new HashSet<>();
     Set<String> expected = new HashSet<>();
@@ -50,7 +52,11 @@ final class Reconciler {
     Map<String, Integer> rows = new HashMap<>();
     Optional<JsonNode> status = api.login(login.loginId());
     if (status.isEmpty()) { // its registration was refused
-      return new LoginCheck(login, "unregistered", "null", Tally.of(expectedAccounts, accountRows),
+      return new LoginCheck(
+          login,
+          "unregistered",
+          "null",
+          Tally.of(expectedAccounts, accountRows),
           Tally.of(expected, rows));
     }
     for (JsonNode account : api.accounts(login.loginId())) {
@@ -61,8 +67,12 @@ final class Reconciler {
       }
     }
     JsonNode state = status.get().path("state");
-    return new LoginCheck(login, state.isTextual() ? state.asText() : "none", LoginCheck.reasonOf(status.get()),
-        Tally.of(expectedAccounts, accountRows), Tally.of(expected, rows));
+    return new LoginCheck(
+        login,
+        state.isTextual() ? state.asText() : "none",
+        LoginCheck.reasonOf(status.get()),
+        Tally.of(expectedAccounts, accountRows),
+        Tally.of(expected, rows));
   }
 
   private static String key(String... ids) {

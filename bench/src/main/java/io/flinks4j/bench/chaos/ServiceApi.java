@@ -21,9 +21,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The sync service's {@code /v1} as the harness uses it, spread over the instances in turn. A call that finds its
- * instance dead moves on to the next one: reads and registrations on any failure (both are idempotent), a
- * refresh only when the connection was refused (nothing was sent, so it cannot have started a retrieval).
+ * The sync service's {@code /v1} as the harness uses it, spread over the instances in turn. A call
+ * that finds its instance dead moves on to the next one: reads and registrations on any failure
+ * (both are idempotent), a refresh only when the connection was refused (nothing was sent, so it
+ * cannot have started a retrieval).
  */
 final class ServiceApi {
 
@@ -44,18 +45,24 @@ final class ServiceApi {
 
   /** {@code POST /v1/logins}: 201 registered (first retrieval started) or 200 already known. */
   int register(String loginId) {
-    return send("POST", "/v1/logins", "{\"loginId\":" + JSON.valueToTree(loginId) + "}", true).statusCode();
+    return send("POST", "/v1/logins", "{\"loginId\":" + JSON.valueToTree(loginId) + "}", true)
+        .statusCode();
   }
 
-  /** {@code POST /v1/logins/{loginId}/refresh {"live":true}}: 202 started, 409 a retrieval in progress. */
+  /**
+   * {@code POST /v1/logins/{loginId}/refresh {"live":true}}: 202 started, 409 a retrieval in
+   * progress.
+   */
   int refreshLive(String loginId) {
-    return send("POST", "/v1/logins/" + encode(loginId) + "/refresh", "{\"live\":true}", false).statusCode();
+    return send("POST", "/v1/logins/" + encode(loginId) + "/refresh", "{\"live\":true}", false)
+        .statusCode();
   }
 
   /** Every login of {@code GET /v1/logins} (all pages), by loginId, as the JSON the API shows. */
   Map<String, JsonNode> logins() {
     Map<String, JsonNode> logins = new LinkedHashMap<>();
-    pages("/v1/logins?limit=1000").forEach(login -> logins.put(login.path("loginId").asText(), login));
+    pages("/v1/logins?limit=1000")
+        .forEach(login -> logins.put(login.path("loginId").asText(), login));
     return logins;
   }
 
@@ -88,7 +95,8 @@ final class ServiceApi {
   }
 
   private JsonNode read(String path) {
-    return get(path).orElseThrow(() -> new IllegalStateException("GET " + redacted(path) + " answered 404"));
+    return get(path)
+        .orElseThrow(() -> new IllegalStateException("GET " + redacted(path) + " answered 404"));
   }
 
   /** The JSON of a 200, empty for a 404. */
@@ -98,7 +106,8 @@ final class ServiceApi {
       return Optional.empty();
     }
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("GET " + redacted(path) + " answered " + response.statusCode());
+      throw new IllegalStateException(
+          "GET " + redacted(path) + " answered " + response.statusCode());
     }
     try {
       return Optional.of(JSON.readTree(response.body()));
@@ -113,20 +122,26 @@ final class ServiceApi {
   }
 
   /**
-   * Sends to the instances in turn until one answers below 500 (or, when {@code anyFailureMovesOn} is false, until
-   * one accepts the connection), for at most {@link #GIVE_UP}.
+   * Sends to the instances in turn until one answers below 500 (or, when {@code anyFailureMovesOn}
+   * is false, until one accepts the connection), for at most {@link #GIVE_UP}.
    */
-  private HttpResponse<String> send(String method, String path, String body, boolean anyFailureMovesOn) {
+  private HttpResponse<String> send(
+      String method, String path, String body, boolean anyFailureMovesOn) {
     Instant deadline = Instant.now().plus(GIVE_UP);
     while (true) {
       URI base = instances.get(Math.floorMod(next.getAndIncrement(), instances.size()));
-      HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-          .header("Authorization", "Bearer " + apiKey);
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(base.resolve(path))
+              .timeout(TIMEOUT)
+              .header("Authorization", "Bearer " + apiKey);
       if (body != null) {
-        request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        request
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
       }
       try {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() < 500 || !anyFailureMovesOn) {
           return response;
         }
@@ -134,15 +149,16 @@ final class ServiceApi {
         // that instance is down (killed, restarting): try the next one
       } catch (IOException e) {
         if (!anyFailureMovesOn) {
-          throw new UncheckedIOException(method + " " + base + ": " + e.getClass().getSimpleName(), e);
+          throw new UncheckedIOException(
+              method + " " + base + ": " + e.getClass().getSimpleName(), e);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("no sync instance answered " + method + " within " + GIVE_UP.toMinutes()
-            + " min");
+        throw new IllegalStateException(
+            "no sync instance answered " + method + " within " + GIVE_UP.toMinutes() + " min");
       }
       pause();
     }

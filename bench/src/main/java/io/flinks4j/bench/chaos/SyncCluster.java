@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sync instances of a run: the same settings (database, encryption key, Flinks connection, API key), each
- * with its own port, instance name, data folder and log.
+ * The sync instances of a run: the same settings (database, encryption key, Flinks connection, API
+ * key), each with its own port, instance name, data folder and log.
  */
 final class SyncCluster implements AutoCloseable {
 
@@ -32,9 +32,11 @@ final class SyncCluster implements AutoCloseable {
   /**
    * Starts {@code count} instances one after the other (the first migrates the database).
    *
-   * @param sharedEnv settings every instance gets; port, instance name and data folder are added per instance
+   * @param sharedEnv settings every instance gets; port, instance name and data folder are added
+   *     per instance
    */
-  static SyncCluster start(int count, Map<String, String> sharedEnv, Path runDir, String jar, HttpClient http)
+  static SyncCluster start(
+      int count, Map<String, String> sharedEnv, Path runDir, String jar, HttpClient http)
       throws IOException, InterruptedException {
     List<SyncInstance> instances = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
@@ -66,7 +68,10 @@ final class SyncCluster implements AutoCloseable {
     return instances.stream().map(SyncInstance::uri).toList();
   }
 
-  /** Kills instance {@code index} with SIGKILL and starts it again at once; returns when it is ready. */
+  /**
+   * Kills instance {@code index} with SIGKILL and starts it again at once; returns when it is
+   * ready.
+   */
   String killAndRestart(int index) throws IOException, InterruptedException {
     SyncInstance victim = instances.get(index);
     victim.kill();

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One sync service JVM ({@code io.flinks4j.sync.SyncService}, what {@code flinks4j serve} runs) on a fixed port, so
- * it comes back at the same address after a kill. Its output is appended to a log file of its own, kept after the
- * run for reading what it did around a kill.
+ * One sync service JVM ({@code io.flinks4j.sync.SyncService}, what {@code flinks4j serve} runs) on
+ * a fixed port, so it comes back at the same address after a kill. Its output is appended to a log
+ * file of its own, kept after the run for reading what it did around a kill.
  */
 final class SyncInstance {
 
@@ -49,20 +49,27 @@ final class SyncInstance {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  /** Launches the JVM and waits until {@code /readyz} answers 200 (database migrated, scheduler started). */
-  synchronized void start(HttpClient http, Duration timeout) throws IOException, InterruptedException {
+  /**
+   * Launches the JVM and waits until {@code /readyz} answers 200 (database migrated, scheduler
+   * started).
+   */
+  synchronized void start(HttpClient http, Duration timeout)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // The jar's logback.xml puts the time of day on every line.
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", jar, MAIN)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-Xmx384m", "-cp", jar, MAIN)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     process = builder.start();
     Instant deadline = Instant.now().plus(timeout);
-    HttpRequest ready = HttpRequest.newBuilder(uri().resolve("/readyz")).timeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(uri().resolve("/readyz")).timeout(Duration.ofSeconds(2)).build();
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; see " + log);
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + " while starting; see " + log);
       }
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -73,17 +80,24 @@ final class SyncInstance {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s; see " + log);
+    throw new IllegalStateException(
+        name + " not ready after " + timeout.toSeconds() + " s; see " + log);
   }
 
   /**
-   * SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook, no graceful close of anything. A line
-   * in the log marks the moment, for reading what the other instances did next.
+   * SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook, no graceful close of
+   * anything. A line in the log marks the moment, for reading what the other instances did next.
    */
   synchronized void kill() throws IOException, InterruptedException {
     process.destroyForcibly().waitFor();
-    Files.writeString(log, LocalTime.now(ZoneOffset.UTC).format(MARK_TIME) + " ==== chaos: " + name
-        + " killed with SIGKILL ====" + System.lineSeparator(), StandardOpenOption.APPEND);
+    Files.writeString(
+        log,
+        LocalTime.now(ZoneOffset.UTC).format(MARK_TIME)
+            + " ==== chaos: "
+            + name
+            + " killed with SIGKILL ===="
+            + System.lineSeparator(),
+        StandardOpenOption.APPEND);
   }
 
   /** SIGTERM, then SIGKILL if it has not stopped within 20 s. */

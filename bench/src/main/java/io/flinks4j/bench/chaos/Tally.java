@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Stored rows against the expected ones, by key (an account, or an account and a Flinks transaction id).
+ * Stored rows against the expected ones, by key (an account, or an account and a Flinks transaction
+ * id).
  *
  * @param missing expected keys with no stored row (lost)
  * @param duplicated stored rows beyond the first of a key
@@ -15,7 +16,9 @@ record Tally(int expected, int missing, int duplicated, int unexpected) {
 
   static final Tally NONE = new Tally(0, 0, 0, 0);
 
-  /** @param stored rows per key as read back from the service */
+  /**
+   * @param stored rows per key as read back from the service
+   */
   static Tally of(Set<String> expected, Map<String, Integer> stored) {
     Set<String> missing = new HashSet<>(expected);
     missing.removeAll(stored.keySet());
@@ -26,7 +29,10 @@ record Tally(int expected, int missing, int duplicated, int unexpected) {
   }
 
   Tally plus(Tally other) {
-    return new Tally(expected + other.expected, missing + other.missing, duplicated + other.duplicated,
+    return new Tally(
+        expected + other.expected,
+        missing + other.missing,
+        duplicated + other.duplicated,
         unexpected + other.unexpected);
   }
 }

@@ -16,13 +16,14 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A sandbox prepared for a load test of {@code GET GetAccountsDetailAsync/{requestId}}: a login whose payload is
- * about the requested size, and a cached session whose data is ready, so that endpoint answers 200 with the same
- * body every time. Runs until killed, in a JVM of its own so the load generator's measurements see only the server.
+ * A sandbox prepared for a load test of {@code GET GetAccountsDetailAsync/{requestId}}: a login
+ * whose payload is about the requested size, and a cached session whose data is ready, so that
+ * endpoint answers 200 with the same body every time. Runs until killed, in a JVM of its own so the
+ * load generator's measurements see only the server.
  *
- * <p>Usage: {@code SandboxLoadServer <outDir> [bodyBytes]}. Writes {@code <outDir>/async-url.txt} (the URL to load),
- * {@code <outDir>/api-key.txt} and {@code <outDir>/detail-body.json} (the exact 200 body, for a static-stub
- * baseline); prints one line when ready.
+ * <p>Usage: {@code SandboxLoadServer <outDir> [bodyBytes]}. Writes {@code <outDir>/async-url.txt}
+ * (the URL to load), {@code <outDir>/api-key.txt} and {@code <outDir>/detail-body.json} (the exact
+ * 200 body, for a static-stub baseline); prints one line when ready.
  */
 public final class SandboxLoadServer {
 
@@ -38,20 +39,34 @@ public final class SandboxLoadServer {
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
     HttpClient http = HttpClient.newHttpClient();
 
-    // The generator's bytes per transaction are not fixed: adjust the yearly count until the body is close.
+    // The generator's bytes per transaction are not fixed: adjust the yearly count until the body
+    // is close.
     int perYear = Math.max(1, target / 50);
     String url = null;
     byte[] body = null;
     for (int attempt = 0; attempt < 8; attempt++) {
       SandboxLogin login =
-          sandbox.createLogin(LoginSpec.named("bench_load_" + attempt).withAccounts(3).withTransactionsPerYear(perYear)
-              .withSeed(0x10AD));
+          sandbox.createLogin(
+              LoginSpec.named("bench_load_" + attempt)
+                  .withAccounts(3)
+                  .withTransactionsPerYear(perYear)
+                  .withSeed(0x10AD));
       String requestId = authorizeCached(http, sandbox, login.loginId());
       url = sandbox.apiUrl() + "/GetAccountsDetailAsync/" + requestId;
-      post(http, sandbox, "/GetAccountsDetail", "{\"RequestId\":\"" + requestId + "\"}", sandbox.apiKey(), null);
-      HttpResponse<byte[]> async = http.send(
-          HttpRequest.newBuilder(URI.create(url)).header("x-api-key", sandbox.apiKey()).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      post(
+          http,
+          sandbox,
+          "/GetAccountsDetail",
+          "{\"RequestId\":\"" + requestId + "\"}",
+          sandbox.apiKey(),
+          null);
+      HttpResponse<byte[]> async =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("x-api-key", sandbox.apiKey())
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       if (async.statusCode() != 200) {
         throw new IllegalStateException("GetAccountsDetailAsync answered " + async.statusCode());
       }
@@ -65,30 +80,46 @@ public final class SandboxLoadServer {
     Files.writeString(out.resolve("async-url.txt"), url + "\n");
     Files.writeString(out.resolve("api-key.txt"), sandbox.apiKey() + "\n");
     Files.write(out.resolve("detail-body.json"), body);
-    System.out.printf(Locale.ROOT, "sandbox ready: %s answers 200 with %d bytes%n", url, body.length);
+    System.out.printf(
+        Locale.ROOT, "sandbox ready: %s answers 200 with %d bytes%n", url, body.length);
     Thread.currentThread().join();
   }
 
   private static String authorizeCached(HttpClient http, FlinksSandbox sandbox, String loginId)
       throws IOException, InterruptedException {
-    JsonNode token = post(http, sandbox, "/GenerateAuthorizeToken", "{}", null, sandbox.secretKey());
-    JsonNode authorized = post(http, sandbox, "/Authorize",
-        "{\"LoginId\":\"" + loginId + "\",\"MostRecentCached\":true}", null, token.get("Token").asText());
+    JsonNode token =
+        post(http, sandbox, "/GenerateAuthorizeToken", "{}", null, sandbox.secretKey());
+    JsonNode authorized =
+        post(
+            http,
+            sandbox,
+            "/Authorize",
+            "{\"LoginId\":\"" + loginId + "\",\"MostRecentCached\":true}",
+            null,
+            token.get("Token").asText());
     return authorized.get("RequestId").asText();
   }
 
-  private static JsonNode post(HttpClient http, FlinksSandbox sandbox, String path, String json, String apiKey,
-      String authKey) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.apiUrl() + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+  private static JsonNode post(
+      HttpClient http,
+      FlinksSandbox sandbox,
+      String path,
+      String json,
+      String apiKey,
+      String authKey)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(sandbox.apiUrl() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (apiKey != null) {
       request.header("x-api-key", apiKey);
     }
     if (authKey != null) {
       request.header("flinks-auth-key", authKey);
     }
-    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException(path + " answered " + response.statusCode());
     }

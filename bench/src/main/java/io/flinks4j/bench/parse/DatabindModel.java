@@ -11,9 +11,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * Records shaped like the client model (same fields, same Java types), bound by plain Jackson databind: what a team
- * would write instead of flinks4j's streaming binder. Unknown fields are ignored rather than kept, which favours
- * the baseline.
+ * Records shaped like the client model (same fields, same Java types), bound by plain Jackson
+ * databind: what a team would write instead of flinks4j's streaming binder. Unknown fields are
+ * ignored rather than kept, which favours the baseline.
  */
 final class DatabindModel {
 

@@ -20,14 +20,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Parsing a GetAccountsDetail body into the client model against three Jackson baselines over the same bytes:
+ * Parsing a GetAccountsDetail body into the client model against three Jackson baselines over the
+ * same bytes:
+ *
  * <ul>
- *   <li>{@code jacksonTokenPass}: every token read and every value's text materialised, nothing built; the floor
- *       for any binder on Jackson's parser;
- *   <li>{@code jacksonDatabind}: databind into records shaped like ours ({@link DatabindModel}), what a team would
- *       write instead;
+ *   <li>{@code jacksonTokenPass}: every token read and every value's text materialised, nothing
+ *       built; the floor for any binder on Jackson's parser;
+ *   <li>{@code jacksonDatabind}: databind into records shaped like ours ({@link DatabindModel}),
+ *       what a team would write instead;
  *   <li>{@code jacksonReadTree}: the generic tree.
  * </ul>
+ *
  * {@link ParseReport} turns the operation rates into MB/s and ratios.
  */
 @State(Scope.Benchmark)
@@ -48,7 +51,9 @@ public class ParseBenchmark {
     payload = payload(size);
   }
 
-  /** The body measured for a {@link #size}: the same bytes in every fork and in the report's MB/s. */
+  /**
+   * The body measured for a {@link #size}: the same bytes in every fork and in the report's MB/s.
+   */
   static byte[] payload(long size) {
     return DetailPayloads.ofSize(size, size >= 10_000_000 ? 10 : 4, 0x5EED_F11AL);
   }

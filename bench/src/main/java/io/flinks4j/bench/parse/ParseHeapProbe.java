@@ -10,22 +10,24 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.ref.Reference;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Measures the heap one parse of a large GetAccountsDetail body needs, in a JVM of its own started with a fixed
- * {@code -Xmx}: JMH's allocation figures say how much garbage a parse makes, not how much must be live at once,
- * which is what decides whether a 50 MB payload fits a small service heap.
+ * Measures the heap one parse of a large GetAccountsDetail body needs, in a JVM of its own started
+ * with a fixed {@code -Xmx}: JMH's allocation figures say how much garbage a parse makes, not how
+ * much must be live at once, which is what decides whether a 50 MB payload fits a small service
+ * heap.
  *
- * <p>Usage: {@code ParseHeapProbe clientModel|jacksonReadTree [sizeBytes]}. Prints the payload size, the peak heap
- * seen while parsing (sampled every millisecond and at every GC, payload included), the peak heap left after a
- * GC during the parse (live data), and what the result retains; or that the parse ran out of memory.
+ * <p>Usage: {@code ParseHeapProbe clientModel|jacksonReadTree [sizeBytes]}. Prints the payload
+ * size, the peak heap seen while parsing (sampled every millisecond and at every GC, payload
+ * included), the peak heap left after a GC during the parse (live data), and what the result
+ * retains; or that the parse ran out of memory.
  */
 public final class ParseHeapProbe {
 
@@ -43,35 +45,52 @@ public final class ParseHeapProbe {
     AtomicLong peakAfterGc = new AtomicLong();
     AtomicLong peakBeforeGc = new AtomicLong();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-          return;
-        }
-        var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
-        peakBeforeGc.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
-        peakAfterGc.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc()), Math::max);
-      }, null, null);
+      ((NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, h) -> {
+                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                    n.getType())) {
+                  return;
+                }
+                var info =
+                    GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
+                        .getGcInfo();
+                peakBeforeGc.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
+                peakAfterGc.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc()), Math::max);
+              },
+              null,
+              null);
     }
     AtomicLong sampled = new AtomicLong(before);
-    Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        sampled.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(1);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        Thread.ofPlatform()
+            .daemon()
+            .start(() -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                sampled.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
 
     long max = Runtime.getRuntime().maxMemory();
     Object result;
     long started = System.nanoTime();
     try {
-      result = parser.equals("jacksonReadTree") ? mapper.readTree(payload) : FlinksJson.parseAccountsDetail(payload);
+      result =
+          parser.equals("jacksonReadTree")
+              ? mapper.readTree(payload)
+              : FlinksJson.parseAccountsDetail(payload);
     } catch (OutOfMemoryError e) {
       sampler.interrupt();
-      System.out.printf(Locale.ROOT, "%-16s payload %.1f MB, -Xmx %.0f MB: OUT OF MEMORY%n", parser, mb(payload.length),
+      System.out.printf(
+          Locale.ROOT,
+          "%-16s payload %.1f MB, -Xmx %.0f MB: OUT OF MEMORY%n",
+          parser,
+          mb(payload.length),
           mb(max));
       System.exit(3);
       return;
@@ -84,11 +103,19 @@ public final class ParseHeapProbe {
     long peak = Math.max(sampled.get(), peakBeforeGc.get());
     settle(memory);
     long retained = memory.getHeapMemoryUsage().getUsed() - before;
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "%-16s payload %.1f MB, -Xmx %.0f MB, %d ms: peak heap %.1f MB (%.2fx payload), peak live after GC %.1f MB"
             + " (%.2fx), result retains %.1f MB beyond the payload%n",
-        parser, mb(payload.length), mb(max), millis, mb(peak), (double) peak / payload.length, mb(peakAfterGc.get()),
-        (double) peakAfterGc.get() / payload.length, mb(retained));
+        parser,
+        mb(payload.length),
+        mb(max),
+        millis,
+        mb(peak),
+        (double) peak / payload.length,
+        mb(peakAfterGc.get()),
+        (double) peakAfterGc.get() / payload.length,
+        mb(retained));
     Reference.reachabilityFence(result); // the result must be live for the retained reading
   }
 

@@ -12,9 +12,10 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * CPU time of the whole benchmark JVM per operation (GC and JIT threads included). On a machine shared with other
- * busy processes the wall-clock rate swings with their load; the CPU time an operation costs barely does, so
- * ratios of it compare two parsers more fairly. Use with {@code -prof io.flinks4j.bench.parse.ProcessCpuProfiler}.
+ * CPU time of the whole benchmark JVM per operation (GC and JIT threads included). On a machine
+ * shared with other busy processes the wall-clock rate swings with their load; the CPU time an
+ * operation costs barely does, so ratios of it compare two parsers more fairly. Use with {@code
+ * -prof io.flinks4j.bench.parse.ProcessCpuProfiler}.
  */
 public final class ProcessCpuProfiler implements InternalProfiler {
 

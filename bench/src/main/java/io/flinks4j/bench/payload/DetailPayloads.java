@@ -11,24 +11,40 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Deterministic GetAccountsDetail 200 bodies of a chosen size or shape, so every benchmark measures the same
- * bytes run after run. The field mix follows the documented example ({@code getaccountsdetail-200.json}): compact
- * JSON, PascalCase keys, GUID ids, one of Debit/Credit null, a running balance, holder with address on each
- * account, Login and request metadata at the end.
+ * Deterministic GetAccountsDetail 200 bodies of a chosen size or shape, so every benchmark measures
+ * the same bytes run after run. The field mix follows the documented example ({@code
+ * getaccountsdetail-200.json}): compact JSON, PascalCase keys, GUID ids, one of Debit/Credit null,
+ * a running balance, holder with address on each account, Login and request metadata at the end.
  */
 public final class DetailPayloads {
 
-  /** The day the newest transaction is booked on; fixed so payloads never depend on the wall clock. */
+  /**
+   * The day the newest transaction is booked on; fixed so payloads never depend on the wall clock.
+   */
   public static final LocalDate AS_OF = LocalDate.of(2026, 11, 24);
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final String[] DESCRIPTIONS = {
-    "PAYROLL - Stripe Paycheck", "INTERAC E-TRANSFER TO J. TREMBLAY", "POS PURCHASE TIM HORTONS #4412",
-    "PRE-AUTHORIZED DEBIT HYDRO QUEBEC", "ATM WITHDRAWAL 2291 RUE STE-CATHERINE", "NETFLIX.COM 866-579-7172",
-    "MORTGAGE PAYMENT 00123", "POS PURCHASE METRO PLUS #0871", "TRANSFER FROM SAVINGS 7641238",
-    "MONTHLY ACCOUNT FEE", "BELL CANADA PAD", "AMAZON.CA MKTPLACE PMTS", "INTEREST", "CHQ#00412",
-    "UBER CANADA/UBERTRIP TORONTO", "SAQ 23055 MONTREAL", "RENT - E-TRANSFER AUTODEPOSIT",
-    "CREDIT CARD PAYMENT VISA 4519", "COSTCO WHOLESALE W1282", "SPOTIFY P1A2B3C4D5"
+    "PAYROLL - Stripe Paycheck",
+    "INTERAC E-TRANSFER TO J. TREMBLAY",
+    "POS PURCHASE TIM HORTONS #4412",
+    "PRE-AUTHORIZED DEBIT HYDRO QUEBEC",
+    "ATM WITHDRAWAL 2291 RUE STE-CATHERINE",
+    "NETFLIX.COM 866-579-7172",
+    "MORTGAGE PAYMENT 00123",
+    "POS PURCHASE METRO PLUS #0871",
+    "TRANSFER FROM SAVINGS 7641238",
+    "MONTHLY ACCOUNT FEE",
+    "BELL CANADA PAD",
+    "AMAZON.CA MKTPLACE PMTS",
+    "INTEREST",
+    "CHQ#00412",
+    "UBER CANADA/UBERTRIP TORONTO",
+    "SAQ 23055 MONTREAL",
+    "RENT - E-TRANSFER AUTODEPOSIT",
+    "CREDIT CARD PAYMENT VISA 4519",
+    "COSTCO WHOLESALE W1282",
+    "SPOTIFY P1A2B3C4D5"
   };
   private static final String[][] KINDS = {
     {"Chequing Account", "Operations", "Chequing"}, {"Savings Account", "Operations", "Savings"},
@@ -38,18 +54,24 @@ public final class DetailPayloads {
 
   private DetailPayloads() {}
 
-  /** A body with {@code accounts} accounts of exactly {@code transactionsPerAccount} transactions each. */
+  /**
+   * A body with {@code accounts} accounts of exactly {@code transactionsPerAccount} transactions
+   * each.
+   */
   public static byte[] withTransactions(int accounts, int transactionsPerAccount, long seed) {
     if (accounts < 1 || transactionsPerAccount < 0) {
       throw new IllegalArgumentException("need at least one account and no negative counts");
     }
-    return write(accounts, seed, (long) accounts * transactionsPerAccount * 190 + 4096,
+    return write(
+        accounts,
+        seed,
+        (long) accounts * transactionsPerAccount * 190 + 4096,
         (account, written) -> written < transactionsPerAccount);
   }
 
   /**
-   * A body of about {@code bytes} bytes (within one transaction of it, at least the envelope), the transactions
-   * spread evenly over {@code accounts} accounts.
+   * A body of about {@code bytes} bytes (within one transaction of it, at least the envelope), the
+   * transactions spread evenly over {@code accounts} accounts.
    */
   public static byte[] ofSize(long bytes, int accounts, long seed) {
     if (accounts < 1 || bytes < 1 || bytes > Integer.MAX_VALUE - 1_000_000) {
@@ -127,8 +149,8 @@ public final class DetailPayloads {
     return out.bytes.toByteArray();
   }
 
-  private static void writeAccount(JsonGenerator g, SplittableRandom random, Position position, More more)
-      throws IOException {
+  private static void writeAccount(
+      JsonGenerator g, SplittableRandom random, Position position, More more) throws IOException {
     String[] kind = KINDS[position.index() % KINDS.length];
     boolean credit = kind[1].equals("Credits");
     long balanceCents = 500_000 + random.nextLong(2_000_000);
@@ -138,7 +160,8 @@ public final class DetailPayloads {
     int written = 0;
     while (more.another(position, written)) {
       if (random.nextInt(3) == 0) {
-        date = date.minusDays(1); // about three transactions a day, newest first as Flinks sends them
+        date =
+            date.minusDays(1); // about three transactions a day, newest first as Flinks sends them
       }
       long amount = 100 + random.nextLong(random.nextInt(10) == 0 ? 250_000 : 15_000);
       boolean moneyIn = random.nextInt(4) == 0;
@@ -191,7 +214,8 @@ public final class DetailPayloads {
     g.writeEndObject();
   }
 
-  private static void writeMoneyOrNull(JsonGenerator g, String name, Long cents) throws IOException {
+  private static void writeMoneyOrNull(JsonGenerator g, String name, Long cents)
+      throws IOException {
     if (cents == null) {
       g.writeNullField(name);
     } else {

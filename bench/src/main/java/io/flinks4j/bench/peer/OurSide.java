@@ -17,10 +17,11 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Our side of {@code bench/run peer}: every login of {@code logins-ours.txt} retrieved at once through
- * {@link FlinksClient#retrieveAsync} (cached session, 202 polled until 200). Speaks the protocol of
- * {@link PeerBench}: prints {@code READY}, waits for {@code go}, prints {@code DONE ...}, exits when stdin closes, so
- * the parent can read this process's CPU before and after the retrievals.
+ * Our side of {@code bench/run peer}: every login of {@code logins-ours.txt} retrieved at once
+ * through {@link FlinksClient#retrieveAsync} (cached session, 202 polled until 200). Speaks the
+ * protocol of {@link PeerBench}: prints {@code READY}, waits for {@code go}, prints {@code DONE
+ * ...}, exits when stdin closes, so the parent can read this process's CPU before and after the
+ * retrievals.
  *
  * <p>Usage: {@code OurSide <outDir> <poll ms>}.
  */
@@ -36,12 +37,24 @@ public final class OurSide {
       sandbox.load(reader);
     }
     List<String> loginIds = Files.readAllLines(out.resolve("logins-ours.txt"));
-    DetailOptions options = DetailOptions.builder().withTransactions(true).withAccountIdentity(true)
-        .withBalance(true).daysOfTransactions(DetailOptions.DaysOfTransactions.DAYS_90).build();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (FlinksClient flinks = FlinksClient.builder().baseUrl(sandbox.getProperty("baseUrl"))
-        .customerId(sandbox.getProperty("customerId")).secretKey(sandbox.getProperty("secretKey"))
-        .apiKey(sandbox.getProperty("apiKey")).pollInterval(poll).pollTimeout(Duration.ofMinutes(5)).build()) {
+    DetailOptions options =
+        DetailOptions.builder()
+            .withTransactions(true)
+            .withAccountIdentity(true)
+            .withBalance(true)
+            .daysOfTransactions(DetailOptions.DaysOfTransactions.DAYS_90)
+            .build();
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    try (FlinksClient flinks =
+        FlinksClient.builder()
+            .baseUrl(sandbox.getProperty("baseUrl"))
+            .customerId(sandbox.getProperty("customerId"))
+            .secretKey(sandbox.getProperty("secretKey"))
+            .apiKey(sandbox.getProperty("apiKey"))
+            .pollInterval(poll)
+            .pollTimeout(Duration.ofMinutes(5))
+            .build()) {
       System.out.println("READY");
       System.out.flush();
       in.readLine();
@@ -58,7 +71,8 @@ public final class OurSide {
         transactions += detail.accounts().stream().mapToLong(a -> a.transactions().size()).sum();
       }
       long wallMs = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf(Locale.ROOT, "DONE wallMs=%d ok=%d transactions=%d%n", wallMs, ok, transactions);
+      System.out.printf(
+          Locale.ROOT, "DONE wallMs=%d ok=%d transactions=%d%n", wallMs, ok, transactions);
       System.out.flush();
     }
     in.readLine();

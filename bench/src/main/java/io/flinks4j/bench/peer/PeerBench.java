@@ -15,25 +15,35 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code bench/run peer N}: N concurrent cached retrievals through our client (one JVM) and through the npm package
- * {@code @rizwannur/flinks} (one Node process), one side after the other against one sandbox (a third JVM). For
- * each side: wall time from the first retrieval started to the last one done, CPU seconds of that process over the
- * same span and including its start-up (utime + stime from {@code /proc/<pid>/stat}), and peak RSS
- * ({@code VmHWM}); the sandbox's request counts per endpoint for each side show both did the same Flinks calls.
+ * {@code bench/run peer N}: N concurrent cached retrievals through our client (one JVM) and through
+ * the npm package {@code @rizwannur/flinks} (one Node process), one side after the other against
+ * one sandbox (a third JVM). For each side: wall time from the first retrieval started to the last
+ * one done, CPU seconds of that process over the same span and including its start-up (utime +
+ * stime from {@code /proc/<pid>/stat}), and peak RSS ({@code VmHWM}); the sandbox's request counts
+ * per endpoint for each side show both did the same Flinks calls.
  *
- * <p>Usage: {@code PeerBench <benchmarks.jar> <node_modules dir> <peer-side.mjs> <out dir> <N> <poll ms>
- * <processing ms> <our JVM options>}.
+ * <p>Usage: {@code PeerBench <benchmarks.jar> <node_modules dir> <peer-side.mjs> <out dir> <N>
+ * <poll ms> <processing ms> <our JVM options>}.
  */
 public final class PeerBench {
 
   private PeerBench() {}
 
   /** One side's figures; cpu in clock ticks. */
-  record Side(String name, long wallMs, int ok, long transactions, long startupTicks, long runTicks, long rssKb,
-      Map<String, Long> calls, Map<String, Long> ticksByThread) {
+  record Side(
+      String name,
+      long wallMs,
+      int ok,
+      long transactions,
+      long startupTicks,
+      long runTicks,
+      long rssKb,
+      Map<String, Long> calls,
+      Map<String, Long> ticksByThread) {
 
     Side withCalls(Map<String, Long> value) {
-      return new Side(name, wallMs, ok, transactions, startupTicks, runTicks, rssKb, value, ticksByThread);
+      return new Side(
+          name, wallMs, ok, transactions, startupTicks, runTicks, rssKb, value, ticksByThread);
     }
   }
 
@@ -47,29 +57,66 @@ public final class PeerBench {
     String processingMs = args[6];
     List<String> jvmOptions = List.of(args[7].trim().split("\\s+"));
     String java = ProcessHandle.current().info().command().orElse("java");
-    long ticksPerSecond = Long.parseLong(new String(new ProcessBuilder("getconf", "CLK_TCK").start()
-        .getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+    long ticksPerSecond =
+        Long.parseLong(
+            new String(
+                    new ProcessBuilder("getconf", "CLK_TCK")
+                        .start()
+                        .getInputStream()
+                        .readAllBytes(),
+                    StandardCharsets.US_ASCII)
+                .trim());
     Files.createDirectories(out);
-    System.out.printf(Locale.ROOT, "== peer: %d concurrent cached retrievals per side, sandbox processing delay %s ms "
-        + "(202 until then), poll interval %s ms, 3 accounts x ~100 transactions (90 days) per login ==%n", n,
-        processingMs, pollMs);
-    System.out.printf(Locale.ROOT, "ours: io.flinks4j.client.FlinksClient.retrieveAsync, JVM %s %s%n", java,
+    System.out.printf(
+        Locale.ROOT,
+        "== peer: %d concurrent cached retrievals per side, sandbox processing delay %s ms "
+            + "(202 until then), poll interval %s ms, 3 accounts x ~100 transactions (90 days) per login ==%n",
+        n,
+        processingMs,
+        pollMs);
+    System.out.printf(
+        Locale.ROOT,
+        "ours: io.flinks4j.client.FlinksClient.retrieveAsync, JVM %s %s%n",
+        java,
         String.join(" ", jvmOptions));
-    System.out.printf(Locale.ROOT, "peer: @rizwannur/flinks %s getAccountDetails({loginId}), %s%n",
-        peerVersion(modules), nodeVersion());
+    System.out.printf(
+        Locale.ROOT,
+        "peer: @rizwannur/flinks %s getAccountDetails({loginId}), %s%n",
+        peerVersion(modules),
+        nodeVersion());
 
-    Process sandbox = new ProcessBuilder(java, "-Xmx2g", "-cp", jar, PeerSandboxServer.class.getName(),
-        out.toString(), String.valueOf(n), processingMs)
-        .redirectError(out.resolve("sandbox.log").toFile()).start();
+    Process sandbox =
+        new ProcessBuilder(
+                java,
+                "-Xmx2g",
+                "-cp",
+                jar,
+                PeerSandboxServer.class.getName(),
+                out.toString(),
+                String.valueOf(n),
+                processingMs)
+            .redirectError(out.resolve("sandbox.log").toFile())
+            .start();
     try {
       Conversation server = new Conversation(sandbox);
       server.expect("READY");
       Map<String, Long> start = server.counts();
-      Side ours = measure("ours", new ProcessBuilder(concat(List.of(java), jvmOptions,
-          List.of("-cp", jar, OurSide.class.getName(), out.toString(), pollMs))), out);
+      Side ours =
+          measure(
+              "ours",
+              new ProcessBuilder(
+                  concat(
+                      List.of(java),
+                      jvmOptions,
+                      List.of("-cp", jar, OurSide.class.getName(), out.toString(), pollMs))),
+              out);
       Map<String, Long> afterOurs = server.counts();
-      Side peer = measure("peer", new ProcessBuilder("node", script.toString(), modules.toString(), out.toString(),
-          pollMs), out);
+      Side peer =
+          measure(
+              "peer",
+              new ProcessBuilder(
+                  "node", script.toString(), modules.toString(), out.toString(), pollMs),
+              out);
       Map<String, Long> afterPeer = server.counts();
       ours = ours.withCalls(difference(afterOurs, start));
       peer = peer.withCalls(difference(afterPeer, afterOurs));
@@ -95,8 +142,16 @@ public final class PeerBench {
     process.getOutputStream().close();
     process.waitFor();
     Map<String, String> fields = fields(done);
-    return new Side(name, Long.parseLong(fields.get("wallMs")), Integer.parseInt(fields.get("ok")),
-        Long.parseLong(fields.get("transactions")), startup, end - startup, rssKb, Map.of(), byThread);
+    return new Side(
+        name,
+        Long.parseLong(fields.get("wallMs")),
+        Integer.parseInt(fields.get("ok")),
+        Long.parseLong(fields.get("transactions")),
+        startup,
+        end - startup,
+        rssKb,
+        Map.of(),
+        byThread);
   }
 
   private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
@@ -106,33 +161,68 @@ public final class PeerBench {
   }
 
   private static void report(List<Side> sides, int n, long ticksPerSecond) {
-    System.out.printf(Locale.ROOT, "%-5s %9s %6s %12s %9s %12s %14s %10s  %s%n", "side", "wall s", "ok",
-        "transactions", "CPU s", "CPU ms/ret", "CPU s startup", "peak RSS", "Flinks calls seen by the sandbox");
+    System.out.printf(
+        Locale.ROOT,
+        "%-5s %9s %6s %12s %9s %12s %14s %10s  %s%n",
+        "side",
+        "wall s",
+        "ok",
+        "transactions",
+        "CPU s",
+        "CPU ms/ret",
+        "CPU s startup",
+        "peak RSS",
+        "Flinks calls seen by the sandbox");
     for (Side side : sides) {
-      System.out.printf(Locale.ROOT, "%-5s %9.2f %6d %12d %9.2f %12.3f %14.2f %7d MB  %s%n", side.name(),
-          side.wallMs() / 1000.0, side.ok(), side.transactions(), side.runTicks() / (double) ticksPerSecond,
-          side.runTicks() * 1000.0 / ticksPerSecond / n, side.startupTicks() / (double) ticksPerSecond,
-          side.rssKb() / 1024, side.calls());
+      System.out.printf(
+          Locale.ROOT,
+          "%-5s %9.2f %6d %12d %9.2f %12.3f %14.2f %7d MB  %s%n",
+          side.name(),
+          side.wallMs() / 1000.0,
+          side.ok(),
+          side.transactions(),
+          side.runTicks() / (double) ticksPerSecond,
+          side.runTicks() * 1000.0 / ticksPerSecond / n,
+          side.startupTicks() / (double) ticksPerSecond,
+          side.rssKb() / 1024,
+          side.calls());
     }
     for (Side side : sides) {
-      System.out.printf(Locale.ROOT, "%s CPU s by thread (threads still alive at the end): %s%n", side.name(),
-          side.ticksByThread().entrySet().stream().filter(e -> e.getValue() > 0)
-              .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
-              .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) ticksPerSecond))
+      System.out.printf(
+          Locale.ROOT,
+          "%s CPU s by thread (threads still alive at the end): %s%n",
+          side.name(),
+          side.ticksByThread().entrySet().stream()
+              .filter(e -> e.getValue() > 0)
+              .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+              .limit(6)
+              .map(e ->
+                  String.format(
+                      Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) ticksPerSecond))
               .collect(Collectors.joining(", ")));
     }
     Side ours = sides.get(0);
     Side peer = sides.get(1);
-    System.out.printf(Locale.ROOT, "same calls: %s Authorize and GetAccountsDetail on each side: %s (a token beyond N "
-        + "is a retried /Authorize, which needs a fresh one); GetAccountsDetailAsync polls per retrieval: ours %.2f, "
-        + "peer %.2f (a side polls less when its first call comes later after its /Authorize)%n", n,
-        sameCalls(ours, n) && sameCalls(peer, n) ? "yes" : "NO", polls(ours, n), polls(peer, n));
-    System.out.printf(Locale.ROOT, "ours/peer: CPU per retrieval %.2fx (goal <= 0.5x) %s; incl. start-up %.2fx; "
-        + "wall %.2fx (goal <= 1x) %s; peak RSS %.2fx (goal <= 1x) %s%n",
-        ratio(ours.runTicks(), peer.runTicks()), verdict(ratio(ours.runTicks(), peer.runTicks()) <= 0.5),
+    System.out.printf(
+        Locale.ROOT,
+        "same calls: %s Authorize and GetAccountsDetail on each side: %s (a token beyond N "
+            + "is a retried /Authorize, which needs a fresh one); GetAccountsDetailAsync polls per retrieval: ours %.2f, "
+            + "peer %.2f (a side polls less when its first call comes later after its /Authorize)%n",
+        n,
+        sameCalls(ours, n) && sameCalls(peer, n) ? "yes" : "NO",
+        polls(ours, n),
+        polls(peer, n));
+    System.out.printf(
+        Locale.ROOT,
+        "ours/peer: CPU per retrieval %.2fx (goal <= 0.5x) %s; incl. start-up %.2fx; "
+            + "wall %.2fx (goal <= 1x) %s; peak RSS %.2fx (goal <= 1x) %s%n",
+        ratio(ours.runTicks(), peer.runTicks()),
+        verdict(ratio(ours.runTicks(), peer.runTicks()) <= 0.5),
         ratio(ours.runTicks() + ours.startupTicks(), peer.runTicks() + peer.startupTicks()),
-        ratio(ours.wallMs(), peer.wallMs()), verdict(ours.wallMs() <= peer.wallMs()),
-        ratio(ours.rssKb(), peer.rssKb()), verdict(ours.rssKb() <= peer.rssKb()));
+        ratio(ours.wallMs(), peer.wallMs()),
+        verdict(ours.wallMs() <= peer.wallMs()),
+        ratio(ours.rssKb(), peer.rssKb()),
+        verdict(ours.rssKb() <= peer.rssKb()));
   }
 
   private static boolean sameCalls(Side side, int n) {
@@ -152,14 +242,20 @@ public final class PeerBench {
     return met ? "met" : "MISSED";
   }
 
-  /** utime + stime of a live process, in clock ticks (fields 14 and 15; the name field may hold spaces). */
+  /**
+   * utime + stime of a live process, in clock ticks (fields 14 and 15; the name field may hold
+   * spaces).
+   */
   static long cpuTicks(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
-  /** utime + stime of each live thread, summed by thread name with digits dropped ("C2 CompilerThre#"). */
+  /**
+   * utime + stime of each live thread, summed by thread name with digits dropped ("C2
+   * CompilerThre#").
+   */
   static Map<String, Long> threadTicks(long pid) throws IOException {
     Map<String, Long> ticks = new TreeMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
@@ -170,7 +266,8 @@ public final class PeerBench {
         } catch (IOException gone) {
           continue; // the thread ended between the listing and the read
         }
-        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+        String name =
+            stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
       }
@@ -210,8 +307,11 @@ public final class PeerBench {
   }
 
   private static String nodeVersion() throws IOException {
-    return "node " + new String(new ProcessBuilder("node", "--version").start().getInputStream().readAllBytes(),
-        StandardCharsets.US_ASCII).trim();
+    return "node "
+        + new String(
+                new ProcessBuilder("node", "--version").start().getInputStream().readAllBytes(),
+                StandardCharsets.US_ASCII)
+            .trim();
   }
 
   @SafeVarargs
@@ -227,7 +327,9 @@ public final class PeerBench {
 
     Conversation(Process process) {
       this.process = process;
-      this.lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.lines =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       this.in = process.getOutputStream();
     }
 
@@ -237,8 +339,12 @@ public final class PeerBench {
           return line;
         }
       }
-      throw new IllegalStateException("process " + process.pid() + " ended before printing " + prefix
-          + " (see its log in the out dir)");
+      throw new IllegalStateException(
+          "process "
+              + process.pid()
+              + " ended before printing "
+              + prefix
+              + " (see its log in the out dir)");
     }
 
     void send(String line) throws IOException {

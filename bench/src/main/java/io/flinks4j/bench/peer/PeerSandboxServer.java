@@ -19,10 +19,11 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The one sandbox both sides of {@code bench/run peer} talk to, in a JVM of its own so neither side's figures include
- * it. Creates one login per retrieval and side (so no side reads a session the other opened), writes them with the
- * endpoint to {@code <outDir>}, warms itself up, prints {@code READY}, then answers each {@code counts} line on stdin with the
- * number of requests per Flinks endpoint it has recorded so far; exits when stdin closes.
+ * The one sandbox both sides of {@code bench/run peer} talk to, in a JVM of its own so neither
+ * side's figures include it. Creates one login per retrieval and side (so no side reads a session
+ * the other opened), writes them with the endpoint to {@code <outDir>}, warms itself up, prints
+ * {@code READY}, then answers each {@code counts} line on stdin with the number of requests per
+ * Flinks endpoint it has recorded so far; exits when stdin closes.
  *
  * <p>Usage: {@code PeerSandboxServer <outDir> <retrievals> <processing ms>}.
  */
@@ -38,23 +39,43 @@ public final class PeerSandboxServer {
     int retrievals = Integer.parseInt(args[1]);
     Duration processing = Duration.ofMillis(Long.parseLong(args[2]));
     Files.createDirectories(out);
-    // Room for every call of both sides (token, authorize, detail and a few polls each), so counts are exact.
-    try (FlinksSandbox sandbox = FlinksSandbox.builder().processingDelay(processing)
-        .recordedRequests(Math.max(10_000, retrievals * 2 * 40)).start()) {
+    // Room for every call of both sides (token, authorize, detail and a few polls each), so counts
+    // are exact.
+    try (FlinksSandbox sandbox =
+        FlinksSandbox.builder()
+            .processingDelay(processing)
+            .recordedRequests(Math.max(10_000, retrievals * 2 * 40))
+            .start()) {
       for (String side : SIDES) {
         List<String> loginIds = new ArrayList<>(retrievals);
         for (int i = 0; i < retrievals; i++) {
-          loginIds.add(sandbox.createLogin(LoginSpec.named("peer_" + side + "_" + i).withAccounts(3)
-              .withTransactionsPerYear(400).withSeed(i)).loginId());
+          loginIds.add(
+              sandbox
+                  .createLogin(
+                      LoginSpec.named("peer_" + side + "_" + i)
+                          .withAccounts(3)
+                          .withTransactionsPerYear(400)
+                          .withSeed(i))
+                  .loginId());
         }
         Files.write(out.resolve("logins-" + side + ".txt"), loginIds);
       }
       warmUp(sandbox, Math.min(retrievals, 300));
-      Files.writeString(out.resolve("sandbox.properties"), "baseUrl=" + sandbox.baseUrl() + "\ncustomerId="
-          + sandbox.customerId() + "\nsecretKey=" + sandbox.secretKey() + "\napiKey=" + sandbox.apiKey() + "\n");
+      Files.writeString(
+          out.resolve("sandbox.properties"),
+          "baseUrl="
+              + sandbox.baseUrl()
+              + "\ncustomerId="
+              + sandbox.customerId()
+              + "\nsecretKey="
+              + sandbox.secretKey()
+              + "\napiKey="
+              + sandbox.apiKey()
+              + "\n");
       System.out.println("READY");
       System.out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line; (line = in.readLine()) != null; ) {
         if (line.equals("counts")) {
           System.out.println("COUNTS " + counts(sandbox.requests()));
@@ -65,16 +86,28 @@ public final class PeerSandboxServer {
   }
 
   /**
-   * Serves a few hundred retrievals before either side starts, so the side that runs first does not pay for the
-   * sandbox's JIT warm-up in its wall time.
+   * Serves a few hundred retrievals before either side starts, so the side that runs first does not
+   * pay for the sandbox's JIT warm-up in its wall time.
    */
   private static void warmUp(FlinksSandbox sandbox, int retrievals) {
-    try (FlinksClient flinks = FlinksClient.builder().baseUrl(sandbox.baseUrl()).customerId(sandbox.customerId())
-        .secretKey(sandbox.secretKey()).apiKey(sandbox.apiKey()).pollInterval(Duration.ofMillis(100)).build()) {
+    try (FlinksClient flinks =
+        FlinksClient.builder()
+            .baseUrl(sandbox.baseUrl())
+            .customerId(sandbox.customerId())
+            .secretKey(sandbox.secretKey())
+            .apiKey(sandbox.apiKey())
+            .pollInterval(Duration.ofMillis(100))
+            .build()) {
       List<CompletableFuture<AccountsDetail>> warming = new ArrayList<>();
       for (int i = 0; i < retrievals; i++) {
-        String loginId = sandbox.createLogin(LoginSpec.named("peer_warmup_" + i).withAccounts(3)
-            .withTransactionsPerYear(400).withSeed(i)).loginId();
+        String loginId =
+            sandbox
+                .createLogin(
+                    LoginSpec.named("peer_warmup_" + i)
+                        .withAccounts(3)
+                        .withTransactionsPerYear(400)
+                        .withSeed(i))
+                .loginId();
         warming.add(flinks.retrieveAsync(loginId, DetailOptions.defaults()));
       }
       warming.forEach(CompletableFuture::join);

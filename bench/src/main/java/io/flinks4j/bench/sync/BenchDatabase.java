@@ -19,13 +19,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A throw-away database for one benchmark run, migrated by the sync module itself: an H2 file in a temporary
- * folder, or a fresh randomly named schema on the PostgreSQL test server (dropped on close), so runs never see
- * each other's rows nor disturb other users of that server.
+ * A throw-away database for one benchmark run, migrated by the sync module itself: an H2 file in a
+ * temporary folder, or a fresh randomly named schema on the PostgreSQL test server (dropped on
+ * close), so runs never see each other's rows nor disturb other users of that server.
  */
 final class BenchDatabase implements AutoCloseable {
 
-  static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/flinks4j_test?user=postgres";
+  static final String DEFAULT_PG_URL =
+      "jdbc:postgresql://127.0.0.1:5432/flinks4j_test?user=postgres";
 
   private final String name;
   private final Database database;
@@ -54,9 +55,11 @@ final class BenchDatabase implements AutoCloseable {
         yield new BenchDatabase("H2 (file)", Database.open(config), folder, null);
       }
       case "pg" -> {
-        String url = Optional.ofNullable(System.getenv("FLINKS4J_TEST_PG_URL")).orElse(DEFAULT_PG_URL);
+        String url =
+            Optional.ofNullable(System.getenv("FLINKS4J_TEST_PG_URL")).orElse(DEFAULT_PG_URL);
         DatabaseConfig config =
-            new DatabaseConfig(url, Optional.empty(), Optional.empty(), poolSize, Optional.of(schema));
+            new DatabaseConfig(
+                url, Optional.empty(), Optional.empty(), poolSize, Optional.of(schema));
         yield new BenchDatabase("PostgreSQL", Database.open(config), null, schema);
       }
       default -> throw new IllegalArgumentException("database must be h2 or pg, not " + kind);

@@ -24,13 +24,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Transactions persisted per second by the sync module's {@link Ingester}, parse of the payload included, against
- * the two costs it cannot avoid measured in the same run on the same database: Jackson parsing the same bytes
- * ({@code readTree}) and a bare JDBC batch insert of the same rows. Goal: end to end at most 1.25x their sum.
+ * Transactions persisted per second by the sync module's {@link Ingester}, parse of the payload
+ * included, against the two costs it cannot avoid measured in the same run on the same database:
+ * Jackson parsing the same bytes ({@code readTree}) and a bare JDBC batch insert of the same rows.
+ * Goal: end to end at most 1.25x their sum.
  *
- * <p>Usage: {@code IngestBench [h2|pg|all] [rounds]}. Each round ingests the payload for a fresh login (so every
- * transaction is new) and inserts the same rows for another fresh login; the three measurements rotate their
- * order each round and the medians are reported.
+ * <p>Usage: {@code IngestBench [h2|pg|all] [rounds]}. Each round ingests the payload for a fresh
+ * login (so every transaction is new) and inserts the same rows for another fresh login; the three
+ * measurements rotate their order each round and the medians are reported.
  */
 public final class IngestBench {
 
@@ -52,8 +53,15 @@ public final class IngestBench {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<String> kinds = which.equals("all") ? List.of("h2", "pg") : List.of(which);
     IngestBench bench = new IngestBench();
-    System.out.printf(Locale.ROOT, "== ingest: %d accounts x %,d transactions (%.1f MB payload), median of %d rounds"
-        + " after %d warm-up ==%n", ACCOUNTS, PER_ACCOUNT, bench.payload.length / 1e6, rounds, WARMUP);
+    System.out.printf(
+        Locale.ROOT,
+        "== ingest: %d accounts x %,d transactions (%.1f MB payload), median of %d rounds"
+            + " after %d warm-up ==%n",
+        ACCOUNTS,
+        PER_ACCOUNT,
+        bench.payload.length / 1e6,
+        rounds,
+        WARMUP);
     for (String kind : kinds) {
       try (BenchDatabase db = BenchDatabase.open(kind, 4)) {
         bench.run(db, rounds);
@@ -98,14 +106,29 @@ public final class IngestBench {
     long insert = median(bareInsert);
     double ratio = (double) e2e / (parse + insert);
     System.out.printf(Locale.ROOT, "%s%n", db.name());
-    System.out.printf(Locale.ROOT, "  end to end (FlinksJson parse + Ingester.apply + commit) %7.0f ms %,10.0f tx/s%n",
-        ms(e2e), perSecond(e2e));
-    System.out.printf(Locale.ROOT, "    of which Ingester.apply + commit                     %7.0f ms%n", ms(apply));
-    System.out.printf(Locale.ROOT, "  baseline Jackson readTree of the same bytes            %7.0f ms %,10.0f tx/s%n",
-        ms(parse), perSecond(parse));
-    System.out.printf(Locale.ROOT, "  baseline bare JDBC batch insert of the same rows       %7.0f ms %,10.0f tx/s%n",
-        ms(insert), perSecond(insert));
-    System.out.printf(Locale.ROOT, "  ratio end to end / (parse + insert) = %.2fx (goal <= 1.25x: %s)%n", ratio,
+    System.out.printf(
+        Locale.ROOT,
+        "  end to end (FlinksJson parse + Ingester.apply + commit) %7.0f ms %,10.0f tx/s%n",
+        ms(e2e),
+        perSecond(e2e));
+    System.out.printf(
+        Locale.ROOT,
+        "    of which Ingester.apply + commit                     %7.0f ms%n",
+        ms(apply));
+    System.out.printf(
+        Locale.ROOT,
+        "  baseline Jackson readTree of the same bytes            %7.0f ms %,10.0f tx/s%n",
+        ms(parse),
+        perSecond(parse));
+    System.out.printf(
+        Locale.ROOT,
+        "  baseline bare JDBC batch insert of the same rows       %7.0f ms %,10.0f tx/s%n",
+        ms(insert),
+        perSecond(insert));
+    System.out.printf(
+        Locale.ROOT,
+        "  ratio end to end / (parse + insert) = %.2fx (goal <= 1.25x: %s)%n",
+        ratio,
         ratio <= 1.25 ? "met" : "NOT met");
   }
 
@@ -116,10 +139,12 @@ public final class IngestBench {
     long start = System.nanoTime();
     AccountsDetail detail = FlinksJson.parseAccountsDetail(payload);
     long parsed = System.nanoTime();
-    IngestResult result = db.database().inTransaction(c -> ingester.apply(c, login, "bench", detail));
+    IngestResult result =
+        db.database().inTransaction(c -> ingester.apply(c, login, "bench", detail));
     long end = System.nanoTime();
     if (result.newTransactions() != TOTAL) {
-      throw new IllegalStateException("Ingester stored " + result.newTransactions() + " of " + TOTAL + " transactions");
+      throw new IllegalStateException(
+          "Ingester stored " + result.newTransactions() + " of " + TOTAL + " transactions");
     }
     return new long[] {end - start, end - parsed};
   }
@@ -133,42 +158,48 @@ public final class IngestBench {
     return System.nanoTime() - start;
   }
 
-  /** The rows Ingester would write, inserted with a plain batched INSERT for a fresh login's accounts. */
+  /**
+   * The rows Ingester would write, inserted with a plain batched INSERT for a fresh login's
+   * accounts.
+   */
   private long bareInsert(BenchDatabase db) {
     List<Long> accountIds = db.database().inTransaction(c -> newAccounts(db, c));
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     settle();
     long start = System.nanoTime();
-    int inserted = db.database().inTransaction(c -> {
-      int count = 0;
-      try (PreparedStatement insert =
-          c.prepareStatement("insert into transactions (account_id, flinks_transaction_id, booked_on,"
-              + " description, debit, credit, balance, code, first_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        int pending = 0;
-        for (int a = 0; a < ACCOUNTS; a++) {
-          for (Transaction t : model.accounts().get(a).transactions()) {
-            insert.setLong(1, accountIds.get(a));
-            insert.setString(2, t.id());
-            insert.setObject(3, t.date());
-            insert.setString(4, t.description());
-            amount(insert, 5, t.debit());
-            amount(insert, 6, t.credit());
-            amount(insert, 7, t.balance());
-            insert.setString(8, t.code());
-            insert.setObject(9, now);
-            insert.addBatch();
-            if (++pending == BATCH) {
-              count += rows(insert.executeBatch());
-              pending = 0;
-            }
-          }
-        }
-        if (pending > 0) {
-          count += rows(insert.executeBatch());
-        }
-      }
-      return count;
-    });
+    int inserted =
+        db.database()
+            .inTransaction(c -> {
+              int count = 0;
+              try (PreparedStatement insert =
+                  c.prepareStatement(
+                      "insert into transactions (account_id, flinks_transaction_id, booked_on,"
+                          + " description, debit, credit, balance, code, first_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (int a = 0; a < ACCOUNTS; a++) {
+                  for (Transaction t : model.accounts().get(a).transactions()) {
+                    insert.setLong(1, accountIds.get(a));
+                    insert.setString(2, t.id());
+                    insert.setObject(3, t.date());
+                    insert.setString(4, t.description());
+                    amount(insert, 5, t.debit());
+                    amount(insert, 6, t.credit());
+                    amount(insert, 7, t.balance());
+                    insert.setString(8, t.code());
+                    insert.setObject(9, now);
+                    insert.addBatch();
+                    if (++pending == BATCH) {
+                      count += rows(insert.executeBatch());
+                      pending = 0;
+                    }
+                  }
+                }
+                if (pending > 0) {
+                  count += rows(insert.executeBatch());
+                }
+              }
+              return count;
+            });
     long elapsed = System.nanoTime() - start;
     if (inserted != TOTAL) {
       throw new IllegalStateException("bare insert wrote " + inserted + " rows");
@@ -180,7 +211,8 @@ public final class IngestBench {
     long login = db.newLogin(c);
     List<Long> ids = new ArrayList<>();
     try (PreparedStatement insert =
-        c.prepareStatement("insert into accounts (login_id, flinks_account_id, first_seen_at) values (?, ?, ?)",
+        c.prepareStatement(
+            "insert into accounts (login_id, flinks_account_id, first_seen_at) values (?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       for (Account account : model.accounts()) {
         insert.setLong(1, login);
@@ -196,7 +228,8 @@ public final class IngestBench {
     return ids;
   }
 
-  private static void amount(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
+  private static void amount(PreparedStatement statement, int index, BigDecimal value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.NUMERIC);
     } else {
@@ -212,7 +245,10 @@ public final class IngestBench {
     return total;
   }
 
-  /** Lets the previous step's garbage go before timing, so one measurement does not pay for another's. */
+  /**
+   * Lets the previous step's garbage go before timing, so one measurement does not pay for
+   * another's.
+   */
   private static void settle() {
     System.gc();
   }

@@ -7,13 +7,17 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Random schemas on the PostgreSQL test server for a sync instance in another JVM (created before, dropped after). */
+/**
+ * Random schemas on the PostgreSQL test server for a sync instance in another JVM (created before,
+ * dropped after).
+ */
 public final class PgSchemas {
 
   private PgSchemas() {}
 
   static String baseUrl() {
-    return Optional.ofNullable(System.getenv("FLINKS4J_TEST_PG_URL")).orElse(BenchDatabase.DEFAULT_PG_URL);
+    return Optional.ofNullable(System.getenv("FLINKS4J_TEST_PG_URL"))
+        .orElse(BenchDatabase.DEFAULT_PG_URL);
   }
 
   /** Creates a randomly named schema and returns its name. */
@@ -34,7 +38,8 @@ public final class PgSchemas {
   }
 
   private static void execute(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(baseUrl()); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(baseUrl());
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }

@@ -32,22 +32,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Ten thousand retrievals in flight at once in one sync instance ({@link SyncNode}, its own JVM, {@code -Xmx512m})
- * against a sandbox that answers 202 for a while before the data: do all complete, how late are the polls against
- * their schedule, and what heap and threads does the instance need.
+ * Ten thousand retrievals in flight at once in one sync instance ({@link SyncNode}, its own JVM,
+ * {@code -Xmx512m}) against a sandbox that answers 202 for a while before the data: do all
+ * complete, how late are the polls against their schedule, and what heap and threads does the
+ * instance need.
  *
- * <p>Lateness is read where the polls arrive: the sandbox records every call, and for each session the gap
- * between two consecutive data calls minus the poll interval is that poll's lateness (it includes the previous
- * call's response time, which the engine waits for before scheduling the next poll).
+ * <p>Lateness is read where the polls arrive: the sandbox records every call, and for each session
+ * the gap between two consecutive data calls minus the poll interval is that poll's lateness (it
+ * includes the previous call's response time, which the engine waits for before scheduling the next
+ * poll).
  *
- * <p>Usage: {@code ScaleBench <jar> [retrievals] [pollInterval seconds] [processing delay seconds] [h2|pg]}.
+ * <p>Usage: {@code ScaleBench <jar> [retrievals] [pollInterval seconds] [processing delay seconds]
+ * [h2|pg]}.
  */
 public final class ScaleBench {
 
   private static final Pattern GAUGE =
-      Pattern.compile("^flinks4j_retrievals\\{state=\"([a-z_]+)\"[^}]*}\\s+([0-9.eE+-]+)", Pattern.MULTILINE);
-  private static final Pattern REQUEST_ID = Pattern.compile("\"RequestId\"\\s*:\\s*\"([^\"]+)\"",
-      Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^flinks4j_retrievals\\{state=\"([a-z_]+)\"[^}]*}\\s+([0-9.eE+-]+)", Pattern.MULTILINE);
+  private static final Pattern REQUEST_ID =
+      Pattern.compile("\"RequestId\"\\s*:\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
   private static final String API_KEY = "bench-scale-key-0123456789abcdef";
 
   private ScaleBench() {}
@@ -62,16 +66,39 @@ public final class ScaleBench {
     try (FlinksSandbox sandbox = FlinksSandbox.builder().processingDelay(processing).start()) {
       List<String> loginIds = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        loginIds.add(sandbox.createLogin(
-            LoginSpec.named("scale_" + i).withAccounts(1).withTransactionsPerYear(40).withSeed(i)).loginId());
+        loginIds.add(
+            sandbox
+                .createLogin(
+                    LoginSpec.named("scale_" + i)
+                        .withAccounts(1)
+                        .withTransactionsPerYear(40)
+                        .withSeed(i))
+                .loginId());
       }
       Path dataDir = Files.createTempDirectory("flinks4j-bench-scale");
-      Map<String, String> env = new HashMap<>(Map.of(
-          "FLINKS_BASE_URL", sandbox.baseUrl(), "FLINKS_CUSTOMER_ID", sandbox.customerId(),
-          "FLINKS_SECRET_KEY", sandbox.secretKey(), "FLINKS_API_KEY", sandbox.apiKey(),
-          "FLINKS4J_API_KEYS", API_KEY, "FLINKS4J_PORT", "0", "FLINKS4J_HOST", "127.0.0.1",
-          "FLINKS4J_DATA_DIR", dataDir.toString(), "FLINKS4J_POLL_INTERVAL", pollInterval.toSeconds() + "s",
-          "FLINKS4J_RATE_LIMIT", "0"));
+      Map<String, String> env =
+          new HashMap<>(
+              Map.of(
+                  "FLINKS_BASE_URL",
+                  sandbox.baseUrl(),
+                  "FLINKS_CUSTOMER_ID",
+                  sandbox.customerId(),
+                  "FLINKS_SECRET_KEY",
+                  sandbox.secretKey(),
+                  "FLINKS_API_KEY",
+                  sandbox.apiKey(),
+                  "FLINKS4J_API_KEYS",
+                  API_KEY,
+                  "FLINKS4J_PORT",
+                  "0",
+                  "FLINKS4J_HOST",
+                  "127.0.0.1",
+                  "FLINKS4J_DATA_DIR",
+                  dataDir.toString(),
+                  "FLINKS4J_POLL_INTERVAL",
+                  pollInterval.toSeconds() + "s",
+                  "FLINKS4J_RATE_LIMIT",
+                  "0"));
       env.put("FLINKS4J_CACHED_REFRESH", "0s");
       env.put("FLINKS4J_LIVE_REFRESH", "0s");
       env.put("FLINKS4J_SWEEP_INTERVAL", "2s");
@@ -96,10 +123,17 @@ public final class ScaleBench {
     }
   }
 
-  private static void run(FlinksSandbox sandbox, Node node, List<String> loginIds, Duration pollInterval,
-      Duration processing, String db) throws Exception {
+  private static void run(
+      FlinksSandbox sandbox,
+      Node node,
+      List<String> loginIds,
+      Duration pollInterval,
+      Duration processing,
+      String db)
+      throws Exception {
     int count = loginIds.size();
-    HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    HttpClient http =
+        HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     URI base = URI.create("http://127.0.0.1:" + node.port);
     Journal journal = new Journal(sandbox);
     Thread collector = Thread.ofPlatform().daemon().start(journal::collectUntilInterrupted);
@@ -110,35 +144,48 @@ public final class ScaleBench {
     List<CompletableFuture<Void>> calls = new ArrayList<>(count);
     for (String loginId : loginIds) {
       inFlight.acquire();
-      HttpRequest post = HttpRequest.newBuilder(base.resolve("/v1/logins"))
-          .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"" + loginId + "\"}")).build();
-      calls.add(http.sendAsync(post, HttpResponse.BodyHandlers.discarding())
-          .handle((response, error) -> {
-            if (error != null || response.statusCode() != 201) {
-              refused.incrementAndGet();
-            }
-            inFlight.release();
-            return null;
-          }));
+      HttpRequest post =
+          HttpRequest.newBuilder(base.resolve("/v1/logins"))
+              .header("Authorization", "Bearer " + API_KEY)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"" + loginId + "\"}"))
+              .build();
+      calls.add(
+          http.sendAsync(post, HttpResponse.BodyHandlers.discarding())
+              .handle((response, error) -> {
+                if (error != null || response.statusCode() != 201) {
+                  refused.incrementAndGet();
+                }
+                inFlight.release();
+                return null;
+              }));
     }
     CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
     Duration registering = Duration.between(started, Instant.now());
-    System.out.printf(Locale.ROOT, "registered %,d logins in %.1f s (%d refused)%n", count,
-        registering.toMillis() / 1000.0, refused.get());
+    System.out.printf(
+        Locale.ROOT,
+        "registered %,d logins in %.1f s (%d refused)%n",
+        count,
+        registering.toMillis() / 1000.0,
+        refused.get());
 
     Map<String, Long> states = Map.of();
     long peakActive = 0;
     Instant deadline = Instant.now().plus(processing).plus(Duration.ofMinutes(10));
     while (Instant.now().isBefore(deadline)) {
       states = gauges(http, base);
-      long active = states.getOrDefault("requested", 0L) + states.getOrDefault("authorizing", 0L)
-          + states.getOrDefault("processing", 0L);
+      long active =
+          states.getOrDefault("requested", 0L)
+              + states.getOrDefault("authorizing", 0L)
+              + states.getOrDefault("processing", 0L);
       peakActive = Math.max(peakActive, active);
-      long terminal = states.getOrDefault("ready", 0L) + states.getOrDefault("failed", 0L)
-          + states.getOrDefault("timed_out", 0L);
+      long terminal =
+          states.getOrDefault("ready", 0L)
+              + states.getOrDefault("failed", 0L)
+              + states.getOrDefault("timed_out", 0L);
       if (terminal >= count || (active == 0 && terminal > 0)) {
-        break; // every registered login's retrieval has ended (refused registrations never start one)
+        break; // every registered login's retrieval has ended (refused registrations never start
+        // one)
       }
       Thread.sleep(1000);
     }
@@ -150,27 +197,54 @@ public final class ScaleBench {
     Lateness lateness = journal.lateness(pollInterval, Instant.MIN);
     Lateness settled = journal.lateness(pollInterval, started.plus(registering));
     String stats = node.lastStats.get();
-    System.out.printf(Locale.ROOT, "== scale: %,d retrievals, one sync instance (-Xmx512m, %s), poll interval %d s,"
-        + " sandbox processing %d s ==%n", count, db.equals("pg") ? "PostgreSQL" : "H2", pollInterval.toSeconds(),
+    System.out.printf(
+        Locale.ROOT,
+        "== scale: %,d retrievals, one sync instance (-Xmx512m, %s), poll interval %d s,"
+            + " sandbox processing %d s ==%n",
+        count,
+        db.equals("pg") ? "PostgreSQL" : "H2",
+        pollInterval.toSeconds(),
         processing.toSeconds());
-    System.out.printf(Locale.ROOT, "  completed: %,d ready, %,d failed, %,d timed out (all complete: %s) in %.1f s;"
-            + " peak in flight %,d%n", states.getOrDefault("ready", 0L), states.getOrDefault("failed", 0L),
-        states.getOrDefault("timed_out", 0L), states.getOrDefault("ready", 0L) == count ? "yes" : "NO",
-        total.toMillis() / 1000.0, peakActive);
-    System.out.printf(Locale.ROOT, "  polls: %,d data calls seen by the sandbox (%.1f per retrieval), %,d gaps%s%n",
-        lateness.calls, (double) lateness.calls / count, lateness.gaps.size(),
+    System.out.printf(
+        Locale.ROOT,
+        "  completed: %,d ready, %,d failed, %,d timed out (all complete: %s) in %.1f s;"
+            + " peak in flight %,d%n",
+        states.getOrDefault("ready", 0L),
+        states.getOrDefault("failed", 0L),
+        states.getOrDefault("timed_out", 0L),
+        states.getOrDefault("ready", 0L) == count ? "yes" : "NO",
+        total.toMillis() / 1000.0,
+        peakActive);
+    System.out.printf(
+        Locale.ROOT,
+        "  polls: %,d data calls seen by the sandbox (%.1f per retrieval), %,d gaps%s%n",
+        lateness.calls,
+        (double) lateness.calls / count,
+        lateness.gaps.size(),
         journal.possiblyLost ? " (journal overflowed between two reads: some polls unseen)" : "");
-    System.out.printf(Locale.ROOT, "  poll lateness vs schedule: p50 %d ms, p99 %d ms, max %d ms (goal p99 <= 1000 ms: %s)%n",
-        lateness.percentile(50), lateness.percentile(99), lateness.percentile(100),
+    System.out.printf(
+        Locale.ROOT,
+        "  poll lateness vs schedule: p50 %d ms, p99 %d ms, max %d ms (goal p99 <= 1000 ms: %s)%n",
+        lateness.percentile(50),
+        lateness.percentile(99),
+        lateness.percentile(100),
         lateness.percentile(99) <= 1000 ? "met" : "NOT met");
-    System.out.printf(Locale.ROOT, "    of which polls after the last registration: p50 %d ms, p99 %d ms (%,d gaps)%n",
-        settled.percentile(50), settled.percentile(99), settled.gaps.size());
-    System.out.printf(Locale.ROOT, "  sync instance: %s%n", stats == null ? "no stats" : stats.substring(6));
+    System.out.printf(
+        Locale.ROOT,
+        "    of which polls after the last registration: p50 %d ms, p99 %d ms (%,d gaps)%n",
+        settled.percentile(50),
+        settled.percentile(99),
+        settled.gaps.size());
+    System.out.printf(
+        Locale.ROOT, "  sync instance: %s%n", stats == null ? "no stats" : stats.substring(6));
   }
 
-  private static Map<String, Long> gauges(HttpClient http, URI base) throws IOException, InterruptedException {
-    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static Map<String, Long> gauges(HttpClient http, URI base)
+      throws IOException, InterruptedException {
+    HttpResponse<String> metrics =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
     Map<String, Long> states = new HashMap<>();
     Matcher m = GAUGE.matcher(metrics.body());
     while (m.find()) {
@@ -179,7 +253,9 @@ public final class ScaleBench {
     return states;
   }
 
-  /** Every data call the sandbox journal saw, read often enough that its ring never wraps unseen. */
+  /**
+   * Every data call the sandbox journal saw, read often enough that its ring never wraps unseen.
+   */
   private static final class Journal {
     private final FlinksSandbox sandbox;
     private final Set<RecordedRequest> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -204,15 +280,19 @@ public final class ScaleBench {
 
     synchronized void collectOnce() {
       List<RecordedRequest> snapshot = sandbox.requests();
-      // The ring is full and no longer holds the newest request read last time: some in between were dropped.
+      // The ring is full and no longer holds the newest request read last time: some in between
+      // were dropped.
       // (Arrival times cannot tell: concurrent requests are recorded slightly out of time order.)
       RecordedRequest previous = newestSeen;
-      if (previous != null && snapshot.size() >= 10_000 && snapshot.stream().noneMatch(r -> r == previous)) {
+      if (previous != null
+          && snapshot.size() >= 10_000
+          && snapshot.stream().noneMatch(r -> r == previous)) {
         possiblyLost = true;
       }
       for (RecordedRequest r : snapshot) {
         if (seen.add(r)) {
-          if (r.endpoint().equals("GetAccountsDetail") || r.endpoint().equals("GetAccountsDetailAsync")) {
+          if (r.endpoint().equals("GetAccountsDetail")
+              || r.endpoint().equals("GetAccountsDetailAsync")) {
             data.add(r);
           }
           newestSeen = r;
@@ -226,7 +306,9 @@ public final class ScaleBench {
       }
     }
 
-    /** @param from only gaps whose first call came at or after this instant */
+    /**
+     * @param from only gaps whose first call came at or after this instant
+     */
     synchronized Lateness lateness(Duration interval, Instant from) {
       Map<String, List<Instant>> bySession = new HashMap<>();
       for (RecordedRequest r : data) {
@@ -240,7 +322,9 @@ public final class ScaleBench {
           }
           requestId = m.group(1);
         }
-        bySession.computeIfAbsent(requestId.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r.at());
+        bySession
+            .computeIfAbsent(requestId.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            .add(r.at());
       }
       List<Long> gaps = new ArrayList<>();
       for (List<Instant> times : bySession.values()) {
@@ -280,11 +364,14 @@ public final class ScaleBench {
 
     static Node start(String jar, Map<String, String> env) throws IOException {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", jar, SyncNode.class.getName())
-          .redirectErrorStream(true);
+      ProcessBuilder builder =
+          new ProcessBuilder(java, "-Xmx512m", "-cp", jar, SyncNode.class.getName())
+              .redirectErrorStream(true);
       builder.environment().putAll(env);
       Process process = builder.start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = out.readLine()) != null && !line.startsWith("port=")) {
         if (line.contains("ERROR") || line.contains("Exception")) {
@@ -295,20 +382,22 @@ public final class ScaleBench {
         throw new IllegalStateException("the sync instance stopped before listening");
       }
       Node node = new Node(process, Integer.parseInt(line.substring(5).trim()));
-      Thread.ofPlatform().daemon().start(() -> {
-        try {
-          String l;
-          while ((l = out.readLine()) != null) {
-            if (l.startsWith("stats ")) {
-              node.lastStats.set(l);
-            } else if (l.contains("ERROR") || l.contains("OutOfMemoryError")) {
-              System.err.println("sync: " + l);
+      Thread.ofPlatform()
+          .daemon()
+          .start(() -> {
+            try {
+              String l;
+              while ((l = out.readLine()) != null) {
+                if (l.startsWith("stats ")) {
+                  node.lastStats.set(l);
+                } else if (l.contains("ERROR") || l.contains("OutOfMemoryError")) {
+                  System.err.println("sync: " + l);
+                }
+              }
+            } catch (IOException ignored) {
+              // the process ended
             }
-          }
-        } catch (IOException ignored) {
-          // the process ended
-        }
-      });
+          });
       return node;
     }
 

@@ -9,12 +9,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One sync instance in a JVM of its own (configured from the environment, like {@code SyncService.main}) that
- * also reports its heap and thread count, so the scale benchmark reads the figures of the service alone.
+ * One sync instance in a JVM of its own (configured from the environment, like {@code
+ * SyncService.main}) that also reports its heap and thread count, so the scale benchmark reads the
+ * figures of the service alone.
  *
- * <p>Prints {@code port=<port>} once started, then every second {@code stats heapPeakMB=.. heapMB=..
- * threadsPeak=.. threads=..} (heap sampled every 50 ms; platform threads, virtual threads are not counted by the
- * JVM). Runs until killed.
+ * <p>Prints {@code port=<port>} once started, then every second {@code stats heapPeakMB=..
+ * heapMB=.. threadsPeak=.. threads=..} (heap sampled every 50 ms; platform threads, virtual threads
+ * are not counted by the JVM). Runs until killed.
  */
 public final class SyncNode {
 
@@ -32,8 +33,13 @@ public final class SyncNode {
       long used = memory.getHeapMemoryUsage().getUsed();
       peak = Math.max(peak, used);
       if (tick % 20 == 0) {
-        System.out.printf(Locale.ROOT, "stats heapPeakMB=%.1f heapMB=%.1f threadsPeak=%d threads=%d%n", peak / 1e6,
-            used / 1e6, threads.getPeakThreadCount(), threads.getThreadCount());
+        System.out.printf(
+            Locale.ROOT,
+            "stats heapPeakMB=%.1f heapMB=%.1f threadsPeak=%d threads=%d%n",
+            peak / 1e6,
+            used / 1e6,
+            threads.getPeakThreadCount(),
+            threads.getThreadCount());
         System.out.flush();
       }
       Thread.sleep(50);

@@ -11,18 +11,21 @@ class LoginCheckTest {
 
   @Test
   void reason_of_a_failure_without_code_reads_errorCode_null() throws Exception {
-    String login = "{\"loginId\":\"x\",\"state\":\"failed\",\"errorCode\":null,\"mfaChallenges\":[]}";
+    String login =
+        "{\"loginId\":\"x\",\"state\":\"failed\",\"errorCode\":null,\"mfaChallenges\":[]}";
 
     assertThat(LoginCheck.reasonOf(JSON.readTree(login))).isEqualTo("errorCode=null");
   }
 
   @Test
   void reason_lists_every_error_and_reason_field_the_api_shows_in_its_order() throws Exception {
-    String login = "{\"state\":\"failed\",\"errorCode\":\"RETRY_LATER\",\"errorReason\":\"attempts_exhausted\","
-        + "\"reason\":{\"kind\":\"transient\"}}";
+    String login =
+        "{\"state\":\"failed\",\"errorCode\":\"RETRY_LATER\",\"errorReason\":\"attempts_exhausted\","
+            + "\"reason\":{\"kind\":\"transient\"}}";
 
     assertThat(LoginCheck.reasonOf(JSON.readTree(login)))
-        .isEqualTo("errorCode=RETRY_LATER errorReason=attempts_exhausted reason={\"kind\":\"transient\"}");
+        .isEqualTo(
+            "errorCode=RETRY_LATER errorReason=attempts_exhausted reason={\"kind\":\"transient\"}");
   }
 
   @Test

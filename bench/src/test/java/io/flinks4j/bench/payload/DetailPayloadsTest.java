@@ -13,7 +13,8 @@ class DetailPayloadsTest {
 
   @Test
   void withTransactions_gives_every_account_exactly_the_requested_transactions() {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(DetailPayloads.withTransactions(3, 250, 7));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(DetailPayloads.withTransactions(3, 250, 7));
 
     assertThat(detail.accounts()).hasSize(3);
     assertThat(detail.accounts()).allSatisfy(a -> assertThat(a.transactions()).hasSize(250));
@@ -21,7 +22,8 @@ class DetailPayloadsTest {
 
   @Test
   void payload_uses_only_fields_the_client_models_with_values_of_the_documented_types() {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(DetailPayloads.withTransactions(5, 100, 11));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(DetailPayloads.withTransactions(5, 100, 11));
 
     assertThat(detail.httpStatusCode()).isEqualTo(200);
     assertThat(detail.extra()).isEmpty();
@@ -41,9 +43,11 @@ class DetailPayloadsTest {
 
   @Test
   void transaction_ids_are_unique_across_the_payload() {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(DetailPayloads.withTransactions(4, 500, 3));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(DetailPayloads.withTransactions(4, 500, 3));
 
-    assertThat(detail.accounts().stream().flatMap(a -> a.transactions().stream()).map(Transaction::id))
+    assertThat(
+            detail.accounts().stream().flatMap(a -> a.transactions().stream()).map(Transaction::id))
         .hasSize(2_000)
         .doesNotHaveDuplicates();
   }
@@ -64,6 +68,7 @@ class DetailPayloadsTest {
 
   @Test
   void rejects_a_payload_without_accounts() {
-    assertThatThrownBy(() -> DetailPayloads.withTransactions(0, 10, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DetailPayloads.withTransactions(0, 10, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -17,20 +17,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The demo's script, played against the service's REST API like a lender's application would: register the
- * sandbox's test logins, follow their retrievals, refresh the MFA user live and answer its questions, then read
- * back what was stored and summarise it.
+ * The demo's script, played against the service's REST API like a lender's application would:
+ * register the sandbox's test logins, follow their retrievals, refresh the MFA user live and answer
+ * its questions, then read back what was stored and summarise it.
  */
 final class DemoRun {
   private static final Duration WATCH_EVERY = Duration.ofMillis(100);
   private static final String MFA_USER = "Greatday";
+
   /** The sandbox's test users, in the order they are registered, and how each one should end. */
   private static final Map<String, String> EXPECTED = expected();
+
   /** The answers Flinks documents for its test institution's security questions. */
-  private static final Map<String, String> DOCUMENTED_ANSWERS = Map.of(
-      "What city were you born in?", "Montreal",
-      "What is the best country on earth?", "Canada",
-      "What shape do people like most?", "Triangle");
+  private static final Map<String, String> DOCUMENTED_ANSWERS =
+      Map.of(
+          "What city were you born in?", "Montreal",
+          "What is the best country on earth?", "Canada",
+          "What shape do people like most?", "Triangle");
 
   private final Console console;
   private final PrintStream out;
@@ -92,13 +95,26 @@ final class DemoRun {
     }
   }
 
-  /** Where the MFA user is in its story: first (cached) read, then a live refresh answered through the API. */
-  private enum Phase { FIRST_READ, LIVE_REQUESTED, ANSWERED, DONE, DONE_AFTER_FIRST_READ }
+  /**
+   * Where the MFA user is in its story: first (cached) read, then a live refresh answered through
+   * the API.
+   */
+  private enum Phase {
+    FIRST_READ,
+    LIVE_REQUESTED,
+    ANSWERED,
+    DONE,
+    DONE_AFTER_FIRST_READ
+  }
 
-  /** Runs the story; {@link ExitCode#TIMEOUT} when the logins did not settle in time, INTERNAL_ERROR on surprises. */
+  /**
+   * Runs the story; {@link ExitCode#TIMEOUT} when the logins did not settle in time, INTERNAL_ERROR
+   * on surprises.
+   */
   ExitCode run() throws InterruptedException {
     out.println();
-    out.println("1. Register the sandbox's test logins (POST /v1/logins), as a lender does after Flinks Connect:");
+    out.println(
+        "1. Register the sandbox's test logins (POST /v1/logins), as a lender does after Flinks Connect:");
     for (String username : EXPECTED.keySet()) {
       String loginId = sandbox.login(username).loginId();
       api.register(loginId, username);
@@ -112,15 +128,22 @@ final class DemoRun {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!logins.stream().allMatch(Tracked::settled)) {
       if (System.nanoTime() > deadline) {
-        console.err().println("flinks4j demo: logins still not settled after " + Durations.format(timeout)
-            + "; raise --timeout (exit code " + ExitCode.TIMEOUT.code() + ")");
+        console
+            .err()
+            .println(
+                "flinks4j demo: logins still not settled after "
+                    + Durations.format(timeout)
+                    + "; raise --timeout (exit code "
+                    + ExitCode.TIMEOUT.code()
+                    + ")");
         return ExitCode.TIMEOUT;
       }
       Thread.sleep(WATCH_EVERY);
       watch();
     }
     out.println();
-    out.println("3. Read back what the service stored (GET /v1/logins/{id}/accounts, /v1/accounts/{id}/transactions):");
+    out.println(
+        "3. Read back what the service stored (GET /v1/logins/{id}/accounts, /v1/accounts/{id}/transactions):");
     return summarise() ? ExitCode.OK : ExitCode.INTERNAL_ERROR;
   }
 
@@ -138,7 +161,12 @@ final class DemoRun {
       login.errorCode = view.path("errorCode").isTextual() ? view.path("errorCode").asText() : null;
       if (state != null && !state.equals(login.state)) {
         login.state = state;
-        event(login, state + (login.errorCode != null && !"ready".equals(state) ? " (" + login.errorCode + ")" : ""));
+        event(
+            login,
+            state
+                + (login.errorCode != null && !"ready".equals(state)
+                    ? " (" + login.errorCode + ")"
+                    : ""));
       }
       advance(login, view);
     }
@@ -179,11 +207,12 @@ final class DemoRun {
           login.phase = Phase.DONE;
         }
       }
-      case DONE, DONE_AFTER_FIRST_READ -> { }
+      case DONE, DONE_AFTER_FIRST_READ -> {}
     }
   }
 
-  // Answers with the documented values, as the lender's app would with what its user typed. A 5xx leaves the
+  // Answers with the documented values, as the lender's app would with what its user typed. A 5xx
+  // leaves the
   // retrieval waiting, so the next look tries again; a 409 means the answers already went through.
   private void answer(Tracked login, JsonNode view) {
     Map<String, String> answers = new LinkedHashMap<>();
@@ -206,12 +235,21 @@ final class DemoRun {
     login.answeredAt = view.path("stateUpdatedAt").asText("");
     login.questionsAnswered += answers.size();
     login.phase = Phase.ANSWERED;
-    event(login, "answered " + answers.size() + " question" + (answers.size() == 1 ? "" : "s")
-        + " (POST /v1/logins/{id}/mfa)");
+    event(
+        login,
+        "answered "
+            + answers.size()
+            + " question"
+            + (answers.size() == 1 ? "" : "s")
+            + " (POST /v1/logins/{id}/mfa)");
   }
 
   private void event(Tracked login, String what) {
-    out.printf(Locale.ROOT, "   %6s  %-22s %s%n", "+" + Durations.format(elapsedSince(started)), login.username,
+    out.printf(
+        Locale.ROOT,
+        "   %6s  %-22s %s%n",
+        "+" + Durations.format(elapsedSince(started)),
+        login.username,
         what);
     out.flush();
   }
@@ -221,12 +259,21 @@ final class DemoRun {
     List<String> details = new ArrayList<>();
     out.println();
     String format = "   %-22s %-7s %8s %13s %22s %12s  %s%n";
-    out.printf(Locale.ROOT, format, "LOGIN", "STATE", "ACCOUNTS", "TRANSACTIONS", "NET CURRENT BALANCE",
-        "TIME TO DATA", "NOTES");
+    out.printf(
+        Locale.ROOT,
+        format,
+        "LOGIN",
+        "STATE",
+        "ACCOUNTS",
+        "TRANSACTIONS",
+        "NET CURRENT BALANCE",
+        "TIME TO DATA",
+        "NOTES");
     for (Tracked login : logins) {
       String outcome = "ready".equals(login.state) ? "ready" : login.state + ":" + login.errorCode;
       if (!outcome.equals(EXPECTED.get(login.username))) {
-        unexpected.add(login.username + " ended " + outcome + ", expected " + EXPECTED.get(login.username));
+        unexpected.add(
+            login.username + " ended " + outcome + ", expected " + EXPECTED.get(login.username));
       }
       String notes = notes(login);
       if (!"ready".equals(login.state)) {
@@ -242,24 +289,52 @@ final class DemoRun {
         Optional<BigDecimal> current = decimal(account.path("balance").path("current"));
         String currency = account.path("currency").asText("?");
         current.ifPresent(amount -> net.merge(currency, amount, BigDecimal::add));
-        details.add(String.format(Locale.ROOT, "   %-22s %-26s %-4s %14s current %14s available %6d transactions",
-            login.username, account.path("title").asText("-"), currency, money(current),
-            money(decimal(account.path("balance").path("available"))), count));
+        details.add(
+            String.format(
+                Locale.ROOT,
+                "   %-22s %-26s %-4s %14s current %14s available %6d transactions",
+                login.username,
+                account.path("title").asText("-"),
+                currency,
+                money(current),
+                money(decimal(account.path("balance").path("available"))),
+                count));
       }
-      String balance = net.isEmpty() ? "-" : String.join(" + ", net.entrySet().stream()
-          .map(e -> money(Optional.of(e.getValue())) + " " + e.getKey()).toList());
-      out.printf(Locale.ROOT, format, login.username, login.state, accounts.size(), transactions, balance,
-          Durations.format(nanos(login.firstDataAt - login.registeredAt)), notes);
+      String balance =
+          net.isEmpty()
+              ? "-"
+              : String.join(
+                  " + ",
+                  net.entrySet().stream()
+                      .map(e -> money(Optional.of(e.getValue())) + " " + e.getKey())
+                      .toList());
+      out.printf(
+          Locale.ROOT,
+          format,
+          login.username,
+          login.state,
+          accounts.size(),
+          transactions,
+          balance,
+          Durations.format(nanos(login.firstDataAt - login.registeredAt)),
+          notes);
     }
     out.println();
     details.forEach(out::println);
     out.println();
     Duration total = elapsedSince(started);
     if (unexpected.isEmpty()) {
-      out.println("Done in " + Durations.format(total) + ": every login ended as the Flinks test users are documented "
-          + "to. Next: './flinks4j serve' runs this service for real (see --help).");
+      out.println(
+          "Done in "
+              + Durations.format(total)
+              + ": every login ended as the Flinks test users are documented "
+              + "to. Next: './flinks4j serve' runs this service for real (see --help).");
     } else {
-      out.println("Done in " + Durations.format(total) + " with surprises: " + String.join("; ", unexpected));
+      out.println(
+          "Done in "
+              + Durations.format(total)
+              + " with surprises: "
+              + String.join("; ", unexpected));
     }
     out.flush();
     return unexpected.isEmpty();
@@ -267,11 +342,15 @@ final class DemoRun {
 
   private static String notes(Tracked login) {
     if (login.errorCode != null && !"ready".equals(login.state)) {
-      return login.errorCode + (login.errorCode.equals("DISABLED_LOGIN")
-          ? ": the bank disabled it; the user must reconnect through Flinks Connect" : "");
+      return login.errorCode
+          + (login.errorCode.equals("DISABLED_LOGIN")
+              ? ": the bank disabled it; the user must reconnect through Flinks Connect"
+              : "");
     }
     if (login.liveDataAt != null) {
-      return "then a live refresh with " + login.questionsAnswered + " MFA answers posted to the API: "
+      return "then a live refresh with "
+          + login.questionsAnswered
+          + " MFA answers posted to the API: "
           + Durations.format(nanos(login.liveDataAt - login.liveRequestedAt));
     }
     return switch (login.username) {

@@ -16,16 +16,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sync service's REST API as a lender's application calls it: JSON over HTTP with a Bearer key. The demo goes
- * through it, rather than through Java calls, so it proves the whole stack.
+ * The sync service's REST API as a lender's application calls it: JSON over HTTP with a Bearer key.
+ * The demo goes through it, rather than through Java calls, so it proves the whole stack.
  */
 final class ServiceApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI base;
   private final String bearer;
 
@@ -57,11 +58,15 @@ final class ServiceApi implements AutoCloseable {
   /** {@code GET /v1/logins/{loginId}/accounts}. */
   List<JsonNode> accounts(String loginId) {
     List<JsonNode> accounts = new ArrayList<>();
-    call("GET", "/v1/logins/" + encode(loginId) + "/accounts", null, 200).get("data").forEach(accounts::add);
+    call("GET", "/v1/logins/" + encode(loginId) + "/accounts", null, 200)
+        .get("data")
+        .forEach(accounts::add);
     return accounts;
   }
 
-  /** How many transactions {@code GET /v1/accounts/{id}/transactions} serves, counted page by page. */
+  /**
+   * How many transactions {@code GET /v1/accounts/{id}/transactions} serves, counted page by page.
+   */
   int transactionCount(String accountId) {
     return pages("/v1/accounts/" + encode(accountId) + "/transactions?limit=1000").size();
   }
@@ -73,28 +78,40 @@ final class ServiceApi implements AutoCloseable {
       JsonNode page = call("GET", next, null, 200);
       page.get("data").forEach(items::add);
       JsonNode cursor = page.get("nextCursor");
-      next = cursor == null || cursor.isNull() ? null
-          : path + (path.contains("?") ? "&" : "?") + "cursor=" + encode(cursor.asText());
+      next =
+          cursor == null || cursor.isNull()
+              ? null
+              : path + (path.contains("?") ? "&" : "?") + "cursor=" + encode(cursor.asText());
     }
     return items;
   }
 
   private JsonNode call(String method, String path, Object body, int expected) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-          .timeout(Duration.ofSeconds(30))
-          .header("Authorization", bearer)
-          .header("Accept", "application/json");
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(base.resolve(path))
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", bearer)
+              .header("Accept", "application/json");
       if (body == null) {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
-        request.header("Content-Type", "application/json")
+        request
+            .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
       }
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != expected) {
-        throw new ApiError(method + " " + path.replaceAll("/logins/[^/?]+", "/logins/{id}") + " answered HTTP "
-            + response.statusCode() + ": " + errorCode(response.body()), response.statusCode());
+        throw new ApiError(
+            method
+                + " "
+                + path.replaceAll("/logins/[^/?]+", "/logins/{id}")
+                + " answered HTTP "
+                + response.statusCode()
+                + ": "
+                + errorCode(response.body()),
+            response.statusCode());
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {
@@ -119,7 +136,10 @@ final class ServiceApi implements AutoCloseable {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /** The service refused or failed a call; the message has the route, the status and the error code only. */
+  /**
+   * The service refused or failed a call; the message has the route, the status and the error code
+   * only.
+   */
   static final class ApiError extends RuntimeException {
     private final int status;
 

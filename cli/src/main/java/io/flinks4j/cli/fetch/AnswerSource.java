@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Answers the bank's MFA questions for the command line, round after round: from the {@code --mfa PROMPT=ANSWER}
- * options first (prompts matched forgivingly; a choice by its text or number), then by asking the person at the
- * terminal, choices numbered; declines (so the caller
- * prints a Connect relaunch URL) when a question has no answer and nobody can type one, remembering which prompts
+ * Answers the bank's MFA questions for the command line, round after round: from the {@code --mfa
+ * PROMPT=ANSWER} options first (prompts matched forgivingly; a choice by its text or number), then
+ * by asking the person at the terminal, choices numbered; declines (so the caller prints a Connect
+ * relaunch URL) when a question has no answer and nobody can type one, remembering which prompts
  * went unanswered and which {@code --mfa} keys matched nothing, for the message.
  */
 final class AnswerSource {
@@ -37,8 +37,9 @@ final class AnswerSource {
     for (String option : mfaOptions) {
       int eq = option.indexOf('=');
       if (eq <= 0 || eq == option.length() - 1) {
-        throw new UsageException("Invalid value for --mfa: expected PROMPT=ANSWER, e.g. "
-            + "--mfa \"What city were you born in?=Montreal\"");
+        throw new UsageException(
+            "Invalid value for --mfa: expected PROMPT=ANSWER, e.g. "
+                + "--mfa \"What city were you born in?=Montreal\"");
       }
     }
     this.given = List.copyOf(mfaOptions);
@@ -48,8 +49,9 @@ final class AnswerSource {
   /**
    * Answers for every question of this challenge, or empty to decline.
    *
-   * @param attempt 1 the first time these questions are answered; above 1 after the bank refused the answers, when
-   *     the {@code --mfa} values proved wrong and only the person at the terminal can try again
+   * @param attempt 1 the first time these questions are answered; above 1 after the bank refused
+   *     the answers, when the {@code --mfa} values proved wrong and only the person at the terminal
+   *     can try again
    */
   Optional<Map<String, List<String>>> answer(MfaChallenge challenge, int round, int attempt) {
     Map<String, List<String>> answers = new LinkedHashMap<>();
@@ -59,9 +61,11 @@ final class AnswerSource {
       if (prompt == null) {
         return Optional.empty(); // a challenge kind we cannot show; only Connect can handle it
       }
-      Optional<MfaAnswer> answer = (attempt == 1 ? fromOptions(prompt).flatMap(text -> resolve(question, text))
-          : Optional.<MfaAnswer>empty())
-          .or(() -> ask(question, round));
+      Optional<MfaAnswer> answer =
+          (attempt == 1
+                  ? fromOptions(prompt).flatMap(text -> resolve(question, text))
+                  : Optional.<MfaAnswer>empty())
+              .or(() -> ask(question, round));
       if (answer.isEmpty()) {
         missing.add(prompt);
       } else {
@@ -74,8 +78,9 @@ final class AnswerSource {
   }
 
   /**
-   * Reads what was typed for {@code question}: a choice's text (several comma separated where several are wanted),
-   * or, for a challenge with choices, their numbers as listed ({@code 2}, or {@code 1,3}).
+   * Reads what was typed for {@code question}: a choice's text (several comma separated where
+   * several are wanted), or, for a challenge with choices, their numbers as listed ({@code 2}, or
+   * {@code 1,3}).
    */
   static Optional<MfaAnswer> resolve(SecurityChallenge question, String typed) {
     Optional<MfaAnswer> byText = question.answerFromText(typed);
@@ -100,7 +105,8 @@ final class AnswerSource {
       return Optional.of(MfaAnswer.text(picked.getFirst()));
     }
     return several || question instanceof SecurityChallenge.Other
-        ? Optional.of(MfaAnswer.choices(picked)) : Optional.empty();
+        ? Optional.of(MfaAnswer.choices(picked))
+        : Optional.empty();
   }
 
   /** Whether someone can type a new answer after the bank refused one. */
@@ -124,8 +130,10 @@ final class AnswerSource {
     return keys;
   }
 
-  // An option is split at whichever '=' makes its left side the prompt, so prompts and answers may both contain '='.
-  // Flinks needs the prompt verbatim; case, spacing and punctuation slips on the command line are forgiven here.
+  // An option is split at whichever '=' makes its left side the prompt, so prompts and answers may
+  // both contain '='.
+  // Flinks needs the prompt verbatim; case, spacing and punctuation slips on the command line are
+  // forgiven here.
   private Optional<String> fromOptions(String prompt) {
     String wanted = normalise(prompt);
     for (int i = 0; i < given.size(); i++) {
@@ -147,7 +155,11 @@ final class AnswerSource {
       return Optional.empty();
     }
     PrintStream err = console.err();
-    err.println("Security question" + (round > 1 ? " (round " + round + ")" : "") + ": " + question.prompt());
+    err.println(
+        "Security question"
+            + (round > 1 ? " (round " + round + ")" : "")
+            + ": "
+            + question.prompt());
     ChallengeText.choiceLines(question).forEach(line -> err.println("  " + line));
     for (int attempt = 0; attempt < TRIES; attempt++) {
       err.print(ChallengeText.instruction(question) + " ");
@@ -165,7 +177,10 @@ final class AnswerSource {
     return Optional.empty();
   }
 
-  /** Letters and digits only, lower case, single spaces: "what city were you born in" for any spelling of it. */
+  /**
+   * Letters and digits only, lower case, single spaces: "what city were you born in" for any
+   * spelling of it.
+   */
   static String normalise(String text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();

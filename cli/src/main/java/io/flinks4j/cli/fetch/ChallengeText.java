@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** How a security challenge's choices read on a terminal: numbered, images by number and size, never as Base64. */
+/**
+ * How a security challenge's choices read on a terminal: numbered, images by number and size, never
+ * as Base64.
+ */
 final class ChallengeText {
   private ChallengeText() {}
 
@@ -24,7 +27,8 @@ final class ChallengeText {
     return switch (challenge) {
       case SecurityChallenge.MultipleChoices c -> "Pick every one that applies (e.g. 1,3):";
       case SecurityChallenge.ImageChoice c -> "Pick your image (1-" + c.choices().size() + "):";
-      case SecurityChallenge.PhoneChoice c -> "Send the code by text to (1-" + c.choices().size() + "):";
+      case SecurityChallenge.PhoneChoice c ->
+          "Send the code by text to (1-" + c.choices().size() + "):";
       case SecurityChallenge.SingleChoice c -> "Pick one (1-" + c.choices().size() + "):";
       default -> challenge.choices().isEmpty() ? "Answer:" : "Pick (e.g. 1 or 1,3):";
     };
@@ -33,7 +37,11 @@ final class ChallengeText {
   private static String label(SecurityChallenge challenge, int index) {
     String choice = challenge.choices().get(index);
     if (challenge instanceof SecurityChallenge.ImageChoice) {
-      return "image " + (index + 1) + " (" + decodedSize(choice) + " bytes; shown in Flinks Connect)";
+      return "image "
+          + (index + 1)
+          + " ("
+          + decodedSize(choice)
+          + " bytes; shown in Flinks Connect)";
     }
     return choice;
   }

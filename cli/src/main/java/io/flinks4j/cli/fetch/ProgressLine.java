@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Shows on one self-overwriting stderr line how long Flinks has been processing, how many calls were made, the last
- * state and when the next poll goes out, redrawn every second between polls so the wait never looks frozen; silent
- * when nobody watches (no terminal), so logs and pipes stay clean.
+ * Shows on one self-overwriting stderr line how long Flinks has been processing, how many calls
+ * were made, the last state and when the next poll goes out, redrawn every second between polls so
+ * the wait never looks frozen; silent when nobody watches (no terminal), so logs and pipes stay
+ * clean.
  */
 final class ProgressLine implements PollListener, AutoCloseable {
   static final Duration TICK = Duration.ofSeconds(1);
@@ -40,9 +41,15 @@ final class ProgressLine implements PollListener, AutoCloseable {
 
   /**
    * @param nanoTime the time source of the redraws (a test's fake clock)
-   * @param selfTicking whether a timer thread calls {@link #tick()} every second (off in tests, which call it)
+   * @param selfTicking whether a timer thread calls {@link #tick()} every second (off in tests,
+   *     which call it)
    */
-  ProgressLine(PrintStream err, boolean enabled, Duration pollInterval, Duration pollTimeout, LongSupplier nanoTime,
+  ProgressLine(
+      PrintStream err,
+      boolean enabled,
+      Duration pollInterval,
+      Duration pollTimeout,
+      LongSupplier nanoTime,
       boolean selfTicking) {
     this.err = err;
     this.enabled = enabled;
@@ -64,14 +71,17 @@ final class ProgressLine implements PollListener, AutoCloseable {
       end();
     } else if (selfTicking) {
       if (ticker == null) {
-        ticker = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("flinks4j-progress").factory());
+        ticker =
+            Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("flinks4j-progress").factory());
       }
       // Ticks counted from this attempt, so the countdown steps 10s, 9s, ... in time with the poll.
       if (ticks != null) {
         ticks.cancel(false);
       }
-      ticks = ticker.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+      ticks =
+          ticker.scheduleAtFixedRate(
+              this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -105,14 +115,22 @@ final class ProgressLine implements PollListener, AutoCloseable {
   private void draw() {
     Duration sinceAttempt = Duration.ofNanos(nanoTime.getAsLong() - lastAtNanos);
     Duration elapsed = last.elapsed().plus(sinceAttempt);
-    StringBuilder line = new StringBuilder("Waiting for Flinks: ").append(Durations.format(elapsed))
-        .append(" elapsed, attempt ").append(last.number()).append(", ").append(last.status());
+    StringBuilder line =
+        new StringBuilder("Waiting for Flinks: ")
+            .append(Durations.format(elapsed))
+            .append(" elapsed, attempt ")
+            .append(last.number())
+            .append(", ")
+            .append(last.status());
     if (last.httpStatus() != 200) {
       // The client waits the poll interval, or less when the poll timeout comes first.
       Duration untilTimeout = pollTimeout.minus(last.elapsed());
       Duration wait = untilTimeout.compareTo(pollInterval) < 0 ? untilTimeout : pollInterval;
       Duration next = wait.minus(sinceAttempt);
-      line.append(next.isNegative() || next.isZero() ? ", polling now" : ", next poll in " + wholeSeconds(next));
+      line.append(
+          next.isNegative() || next.isZero()
+              ? ", polling now"
+              : ", next poll in " + wholeSeconds(next));
     }
     String text = line.toString();
     err.print("\r" + text + " ".repeat(Math.max(0, width - text.length())));

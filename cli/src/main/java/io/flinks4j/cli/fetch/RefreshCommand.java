@@ -5,15 +5,21 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code flinks4j refresh}: {@code fetch --live}, the command people look for when data is stale. */
-@Command(name = "refresh", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Refresh a login live at the bank (answering MFA questions), then retrieve its data; "
-        + "the same as 'fetch --live'."})
+/**
+ * {@code flinks4j refresh}: {@code fetch --live}, the command people look for when data is stale.
+ */
+@Command(
+    name = "refresh",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Refresh a login live at the bank (answering MFA questions), then retrieve its data; "
+          + "the same as 'fetch --live'."
+    })
 public final class RefreshCommand implements Callable<Integer> {
   private final Console console;
 
-  @Mixin
-  FetchOptions options;
+  @Mixin FetchOptions options;
 
   public RefreshCommand(Console console) {
     this.console = console;

@@ -10,10 +10,10 @@ import io.flinks4j.sync.config.Settings;
 import java.util.Optional;
 
 /**
- * Logback's first configuration in the runnable jar, found through {@code META-INF/services}: {@code
- * FLINKS4J_LOG_FORMAT} and {@code FLINKS4J_LOG_LEVEL} from the environment, so even the first line is in the chosen
- * form. An invalid value falls back to the defaults here; {@code serve} then refuses it with its name. A Logback
- * file named by {@code -Dlogback.configurationFile} wins.
+ * Logback's first configuration in the runnable jar, found through {@code META-INF/services}:
+ * {@code FLINKS4J_LOG_FORMAT} and {@code FLINKS4J_LOG_LEVEL} from the environment, so even the
+ * first line is in the chosen form. An invalid value falls back to the defaults here; {@code serve}
+ * then refuses it with its name. A Logback file named by {@code -Dlogback.configurationFile} wins.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class EnvironmentConfigurator extends ContextAwareBase implements Configurator {

@@ -12,29 +12,44 @@ import io.flinks4j.sync.config.LogSettings;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@link LogSettings} to Logback, the binding the runnable jar ships: log lines on standard error, as text
- * or as one JSON object a line (Logback's own {@link JsonEncoder}); the service's loggers at the configured level,
- * the rest (client, sandbox, libraries) at warnings, or with the service's level when that is debug or trace. The command line prints its own messages on standard output.
+ * Applies {@link LogSettings} to Logback, the binding the runnable jar ships: log lines on standard
+ * error, as text or as one JSON object a line (Logback's own {@link JsonEncoder}); the service's
+ * loggers at the configured level, the rest (client, sandbox, libraries) at warnings, or with the
+ * service's level when that is debug or trace. The command line prints its own messages on standard
+ * output.
  */
 public final class Logging {
 
-  /** The service's loggers, at the configured level (the client and sandbox join them at debug and trace). */
+  /**
+   * The service's loggers, at the configured level (the client and sandbox join them at debug and
+   * trace).
+   */
   static final String SERVICE = "io.flinks4j.sync";
+
   /** Every flinks4j logger. */
   static final String ALL_OURS = "io.flinks4j";
-  /** Text form: time, level, logger's simple name, message, then the stack trace when there is one. */
+
+  /**
+   * Text form: time, level, logger's simple name, message, then the stack trace when there is one.
+   */
   static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
 
   private Logging() {}
 
-  /** Reconfigures logging from scratch; does nothing when another SLF4J binding is in use (embedded use). */
+  /**
+   * Reconfigures logging from scratch; does nothing when another SLF4J binding is in use (embedded
+   * use).
+   */
   public static void apply(LogSettings settings) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       configure(context, settings);
     }
   }
 
-  /** Sets one logger's level, e.g. to quiet the service's own lines while {@code demo} tells the story. */
+  /**
+   * Sets one logger's level, e.g. to quiet the service's own lines while {@code demo} tells the
+   * story.
+   */
   public static void level(String logger, String level) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.getLogger(logger).setLevel(Level.toLevel(level, Level.INFO));
@@ -43,24 +58,26 @@ public final class Logging {
 
   static void configure(LoggerContext context, LogSettings settings) {
     context.reset();
-    EncoderBase<ILoggingEvent> encoder = switch (settings.format()) {
-      case TEXT -> {
-        PatternLayoutEncoder text = new PatternLayoutEncoder();
-        text.setPattern(TEXT_PATTERN);
-        yield text;
-      }
-      case JSON -> {
-        JsonEncoder json = new JsonEncoder();
-        json.setWithSequenceNumber(false);
-        json.setWithNanoseconds(false);
-        json.setWithContext(false);
-        json.setWithArguments(false);
-        // The message as written, with its {} placeholders filled in; the raw pattern would repeat it.
-        json.setWithMessage(false);
-        json.setWithFormattedMessage(true);
-        yield json;
-      }
-    };
+    EncoderBase<ILoggingEvent> encoder =
+        switch (settings.format()) {
+          case TEXT -> {
+            PatternLayoutEncoder text = new PatternLayoutEncoder();
+            text.setPattern(TEXT_PATTERN);
+            yield text;
+          }
+          case JSON -> {
+            JsonEncoder json = new JsonEncoder();
+            json.setWithSequenceNumber(false);
+            json.setWithNanoseconds(false);
+            json.setWithContext(false);
+            json.setWithArguments(false);
+            // The message as written, with its {} placeholders filled in; the raw pattern would
+            // repeat it.
+            json.setWithMessage(false);
+            json.setWithFormattedMessage(true);
+            yield json;
+          }
+        };
     encoder.setContext(context);
     encoder.start();
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();

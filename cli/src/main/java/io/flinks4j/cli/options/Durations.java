@@ -7,8 +7,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads durations the way people type them ({@code 500ms}, {@code 10s}, {@code 30m}, {@code 1h}, {@code 2d}) or in
- * ISO-8601 ({@code PT10S}); one parser for every command's options.
+ * Reads durations the way people type them ({@code 500ms}, {@code 10s}, {@code 30m}, {@code 1h},
+ * {@code 2d}) or in ISO-8601 ({@code PT10S}); one parser for every command's options.
  */
 public final class Durations implements ITypeConverter<Duration> {
   @Override
@@ -17,7 +17,8 @@ public final class Durations implements ITypeConverter<Duration> {
   }
 
   /**
-   * Parses a non-negative duration with the service's parser, so options and configuration accept the same forms.
+   * Parses a non-negative duration with the service's parser, so options and configuration accept
+   * the same forms.
    *
    * @throws TypeConversionException naming the accepted forms
    */
@@ -30,9 +31,10 @@ public final class Durations implements ITypeConverter<Duration> {
   }
 
   /**
-   * The duration as people write it, for every line the CLI prints: {@code 850ms}, {@code 1.0s}, {@code 12.3s},
-   * {@code 2m 5s}, {@code 1h 2m}, {@code 2d 3h}; zero parts dropped ({@code 2m}, {@code 1h}); below a minute one
-   * decimal (truncated, so {@code 59.99s} never shows as {@code 60.0s}).
+   * The duration as people write it, for every line the CLI prints: {@code 850ms}, {@code 1.0s},
+   * {@code 12.3s}, {@code 2m 5s}, {@code 1h 2m}, {@code 2d 3h}; zero parts dropped ({@code 2m},
+   * {@code 1h}); below a minute one decimal (truncated, so {@code 59.99s} never shows as {@code
+   * 60.0s}).
    */
   public static String format(Duration duration) {
     if (duration.isNegative()) {

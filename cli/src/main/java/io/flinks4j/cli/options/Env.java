@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names the environment variable an option falls back to when it is not on the command line, so the rule lives
- * next to the option it belongs to; {@link EnvironmentDefaults} applies it.
+ * Names the environment variable an option falls back to when it is not on the command line, so the
+ * rule lives next to the option it belongs to; {@link EnvironmentDefaults} applies it.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)

@@ -10,8 +10,9 @@ import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 
 /**
- * Gives options marked {@link Env} their value from the (injectable) environment when the command line leaves them
- * out. Picocli never shows these values in help, so secrets from the environment stay off the screen.
+ * Gives options marked {@link Env} their value from the (injectable) environment when the command
+ * line leaves them out. Picocli never shows these values in help, so secrets from the environment
+ * stay off the screen.
  */
 public final class EnvironmentDefaults implements IDefaultValueProvider {
   private final Map<String, String> env;
@@ -21,9 +22,11 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
   }
 
   /**
-   * {@code env} with every secret given as {@code KEY_FILE} read into {@code KEY}, as the service reads them.
+   * {@code env} with every secret given as {@code KEY_FILE} read into {@code KEY}, as the service
+   * reads them.
    *
-   * @throws io.flinks4j.sync.config.ConfigException when both forms are set or the file cannot be read
+   * @throws io.flinks4j.sync.config.ConfigException when both forms are set or the file cannot be
+   *     read
    */
   public static Map<String, String> withSecretFiles(Map<String, String> env) {
     Map<String, String> secrets = new HashMap<>();

@@ -9,15 +9,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The secret values of one command run (keys, loginIds, bearer keys, from the arguments and the environment), so any
- * text headed for the terminal can be scrubbed of them: a mistyped option echoed back by the parser, or a message
- * quoting what a server sent.
+ * The secret values of one command run (keys, loginIds, bearer keys, from the arguments and the
+ * environment), so any text headed for the terminal can be scrubbed of them: a mistyped option
+ * echoed back by the parser, or a message quoting what a server sent.
  */
 public final class Secrets {
   /** Options whose value is a secret. */
-  public static final Set<String> SECRET_OPTIONS = Set.of("--secret-key", "--api-key", "--login-id");
-  /** Environment variables whose value is a secret (comma-separated lists are split): the service's and loginIds. */
+  public static final Set<String> SECRET_OPTIONS =
+      Set.of("--secret-key", "--api-key", "--login-id");
+
+  /**
+   * Environment variables whose value is a secret (comma-separated lists are split): the service's
+   * and loginIds.
+   */
   public static final Set<String> SECRET_VARIABLES = secretVariables();
+
   private static final String MASK = "***";
   // Shorter values would mask ordinary words; real keys and loginIds are GUID-sized.
   private static final int SIGNIFICANT_LENGTH = 4;
@@ -47,7 +53,10 @@ public final class Secrets {
     return new Secrets(java.util.Arrays.asList(values));
   }
 
-  /** Secrets given as option values in {@code args} (both {@code --opt value} and {@code --opt=value}) or in {@code env}. */
+  /**
+   * Secrets given as option values in {@code args} (both {@code --opt value} and {@code
+   * --opt=value}) or in {@code env}.
+   */
   public static Secrets from(String[] args, Map<String, String> env) {
     List<String> found = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {

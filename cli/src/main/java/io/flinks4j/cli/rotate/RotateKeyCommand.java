@@ -19,24 +19,41 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flinks4j rotate-key}: re-seals the stored secrets under the current key of FLINKS4J_ENCRYPTION_KEY. */
-@Command(name = "rotate-key", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Re-encrypt every stored loginId, event body and webhook body under the current (first) key of "
-        + "FLINKS4J_ENCRYPTION_KEY, and rewrite the loginId lookup hashes, in batches, while the service runs.",
-        "First give every instance the new ring, FLINKS4J_ENCRYPTION_KEY=2:<new key>,1:<old key>, and restart it; "
-        + "then run this with the same settings; once it reports nothing left to rewrite, drop 1:<old key>. "
-        + "Safe to interrupt and run again (it resumes), and beside running instances."})
+/**
+ * {@code flinks4j rotate-key}: re-seals the stored secrets under the current key of
+ * FLINKS4J_ENCRYPTION_KEY.
+ */
+@Command(
+    name = "rotate-key",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Re-encrypt every stored loginId, event body and webhook body under the current (first) key of "
+          + "FLINKS4J_ENCRYPTION_KEY, and rewrite the loginId lookup hashes, in batches, while the service runs.",
+      "First give every instance the new ring, FLINKS4J_ENCRYPTION_KEY=2:<new key>,1:<old key>, and restart it; "
+          + "then run this with the same settings; once it reports nothing left to rewrite, drop 1:<old key>. "
+          + "Safe to interrupt and run again (it resumes), and beside running instances."
+    })
 public final class RotateKeyCommand implements Callable<Integer> {
 
   private final Console console;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with the settings.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Properties file with the settings.")
   Path config;
 
-  @Option(names = "--db", paramLabel = "JDBC_URL", description = "Default FLINKS4J_DB_URL, else the H2 file under ./data.")
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description = "Default FLINKS4J_DB_URL, else the H2 file under ./data.")
   String db;
 
-  @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "500",
+  @Option(
+      names = "--batch-size",
+      paramLabel = "ROWS",
+      defaultValue = "500",
       description = "Rows per transaction (default ${DEFAULT-VALUE}).")
   int batchSize;
 
@@ -65,16 +82,30 @@ public final class RotateKeyCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     try (Database database = Database.open(DatabaseConfig.from(syncConfig))) {
-      KeyRotation.Result result = new KeyRotation(database, new LoginIdProtector(keyring), batchSize)
-          .run(done -> console.err().println("flinks4j rotate-key: " + done + " rows rewritten so far"));
-      console.out().println("flinks4j rotate-key: everything is under key version " + keyring.currentVersion()
-          + " (rewritten: " + result.logins() + " logins, " + result.events() + " event bodies, "
-          + result.webhooks() + " webhook bodies, " + result.idempotentAnswers() + " kept idempotent answers)");
+      KeyRotation.Result result =
+          new KeyRotation(database, new LoginIdProtector(keyring), batchSize)
+              .run(done ->
+                  console.err().println("flinks4j rotate-key: " + done + " rows rewritten so far"));
+      console
+          .out()
+          .println(
+              "flinks4j rotate-key: everything is under key version "
+                  + keyring.currentVersion()
+                  + " (rewritten: "
+                  + result.logins()
+                  + " logins, "
+                  + result.events()
+                  + " event bodies, "
+                  + result.webhooks()
+                  + " webhook bodies, "
+                  + result.idempotentAnswers()
+                  + " kept idempotent answers)");
       return 0;
     } catch (StorageException e) {
       throw new UsageException(e.getMessage());
     } catch (IllegalStateException e) {
-      // A value sealed with a key version the ring does not hold: the message names the version, never a value.
+      // A value sealed with a key version the ring does not hold: the message names the version,
+      // never a value.
       throw new UsageException(e.getMessage() + "; add that key to " + SyncConfig.ENCRYPTION_KEY);
     }
   }

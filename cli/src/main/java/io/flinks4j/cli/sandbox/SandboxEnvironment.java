@@ -8,27 +8,45 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The {@code FLINKS_*} settings that point {@code fetch}, {@code refresh} and {@code serve} at a local sandbox, as
- * {@code export} lines a shell can {@code eval}.
+ * The {@code FLINKS_*} settings that point {@code fetch}, {@code refresh} and {@code serve} at a
+ * local sandbox, as {@code export} lines a shell can {@code eval}.
  *
- * @param baseUrl what {@code --base-url} takes: the instance root, without the {@code /v3/...} API path
+ * @param baseUrl what {@code --base-url} takes: the instance root, without the {@code /v3/...} API
+ *     path
  * @param loginId the default {@code FLINKS_LOGIN_ID}: a login that fetches without MFA
  */
-record SandboxEnvironment(String baseUrl, String customerId, String secretKey, String apiKey, String loginId,
+record SandboxEnvironment(
+    String baseUrl,
+    String customerId,
+    String secretKey,
+    String apiKey,
+    String loginId,
     String webhookKey) {
-  /** The test login {@code FLINKS_LOGIN_ID} names, so a plain {@code flinks4j fetch} works at once. */
+  /**
+   * The test login {@code FLINKS_LOGIN_ID} names, so a plain {@code flinks4j fetch} works at once.
+   */
   static final String DEFAULT_LOGIN = "greatday_nomfa";
+
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
-  /** The settings of a sandbox started with defaults at {@code host:port}, known without starting it. */
+  /**
+   * The settings of a sandbox started with defaults at {@code host:port}, known without starting
+   * it.
+   */
   static SandboxEnvironment of(String host, int port) {
-    String loginId = SandboxEngine.TEST_USERS.stream()
-        .filter(user -> user.username().equals(DEFAULT_LOGIN))
-        .map(LoginSpec::loginId)
-        .findFirst()
-        .orElseThrow();
-    return new SandboxEnvironment("http://" + host + ":" + port, FlinksSandbox.TOOLBOX_CUSTOMER_ID,
-        FlinksSandbox.TOOLBOX_SECRET_KEY, FlinksSandbox.TOOLBOX_API_KEY, loginId, FlinksSandbox.DEFAULT_WEBHOOK_KEY);
+    String loginId =
+        SandboxEngine.TEST_USERS.stream()
+            .filter(user -> user.username().equals(DEFAULT_LOGIN))
+            .map(LoginSpec::loginId)
+            .findFirst()
+            .orElseThrow();
+    return new SandboxEnvironment(
+        "http://" + host + ":" + port,
+        FlinksSandbox.TOOLBOX_CUSTOMER_ID,
+        FlinksSandbox.TOOLBOX_SECRET_KEY,
+        FlinksSandbox.TOOLBOX_API_KEY,
+        loginId,
+        FlinksSandbox.DEFAULT_WEBHOOK_KEY);
   }
 
   Map<String, String> variables() {
@@ -42,11 +60,14 @@ record SandboxEnvironment(String baseUrl, String customerId, String secretKey, S
     return vars;
   }
 
-  /** One {@code export NAME=value} line per variable, values quoted for the shell when they need it. */
+  /**
+   * One {@code export NAME=value} line per variable, values quoted for the shell when they need it.
+   */
   String exports() {
     StringBuilder sb = new StringBuilder();
-    variables().forEach((name, value) -> sb.append("export ").append(name).append('=').append(quote(value))
-        .append('\n'));
+    variables()
+        .forEach((name, value) ->
+            sb.append("export ").append(name).append('=').append(quote(value)).append('\n'));
     return sb.toString();
   }
 

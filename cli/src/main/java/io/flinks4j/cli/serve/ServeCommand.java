@@ -17,12 +17,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,33 +30,48 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code flinks4j serve}: the sync service a lender deploys, in the foreground until Ctrl-C. */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run the sync service: stores logins, retrieves and refreshes their data from Flinks, serves it "
-        + "over a REST API (/v1, Bearer keys), receives Flinks webhooks.",
-        "Configuration: the --config file (KEY=value, e.g. FLINKS4J_API_KEYS=...), overridden by the environment "
-        + "(FLINKS4J_*, FLINKS_BASE_URL, FLINKS_CUSTOMER_ID, FLINKS_SECRET_KEY, FLINKS_API_KEY, FLINKS_WEBHOOK_KEY), "
-        + "overridden by these options. Unknown FLINKS4J_*/FLINKS_* keys are refused; a secret KEY may be given "
-        + "as KEY_FILE=/path.",
-        "Without FLINKS_BASE_URL it refuses to start (exit 2) unless --sandbox is given: then it runs against an "
-        + "embedded Flinks sandbox (fake bank data, the public sandbox credentials)."})
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run the sync service: stores logins, retrieves and refreshes their data from Flinks, serves it "
+          + "over a REST API (/v1, Bearer keys), receives Flinks webhooks.",
+      "Configuration: the --config file (KEY=value, e.g. FLINKS4J_API_KEYS=...), overridden by the environment "
+          + "(FLINKS4J_*, FLINKS_BASE_URL, FLINKS_CUSTOMER_ID, FLINKS_SECRET_KEY, FLINKS_API_KEY, FLINKS_WEBHOOK_KEY), "
+          + "overridden by these options. Unknown FLINKS4J_*/FLINKS_* keys are refused; a secret KEY may be given "
+          + "as KEY_FILE=/path.",
+      "Without FLINKS_BASE_URL it refuses to start (exit 2) unless --sandbox is given: then it runs against an "
+          + "embedded Flinks sandbox (fake bank data, the public sandbox credentials)."
+    })
 public final class ServeCommand implements Callable<Integer> {
   private static final String DEV_KEY_FILE = "dev-api-key";
 
   private final Console console;
 
-  @Option(names = "--port", paramLabel = "PORT",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
       description = "HTTP port; 0 picks a free one (default FLINKS4J_PORT, else 8080).")
   Integer port;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with the settings.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Properties file with the settings.")
   Path config;
 
-  @Option(names = "--sandbox",
-      description = "Run against an embedded Flinks sandbox (fake data) instead of FLINKS_BASE_URL; for trying it out.")
+  @Option(
+      names = "--sandbox",
+      description =
+          "Run against an embedded Flinks sandbox (fake data) instead of FLINKS_BASE_URL; for trying it out.")
   boolean sandbox;
 
-  @Option(names = "--db", paramLabel = "JDBC_URL",
-      description = "jdbc:postgresql://... or jdbc:h2:...; default FLINKS4J_DB_URL, else an H2 file under ./data.")
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description =
+          "jdbc:postgresql://... or jdbc:h2:...; default FLINKS4J_DB_URL, else an H2 file under ./data.")
   String db;
 
   public ServeCommand(Console console) {
@@ -73,8 +88,12 @@ public final class ServeCommand implements Callable<Integer> {
     requireFlinksOrSandbox(syncConfig);
     if (syncConfig.flinksBaseUrl().isPresent()) {
       if (syncConfig.apiKeys().isEmpty()) {
-        console.err().println("flinks4j serve: WARNING: no " + SyncConfig.API_KEYS
-            + " configured; every /v1 call will be refused with 401");
+        console
+            .err()
+            .println(
+                "flinks4j serve: WARNING: no "
+                    + SyncConfig.API_KEYS
+                    + " configured; every /v1 call will be refused with 401");
       }
       try (SyncService service = start(() -> SyncService.start(syncConfig), syncConfig)) {
         announce(out, service.uri(), syncConfig);
@@ -87,10 +106,11 @@ public final class ServeCommand implements Callable<Integer> {
         settings = settings.with(SyncConfig.API_KEYS, readKey(keyFile.get()));
       }
       Settings withKey = settings;
-      try (SandboxedService stack = start(() -> SandboxedService.start(Duration.ofSeconds(3), withKey),
-          syncConfig)) {
+      try (SandboxedService stack =
+          start(() -> SandboxedService.start(Duration.ofSeconds(3), withKey), syncConfig)) {
         warnSandbox(stack.sandbox());
-        keyFile.ifPresent(file -> out.println("Bearer key for /v1 (generated for this data folder): see " + file));
+        keyFile.ifPresent(file ->
+            out.println("Bearer key for /v1 (generated for this data folder): see " + file));
         announce(out, stack.service().uri(), syncConfig);
         console.awaitStop();
       }
@@ -99,16 +119,27 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  // A service that quietly ran on the public sandbox credentials would look healthy while holding no real data.
+  // A service that quietly ran on the public sandbox credentials would look healthy while holding
+  // no real data.
   private void requireFlinksOrSandbox(SyncConfig syncConfig) {
     if (syncConfig.flinksBaseUrl().isPresent() && sandbox) {
-      throw new UsageException("--sandbox and " + SyncConfig.FLINKS_BASE_URL + " exclude each other: drop one");
+      throw new UsageException(
+          "--sandbox and " + SyncConfig.FLINKS_BASE_URL + " exclude each other: drop one");
     }
     if (syncConfig.flinksBaseUrl().isEmpty() && !sandbox) {
-      throw new UsageException("no " + SyncConfig.FLINKS_BASE_URL + " configured: set " + SyncConfig.FLINKS_BASE_URL
-          + ", " + SyncConfig.FLINKS_CUSTOMER_ID + ", " + SyncConfig.FLINKS_SECRET_KEY + " and "
-          + SyncConfig.FLINKS_API_KEY + " for real data, or pass --sandbox to run against an embedded Flinks sandbox"
-          + " (fake data)");
+      throw new UsageException(
+          "no "
+              + SyncConfig.FLINKS_BASE_URL
+              + " configured: set "
+              + SyncConfig.FLINKS_BASE_URL
+              + ", "
+              + SyncConfig.FLINKS_CUSTOMER_ID
+              + ", "
+              + SyncConfig.FLINKS_SECRET_KEY
+              + " and "
+              + SyncConfig.FLINKS_API_KEY
+              + " for real data, or pass --sandbox to run against an embedded Flinks sandbox"
+              + " (fake data)");
     }
   }
 
@@ -153,25 +184,41 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw new UsageException(e.getMessage());
     } catch (StorageException e) {
-      // Its message names the database and the cause in one line (host unreachable, authentication failed, ...).
+      // Its message names the database and the cause in one line (host unreachable, authentication
+      // failed, ...).
       throw new UsageException(e.getMessage());
     } catch (RuntimeException e) {
       if (rootCause(e) instanceof java.net.BindException) {
-        throw new UsageException("cannot listen on port " + config.port() + " (in use?); pick another with --port");
+        throw new UsageException(
+            "cannot listen on port " + config.port() + " (in use?); pick another with --port");
       }
       throw e;
     }
   }
 
   private void announce(PrintStream out, URI uri, SyncConfig config) {
-    out.println("flinks4j serve: listening on " + uri + " (port " + uri.getPort() + " on " + config.host() + ")");
-    out.println("  REST API  " + uri + "/v1/logins   (Authorization: Bearer <key>; OpenAPI at " + uri
-        + "/v1/openapi.json)");
+    out.println(
+        "flinks4j serve: listening on "
+            + uri
+            + " (port "
+            + uri.getPort()
+            + " on "
+            + config.host()
+            + ")");
+    out.println(
+        "  REST API  "
+            + uri
+            + "/v1/logins   (Authorization: Bearer <key>; OpenAPI at "
+            + uri
+            + "/v1/openapi.json)");
     out.println("  dashboard " + uri + Dashboard.PATH + "   (asks for the Bearer key)");
     out.println("  webhooks  " + uri + WebhookReceiver.PATH);
     out.println("  health    " + uri + "/healthz  " + uri + "/readyz  metrics " + uri + "/metrics");
-    out.println("  database  " + (config.embeddedDatabase() ? "H2 in " + config.dataDir().toAbsolutePath()
-        : "PostgreSQL"));
+    out.println(
+        "  database  "
+            + (config.embeddedDatabase()
+                ? "H2 in " + config.dataDir().toAbsolutePath()
+                : "PostgreSQL"));
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }
@@ -181,13 +228,18 @@ public final class ServeCommand implements Callable<Integer> {
     PrintStream err = console.err();
     err.println(line);
     err.println("*  NO FLINKS_BASE_URL CONFIGURED: RUNNING AGAINST AN EMBEDDED FLINKS SANDBOX");
-    err.println("*  The data is fake. Sandbox at " + sandbox.baseUrl() + " (test logins: GET /sandbox/logins).");
-    err.println("*  For real data set FLINKS_BASE_URL, FLINKS_CUSTOMER_ID, FLINKS_SECRET_KEY, FLINKS_API_KEY.");
+    err.println(
+        "*  The data is fake. Sandbox at "
+            + sandbox.baseUrl()
+            + " (test logins: GET /sandbox/logins).");
+    err.println(
+        "*  For real data set FLINKS_BASE_URL, FLINKS_CUSTOMER_ID, FLINKS_SECRET_KEY, FLINKS_API_KEY.");
     err.println(line);
     err.flush();
   }
 
-  // A key for this data folder only, kept in a file only its owner can read, so it never has to be printed.
+  // A key for this data folder only, kept in a file only its owner can read, so it never has to be
+  // printed.
   private static Path writeDevKey(Path dataDir) {
     Path file = dataDir.resolve(DEV_KEY_FILE);
     try {
@@ -195,7 +247,9 @@ public final class ServeCommand implements Callable<Integer> {
         Files.createDirectories(dataDir);
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n",
+        Files.writeString(
+            file,
+            Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n",
             StandardCharsets.UTF_8);
         try {
           Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

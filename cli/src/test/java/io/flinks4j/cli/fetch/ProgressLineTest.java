@@ -18,12 +18,19 @@ class ProgressLineTest {
   private final AtomicLong nanos = new AtomicLong();
 
   private ProgressLine line(boolean terminal, Duration interval, Duration timeout) {
-    return new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), terminal, interval, timeout,
-        nanos::get, false);
+    return new ProgressLine(
+        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        terminal,
+        interval,
+        timeout,
+        nanos::get,
+        false);
   }
 
   private static PollAttempt pending(int number, Duration elapsed) {
-    return new PollAttempt(number, elapsed,
+    return new PollAttempt(
+        number,
+        elapsed,
         new DetailResponse.Pending("request", FlinksCode.OPERATION_PENDING, Optional.empty()));
   }
 
@@ -40,14 +47,16 @@ class ProgressLineTest {
   void each_tick_redraws_the_elapsed_time_and_the_countdown_to_the_next_poll() {
     ProgressLine progress = line(true, Duration.ofSeconds(10), Duration.ofMinutes(30));
     progress.onAttempt(pending(1, Duration.ofMillis(8)));
-    assertThat(lastDrawn()).isEqualTo("Waiting for Flinks: 8ms elapsed, attempt 1, OPERATION_PENDING, "
-        + "next poll in 10s");
+    assertThat(lastDrawn())
+        .isEqualTo(
+            "Waiting for Flinks: 8ms elapsed, attempt 1, OPERATION_PENDING, " + "next poll in 10s");
 
     advance(Duration.ofSeconds(3));
     progress.tick();
 
-    assertThat(lastDrawn()).isEqualTo("Waiting for Flinks: 3.0s elapsed, attempt 1, OPERATION_PENDING, "
-        + "next poll in 7s");
+    assertThat(lastDrawn())
+        .isEqualTo(
+            "Waiting for Flinks: 3.0s elapsed, attempt 1, OPERATION_PENDING, " + "next poll in 7s");
   }
 
   @Test
@@ -58,7 +67,8 @@ class ProgressLineTest {
     advance(Duration.ofSeconds(2));
     progress.tick();
 
-    assertThat(lastDrawn()).isEqualTo("Waiting for Flinks: 12.0s elapsed, attempt 2, OPERATION_PENDING, polling now");
+    assertThat(lastDrawn())
+        .isEqualTo("Waiting for Flinks: 12.0s elapsed, attempt 2, OPERATION_PENDING, polling now");
   }
 
   @Test

@@ -36,12 +36,16 @@ class LoggingTest {
   }
 
   @Test
-  void json_format_writes_one_object_a_line_with_time_level_logger_thread_message_and_exception() throws Exception {
+  void json_format_writes_one_object_a_line_with_time_level_logger_thread_message_and_exception()
+      throws Exception {
     Logger log = LoggerFactory.getLogger("io.flinks4j.sync.Example");
-    List<String> lines = logWith(new LogSettings(LogSettings.Format.JSON, "info"), () -> {
-      log.info("started on port {}", 8080);
-      log.warn("a \"quoted\"\nmultiline message", new IllegalStateException("boom"));
-    });
+    List<String> lines =
+        logWith(
+            new LogSettings(LogSettings.Format.JSON, "info"),
+            () -> {
+              log.info("started on port {}", 8080);
+              log.warn("a \"quoted\"\nmultiline message", new IllegalStateException("boom"));
+            });
 
     assertThat(lines).hasSize(2);
     JsonNode first = JSON.readTree(lines.get(0));
@@ -51,18 +55,23 @@ class LoggingTest {
     assertThat(first.path("threadName").asText()).isEqualTo(Thread.currentThread().getName());
     assertThat(first.path("formattedMessage").asText()).isEqualTo("started on port 8080");
     JsonNode second = JSON.readTree(lines.get(1));
-    assertThat(second.path("formattedMessage").asText()).isEqualTo("a \"quoted\"\nmultiline message");
-    assertThat(second.path("throwable").path("className").asText()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(second.path("formattedMessage").asText())
+        .isEqualTo("a \"quoted\"\nmultiline message");
+    assertThat(second.path("throwable").path("className").asText())
+        .isEqualTo("java.lang.IllegalStateException");
     assertThat(second.path("throwable").path("message").asText()).isEqualTo("boom");
   }
 
   @Test
   void the_level_applies_to_the_service_and_libraries_keep_to_warnings() {
-    List<String> lines = logWith(new LogSettings(LogSettings.Format.TEXT, "debug"), () -> {
-      LoggerFactory.getLogger("io.flinks4j.sync.Example").debug("service detail");
-      LoggerFactory.getLogger("com.zaxxer.hikari.Pool").info("library chatter");
-      LoggerFactory.getLogger("com.zaxxer.hikari.Pool").warn("library warning");
-    });
+    List<String> lines =
+        logWith(
+            new LogSettings(LogSettings.Format.TEXT, "debug"),
+            () -> {
+              LoggerFactory.getLogger("io.flinks4j.sync.Example").debug("service detail");
+              LoggerFactory.getLogger("com.zaxxer.hikari.Pool").info("library chatter");
+              LoggerFactory.getLogger("com.zaxxer.hikari.Pool").warn("library warning");
+            });
 
     assertThat(String.join("\n", lines))
         .contains("DEBUG Example - service detail", "WARN  Pool - library warning")
@@ -71,16 +80,19 @@ class LoggingTest {
 
   @Test
   void warn_level_silences_the_services_info_lines() {
-    List<String> lines = logWith(new LogSettings(LogSettings.Format.TEXT, "warn"),
-        () -> LoggerFactory.getLogger("io.flinks4j.sync.Example").info("routine"));
+    List<String> lines =
+        logWith(
+            new LogSettings(LogSettings.Format.TEXT, "warn"),
+            () -> LoggerFactory.getLogger("io.flinks4j.sync.Example").info("routine"));
 
     assertThat(lines).isEmpty();
   }
 
   @Test
   void the_environment_configurator_is_registered_for_logback() {
-    assertThat(ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream()
-        .map(provider -> provider.type().getName()))
+    assertThat(
+            ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream()
+                .map(provider -> provider.type().getName()))
         .contains(EnvironmentConfigurator.class.getName());
   }
 }

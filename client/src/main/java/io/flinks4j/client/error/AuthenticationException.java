@@ -3,8 +3,8 @@ package io.flinks4j.client.error;
 import io.flinks4j.client.FlinksCode;
 
 /**
- * A credential was refused ({@code ACCESS_DENIED}, or a 401/403 without FlinksCode): wrong secret key or x-api-key, or
- * a used or expired authorize token.
+ * A credential was refused ({@code ACCESS_DENIED}, or a 401/403 without FlinksCode): wrong secret
+ * key or x-api-key, or a used or expired authorize token.
  */
 public final class AuthenticationException extends FlinksApiException {
   AuthenticationException(

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Flinks answered, and the answer was a refusal; the subtype is chosen from the FlinksCode (never from the HTTP
- * status alone). Use {@link #of} to build the right subtype from a response.
+ * Flinks answered, and the answer was a refusal; the subtype is chosen from the FlinksCode (never
+ * from the HTTP status alone). Use {@link #of} to build the right subtype from a response.
  */
 public abstract sealed class FlinksApiException extends FlinksException
     permits SessionException,
@@ -21,13 +21,19 @@ public abstract sealed class FlinksApiException extends FlinksException
   private final Duration retryAfter;
 
   FlinksApiException(
-      String operation, int httpStatus, FlinksCode code, String flinksMessage, String requestId, Duration retryAfter) {
+      String operation,
+      int httpStatus,
+      FlinksCode code,
+      String flinksMessage,
+      String requestId,
+      Duration retryAfter) {
     super(describe(operation, httpStatus, code, flinksMessage), httpStatus, code, requestId, null);
     this.flinksMessage = flinksMessage;
     this.retryAfter = retryAfter;
   }
 
-  private static String describe(String operation, int status, FlinksCode code, String flinksMessage) {
+  private static String describe(
+      String operation, int status, FlinksCode code, String flinksMessage) {
     StringBuilder sb = new StringBuilder(operation).append(" failed: HTTP ").append(status);
     sb.append(code == null ? " (no FlinksCode)" : " " + code.value());
     if (flinksMessage != null && !flinksMessage.isBlank()) {
@@ -57,14 +63,20 @@ public abstract sealed class FlinksApiException extends FlinksException
    * @param retryAfter parsed {@code Retry-After}, or null
    */
   public static FlinksApiException of(
-      String operation, int httpStatus, FlinksCode code, String flinksMessage, String requestId, Duration retryAfter) {
+      String operation,
+      int httpStatus,
+      FlinksCode code,
+      String flinksMessage,
+      String requestId,
+      Duration retryAfter) {
     if (code == null) {
       return byStatus(operation, httpStatus, flinksMessage, requestId, retryAfter);
     }
     return switch (code.value()) {
       case "SESSION_NONEXISTENT", "SESSION_EXPIRED" ->
           new SessionException(operation, httpStatus, code, flinksMessage, requestId);
-      case "ACCESS_DENIED" -> new AuthenticationException(operation, httpStatus, code, flinksMessage, requestId);
+      case "ACCESS_DENIED" ->
+          new AuthenticationException(operation, httpStatus, code, flinksMessage, requestId);
       case "INVALID_LOGIN",
           "INVALID_USERNAME",
           "INVALID_PASSWORD",
@@ -76,9 +88,15 @@ public abstract sealed class FlinksApiException extends FlinksException
           "DISABLED_LOGIN" ->
           new UserActionRequiredException(operation, httpStatus, code, flinksMessage, requestId);
       case "TOO_MANY_REQUESTS" ->
-          new RateLimitedException(operation, httpStatus, code, flinksMessage, requestId, retryAfter);
-      case "RETRY_LATER", "DISABLED_INSTITUTION", "CONCURRENT_SESSION", "CARD_IN_USE", "AGGREGATION_ERROR" ->
-          new TemporarilyUnavailableException(operation, httpStatus, code, flinksMessage, requestId, retryAfter);
+          new RateLimitedException(
+              operation, httpStatus, code, flinksMessage, requestId, retryAfter);
+      case "RETRY_LATER",
+          "DISABLED_INSTITUTION",
+          "CONCURRENT_SESSION",
+          "CARD_IN_USE",
+          "AGGREGATION_ERROR" ->
+          new TemporarilyUnavailableException(
+              operation, httpStatus, code, flinksMessage, requestId, retryAfter);
       case "INVALID_REQUEST",
           "UNKNOWN_CHALLENGE_KEY",
           "SECURITYRESPONSES_INCOMPLETE",
@@ -86,24 +104,34 @@ public abstract sealed class FlinksApiException extends FlinksException
           "NO_TRANSACTION",
           "METHOD_NOT_AVAILABLE" ->
           new InvalidRequestException(operation, httpStatus, code, flinksMessage, requestId);
-      default -> httpStatus >= 500
-          ? new TemporarilyUnavailableException(operation, httpStatus, code, flinksMessage, requestId, retryAfter)
-          : new UnexpectedResponseException(operation, httpStatus, code, flinksMessage, requestId);
+      default ->
+          httpStatus >= 500
+              ? new TemporarilyUnavailableException(
+                  operation, httpStatus, code, flinksMessage, requestId, retryAfter)
+              : new UnexpectedResponseException(
+                  operation, httpStatus, code, flinksMessage, requestId);
     };
   }
 
-  // Without a FlinksCode the status is all there is: 5xx and 429 may pass, 401/403 are credentials, a 203 where
+  // Without a FlinksCode the status is all there is: 5xx and 429 may pass, 401/403 are credentials,
+  // a 203 where
   // MFA cannot be answered needs the user, the rest is unknown.
   private static FlinksApiException byStatus(
-      String operation, int httpStatus, String flinksMessage, String requestId, Duration retryAfter) {
+      String operation,
+      int httpStatus,
+      String flinksMessage,
+      String requestId,
+      Duration retryAfter) {
     if (httpStatus == 203) {
       return new UserActionRequiredException(operation, httpStatus, null, flinksMessage, requestId);
     }
     if (httpStatus >= 500 || httpStatus == 408) {
-      return new TemporarilyUnavailableException(operation, httpStatus, null, flinksMessage, requestId, retryAfter);
+      return new TemporarilyUnavailableException(
+          operation, httpStatus, null, flinksMessage, requestId, retryAfter);
     }
     if (httpStatus == 429) {
-      return new RateLimitedException(operation, httpStatus, null, flinksMessage, requestId, retryAfter);
+      return new RateLimitedException(
+          operation, httpStatus, null, flinksMessage, requestId, retryAfter);
     }
     if (httpStatus == 401 || httpStatus == 403) {
       return new AuthenticationException(operation, httpStatus, null, flinksMessage, requestId);

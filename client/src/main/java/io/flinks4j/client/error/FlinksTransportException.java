@@ -1,8 +1,8 @@
 package io.flinks4j.client.error;
 
 /**
- * No usable response arrived (connection refused or reset, timeout, body cut short); the request may or may not
- * have reached Flinks, and trying again may succeed.
+ * No usable response arrived (connection refused or reset, timeout, body cut short); the request
+ * may or may not have reached Flinks, and trying again may succeed.
  */
 public final class FlinksTransportException extends FlinksException {
   /**

@@ -3,8 +3,8 @@ package io.flinks4j.client.error;
 import io.flinks4j.client.FlinksCode;
 
 /**
- * The request itself is wrong ({@code INVALID_REQUEST}, {@code UNKNOWN_CHALLENGE_KEY},
- * {@code SECURITYRESPONSES_INCOMPLETE}, ...): repeating it cannot help.
+ * The request itself is wrong ({@code INVALID_REQUEST}, {@code UNKNOWN_CHALLENGE_KEY}, {@code
+ * SECURITYRESPONSES_INCOMPLETE}, ...): repeating it cannot help.
  */
 public final class InvalidRequestException extends FlinksApiException {
   InvalidRequestException(

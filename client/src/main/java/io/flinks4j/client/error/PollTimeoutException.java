@@ -4,8 +4,8 @@ import io.flinks4j.client.FlinksCode;
 import java.time.Duration;
 
 /**
- * Flinks still answered 202 when the poll timeout (30 minutes by default) ran out; the session is likely dead, so
- * start a new one later.
+ * Flinks still answered 202 when the poll timeout (30 minutes by default) ran out; the session is
+ * likely dead, so start a new one later.
  */
 public final class PollTimeoutException extends FlinksException {
   private final int attempts;
@@ -13,13 +13,20 @@ public final class PollTimeoutException extends FlinksException {
 
   /**
    * @param requestId the session that never completed
-   * @param lastCode the FlinksCode of the last 202 ({@code OPERATION_PENDING} or {@code OPERATION_DISPATCHED})
+   * @param lastCode the FlinksCode of the last 202 ({@code OPERATION_PENDING} or {@code
+   *     OPERATION_DISPATCHED})
    * @param attempts number of data calls made (first {@code GetAccountsDetail} included)
    * @param elapsed time spent polling, per the client's clock
    */
-  public PollTimeoutException(String requestId, FlinksCode lastCode, int attempts, Duration elapsed) {
+  public PollTimeoutException(
+      String requestId, FlinksCode lastCode, int attempts, Duration elapsed) {
     super(
-        "GetAccountsDetailAsync still pending (" + lastCode + ") after " + attempts + " attempts in " + elapsed,
+        "GetAccountsDetailAsync still pending ("
+            + lastCode
+            + ") after "
+            + attempts
+            + " attempts in "
+            + elapsed,
         202,
         lastCode,
         requestId,

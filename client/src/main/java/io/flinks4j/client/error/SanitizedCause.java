@@ -1,8 +1,8 @@
 package io.flinks4j.client.error;
 
 /**
- * Stands in for a library exception whose message may quote request URLs or body text: keeps the original type name
- * and stack trace, drops the message unless the caller has cleaned it.
+ * Stands in for a library exception whose message may quote request URLs or body text: keeps the
+ * original type name and stack trace, drops the message unless the caller has cleaned it.
  */
 public final class SanitizedCause extends Exception {
   private final String originalType;
@@ -13,7 +13,8 @@ public final class SanitizedCause extends Exception {
   }
 
   /**
-   * Wraps {@code original} with {@code cleanMessage} (already free of secrets and body content) as the message.
+   * Wraps {@code original} with {@code cleanMessage} (already free of secrets and body content) as
+   * the message.
    */
   public static SanitizedCause of(Throwable original, String cleanMessage) {
     SanitizedCause cause = new SanitizedCause(original.getClass().getName(), cleanMessage);

@@ -3,8 +3,8 @@ package io.flinks4j.client.error;
 import io.flinks4j.client.FlinksCode;
 
 /**
- * The session (RequestId) is unknown or expired ({@code SESSION_NONEXISTENT}, {@code SESSION_EXPIRED}): start a new
- * one with a fresh token and {@code /Authorize}.
+ * The session (RequestId) is unknown or expired ({@code SESSION_NONEXISTENT}, {@code
+ * SESSION_EXPIRED}): start a new one with a fresh token and {@code /Authorize}.
  */
 public final class SessionException extends FlinksApiException {
   SessionException(

@@ -3,8 +3,8 @@ package io.flinks4j.client.error;
 import io.flinks4j.client.FlinksCode;
 
 /**
- * Flinks refused with a code or status this version does not know; the code is kept verbatim so callers can still act
- * on it.
+ * Flinks refused with a code or status this version does not know; the code is kept verbatim so
+ * callers can still act on it.
  */
 public final class UnexpectedResponseException extends FlinksApiException {
   UnexpectedResponseException(

@@ -3,8 +3,8 @@ package io.flinks4j.client.error;
 import io.flinks4j.client.FlinksCode;
 
 /**
- * Only the end user can fix this (bad bank credentials, wrong MFA answer, disabled login, {@code QUESTION_NOT_FOUND},
- * {@code NEW_ACCOUNT}, ...): send them back through Flinks Connect.
+ * Only the end user can fix this (bad bank credentials, wrong MFA answer, disabled login, {@code
+ * QUESTION_NOT_FOUND}, {@code NEW_ACCOUNT}, ...): send them back through Flinks Connect.
  */
 public final class UserActionRequiredException extends FlinksApiException {
   UserActionRequiredException(

@@ -24,7 +24,8 @@ import java.util.Map;
  * @param holder account holder (needs {@code WithKYC}), or null
  * @param transactions transactions, empty when none were requested or returned
  * @param eftEligibleRatio summary only: likelihood (0-1) that EFT details can be obtained, or null
- * @param eTransferEligibleRatio summary only: likelihood (0-1) that e-Transfer details can be obtained, or null
+ * @param eTransferEligibleRatio summary only: likelihood (0-1) that e-Transfer details can be
+ *     obtained, or null
  * @param extra fields not modelled here, kept as received
  */
 public record Account(
@@ -53,7 +54,20 @@ public record Account(
 
   @Override
   public String toString() {
-    return "Account[id=" + id + ", title=" + title + ", type=" + type + ", category=" + category + ", currency="
-        + currency + ", balance=" + balance + ", transactions=" + transactions.size() + "]";
+    return "Account[id="
+        + id
+        + ", title="
+        + title
+        + ", type="
+        + type
+        + ", category="
+        + category
+        + ", currency="
+        + currency
+        + ", balance="
+        + balance
+        + ", transactions="
+        + transactions.size()
+        + "]";
   }
 }

@@ -3,8 +3,8 @@ package io.flinks4j.client.model;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Flinks account category ({@code Operations}, {@code Credits}, {@code Products}, {@code Other}); an open value so a
- * category Flinks adds later is kept verbatim instead of failing the parse.
+ * Flinks account category ({@code Operations}, {@code Credits}, {@code Products}, {@code Other});
+ * an open value so a category Flinks adds later is kept verbatim instead of failing the parse.
  *
  * @param value the wire value, exactly as Flinks sent it
  */
@@ -31,7 +31,10 @@ public record AccountCategory(@JsonValue String value) {
 
   /** Whether this is one of the values documented by Flinks. */
   public boolean isKnown() {
-    return this.equals(OPERATIONS) || this.equals(CREDITS) || this.equals(PRODUCTS) || this.equals(OTHER);
+    return this.equals(OPERATIONS)
+        || this.equals(CREDITS)
+        || this.equals(PRODUCTS)
+        || this.equals(OTHER);
   }
 
   @Override

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param statements the statement files
  * @param extra fields not modelled here, kept as received
  */
-public record AccountStatements(String accountNumber, List<Statement> statements, Map<String, JsonNode> extra) {
+public record AccountStatements(
+    String accountNumber, List<Statement> statements, Map<String, JsonNode> extra) {
   public AccountStatements {
     statements = Extras.list(statements);
     extra = Extras.of(extra);

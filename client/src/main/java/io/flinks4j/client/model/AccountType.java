@@ -3,8 +3,8 @@ package io.flinks4j.client.model;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Personal or business ownership of an account or login ({@code AccountType}, {@code Login.Type}); open so new
- * values are kept verbatim.
+ * Personal or business ownership of an account or login ({@code AccountType}, {@code Login.Type});
+ * open so new values are kept verbatim.
  *
  * @param value the wire value, exactly as Flinks sent it
  */

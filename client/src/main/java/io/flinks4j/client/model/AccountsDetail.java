@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The full data of a login as returned by a 200 from {@code /GetAccountsDetail} (or its Async poll, or a
- * {@code GetAccountsDetail} webhook); the exact bytes received stay available through {@link #raw()}.
+ * The full data of a login as returned by a 200 from {@code /GetAccountsDetail} (or its Async poll,
+ * or a {@code GetAccountsDetail} webhook); the exact bytes received stay available through {@link
+ * #raw()}.
  *
  * @param httpStatusCode the {@code HttpStatusCode} Flinks repeats in the body, or null
  * @param accounts the accounts, possibly empty
@@ -54,7 +55,16 @@ public record AccountsDetail(
 
   @Override
   public String toString() {
-    return "AccountsDetail[requestId=" + requestId + ", institution=" + institution + ", login=" + login
-        + ", accounts=" + accounts.size() + ", raw=" + raw + "]";
+    return "AccountsDetail[requestId="
+        + requestId
+        + ", institution="
+        + institution
+        + ", login="
+        + login
+        + ", accounts="
+        + accounts.size()
+        + ", raw="
+        + raw
+        + "]";
   }
 }

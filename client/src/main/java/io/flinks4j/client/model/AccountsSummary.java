@@ -46,7 +46,14 @@ public record AccountsSummary(
 
   @Override
   public String toString() {
-    return "AccountsSummary[requestId=" + requestId + ", institution=" + institution + ", login=" + login
-        + ", accounts=" + accounts.size() + "]";
+    return "AccountsSummary[requestId="
+        + requestId
+        + ", institution="
+        + institution
+        + ", login="
+        + login
+        + ", accounts="
+        + accounts.size()
+        + "]";
   }
 }

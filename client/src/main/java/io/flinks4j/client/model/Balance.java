@@ -12,7 +12,8 @@ import java.util.Map;
  * @param limit credit or overdraft limit
  * @param extra fields not modelled here, kept as received
  */
-public record Balance(BigDecimal available, BigDecimal current, BigDecimal limit, Map<String, JsonNode> extra) {
+public record Balance(
+    BigDecimal available, BigDecimal current, BigDecimal limit, Map<String, JsonNode> extra) {
   public Balance {
     extra = Extras.of(extra);
   }

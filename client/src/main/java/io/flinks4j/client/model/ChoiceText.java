@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Matching of typed text to the choices a challenge offers: trimmed, ignoring case, as banks compare. */
+/**
+ * Matching of typed text to the choices a challenge offers: trimmed, ignoring case, as banks
+ * compare.
+ */
 final class ChoiceText {
   private ChoiceText() {}
 

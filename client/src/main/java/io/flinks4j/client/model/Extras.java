@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Normalises the collections in model records: never null, unmodifiable, cheap when already normalised. */
+/**
+ * Normalises the collections in model records: never null, unmodifiable, cheap when already
+ * normalised.
+ */
 final class Extras {
   private Extras() {}
 
@@ -14,18 +17,24 @@ final class Extras {
     if (extra == null || extra.isEmpty()) {
       return Map.of();
     }
-    return extra instanceof UnmodifiableMarker ? extra : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    return extra instanceof UnmodifiableMarker
+        ? extra
+        : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
   }
 
   static <T> List<T> list(List<T> list) {
     return list == null ? List.of() : List.copyOf(list);
   }
 
-  /** Marks maps built by the parser that are already private copies (avoids a second copy per object). */
+  /**
+   * Marks maps built by the parser that are already private copies (avoids a second copy per
+   * object).
+   */
   interface UnmodifiableMarker {}
 
   /** An insertion-ordered, read-only map handed over by the parser. */
-  static final class Frozen extends java.util.AbstractMap<String, JsonNode> implements UnmodifiableMarker {
+  static final class Frozen extends java.util.AbstractMap<String, JsonNode>
+      implements UnmodifiableMarker {
     private final Map<String, JsonNode> delegate;
 
     Frozen(LinkedHashMap<String, JsonNode> delegate) {

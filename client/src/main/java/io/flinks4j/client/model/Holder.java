@@ -12,7 +12,8 @@ import java.util.Map;
  * @param phoneNumber phone number as the bank formats it
  * @param extra fields not modelled here, kept as received
  */
-public record Holder(String name, Address address, String email, String phoneNumber, Map<String, JsonNode> extra) {
+public record Holder(
+    String name, Address address, String email, String phoneNumber, Map<String, JsonNode> extra) {
   public Holder {
     extra = Extras.of(extra);
   }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The early holder-only data Flinks pushes in a {@code KYC} webhook before the full {@code GetAccountsDetail} one.
+ * The early holder-only data Flinks pushes in a {@code KYC} webhook before the full {@code
+ * GetAccountsDetail} one.
  *
  * @param responseType {@code KYC}
  * @param httpStatusCode the {@code HttpStatusCode} in the body, or null
@@ -41,7 +42,14 @@ public record KycPayload(
 
   @Override
   public String toString() {
-    return "KycPayload[requestId=" + requestId + ", institution=" + institution + ", login=" + login + ", holders="
-        + holders.size() + "]";
+    return "KycPayload[requestId="
+        + requestId
+        + ", institution="
+        + institution
+        + ", login="
+        + login
+        + ", holders="
+        + holders.size()
+        + "]";
   }
 }

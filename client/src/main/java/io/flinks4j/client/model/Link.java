@@ -3,7 +3,8 @@ package io.flinks4j.client.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A hypermedia hint Flinks attaches to responses ({@code {rel, href, example}}), e.g. which endpoint comes next.
+ * A hypermedia hint Flinks attaches to responses ({@code {rel, href, example}}), e.g. which
+ * endpoint comes next.
  *
  * @param rel relation name such as {@code AccountsDetail}
  * @param href relative endpoint path such as {@code /GetAccountsDetail}

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The answer to one {@link SecurityChallenge}: one string (a text, a choice, an image) or several (the choices of a
- * multiple-answer challenge, a phone number and how to send the code). On the wire every answer is the array
- * {@link #values()}, as {@code SecurityResponses} requires.
+ * The answer to one {@link SecurityChallenge}: one string (a text, a choice, an image) or several
+ * (the choices of a multiple-answer challenge, a phone number and how to send the code). On the
+ * wire every answer is the array {@link #values()}, as {@code SecurityResponses} requires.
  */
 public sealed interface MfaAnswer {
 

@@ -1,6 +1,9 @@
 package io.flinks4j.client.model;
 
-/** Shared checks for the small open-ended value types (Flinks adds values over time, so no Java enums). */
+/**
+ * Shared checks for the small open-ended value types (Flinks adds values over time, so no Java
+ * enums).
+ */
 final class OpenValue {
   private OpenValue() {}
 

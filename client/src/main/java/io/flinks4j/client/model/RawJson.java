@@ -10,11 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The exact bytes of a Flinks response body, kept so callers can store or forward what Flinks sent byte for byte.
+ * The exact bytes of a Flinks response body, kept so callers can store or forward what Flinks sent
+ * byte for byte.
  *
- * <p>Holds the array it was given without copying (parsing a 50 MB payload must not double it); {@link #bytes()}
- * hands out copies so the content stays immutable. {@code toString()} shows only the size because bodies carry
- * personal data.
+ * <p>Holds the array it was given without copying (parsing a 50 MB payload must not double it);
+ * {@link #bytes()} hands out copies so the content stays immutable. {@code toString()} shows only
+ * the size because bodies carry personal data.
  */
 public final class RawJson {
   private final byte[] bytes;

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The common shape of every non-data Flinks answer (token, authorize, pending, error): one tolerant record so the
- * client can read any of them without guessing which one arrived. The token is never shown by {@code toString()}.
+ * The common shape of every non-data Flinks answer (token, authorize, pending, error): one tolerant
+ * record so the client can read any of them without guessing which one arrived. The token is never
+ * shown by {@code toString()}.
  *
  * @param httpStatusCode {@code HttpStatusCode} from the body, or null
  * @param flinksCode {@code FlinksCode}, verbatim, or null
@@ -21,7 +22,8 @@ import java.util.Map;
  * @param institutionName {@code InstitutionName}, or null
  * @param institutionId {@code InstitutionId}, or null
  * @param tag {@code Tag}, or null
- * @param extra every other field, kept as received (for example a partial {@code Accounts} on a 202)
+ * @param extra every other field, kept as received (for example a partial {@code Accounts} on a
+ *     202)
  * @param raw the body exactly as received
  */
 public record ResponseEnvelope(
@@ -48,8 +50,20 @@ public record ResponseEnvelope(
 
   @Override
   public String toString() {
-    return "ResponseEnvelope[httpStatusCode=" + httpStatusCode + ", flinksCode=" + flinksCode + ", message="
-        + message + ", requestId=" + requestId + ", token=" + (token == null ? "null" : "***") + ", login=" + login
-        + ", securityChallenges=" + securityChallenges + "]";
+    return "ResponseEnvelope[httpStatusCode="
+        + httpStatusCode
+        + ", flinksCode="
+        + flinksCode
+        + ", message="
+        + message
+        + ", requestId="
+        + requestId
+        + ", token="
+        + (token == null ? "null" : "***")
+        + ", login="
+        + login
+        + ", securityChallenges="
+        + securityChallenges
+        + "]";
   }
 }

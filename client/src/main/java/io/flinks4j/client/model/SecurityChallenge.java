@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One MFA challenge from a 203 {@code /Authorize} answer, by kind, with its choices typed; the answer must be keyed by
- * {@link #prompt()} exactly. Flinks documents only {@code QuestionAndAnswer}; the other kinds and their
- * {@code Iterables} follow what public integrations handle (see the sandbox README); unknown kinds stay {@link Other}.
+ * One MFA challenge from a 203 {@code /Authorize} answer, by kind, with its choices typed; the
+ * answer must be keyed by {@link #prompt()} exactly. Flinks documents only {@code
+ * QuestionAndAnswer}; the other kinds and their {@code Iterables} follow what public integrations
+ * handle (see the sandbox README); unknown kinds stay {@link Other}.
  */
 public sealed interface SecurityChallenge {
   /** The only challenge type the Flinks docs show. */
@@ -25,14 +26,18 @@ public sealed interface SecurityChallenge {
   /** Any other fields, kept as received. */
   Map<String, JsonNode> extra();
 
-  /** What the user picks from ({@code Iterables}): choices, Base64 images or phone numbers; empty for a question. */
+  /**
+   * What the user picks from ({@code Iterables}): choices, Base64 images or phone numbers; empty
+   * for a question.
+   */
   default List<String> choices() {
     return List.of();
   }
 
   /**
-   * Reads an answer typed by a person: for a choice kind, the choice named case-insensitively (several, comma
-   * separated, for {@link MultipleChoices}); otherwise the text itself. Empty when a choice kind names no choice.
+   * Reads an answer typed by a person: for a choice kind, the choice named case-insensitively
+   * (several, comma separated, for {@link MultipleChoices}); otherwise the text itself. Empty when
+   * a choice kind names no choice.
    */
   Optional<MfaAnswer> answerFromText(String text);
 
@@ -54,7 +59,8 @@ public sealed interface SecurityChallenge {
   }
 
   /** Pick exactly one of {@link #choices()} ({@code MultipleChoice}). */
-  record SingleChoice(String prompt, List<String> choices, Map<String, JsonNode> extra) implements SecurityChallenge {
+  record SingleChoice(String prompt, List<String> choices, Map<String, JsonNode> extra)
+      implements SecurityChallenge {
     public SingleChoice {
       choices = Extras.list(choices);
       extra = Extras.of(extra);
@@ -67,7 +73,8 @@ public sealed interface SecurityChallenge {
 
     /** The answer choosing {@code choice}; fails when it is not one of the choices. */
     public MfaAnswer pick(String choice) {
-      return MfaAnswer.text(ChoiceText.find(choices, choice).orElseThrow(() -> ChoiceText.notOffered(choice)));
+      return MfaAnswer.text(
+          ChoiceText.find(choices, choice).orElseThrow(() -> ChoiceText.notOffered(choice)));
     }
 
     @Override
@@ -76,7 +83,10 @@ public sealed interface SecurityChallenge {
     }
   }
 
-  /** Pick every right one of {@link #choices()} and no other ({@code MultipleChoiceMultipleAnswers}). */
+  /**
+   * Pick every right one of {@link #choices()} and no other ({@code
+   * MultipleChoiceMultipleAnswers}).
+   */
   record MultipleChoices(String prompt, List<String> choices, Map<String, JsonNode> extra)
       implements SecurityChallenge {
     public MultipleChoices {
@@ -113,10 +123,11 @@ public sealed interface SecurityChallenge {
   }
 
   /**
-   * Pick one image ({@code ImageSelection}); {@link #choices()} are Base64-encoded images and the answer is the chosen
-   * entry itself.
+   * Pick one image ({@code ImageSelection}); {@link #choices()} are Base64-encoded images and the
+   * answer is the chosen entry itself.
    */
-  record ImageChoice(String prompt, List<String> choices, Map<String, JsonNode> extra) implements SecurityChallenge {
+  record ImageChoice(String prompt, List<String> choices, Map<String, JsonNode> extra)
+      implements SecurityChallenge {
     public ImageChoice {
       choices = Extras.list(choices);
       extra = Extras.of(extra);
@@ -134,7 +145,9 @@ public sealed interface SecurityChallenge {
 
     @Override
     public Optional<MfaAnswer> answerFromText(String text) {
-      return choices.contains(text.trim()) ? Optional.of(MfaAnswer.text(text.trim())) : Optional.empty();
+      return choices.contains(text.trim())
+          ? Optional.of(MfaAnswer.text(text.trim()))
+          : Optional.empty();
     }
 
     @Override
@@ -144,8 +157,8 @@ public sealed interface SecurityChallenge {
   }
 
   /**
-   * Choose a phone number to receive a one-time code ({@code TextOrCall}, or {@code TextOnly}); the code itself is
-   * asked as a {@link Question} in the next round.
+   * Choose a phone number to receive a one-time code ({@code TextOrCall}, or {@code TextOnly}); the
+   * code itself is asked as a {@link Question} in the next round.
    */
   record PhoneChoice(String type, String prompt, List<String> choices, Map<String, JsonNode> extra)
       implements SecurityChallenge {
@@ -197,10 +210,12 @@ public sealed interface SecurityChallenge {
   }
 
   /**
-   * The typed challenge for a wire {@code Type}, {@code Prompt} and {@code Iterables} (null when absent). A question
-   * that carries {@code Iterables} (a password-reset flow in nanopay's integration) keeps them in {@code extra}.
+   * The typed challenge for a wire {@code Type}, {@code Prompt} and {@code Iterables} (null when
+   * absent). A question that carries {@code Iterables} (a password-reset flow in nanopay's
+   * integration) keeps them in {@code extra}.
    */
-  static SecurityChallenge of(String type, String prompt, List<String> iterables, Map<String, JsonNode> extra) {
+  static SecurityChallenge of(
+      String type, String prompt, List<String> iterables, Map<String, JsonNode> extra) {
     List<String> items = iterables == null ? List.of() : iterables;
     String kind = type == null ? "" : type.toLowerCase(Locale.ROOT);
     return switch (kind) {

@@ -32,7 +32,12 @@ public record Statements(
 
   @Override
   public String toString() {
-    return "Statements[requestId=" + requestId + ", institution=" + institution + ", accounts="
-        + statementsByAccount.size() + "]";
+    return "Statements[requestId="
+        + requestId
+        + ", institution="
+        + institution
+        + ", accounts="
+        + statementsByAccount.size()
+        + "]";
   }
 }

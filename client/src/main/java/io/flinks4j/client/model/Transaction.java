@@ -1,15 +1,15 @@
 package io.flinks4j.client.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * One bank transaction. Flinks sends debit and credit as separate nullable amounts and sometimes both at once, so
- * both are kept as sent and {@link #netAmount()} combines them.
+ * One bank transaction. Flinks sends debit and credit as separate nullable amounts and sometimes
+ * both at once, so both are kept as sent and {@link #netAmount()} combines them.
  *
  * @param id Flinks transaction id (a random GUID, unique per transaction)
  * @param date posting date

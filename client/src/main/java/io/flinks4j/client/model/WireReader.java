@@ -18,12 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hand-written streaming binder for the Flinks wire format. Every reader starts on the value's first token and leaves
- * the parser on its last token.
+ * Hand-written streaming binder for the Flinks wire format. Every reader starts on the value's
+ * first token and leaves the parser on its last token.
  *
- * <p>One instance per parse. It shares equal dates and equal short strings (transaction descriptions repeat a lot)
- * through small direct-mapped caches read straight from the parser's buffer, so a repeat allocates nothing: this keeps
- * a parsed 50 MB payload well under twice its size in memory.
+ * <p>One instance per parse. It shares equal dates and equal short strings (transaction
+ * descriptions repeat a lot) through small direct-mapped caches read straight from the parser's
+ * buffer, so a repeat allocates nothing: this keeps a parsed 50 MB payload well under twice its
+ * size in memory.
  */
 final class WireReader {
   private static final int CACHE_SIZE = 4096; // power of two
@@ -38,7 +39,8 @@ final class WireReader {
     private LinkedHashMap<String, JsonNode> map;
 
     void keep(String name, JsonParser p) throws IOException {
-      JsonNode node = p.currentToken() == JsonToken.VALUE_NULL ? NullNode.getInstance() : p.readValueAsTree();
+      JsonNode node =
+          p.currentToken() == JsonToken.VALUE_NULL ? NullNode.getInstance() : p.readValueAsTree();
       put(name, node);
     }
 
@@ -65,7 +67,11 @@ final class WireReader {
     List<Account> accounts = null;
     List<Link> links = null;
     Login login = null;
-    String institutionName = null, institution = null, requestId = null, tag = null, responseType = null;
+    String institutionName = null,
+        institution = null,
+        requestId = null,
+        tag = null,
+        responseType = null;
     Extra x = new Extra();
     String name;
     while ((name = p.nextFieldName()) != null) {
@@ -84,8 +90,19 @@ final class WireReader {
         default -> x.keep(name, p);
       }
     }
-    return new AccountsDetail(status, accounts, institutionName, login, institutionId, institution, requestId, links,
-        tag, responseType, x.freeze(), raw);
+    return new AccountsDetail(
+        status,
+        accounts,
+        institutionName,
+        login,
+        institutionId,
+        institution,
+        requestId,
+        links,
+        tag,
+        responseType,
+        x.freeze(),
+        raw);
   }
 
   AccountsSummary accountsSummary(JsonParser p, RawJson raw) throws IOException {
@@ -112,8 +129,18 @@ final class WireReader {
         default -> x.keep(name, p);
       }
     }
-    return new AccountsSummary(status, accounts, institutionName, login, institutionId, institution, requestId, links,
-        tag, x.freeze(), raw);
+    return new AccountsSummary(
+        status,
+        accounts,
+        institutionName,
+        login,
+        institutionId,
+        institution,
+        requestId,
+        links,
+        tag,
+        x.freeze(),
+        raw);
   }
 
   KycPayload kyc(JsonParser p, RawJson raw) throws IOException {
@@ -136,7 +163,8 @@ final class WireReader {
         default -> x.keep(name, p);
       }
     }
-    return new KycPayload(responseType, status, holders, login, institution, requestId, tag, x.freeze(), raw);
+    return new KycPayload(
+        responseType, status, holders, login, institution, requestId, tag, x.freeze(), raw);
   }
 
   Statements statements(JsonParser p, RawJson raw) throws IOException {
@@ -187,12 +215,30 @@ final class WireReader {
         default -> x.keep(name, p);
       }
     }
-    return new ResponseEnvelope(status, code, message, requestId, token, links, challenges, login, institution,
-        institutionName, institutionId, tag, x.freeze(), raw);
+    return new ResponseEnvelope(
+        status,
+        code,
+        message,
+        requestId,
+        token,
+        links,
+        challenges,
+        login,
+        institution,
+        institutionName,
+        institutionId,
+        tag,
+        x.freeze(),
+        raw);
   }
 
   private Account account(JsonParser p) throws IOException {
-    String id = null, title = null, type = null, currency = null, accountNumber = null, lastFour = null;
+    String id = null,
+        title = null,
+        type = null,
+        currency = null,
+        accountNumber = null,
+        lastFour = null;
     String transit = null, institutionNumber = null;
     AccountCategory category = null;
     AccountType accountType = null;
@@ -230,8 +276,24 @@ final class WireReader {
         default -> x.keep(name, p);
       }
     }
-    return new Account(id, title, type, category, accountType, currency, accountNumber, lastFour, transit,
-        institutionNumber, overdraft, balance, holder, transactions, eft, eTransfer, x.freeze());
+    return new Account(
+        id,
+        title,
+        type,
+        category,
+        accountType,
+        currency,
+        accountNumber,
+        lastFour,
+        transit,
+        institutionNumber,
+        overdraft,
+        balance,
+        holder,
+        transactions,
+        eft,
+        eTransfer,
+        x.freeze());
   }
 
   private Transaction transaction(JsonParser p) throws IOException {
@@ -343,8 +405,8 @@ final class WireReader {
       switch (name) {
         case "rel", "Rel" -> rel = text(p, name, ignored);
         case "href", "Href" -> href = text(p, name, ignored);
-        case "example", "Example" -> example =
-            p.currentToken() == JsonToken.VALUE_NULL ? null : p.readValueAsTree();
+        case "example", "Example" ->
+            example = p.currentToken() == JsonToken.VALUE_NULL ? null : p.readValueAsTree();
         default -> p.skipChildren();
       }
     }
@@ -361,7 +423,8 @@ final class WireReader {
       switch (name) {
         case "Type" -> type = text(p, name, x);
         case "Prompt" -> prompt = text(p, name, x);
-        case "Iterables" -> iterables = p.currentToken() == JsonToken.VALUE_NULL ? null : p.readValueAsTree();
+        case "Iterables" ->
+            iterables = p.currentToken() == JsonToken.VALUE_NULL ? null : p.readValueAsTree();
         default -> x.keep(name, p);
       }
     }
@@ -420,9 +483,11 @@ final class WireReader {
     return new Statement(uniqueId, fileType, base64, x.freeze());
   }
 
-  // ---- values: a value of an unexpected type is kept in extra and the field left null, so nothing is lost ----
+  // ---- values: a value of an unexpected type is kept in extra and the field left null, so nothing
+  // is lost ----
 
-  private static <T> T object(JsonParser p, String name, Extra x, ElementReader<T> reader) throws IOException {
+  private static <T> T object(JsonParser p, String name, Extra x, ElementReader<T> reader)
+      throws IOException {
     return switch (p.currentToken()) {
       case START_OBJECT -> reader.read(p);
       case VALUE_NULL -> null;
@@ -433,7 +498,8 @@ final class WireReader {
     };
   }
 
-  private static <T> List<T> list(JsonParser p, String name, Extra x, ElementReader<T> reader) throws IOException {
+  private static <T> List<T> list(JsonParser p, String name, Extra x, ElementReader<T> reader)
+      throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) {
       return List.of();
@@ -471,7 +537,9 @@ final class WireReader {
     return null;
   }
 
-  /** Like {@link #text}, but equal short strings share one instance (a repeat allocates nothing). */
+  /**
+   * Like {@link #text}, but equal short strings share one instance (a repeat allocates nothing).
+   */
   private String sharedText(JsonParser p, String name, Extra x) throws IOException {
     if (p.currentToken() != JsonToken.VALUE_STRING || p.getTextLength() > MAX_SHARED_LENGTH) {
       return text(p, name, x);
@@ -518,7 +586,8 @@ final class WireReader {
   private static BigDecimal decimal(JsonParser p, String name, Extra x) throws IOException {
     switch (p.currentToken()) {
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        BigDecimal small = smallDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        BigDecimal small =
+            smallDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         return small != null ? small : p.getDecimalValue();
       }
       case VALUE_NULL -> {
@@ -544,8 +613,9 @@ final class WireReader {
   }
 
   /**
-   * A plain number of up to 18 digits ({@code -123.45}; no exponent) as unscaled long and scale: equal, scale
-   * included, to {@code new BigDecimal(text)}, at a fraction of its cost (amounts are most of a payload's numbers).
+   * A plain number of up to 18 digits ({@code -123.45}; no exponent) as unscaled long and scale:
+   * equal, scale included, to {@code new BigDecimal(text)}, at a fraction of its cost (amounts are
+   * most of a payload's numbers).
    *
    * @return null when the text is not of that form, for the general parser to handle
    */
@@ -630,7 +700,9 @@ final class WireReader {
     }
   }
 
-  /** {@code yyyy-MM-dd}, read straight from the parser's buffer; a date-time keeps its date part. */
+  /**
+   * {@code yyyy-MM-dd}, read straight from the parser's buffer; a date-time keeps its date part.
+   */
   private LocalDate date(JsonParser p, String name, Extra x) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) {
@@ -677,7 +749,10 @@ final class WireReader {
     return v;
   }
 
-  /** UTC date-time; Flinks omits the zone (6-7 fraction digits), a trailing {@code Z} or offset is converted. */
+  /**
+   * UTC date-time; Flinks omits the zone (6-7 fraction digits), a trailing {@code Z} or offset is
+   * converted.
+   */
   private static LocalDateTime dateTime(JsonParser p, String name, Extra x) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) {
@@ -700,8 +775,10 @@ final class WireReader {
 
   static LocalDateTime parseUtc(String s) {
     int tIndex = s.indexOf('T');
-    boolean zoned = s.endsWith("Z") || s.endsWith("z")
-        || (tIndex > 0 && (s.indexOf('+', tIndex) > 0 || s.indexOf('-', tIndex) > 0));
+    boolean zoned =
+        s.endsWith("Z")
+            || s.endsWith("z")
+            || (tIndex > 0 && (s.indexOf('+', tIndex) > 0 || s.indexOf('-', tIndex) > 0));
     if (zoned) {
       return OffsetDateTime.parse(s.endsWith("z") ? s.substring(0, s.length() - 1) + "Z" : s)
           .withOffsetSameInstant(ZoneOffset.UTC)

@@ -17,16 +17,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies and parses Flinks webhook deliveries, like stripe-java's {@code Webhook.constructEvent}: raw body,
- * headers and shared key in, a typed {@link WebhookEvent} out or a {@link WebhookVerificationException}.
+ * Verifies and parses Flinks webhook deliveries, like stripe-java's {@code Webhook.constructEvent}:
+ * raw body, headers and shared key in, a typed {@link WebhookEvent} out or a {@link
+ * WebhookVerificationException}.
  *
- * <p>The signature is {@code Base64(HMAC-SHA256(key as UTF-8, raw body bytes))} in header
- * {@code flinks-authenticity-key} or {@code X-Flinks-Signature} (Flinks documents both; names are matched
- * case-insensitively), compared in constant time. Verify the bytes exactly as received, before any JSON handling.
+ * <p>The signature is {@code Base64(HMAC-SHA256(key as UTF-8, raw body bytes))} in header {@code
+ * flinks-authenticity-key} or {@code X-Flinks-Signature} (Flinks documents both; names are matched
+ * case-insensitively), compared in constant time. Verify the bytes exactly as received, before any
+ * JSON handling.
  */
 public final class FlinksWebhooks {
   /** Signature header named by the Flinks reference and help centre. */
   public static final String AUTHENTICITY_HEADER = "flinks-authenticity-key";
+
   /** Signature header named by the newer Flinks HMAC guide. */
   public static final String SIGNATURE_HEADER = "X-Flinks-Signature";
 
@@ -35,10 +38,11 @@ public final class FlinksWebhooks {
   private FlinksWebhooks() {}
 
   /**
-   * Verifies the signature found in {@code headers} (names matched case-insensitively), then parses the body.
+   * Verifies the signature found in {@code headers} (names matched case-insensitively), then parses
+   * the body.
    *
-   * @throws WebhookVerificationException when the signature is missing or wrong, or the body is not a supported
-   *     Flinks payload
+   * @throws WebhookVerificationException when the signature is missing or wrong, or the body is not
+   *     a supported Flinks payload
    */
   public static WebhookEvent verify(byte[] rawBody, Map<String, String> headers, String key) {
     Objects.requireNonNull(headers, "headers");
@@ -46,23 +50,27 @@ public final class FlinksWebhooks {
   }
 
   /**
-   * Verifies the signature read through {@code headerLookup} (e.g. {@code ctx::header} of a web framework; it is
-   * asked for both header names), then parses the body.
+   * Verifies the signature read through {@code headerLookup} (e.g. {@code ctx::header} of a web
+   * framework; it is asked for both header names), then parses the body.
    *
-   * @throws WebhookVerificationException when the signature is missing or wrong, or the body is not a supported
-   *     Flinks payload
+   * @throws WebhookVerificationException when the signature is missing or wrong, or the body is not
+   *     a supported Flinks payload
    */
-  public static WebhookEvent verify(byte[] rawBody, Function<String, String> headerLookup, String key) {
+  public static WebhookEvent verify(
+      byte[] rawBody, Function<String, String> headerLookup, String key) {
     Objects.requireNonNull(rawBody, "rawBody");
     Objects.requireNonNull(headerLookup, "headerLookup");
     requireKey(key);
-    List<String> signatures = java.util.stream.Stream.of(AUTHENTICITY_HEADER, SIGNATURE_HEADER)
-        .map(headerLookup)
-        .filter(v -> v != null && !v.isBlank())
-        .toList();
+    List<String> signatures =
+        java.util.stream.Stream.of(AUTHENTICITY_HEADER, SIGNATURE_HEADER)
+            .map(headerLookup)
+            .filter(v -> v != null && !v.isBlank())
+            .toList();
     if (signatures.isEmpty()) {
-      throw new WebhookVerificationException(Reason.MISSING_SIGNATURE,
-          "webhook has no " + AUTHENTICITY_HEADER + " or " + SIGNATURE_HEADER + " header", null);
+      throw new WebhookVerificationException(
+          Reason.MISSING_SIGNATURE,
+          "webhook has no " + AUTHENTICITY_HEADER + " or " + SIGNATURE_HEADER + " header",
+          null);
     }
     byte[] expected = hmac(rawBody, key);
     boolean valid = false;
@@ -70,14 +78,17 @@ public final class FlinksWebhooks {
       valid |= MessageDigest.isEqual(expected, decode(signature));
     }
     if (!valid) {
-      throw new WebhookVerificationException(Reason.SIGNATURE_MISMATCH,
-          "webhook signature does not match the body (" + rawBody.length + " bytes)", null);
+      throw new WebhookVerificationException(
+          Reason.SIGNATURE_MISMATCH,
+          "webhook signature does not match the body (" + rawBody.length + " bytes)",
+          null);
     }
     return parse(rawBody);
   }
 
   /**
-   * Parses a body without checking a signature, for instances where Flinks does not sign deliveries.
+   * Parses a body without checking a signature, for instances where Flinks does not sign
+   * deliveries.
    *
    * @throws WebhookVerificationException when the body is not a supported Flinks payload
    */
@@ -85,16 +96,21 @@ public final class FlinksWebhooks {
     Objects.requireNonNull(rawBody, "rawBody");
     try {
       Optional<String> type = FlinksJson.peekResponseType(rawBody);
-      String responseType = type.orElse("GetAccountsDetail"); // a detail body without the field is still detail
+      String responseType =
+          type.orElse("GetAccountsDetail"); // a detail body without the field is still detail
       return switch (responseType) {
-        case "GetAccountsDetail" -> new WebhookEvent.AccountsDetailWebhook(FlinksJson.parseAccountsDetail(rawBody));
+        case "GetAccountsDetail" ->
+            new WebhookEvent.AccountsDetailWebhook(FlinksJson.parseAccountsDetail(rawBody));
         case "KYC" -> new WebhookEvent.KycWebhook(FlinksJson.parseKyc(rawBody));
-        default -> throw new WebhookVerificationException(Reason.UNSUPPORTED_TYPE,
-            "unsupported webhook ResponseType " + quoteShort(responseType), null);
+        default ->
+            throw new WebhookVerificationException(
+                Reason.UNSUPPORTED_TYPE,
+                "unsupported webhook ResponseType " + quoteShort(responseType),
+                null);
       };
     } catch (UnreadableResponseException e) {
-      throw new WebhookVerificationException(Reason.MALFORMED_PAYLOAD, "webhook body is not valid Flinks JSON: "
-          + e.getMessage(), e);
+      throw new WebhookVerificationException(
+          Reason.MALFORMED_PAYLOAD, "webhook body is not valid Flinks JSON: " + e.getMessage(), e);
     }
   }
 

@@ -5,8 +5,8 @@ import io.flinks4j.client.model.KycPayload;
 import io.flinks4j.client.model.RawJson;
 
 /**
- * A verified Flinks webhook delivery. Flinks retries deliveries (up to 10 times, 30 minutes apart), so receivers
- * must deduplicate, e.g. on ({@link #responseType()}, {@link #requestId()}).
+ * A verified Flinks webhook delivery. Flinks retries deliveries (up to 10 times, 30 minutes apart),
+ * so receivers must deduplicate, e.g. on ({@link #responseType()}, {@link #requestId()}).
  */
 public sealed interface WebhookEvent {
 
@@ -23,7 +23,8 @@ public sealed interface WebhookEvent {
   RawJson raw();
 
   /**
-   * The full data after a Connect session's aggregation completed (same body as a {@code /GetAccountsDetail} 200).
+   * The full data after a Connect session's aggregation completed (same body as a {@code
+   * /GetAccountsDetail} 200).
    *
    * @param detail the parsed payload
    */

@@ -1,8 +1,8 @@
 package io.flinks4j.client.webhook;
 
 /**
- * A webhook delivery was rejected; {@link #reason()} tells a receiver whether to answer 401 (signature) or 400
- * (payload). The message never contains the key, the signature or the body.
+ * A webhook delivery was rejected; {@link #reason()} tells a receiver whether to answer 401
+ * (signature) or 400 (payload). The message never contains the key, the signature or the body.
  */
 public final class WebhookVerificationException extends RuntimeException {
 
@@ -30,7 +30,10 @@ public final class WebhookVerificationException extends RuntimeException {
     return reason;
   }
 
-  /** Whether the sender is not proven to be Flinks (as opposed to a bad payload from a verified sender). */
+  /**
+   * Whether the sender is not proven to be Flinks (as opposed to a bad payload from a verified
+   * sender).
+   */
   public boolean isAuthenticationFailure() {
     return reason == Reason.MISSING_SIGNATURE || reason == Reason.SIGNATURE_MISMATCH;
   }

@@ -23,7 +23,8 @@ class FlinksJsonTest {
 
   @Test
   void detail_fixture_maps_every_documented_field() {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json"));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json"));
 
     assertThat(detail.httpStatusCode()).isEqualTo(200);
     assertThat(detail.requestId()).isEqualTo("22178382-31ee-485c-a750-c20929b6a344");
@@ -34,7 +35,8 @@ class FlinksJsonTest {
     assertThat(detail.login().username()).isEqualTo("chat_gpt");
     assertThat(detail.login().isScheduledRefresh()).isFalse();
     assertThat(detail.login().type()).isEqualTo(AccountType.PERSONAL);
-    assertThat(detail.login().lastRefresh()).isEqualTo(LocalDateTime.parse("2025-01-31T17:40:54.569261"));
+    assertThat(detail.login().lastRefresh())
+        .isEqualTo(LocalDateTime.parse("2025-01-31T17:40:54.569261"));
     assertThat(detail.extra()).isEmpty();
 
     Account account = detail.accounts().getFirst();
@@ -69,8 +71,12 @@ class FlinksJsonTest {
 
   @Test
   void amounts_keep_their_exact_decimal_value() {
-    Transaction tx = FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json"))
-        .accounts().getFirst().transactions().getFirst();
+    Transaction tx =
+        FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json"))
+            .accounts()
+            .getFirst()
+            .transactions()
+            .getFirst();
 
     assertThat(tx.debit()).isEqualTo(new BigDecimal("1000.4"));
     assertThat(tx.credit()).isEqualTo(new BigDecimal("1500.25"));
@@ -78,28 +84,38 @@ class FlinksJsonTest {
 
   @Test
   void transaction_with_both_debit_and_credit_keeps_both_and_nets_them() {
-    Transaction tx = FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json"))
-        .accounts().getFirst().transactions().getFirst();
+    Transaction tx =
+        FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json"))
+            .accounts()
+            .getFirst()
+            .transactions()
+            .getFirst();
 
     assertThat(tx.netAmount()).isEqualByComparingTo("499.85");
   }
 
   @Test
   void async_fixture_parses_both_transactions() {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetailasync-200.json"));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetailasync-200.json"));
 
     assertThat(detail.accounts().getFirst().transactions())
         .extracting(Transaction::id, Transaction::debit, Transaction::date)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("94584aed-7c98-42a4-9836-9f8557db63f5", new BigDecimal("1000.4"),
+            org.assertj.core.groups.Tuple.tuple(
+                "94584aed-7c98-42a4-9836-9f8557db63f5",
+                new BigDecimal("1000.4"),
                 LocalDate.of(2025, 1, 31)),
-            org.assertj.core.groups.Tuple.tuple("c2fb949a-86aa-470f-9a76-deb10d7c2b57", new BigDecimal("150"),
+            org.assertj.core.groups.Tuple.tuple(
+                "c2fb949a-86aa-470f-9a76-deb10d7c2b57",
+                new BigDecimal("150"),
                 LocalDate.of(2025, 1, 30)));
   }
 
   @Test
   void summary_fixture_keeps_masked_ids_and_eligibility_ratios() {
-    AccountsSummary summary = FlinksJson.parseAccountsSummary(Fixtures.bytes("getaccountssummary-200.json"));
+    AccountsSummary summary =
+        FlinksJson.parseAccountsSummary(Fixtures.bytes("getaccountssummary-200.json"));
 
     Account account = summary.accounts().getFirst();
     assertThat(account.id()).isEqualTo("xxxx-xxxx-xxxxxxx-xxxxxx");
@@ -110,7 +126,9 @@ class FlinksJsonTest {
     assertThat(summary.tag()).isEqualTo("userId=xxxxxxxxxxxx");
     assertThat(summary.login().type()).isEqualTo(AccountType.BUSINESS);
     assertThat(summary.login().lastRefresh()).isEqualTo(LocalDateTime.of(2024, 10, 10, 12, 0));
-    assertThat(summary.links()).extracting(Link::rel).containsExactly("AccountsDetail", "Statements");
+    assertThat(summary.links())
+        .extracting(Link::rel)
+        .containsExactly("AccountsDetail", "Statements");
   }
 
   @Test
@@ -119,16 +137,19 @@ class FlinksJsonTest {
 
     assertThat(kyc.responseType()).isEqualTo("KYC");
     assertThat(kyc.holders()).extracting(Holder::name).containsExactly("Ron Swanson");
-    assertThat(kyc.login().lastRefresh()).isEqualTo(LocalDateTime.parse("2019-06-21T16:24:16.2076448"));
+    assertThat(kyc.login().lastRefresh())
+        .isEqualTo(LocalDateTime.parse("2019-06-21T16:24:16.2076448"));
     assertThat(kyc.requestId()).isEqualTo("a2e75c5c-55e9-3842-93ad-6c9c9deb4682");
   }
 
   @Test
   void last_refresh_with_an_offset_is_converted_to_utc() {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(
-        utf8("{\"Login\":{\"LastRefresh\":\"2025-01-31T12:00:00.1234567-05:00\"}}"));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(
+            utf8("{\"Login\":{\"LastRefresh\":\"2025-01-31T12:00:00.1234567-05:00\"}}"));
 
-    assertThat(detail.login().lastRefresh()).isEqualTo(LocalDateTime.parse("2025-01-31T17:00:00.1234567"));
+    assertThat(detail.login().lastRefresh())
+        .isEqualTo(LocalDateTime.parse("2025-01-31T17:00:00.1234567"));
   }
 
   @Test
@@ -152,7 +173,8 @@ class FlinksJsonTest {
     ResponseEnvelope mfa = FlinksJson.parseEnvelope(Fixtures.bytes("authorize-203-mfa.json"));
 
     assertThat(cached.requestId()).isEqualTo("006fd2f3-055b-4ef6-a9fc-c1261cd76ec6");
-    assertThat(cached.login().lastRefresh()).isEqualTo(LocalDateTime.parse("2020-04-15T22:46:03.1690585"));
+    assertThat(cached.login().lastRefresh())
+        .isEqualTo(LocalDateTime.parse("2020-04-15T22:46:03.1690585"));
     assertThat(cached.links()).hasSize(3);
     assertThat(live.login().id()).isEqualTo("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
     assertThat(live.institutionId()).isEqualTo(14);
@@ -163,23 +185,28 @@ class FlinksJsonTest {
 
   @Test
   void security_challenges_are_typed_by_kind_with_their_iterables() {
-    ResponseEnvelope mfa = FlinksJson.parseEnvelope("""
-        {"HttpStatusCode":203,"RequestId":"r","SecurityChallenges":[
-          {"Type":"MultipleChoice","Prompt":"Shape?","Iterables":["Circle","Square"]},
-          {"Type":"MultipleChoiceMultipleAnswers","Prompt":"Cities?","Iterables":["A","B"]},
-          {"Type":"ImageSelection","Prompt":"Image?","Iterables":["iVBORw0KGgo="]},
-          {"Type":"TextOrCall","Prompt":"Phone?","Iterables":["•••-1234"]},
-          {"Type":"QuestionAndAnswer","Prompt":"Reset?","Iterables":["x"]},
-          {"Type":"Telepathy","Prompt":"Think?","Iterables":[{"odd":true}],"Hint":"h"}]}"""
-        .getBytes(StandardCharsets.UTF_8));
+    ResponseEnvelope mfa =
+        FlinksJson.parseEnvelope(
+            """
+            {"HttpStatusCode":203,"RequestId":"r","SecurityChallenges":[
+              {"Type":"MultipleChoice","Prompt":"Shape?","Iterables":["Circle","Square"]},
+              {"Type":"MultipleChoiceMultipleAnswers","Prompt":"Cities?","Iterables":["A","B"]},
+              {"Type":"ImageSelection","Prompt":"Image?","Iterables":["iVBORw0KGgo="]},
+              {"Type":"TextOrCall","Prompt":"Phone?","Iterables":["•••-1234"]},
+              {"Type":"QuestionAndAnswer","Prompt":"Reset?","Iterables":["x"]},
+              {"Type":"Telepathy","Prompt":"Think?","Iterables":[{"odd":true}],"Hint":"h"}]}\
+            """
+                .getBytes(StandardCharsets.UTF_8));
     List<SecurityChallenge> challenges = mfa.securityChallenges();
 
-    assertThat(challenges.get(0)).isEqualTo(new SecurityChallenge.SingleChoice("Shape?", List.of("Circle", "Square"),
-        Map.of()));
+    assertThat(challenges.get(0))
+        .isEqualTo(
+            new SecurityChallenge.SingleChoice("Shape?", List.of("Circle", "Square"), Map.of()));
     assertThat(challenges.get(1)).isInstanceOf(SecurityChallenge.MultipleChoices.class);
     assertThat(challenges.get(2).choices()).containsExactly("iVBORw0KGgo=");
     assertThat(challenges.get(3)).isInstanceOf(SecurityChallenge.PhoneChoice.class);
-    // a question with Iterables (a reset flow in one integration) stays a question; the list is kept raw
+    // a question with Iterables (a reset flow in one integration) stays a question; the list is
+    // kept raw
     assertThat(challenges.get(4)).isInstanceOf(SecurityChallenge.Question.class);
     assertThat(challenges.get(4).extra()).containsKey("Iterables");
     SecurityChallenge other = challenges.get(5);
@@ -198,17 +225,32 @@ class FlinksJsonTest {
     assertThat(FlinksJson.parseEnvelope(Fixtures.bytes("generateauthorizetoken-200.json")).token())
         .isEqualTo("d65f1adb-8ebc-48dc-be8b-20c773ba1565");
     Statements statements = FlinksJson.parseStatements(Fixtures.bytes("getstatements-200.json"));
-    assertThat(statements.statementsByAccount().getFirst().statements().getFirst().fileType()).isEqualTo("PDF");
-    assertThat(statements.login().lastRefresh()).isEqualTo(LocalDateTime.parse("2019-05-17T15:29:23.7035672"));
+    assertThat(statements.statementsByAccount().getFirst().statements().getFirst().fileType())
+        .isEqualTo("PDF");
+    assertThat(statements.login().lastRefresh())
+        .isEqualTo(LocalDateTime.parse("2019-05-17T15:29:23.7035672"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "answermfaquestions-200.json", "async-202.json", "authorize-200-cached.json", "authorize-200-live.json",
-      "authorize-203-mfa.json", "authorize-request-cached.json", "authorize-request-live-credentials-legacy.json",
-      "authorize-request-live-credentials.json", "authorize-request-mfa-answer.json", "authorize-request-refresh.json",
-      "connect-event-flinkscode.json", "connect-event-redirect.json", "generateauthorizetoken-200.json",
-      "getaccountsdetail-202.json", "getaccountsdetail-request.json", "getmfaquestions-200.json"})
+  @ValueSource(
+      strings = {
+        "answermfaquestions-200.json",
+        "async-202.json",
+        "authorize-200-cached.json",
+        "authorize-200-live.json",
+        "authorize-203-mfa.json",
+        "authorize-request-cached.json",
+        "authorize-request-live-credentials-legacy.json",
+        "authorize-request-live-credentials.json",
+        "authorize-request-mfa-answer.json",
+        "authorize-request-refresh.json",
+        "connect-event-flinkscode.json",
+        "connect-event-redirect.json",
+        "generateauthorizetoken-200.json",
+        "getaccountsdetail-202.json",
+        "getaccountsdetail-request.json",
+        "getmfaquestions-200.json"
+      })
   void every_other_fixture_parses_as_an_envelope_keeping_unknown_fields(String fixture) {
     byte[] body = Fixtures.bytes(fixture);
 
@@ -229,22 +271,31 @@ class FlinksJsonTest {
 
   @Test
   void unknown_fields_are_kept_at_every_level() {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(utf8("""
-        {"Accounts":[{"Id":"a","NewAccountField":{"x":1},
-          "Transactions":[{"Id":"t","Date":"2025-01-02","Category":"Groceries"}]}],
-         "BrandNew":[1,2]}"""));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(
+            utf8(
+                """
+                {"Accounts":[{"Id":"a","NewAccountField":{"x":1},
+                  "Transactions":[{"Id":"t","Date":"2025-01-02","Category":"Groceries"}]}],
+                 "BrandNew":[1,2]}\
+                """));
 
     assertThat(detail.extra().get("BrandNew").toString()).isEqualTo("[1,2]");
-    assertThat(detail.accounts().getFirst().extra().get("NewAccountField").get("x").asInt()).isEqualTo(1);
-    assertThat(detail.accounts().getFirst().transactions().getFirst().extra().get("Category").asText())
+    assertThat(detail.accounts().getFirst().extra().get("NewAccountField").get("x").asInt())
+        .isEqualTo(1);
+    assertThat(
+            detail.accounts().getFirst().transactions().getFirst().extra().get("Category").asText())
         .isEqualTo("Groceries");
   }
 
   @Test
   void unknown_enum_values_are_kept_verbatim() {
-    Account account = FlinksJson.parseAccountsDetail(
-        utf8("{\"Accounts\":[{\"Category\":\"Investments\",\"AccountType\":\"Trust\",\"Type\":\"TFSA\"}]}"))
-        .accounts().getFirst();
+    Account account =
+        FlinksJson.parseAccountsDetail(
+                utf8(
+                    "{\"Accounts\":[{\"Category\":\"Investments\",\"AccountType\":\"Trust\",\"Type\":\"TFSA\"}]}"))
+            .accounts()
+            .getFirst();
 
     assertThat(account.category().value()).isEqualTo("Investments");
     assertThat(account.category().isKnown()).isFalse();
@@ -254,9 +305,17 @@ class FlinksJsonTest {
 
   @Test
   void values_of_an_unexpected_type_are_kept_in_extra_instead_of_failing() {
-    Transaction tx = FlinksJson.parseAccountsDetail(utf8("""
-        {"Accounts":[{"Transactions":[{"Id":"t","Date":"31/01/2025","Debit":"12.50","Credit":"n/a",
-          "Balance":{"v":1}}]}]}""")).accounts().getFirst().transactions().getFirst();
+    Transaction tx =
+        FlinksJson.parseAccountsDetail(
+                utf8(
+                    """
+                    {"Accounts":[{"Transactions":[{"Id":"t","Date":"31/01/2025","Debit":"12.50","Credit":"n/a",
+                      "Balance":{"v":1}}]}]}\
+                    """))
+            .accounts()
+            .getFirst()
+            .transactions()
+            .getFirst();
 
     assertThat(tx.debit()).isEqualByComparingTo("12.50");
     assertThat(tx.date()).isNull();
@@ -268,9 +327,13 @@ class FlinksJsonTest {
 
   @Test
   void nulls_are_accepted_wherever_a_value_can_be_missing() {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(utf8("""
-        {"HttpStatusCode":200,"Accounts":[{"Transactions":null,"Balance":null,"Holder":{"Address":null,
-        "Name":null},"Category":null,"Id":null}],"Login":null,"InstitutionId":null,"Links":null}"""));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(
+            utf8(
+                """
+                {"HttpStatusCode":200,"Accounts":[{"Transactions":null,"Balance":null,"Holder":{"Address":null,
+                "Name":null},"Category":null,"Id":null}],"Login":null,"InstitutionId":null,"Links":null}\
+                """));
 
     Account account = detail.accounts().getFirst();
     assertThat(account.transactions()).isEmpty();
@@ -282,7 +345,8 @@ class FlinksJsonTest {
 
   @Test
   void malformed_json_is_an_unreadable_response_naming_the_position_not_the_content() {
-    assertThatThrownBy(() -> FlinksJson.parseAccountsDetail(utf8("{\"RequestId\": secret-login-id}")))
+    assertThatThrownBy(
+            () -> FlinksJson.parseAccountsDetail(utf8("{\"RequestId\": secret-login-id}")))
         .isInstanceOf(UnreadableResponseException.class)
         .hasMessageContaining("line 1")
         .hasMessageNotContaining("secret-login-id");
@@ -307,9 +371,12 @@ class FlinksJsonTest {
 
   @Test
   void login_to_string_hides_the_login_id_and_username() {
-    Login login = FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json")).login();
+    Login login =
+        FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json")).login();
 
-    assertThat(login.toString()).doesNotContain("5602459c-f6d0-4ca0-6750-08dccdcadcc0").doesNotContain("chat_gpt");
+    assertThat(login.toString())
+        .doesNotContain("5602459c-f6d0-4ca0-6750-08dccdcadcc0")
+        .doesNotContain("chat_gpt");
   }
 
   @Test
@@ -319,14 +386,17 @@ class FlinksJsonTest {
   }
 
   @Test
-  void model_serializes_with_a_plain_object_mapper_as_iso_dates_and_plain_strings() throws Exception {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json"));
+  void model_serializes_with_a_plain_object_mapper_as_iso_dates_and_plain_strings()
+      throws Exception {
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(Fixtures.bytes("getaccountsdetail-200.json"));
 
-    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
-        .valueToTree(detail);
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(detail);
 
     assertThat(json.at("/accounts/0/transactions/0/date").asText()).isEqualTo("2025-01-31");
-    assertThat(json.at("/accounts/0/transactions/0/debit").decimalValue()).isEqualByComparingTo("1000.4");
+    assertThat(json.at("/accounts/0/transactions/0/debit").decimalValue())
+        .isEqualByComparingTo("1000.4");
     assertThat(json.at("/accounts/0/category").asText()).isEqualTo("Operations");
     assertThat(json.at("/login/lastRefresh").asText()).isEqualTo("2025-01-31T17:40:54.569261");
     assertThat(json.has("raw")).isFalse();
@@ -336,8 +406,9 @@ class FlinksJsonTest {
   void raw_json_serializes_inline_as_the_json_it_is() throws Exception {
     byte[] body = "{\"A\":[1,2]}".getBytes(StandardCharsets.UTF_8);
 
-    String json = new com.fasterxml.jackson.databind.ObjectMapper()
-        .writeValueAsString(java.util.Map.of("payload", RawJson.wrap(body)));
+    String json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writeValueAsString(java.util.Map.of("payload", RawJson.wrap(body)));
 
     assertThat(json).isEqualTo("{\"payload\":{\"A\":[1,2]}}");
   }
@@ -376,11 +447,16 @@ class FlinksJsonTest {
   @Test
   void a_statement_larger_than_jacksons_default_string_cap_parses() {
     String pdf = "A".repeat(21 * 1024 * 1024);
-    byte[] body = ("{\"StatementsByAccount\":[{\"AccountNumber\":\"1\",\"Statements\":[{\"UniqueId\":\"u\","
-        + "\"FileType\":\"PDF\",\"Base64Bytes\":\"" + pdf + "\"}]}]}").getBytes(StandardCharsets.US_ASCII);
+    byte[] body =
+        ("{\"StatementsByAccount\":[{\"AccountNumber\":\"1\",\"Statements\":[{\"UniqueId\":\"u\","
+                + "\"FileType\":\"PDF\",\"Base64Bytes\":\""
+                + pdf
+                + "\"}]}]}")
+            .getBytes(StandardCharsets.US_ASCII);
 
     Statements statements = FlinksJson.parseStatements(body);
 
-    assertThat(statements.statementsByAccount().getFirst().statements().getFirst().base64Bytes()).hasSize(pdf.length());
+    assertThat(statements.statementsByAccount().getFirst().statements().getFirst().base64Bytes())
+        .hasSize(pdf.length());
   }
 }

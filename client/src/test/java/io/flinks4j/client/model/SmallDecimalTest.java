@@ -9,17 +9,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The binder's fast path for amounts must give exactly what {@code new BigDecimal(text)} gives, scale included. */
+/**
+ * The binder's fast path for amounts must give exactly what {@code new BigDecimal(text)} gives,
+ * scale included.
+ */
 class SmallDecimalTest {
 
   private static BigDecimal fast(String text) {
-    char[] padded = ("xx" + text + "yy").toCharArray(); // an offset into a larger buffer, as Jackson hands it over
+    char[] padded =
+        ("xx" + text + "yy")
+            .toCharArray(); // an offset into a larger buffer, as Jackson hands it over
     return WireReader.smallDecimal(padded, 2, text.length());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-0", "0.00", "-0.00", "12.5", "12.50", "-1234.56", "100", "0.000001",
-      "999999999999999999", "-999999999999999999", "99999999.9999999999"})
+  @ValueSource(
+      strings = {
+        "0",
+        "-0",
+        "0.00",
+        "-0.00",
+        "12.5",
+        "12.50",
+        "-1234.56",
+        "100",
+        "0.000001",
+        "999999999999999999",
+        "-999999999999999999",
+        "99999999.9999999999"
+      })
   void equals_the_general_parse_in_value_and_scale(String text) {
     BigDecimal expected = new BigDecimal(text);
 
@@ -48,10 +66,15 @@ class SmallDecimalTest {
 
   @Test
   void amounts_in_a_body_keep_their_scale() {
-    String body = "{\"Accounts\":[{\"Transactions\":[{\"Debit\":12.50,\"Credit\":null,\"Balance\":-3}]}]}";
+    String body =
+        "{\"Accounts\":[{\"Transactions\":[{\"Debit\":12.50,\"Credit\":null,\"Balance\":-3}]}]}";
 
-    Transaction t = FlinksJson.parseAccountsDetail(body.getBytes(StandardCharsets.UTF_8))
-        .accounts().getFirst().transactions().getFirst();
+    Transaction t =
+        FlinksJson.parseAccountsDetail(body.getBytes(StandardCharsets.UTF_8))
+            .accounts()
+            .getFirst()
+            .transactions()
+            .getFirst();
 
     assertThat(t.debit()).isEqualTo(new BigDecimal("12.50"));
     assertThat(t.balance()).isEqualTo(new BigDecimal("-3"));

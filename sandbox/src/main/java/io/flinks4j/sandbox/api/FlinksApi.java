@@ -36,12 +36,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Flinks API under {@code /v3/{customerId}/BankingServices/}: checks credentials as documented,
- * parses requests leniently (keys in any case), drives the {@link SandboxEngine} and answers with bodies
- * whose {@code HttpStatusCode} equals the HTTP status.
+ * parses requests leniently (keys in any case), drives the {@link SandboxEngine} and answers with
+ * bodies whose {@code HttpStatusCode} equals the HTTP status.
  */
 public final class FlinksApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(FlinksApi.class);
+
   /** Flinks request bodies are small; anything bigger is refused before it is read. */
   public static final long MAX_BODY_BYTES = 1_000_000;
 
@@ -55,7 +56,8 @@ public final class FlinksApi {
   private final RequestJournal journal;
   private final FaultResponder faultResponder = new FaultResponder();
 
-  public FlinksApi(SandboxEngine engine, ApiSettings settings, Faults faults, RequestJournal journal) {
+  public FlinksApi(
+      SandboxEngine engine, ApiSettings settings, Faults faults, RequestJournal journal) {
     this.engine = engine;
     this.settings = settings;
     this.faults = faults;
@@ -63,29 +65,55 @@ public final class FlinksApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.post(BASE + "GenerateAuthorizeToken", ctx -> handle(ctx, "GenerateAuthorizeToken", this::generateToken));
+    routes.post(
+        BASE + "GenerateAuthorizeToken",
+        ctx -> handle(ctx, "GenerateAuthorizeToken", this::generateToken));
     routes.post(BASE + "Authorize", ctx -> handle(ctx, "Authorize", this::authorize));
-    routes.post(BASE + "GetAccountsDetail", ctx -> handle(ctx, "GetAccountsDetail", c -> detail(c, false)));
-    routes.get(BASE + "GetAccountsDetailAsync/{requestId}", ctx -> handle(ctx, "GetAccountsDetailAsync", c -> detail(c, true)));
-    routes.post(BASE + "GetAccountsDetailAsync/{requestId}", ctx -> handle(ctx, "GetAccountsDetailAsync", c -> detail(c, true)));
-    routes.post(BASE + "GetAccountsSummary", ctx -> handle(ctx, "GetAccountsSummary", c -> summary(c, false)));
-    routes.get(BASE + "GetAccountsSummaryAsync/{requestId}", ctx -> handle(ctx, "GetAccountsSummaryAsync", c -> summary(c, true)));
-    routes.post(BASE + "GetAccountsSummaryAsync/{requestId}", ctx -> handle(ctx, "GetAccountsSummaryAsync", c -> summary(c, true)));
-    routes.delete(BASE + "DeleteCard/{loginId}", ctx -> handle(ctx, "DeleteCard", this::deleteCard));
+    routes.post(
+        BASE + "GetAccountsDetail", ctx -> handle(ctx, "GetAccountsDetail", c -> detail(c, false)));
+    routes.get(
+        BASE + "GetAccountsDetailAsync/{requestId}",
+        ctx -> handle(ctx, "GetAccountsDetailAsync", c -> detail(c, true)));
+    routes.post(
+        BASE + "GetAccountsDetailAsync/{requestId}",
+        ctx -> handle(ctx, "GetAccountsDetailAsync", c -> detail(c, true)));
+    routes.post(
+        BASE + "GetAccountsSummary",
+        ctx -> handle(ctx, "GetAccountsSummary", c -> summary(c, false)));
+    routes.get(
+        BASE + "GetAccountsSummaryAsync/{requestId}",
+        ctx -> handle(ctx, "GetAccountsSummaryAsync", c -> summary(c, true)));
+    routes.post(
+        BASE + "GetAccountsSummaryAsync/{requestId}",
+        ctx -> handle(ctx, "GetAccountsSummaryAsync", c -> summary(c, true)));
+    routes.delete(
+        BASE + "DeleteCard/{loginId}", ctx -> handle(ctx, "DeleteCard", this::deleteCard));
     routes.post(BASE + "GetStatements", ctx -> handle(ctx, "GetStatements", this::statements));
-    routes.get(BASE + "GetMFAQuestions/{loginId}", ctx -> handle(ctx, "GetMFAQuestions", this::mfaQuestions));
-    routes.patch(BASE + "AnswerMFAQuestions", ctx -> handle(ctx, "AnswerMFAQuestions", this::answerMfaQuestions));
+    routes.get(
+        BASE + "GetMFAQuestions/{loginId}",
+        ctx -> handle(ctx, "GetMFAQuestions", this::mfaQuestions));
+    routes.patch(
+        BASE + "AnswerMFAQuestions",
+        ctx -> handle(ctx, "AnswerMFAQuestions", this::answerMfaQuestions));
     routes.post(BASE + "AuthorizeAsync", ctx -> handle(ctx, "AuthorizeAsync", this::notEnabled));
-    routes.post(BASE + "AuthorizeMultiple", ctx -> handle(ctx, "AuthorizeMultiple", this::notEnabled));
+    routes.post(
+        BASE + "AuthorizeMultiple", ctx -> handle(ctx, "AuthorizeMultiple", this::notEnabled));
     // Unknown endpoints under the Flinks paths still get a body whose HttpStatusCode matches.
-    routes.error(404, ctx -> {
-      if (ctx.path().startsWith("/v3/")) {
-        respond(ctx, 404, Responses.message(404, "No such endpoint: " + ctx.method().name() + " " + ctx.path()));
-      }
-    });
+    routes.error(
+        404,
+        ctx -> {
+          if (ctx.path().startsWith("/v3/")) {
+            respond(
+                ctx,
+                404,
+                Responses.message(
+                    404, "No such endpoint: " + ctx.method().name() + " " + ctx.path()));
+          }
+        });
   }
 
-  // ---- pipeline ------------------------------------------------------------------------------------
+  // ---- pipeline
+  // ------------------------------------------------------------------------------------
 
   /** One request being answered: the parsed body and, once known, the login it is about. */
   private static final class Call {
@@ -121,16 +149,27 @@ public final class FlinksApi {
     try {
       raw = ctx.bodyAsBytes();
     } catch (HttpResponseException unreadable) {
-      // Javalin refuses bodies over the limit (413); answer with a body whose HttpStatusCode agrees.
+      // Javalin refuses bodies over the limit (413); answer with a body whose HttpStatusCode
+      // agrees.
       int status = unreadable.getStatus();
-      respond(ctx, status, Responses.message(status, status == 413
-          ? "The request body is larger than " + MAX_BODY_BYTES + " bytes" : "The request body could not be read"));
+      respond(
+          ctx,
+          status,
+          Responses.message(
+              status,
+              status == 413
+                  ? "The request body is larger than " + MAX_BODY_BYTES + " bytes"
+                  : "The request body could not be read"));
       return;
     }
     if (journal.enabled()) {
       journal.record(
           new RecordedRequest(
-              engine.clock().instant(), ctx.method().name(), ctx.path(), endpoint, headers(ctx),
+              engine.clock().instant(),
+              ctx.method().name(),
+              ctx.path(),
+              endpoint,
+              headers(ctx),
               new String(raw, StandardCharsets.UTF_8)));
     }
     Call call = new Call(ctx, endpoint);
@@ -139,7 +178,9 @@ public final class FlinksApi {
         throw new Answer(FlinksCode.ACCESS_DENIED, "Unknown customerId", null);
       }
       call.body =
-          RequestBody.parse(raw).orElseThrow(() -> new Answer(FlinksCode.INVALID_REQUEST, "Malformed JSON body", null));
+          RequestBody.parse(raw)
+              .orElseThrow(
+                  () -> new Answer(FlinksCode.INVALID_REQUEST, "Malformed JSON body", null));
       if (injectFault(call)) {
         return;
       }
@@ -147,10 +188,13 @@ public final class FlinksApi {
     } catch (Answer answer) {
       respond(ctx, answer.status, answer.body);
     } catch (RequestBody.InvalidField invalid) {
-      respond(ctx, FlinksCode.INVALID_REQUEST.httpStatus(),
+      respond(
+          ctx,
+          FlinksCode.INVALID_REQUEST.httpStatus(),
           Responses.error(FlinksCode.INVALID_REQUEST, invalid.getMessage(), null));
     } catch (RuntimeException bug) {
-      // A sandbox defect must still look like Flinks to the client: a 500 AGGREGATION_ERROR envelope.
+      // A sandbox defect must still look like Flinks to the client: a 500 AGGREGATION_ERROR
+      // envelope.
       LOG.error("{} failed unexpectedly", endpoint, bug);
       respond(ctx, 500, Responses.error(FlinksCode.AGGREGATION_ERROR, null));
     }
@@ -197,7 +241,8 @@ public final class FlinksApi {
       if (fromBody != null) {
         return fromBody;
       }
-      String requestId = call.ctx.pathParamMap().getOrDefault("requestId", call.body.string("RequestId"));
+      String requestId =
+          call.ctx.pathParamMap().getOrDefault("requestId", call.body.string("RequestId"));
       if (engine.session(requestId) instanceof SessionLookup.Alive(Session s)) {
         return s.login().id();
       }
@@ -208,8 +253,8 @@ public final class FlinksApi {
   }
 
   /**
-   * Writes the body straight to the servlet stream with a Content-Length: cheaper than a result stream
-   * copied in chunks, which matters for 100 KB payloads polled thousands of times a second.
+   * Writes the body straight to the servlet stream with a Content-Length: cheaper than a result
+   * stream copied in chunks, which matters for 100 KB payloads polled thousands of times a second.
    */
   private static void respond(Context ctx, int status, byte[] body) {
     ctx.status(status).contentType(JSON_TYPE);
@@ -222,7 +267,8 @@ public final class FlinksApi {
     }
   }
 
-  // ---- credentials ---------------------------------------------------------------------------------
+  // ---- credentials
+  // ---------------------------------------------------------------------------------
 
   private void requireApiKey(Call call) {
     String key = call.ctx.header("x-api-key");
@@ -244,7 +290,8 @@ public final class FlinksApi {
       String why =
           switch (check) {
             case EXPIRED -> "You must provide a valid authorize token (this one has expired)";
-            case ALREADY_USED -> "You must provide a valid authorize token (this one was already used)";
+            case ALREADY_USED ->
+                "You must provide a valid authorize token (this one was already used)";
             default -> "You must provide a valid authorize token";
           };
       throw new Answer(FlinksCode.ACCESS_DENIED, why, null);
@@ -252,7 +299,8 @@ public final class FlinksApi {
     return token;
   }
 
-  // ---- endpoints -----------------------------------------------------------------------------------
+  // ---- endpoints
+  // -----------------------------------------------------------------------------------
 
   private void generateToken(Call call) {
     String key = call.ctx.header("flinks-auth-key");
@@ -272,28 +320,39 @@ public final class FlinksApi {
       Map<String, List<String>> answers = securityResponses(responses);
       String token = call.ctx.header("flinks-auth-key");
       // [old] The MFA answer may present the session's own token again; a fresh one is consumed.
-      if (token == null || !engine.sessionOpenedWith(requestId, token.trim().toLowerCase(Locale.ROOT))) {
+      if (token == null
+          || !engine.sessionOpenedWith(requestId, token.trim().toLowerCase(Locale.ROOT))) {
         consumeAuthorizeToken(call);
       }
       outcome = engine.answerMfa(requestId, answers);
     } else if (body.has("LoginId")) {
       String token = consumeAuthorizeToken(call);
-      outcome = engine.authorizeLogin(body.string("LoginId"), body.bool("MostRecentCached", false), tag, lower(token));
+      outcome =
+          engine.authorizeLogin(
+              body.string("LoginId"), body.bool("MostRecentCached", false), tag, lower(token));
     } else if (body.has("Username")) {
       String token = consumeAuthorizeToken(call);
       outcome =
           engine.authorizeCredentials(
-              body.string("Institution"), body.string("Username"), body.string("Password"), body.string("Language"),
-              tag, lower(token));
+              body.string("Institution"),
+              body.string("Username"),
+              body.string("Password"),
+              body.string("Language"),
+              tag,
+              lower(token));
     } else {
       throw new Answer(
-          FlinksCode.INVALID_REQUEST, "Send a LoginId, institution credentials, or a RequestId with SecurityResponses", null);
+          FlinksCode.INVALID_REQUEST,
+          "Send a LoginId, institution credentials, or a RequestId with SecurityResponses",
+          null);
     }
     switch (outcome) {
-      case AuthorizeOutcome.Authorized(Session s) -> respond(call.ctx, 200, Responses.authorized(s));
+      case AuthorizeOutcome.Authorized(Session s) ->
+          respond(call.ctx, 200, Responses.authorized(s));
       case AuthorizeOutcome.MfaRequired(Session s, var challenges) ->
           respond(call.ctx, 203, Responses.mfaRequired(s, challenges));
-      case AuthorizeOutcome.Refused(FlinksCode code, Session s) -> respond(call.ctx, code.httpStatus(), Responses.error(code, s));
+      case AuthorizeOutcome.Refused(FlinksCode code, Session s) ->
+          respond(call.ctx, code.httpStatus(), Responses.error(code, s));
     }
   }
 
@@ -303,12 +362,18 @@ public final class FlinksApi {
 
   private static Map<String, List<String>> securityResponses(JsonNode node) {
     if (!node.isObject()) {
-      throw new Answer(FlinksCode.INVALID_REQUEST, "SecurityResponses must be an object of prompt to [answers]", null);
+      throw new Answer(
+          FlinksCode.INVALID_REQUEST,
+          "SecurityResponses must be an object of prompt to [answers]",
+          null);
     }
     Map<String, List<String>> answers = new LinkedHashMap<>();
     for (var e : node.properties()) {
       if (!e.getValue().isArray()) {
-        throw new Answer(FlinksCode.INVALID_REQUEST, "Each SecurityResponses value must be an array of strings", null);
+        throw new Answer(
+            FlinksCode.INVALID_REQUEST,
+            "Each SecurityResponses value must be an array of strings",
+            null);
       }
       List<String> values = new ArrayList<>();
       e.getValue().forEach(v -> values.add(v.asText()));
@@ -322,7 +387,8 @@ public final class FlinksApi {
       throw new Answer(FlinksCode.INVALID_REQUEST, "RequestId is required", null);
     }
     return switch (engine.session(requestId)) {
-      case SessionLookup.Nonexistent n -> throw new Answer(FlinksCode.SESSION_NONEXISTENT, null, null);
+      case SessionLookup.Nonexistent n ->
+          throw new Answer(FlinksCode.SESSION_NONEXISTENT, null, null);
       case SessionLookup.Expired e -> throw new Answer(FlinksCode.SESSION_EXPIRED, null, null);
       case SessionLookup.Alive(Session s) -> {
         if (s.state() != Session.State.AUTHORIZED) {
@@ -341,19 +407,34 @@ public final class FlinksApi {
     DataState state = engine.dataCall(session, options);
     DetailOptions effective = session.detailOptions();
     switch (state) {
-      case DataState.Pending p -> respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
+      case DataState.Pending p ->
+          respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
       case DataState.Dispatched d -> {
         Login login = session.login();
         String first = login.portfolio(session.dataVersion()).accounts().getFirst().id();
         DetailOptions partial = effective.onlyAccounts(Set.of(first));
-        respond(call.ctx, 202,
-            Responses.data(202, FlinksCode.OPERATION_DISPATCHED, login.accountsDetailJson(session.dataVersion(), partial), session, null));
+        respond(
+            call.ctx,
+            202,
+            Responses.data(
+                202,
+                FlinksCode.OPERATION_DISPATCHED,
+                login.accountsDetailJson(session.dataVersion(), partial),
+                session,
+                null));
       }
-      case DataState.Failed(FlinksCode code) -> respond(call.ctx, code.httpStatus(), Responses.error(code, session));
+      case DataState.Failed(FlinksCode code) ->
+          respond(call.ctx, code.httpStatus(), Responses.error(code, session));
       case DataState.Ready r -> {
         byte[] body = session.cachedDetailBody(effective);
         if (body == null) {
-          body = Responses.data(200, null, session.login().accountsDetailJson(session.dataVersion(), effective), session, null);
+          body =
+              Responses.data(
+                  200,
+                  null,
+                  session.login().accountsDetailJson(session.dataVersion(), effective),
+                  session,
+                  null);
           session.cacheDetailBody(effective, body);
         }
         respond(call.ctx, 200, body);
@@ -367,7 +448,8 @@ public final class FlinksApi {
     if (daysText != null) {
       Matcher m = DAYS.matcher(daysText.trim());
       if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
-        throw new Answer(FlinksCode.INVALID_REQUEST, "DaysOfTransactions must be Days90 or Days365", null);
+        throw new Answer(
+            FlinksCode.INVALID_REQUEST, "DaysOfTransactions must be Days90 or Days365", null);
       }
       days = Integer.parseInt(m.group(1));
     }
@@ -382,12 +464,19 @@ public final class FlinksApi {
       } else if (accounts.isTextual()) {
         filter.add(accounts.asText().trim().toLowerCase(Locale.ROOT));
       } else {
-        throw new Answer(FlinksCode.INVALID_REQUEST, "AccountsFilter must be an array of AccountIds", null);
+        throw new Answer(
+            FlinksCode.INVALID_REQUEST, "AccountsFilter must be an array of AccountIds", null);
       }
     }
     return new DetailOptions(
-        body.bool("WithTransactions", true), body.bool("WithAccountIdentity", true), body.bool("WithKYC", true),
-        body.bool("WithBalance", true), days, filter, date(body, "DateFrom"), date(body, "DateTo"),
+        body.bool("WithTransactions", true),
+        body.bool("WithAccountIdentity", true),
+        body.bool("WithKYC", true),
+        body.bool("WithBalance", true),
+        days,
+        filter,
+        date(body, "DateFrom"),
+        date(body, "DateTo"),
         refreshDelta(body.node("RefreshDelta")));
   }
 
@@ -397,17 +486,25 @@ public final class FlinksApi {
       return Map.of();
     }
     if (!node.isArray()) {
-      throw new Answer(FlinksCode.INVALID_REQUEST, "RefreshDelta must be an array of {AccountId, TransactionId}", null);
+      throw new Answer(
+          FlinksCode.INVALID_REQUEST,
+          "RefreshDelta must be an array of {AccountId, TransactionId}",
+          null);
     }
     Map<String, String> delta = new LinkedHashMap<>();
     for (JsonNode item : node) {
       RequestBody entry =
           RequestBody.parse(item.toString().getBytes(StandardCharsets.UTF_8))
-              .orElseThrow(() -> new Answer(FlinksCode.INVALID_REQUEST, "RefreshDelta entries must be objects", null));
+              .orElseThrow(() ->
+                  new Answer(
+                      FlinksCode.INVALID_REQUEST, "RefreshDelta entries must be objects", null));
       String account = entry.string("AccountId");
       String transaction = entry.string("TransactionId");
       if (account == null || transaction == null) {
-        throw new Answer(FlinksCode.INVALID_REQUEST, "Each RefreshDelta entry needs AccountId and TransactionId", null);
+        throw new Answer(
+            FlinksCode.INVALID_REQUEST,
+            "Each RefreshDelta entry needs AccountId and TransactionId",
+            null);
       }
       delta.put(account.trim().toLowerCase(Locale.ROOT), transaction.trim());
     }
@@ -431,12 +528,22 @@ public final class FlinksApi {
     String requestId = async ? call.ctx.pathParam("requestId") : call.body.string("RequestId");
     Session session = authorizedSession(requestId);
     switch (engine.dataCall(session, null)) {
-      case DataState.Pending p -> respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
-      case DataState.Dispatched d -> respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_DISPATCHED, session));
-      case DataState.Failed(FlinksCode code) -> respond(call.ctx, code.httpStatus(), Responses.error(code, session));
+      case DataState.Pending p ->
+          respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
+      case DataState.Dispatched d ->
+          respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_DISPATCHED, session));
+      case DataState.Failed(FlinksCode code) ->
+          respond(call.ctx, code.httpStatus(), Responses.error(code, session));
       case DataState.Ready r ->
-          respond(call.ctx, 200,
-              Responses.data(200, null, session.login().accountsSummaryJson(session.dataVersion()), session, null));
+          respond(
+              call.ctx,
+              200,
+              Responses.data(
+                  200,
+                  null,
+                  session.login().accountsSummaryJson(session.dataVersion()),
+                  session,
+                  null));
     }
   }
 
@@ -454,45 +561,63 @@ public final class FlinksApi {
     Session session = authorizedSession(call.body.string("RequestId"));
     String number = call.body.string("NumberOfStatements");
     int count =
-        number == null ? 1 : switch (number.toLowerCase(Locale.ROOT)) {
-          case "mostrecent" -> 1;
-          case "months3" -> 3;
-          case "months12" -> 12;
-          default -> throw new Answer(FlinksCode.INVALID_REQUEST, "NumberOfStatements must be MostRecent, Months3 or Months12", null);
-        };
+        number == null
+            ? 1
+            : switch (number.toLowerCase(Locale.ROOT)) {
+              case "mostrecent" -> 1;
+              case "months3" -> 3;
+              case "months12" -> 12;
+              default ->
+                  throw new Answer(
+                      FlinksCode.INVALID_REQUEST,
+                      "NumberOfStatements must be MostRecent, Months3 or Months12",
+                      null);
+            };
     DetailOptions filter = detailOptions(call.body);
     switch (engine.dataCall(session, null)) {
-      case DataState.Pending p -> respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
-      case DataState.Dispatched d -> respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_DISPATCHED, session));
-      case DataState.Failed(FlinksCode code) -> respond(call.ctx, code.httpStatus(), Responses.error(code, session));
-      case DataState.Ready r -> respond(call.ctx, 200, Statements.body(session, count, filter.accountsFilter()));
+      case DataState.Pending p ->
+          respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
+      case DataState.Dispatched d ->
+          respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_DISPATCHED, session));
+      case DataState.Failed(FlinksCode code) ->
+          respond(call.ctx, code.httpStatus(), Responses.error(code, session));
+      case DataState.Ready r ->
+          respond(call.ctx, 200, Statements.body(session, count, filter.accountsFilter()));
     }
   }
 
   private void mfaQuestions(Call call) {
     requireApiKey(call);
-    Login login = engine.login(call.ctx.pathParam("loginId"))
-        .orElseThrow(() -> new Answer(FlinksCode.INVALID_LOGIN, null, null));
+    Login login =
+        engine
+            .login(call.ctx.pathParam("loginId"))
+            .orElseThrow(() -> new Answer(FlinksCode.INVALID_LOGIN, null, null));
     respond(call.ctx, 200, Responses.mfaQuestions(login));
   }
 
   private void answerMfaQuestions(Call call) {
     requireApiKey(call);
-    Login login = engine.login(call.body.string("LoginId"))
-        .orElseThrow(() -> new Answer(FlinksCode.INVALID_LOGIN, null, null));
+    Login login =
+        engine
+            .login(call.body.string("LoginId"))
+            .orElseThrow(() -> new Answer(FlinksCode.INVALID_LOGIN, null, null));
     JsonNode questions = call.body.node("Questions");
     if (questions == null || !questions.isArray()) {
-      throw new Answer(FlinksCode.INVALID_REQUEST, "Questions must be an array of {Question, Answer}", null);
+      throw new Answer(
+          FlinksCode.INVALID_REQUEST, "Questions must be an array of {Question, Answer}", null);
     }
     Map<String, String> answers = new LinkedHashMap<>();
     for (JsonNode q : questions) {
       RequestBody item =
           RequestBody.parse(q.toString().getBytes(StandardCharsets.UTF_8))
-              .orElseThrow(() -> new Answer(FlinksCode.INVALID_REQUEST, "Questions entries must be objects", null));
+              .orElseThrow(() ->
+                  new Answer(
+                      FlinksCode.INVALID_REQUEST, "Questions entries must be objects", null));
       String question = item.string("Question");
       String answer = item.string("Answer");
       if (question == null || answer == null) {
-        throw new Answer(FlinksCode.INVALID_REQUEST, "Each question needs Question and Answer", null);
+        throw new Answer(
+            FlinksCode.INVALID_REQUEST, "Each question needs Question and Answer", null);
       }
       answers.put(question, answer);
     }
@@ -501,6 +626,7 @@ public final class FlinksApi {
   }
 
   private void notEnabled(Call call) {
-    throw new Answer(FlinksCode.METHOD_NOT_AVAILABLE, "This method is not enabled on this instance", null);
+    throw new Answer(
+        FlinksCode.METHOD_NOT_AVAILABLE, "This method is not enabled on this instance", null);
   }
 }

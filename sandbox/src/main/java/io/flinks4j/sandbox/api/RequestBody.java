@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * A JSON request body whose top-level keys are matched case-insensitively ({@code username} and
- * {@code Username} are the same field), as the Flinks server does. An empty body is an empty object.
+ * {@code Username} are the same field), as the Flinks server does. An empty body is an empty
+ * object.
  */
 final class RequestBody {
 
@@ -77,7 +78,8 @@ final class RequestBody {
     if (node.isBoolean()) {
       return node.booleanValue();
     }
-    if (node.isTextual() && (node.asText().equalsIgnoreCase("true") || node.asText().equalsIgnoreCase("false"))) {
+    if (node.isTextual()
+        && (node.asText().equalsIgnoreCase("true") || node.asText().equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(node.asText());
     }
     throw new InvalidField(key, "must be true or false");

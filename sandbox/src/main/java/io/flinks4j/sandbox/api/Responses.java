@@ -14,7 +14,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Builds the Flinks response bodies; every body repeats its HTTP status in {@code HttpStatusCode}. */
+/**
+ * Builds the Flinks response bodies; every body repeats its HTTP status in {@code HttpStatusCode}.
+ */
 public final class Responses {
 
   /** {@code LastRefresh}: UTC without a zone suffix, 7 fraction digits, as Flinks prints it. */
@@ -23,7 +25,9 @@ public final class Responses {
 
   private Responses() {}
 
-  /** An error or pending envelope: {@code {HttpStatusCode, FlinksCode, Message, Links, RequestId?}}. */
+  /**
+   * An error or pending envelope: {@code {HttpStatusCode, FlinksCode, Message, Links, RequestId?}}.
+   */
   public static byte[] error(FlinksCode code, String message, Session sessionOrNull) {
     return PayloadWriter.write(
         256,
@@ -66,8 +70,14 @@ public final class Responses {
         g -> {
           g.writeStartObject();
           g.writeNumberField("HttpStatusCode", 200);
-          writeLinks(g, "AccountsDetail", "/GetAccountsDetail", "AccountsSummary", "/GetAccountsSummary",
-              "Statements", "/GetStatements");
+          writeLinks(
+              g,
+              "AccountsDetail",
+              "/GetAccountsDetail",
+              "AccountsSummary",
+              "/GetAccountsSummary",
+              "Statements",
+              "/GetStatements");
           g.writeStringField("InstitutionName", login.institution().name());
           writeLogin(g, login, session);
           g.writeNumberField("InstitutionId", login.institution().id());
@@ -93,7 +103,8 @@ public final class Responses {
             g.writeStringField("Type", q.type().wireName());
             g.writeStringField("Prompt", q.prompt());
             if (q.type().hasChoices()) {
-              // nanopay's integration reads choices, images and phone numbers from Iterables (sandbox README)
+              // nanopay's integration reads choices, images and phone numbers from Iterables
+              // (sandbox README)
               g.writeArrayFieldStart("Iterables");
               for (String item : q.iterables()) {
                 g.writeString(item);
@@ -110,10 +121,16 @@ public final class Responses {
   }
 
   /**
-   * A data body: {@code {HttpStatusCode, [FlinksCode, Message,] Accounts, Links?, Tag?, InstitutionName, Login,
-   * InstitutionId, Institution, RequestId}} with the pre-serialized accounts array spliced in.
+   * A data body: {@code {HttpStatusCode, [FlinksCode, Message,] Accounts, Links?, Tag?,
+   * InstitutionName, Login, InstitutionId, Institution, RequestId}} with the pre-serialized
+   * accounts array spliced in.
    */
-  public static byte[] data(int status, FlinksCode codeOrNull, byte[] accountsJson, Session session, String responseType) {
+  public static byte[] data(
+      int status,
+      FlinksCode codeOrNull,
+      byte[] accountsJson,
+      Session session,
+      String responseType) {
     Login login = session.login();
     byte[] head =
         PayloadWriter.write(
@@ -148,7 +165,8 @@ public final class Responses {
               g.writeEndObject();
             });
     // head is {...,"Accounts":[]} and tail is {...}: splice as {...,"Accounts":<accounts>,...}.
-    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + accountsJson.length + tail.length);
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(head.length + accountsJson.length + tail.length);
     out.write(head, 0, head.length - 3);
     out.write(accountsJson, 0, accountsJson.length);
     out.write(',');
@@ -156,7 +174,10 @@ public final class Responses {
     return out.toByteArray();
   }
 
-  /** The early KYC webhook: {@code {ResponseType:"KYC", HttpStatusCode, Holders, Login, Institution, RequestId}}. */
+  /**
+   * The early KYC webhook: {@code {ResponseType:"KYC", HttpStatusCode, Holders, Login, Institution,
+   * RequestId}}.
+   */
   public static byte[] kyc(Session session) {
     Login login = session.login();
     return PayloadWriter.write(
@@ -178,7 +199,9 @@ public final class Responses {
         });
   }
 
-  /** {@code {HttpStatusCode?, Message}}; status 0 leaves the status field out, as some endpoints do. */
+  /**
+   * {@code {HttpStatusCode?, Message}}; status 0 leaves the status field out, as some endpoints do.
+   */
   static byte[] message(int status, String message) {
     return PayloadWriter.write(
         96,
@@ -214,7 +237,8 @@ public final class Responses {
     g.writeObjectFieldStart("Login");
     g.writeStringField("Username", login.username());
     g.writeBooleanField("IsScheduledRefresh", false);
-    g.writeStringField("LastRefresh", LAST_REFRESH.format(session == null ? lastRefresh : refreshOf(session)));
+    g.writeStringField(
+        "LastRefresh", LAST_REFRESH.format(session == null ? lastRefresh : refreshOf(session)));
     g.writeStringField("Type", "Personal");
     g.writeStringField("Id", login.id());
     g.writeEndObject();

@@ -40,7 +40,9 @@ final class Statements {
               g.writeStartObject();
               g.writeStringField("UniqueId", uniqueId(account, month));
               g.writeStringField("FileType", "PDF");
-              g.writeStringField("Base64Bytes", Base64.getEncoder().encodeToString(pdf(account, month, portfolio)));
+              g.writeStringField(
+                  "Base64Bytes",
+                  Base64.getEncoder().encodeToString(pdf(account, month, portfolio)));
               g.writeEndObject();
             }
             g.writeEndArray();
@@ -61,17 +63,29 @@ final class Statements {
 
   /** A minimal PDF 1.4 document with a correct cross-reference table. */
   static byte[] pdf(Account account, YearMonth month, Portfolio portfolio) {
-    String text = "FlinksCapital statement " + month + " - " + account.title() + " " + account.accountNumber()
-        + " - " + portfolio.holder().name();
+    String text =
+        "FlinksCapital statement "
+            + month
+            + " - "
+            + account.title()
+            + " "
+            + account.accountNumber()
+            + " - "
+            + portfolio.holder().name();
     String escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
     String stream = "BT /F1 12 Tf 72 720 Td (" + escaped + ") Tj ET";
     List<String> objects = new ArrayList<>();
     objects.add("<< /Type /Catalog /Pages 2 0 R >>");
     objects.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    objects.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        + " /Resources << /Font << /F1 5 0 R >> >> >>");
-    objects.add("<< /Length " + stream.getBytes(StandardCharsets.ISO_8859_1).length + " >>\nstream\n" + stream
-        + "\nendstream");
+    objects.add(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            + " /Resources << /Font << /F1 5 0 R >> >> >>");
+    objects.add(
+        "<< /Length "
+            + stream.getBytes(StandardCharsets.ISO_8859_1).length
+            + " >>\nstream\n"
+            + stream
+            + "\nendstream");
     objects.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
     List<Integer> offsets = new ArrayList<>();
@@ -81,12 +95,17 @@ final class Statements {
       write(out, (i + 1) + " 0 obj\n" + objects.get(i) + "\nendobj\n");
     }
     int xref = out.size();
-    StringBuilder table = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
+    StringBuilder table =
+        new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
     for (int offset : offsets) {
       table.append(String.format("%010d 00000 n \n", offset));
     }
-    table.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
-        .append(xref).append("\n%%EOF\n");
+    table
+        .append("trailer\n<< /Size ")
+        .append(objects.size() + 1)
+        .append(" /Root 1 0 R >>\nstartxref\n")
+        .append(xref)
+        .append("\n%%EOF\n");
     write(out, table.toString());
     return out.toByteArray();
   }

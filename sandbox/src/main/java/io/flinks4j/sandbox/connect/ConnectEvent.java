@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One message the Connect page posts to {@code window.parent}: a step event {@code {step, ...}} or an error
- * event {@code {requestId, flinksCode, institution}} (docs section 10). When the launch carried a tag, every
- * event echoes it as {@code tag}.
+ * One message the Connect page posts to {@code window.parent}: a step event {@code {step, ...}} or
+ * an error event {@code {requestId, flinksCode, institution}} (docs section 10). When the launch
+ * carried a tag, every event echoes it as {@code tag}.
  */
 record ConnectEvent(Map<String, Object> fields) {
 
@@ -30,7 +30,10 @@ record ConnectEvent(Map<String, Object> fields) {
     return new ConnectEvent(fields);
   }
 
-  /** The documented error shape; {@code requestId} and {@code institution} are null when not known yet. */
+  /**
+   * The documented error shape; {@code requestId} and {@code institution} are null when not known
+   * yet.
+   */
   static ConnectEvent error(String requestId, FlinksCode code, String institution, String tag) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("requestId", requestId);

@@ -28,9 +28,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One launch of the Connect page (one spent authorize token): a small state machine whose state is the
- * {@link Screen} on display. Each user action moves it on through the {@link SandboxEngine}, exactly as the
- * API's live login would, and yields the next screen plus the events to post.
+ * One launch of the Connect page (one spent authorize token): a small state machine whose state is
+ * the {@link Screen} on display. Each user action moves it on through the {@link SandboxEngine},
+ * exactly as the API's live login would, and yields the next screen plus the events to post.
  */
 final class ConnectFlow {
 
@@ -46,8 +46,9 @@ final class ConnectFlow {
   }
 
   /**
-   * The answer to a launch or an action: the screen to show, the events to post in order, and where to
-   * send the browser (null to stay). {@code accepted} is false when the action did not fit the screen.
+   * The answer to a launch or an action: the screen to show, the events to post in order, and where
+   * to send the browser (null to stay). {@code accepted} is false when the action did not fit the
+   * screen.
    */
   record Reply(Screen screen, List<ConnectEvent> events, String redirectTo, boolean accepted) {
     /** {@code redirectTo} holds a loginId: not printed. */
@@ -62,7 +63,9 @@ final class ConnectFlow {
       Set.of(FlinksCode.INVALID_USERNAME, FlinksCode.INVALID_PASSWORD, FlinksCode.INVALID_LOGIN);
 
   private static final Set<FlinksCode> ANSWER_ERRORS =
-      Set.of(FlinksCode.INVALID_SECURITY_RESPONSE, FlinksCode.SECURITYRESPONSES_INCOMPLETE,
+      Set.of(
+          FlinksCode.INVALID_SECURITY_RESPONSE,
+          FlinksCode.SECURITYRESPONSES_INCOMPLETE,
           FlinksCode.UNKNOWN_CHALLENGE_KEY);
 
   private final String id;
@@ -75,8 +78,8 @@ final class ConnectFlow {
   private Instant lastSeen;
 
   /**
-   * @param origin scheme, host and port the page was served from: the base of the REDIRECT {@code url} when the
-   *     launch gave no redirectUrl
+   * @param origin scheme, host and port the page was served from: the base of the REDIRECT {@code
+   *     url} when the launch gave no redirectUrl
    */
   ConnectFlow(String id, LaunchParams params, SandboxEngine engine, String origin) {
     this.id = id;
@@ -103,8 +106,9 @@ final class ConnectFlow {
   }
 
   /**
-   * The first screen: consent (unless {@code consentEnable=false}) then the institution picker, or the MFA step of
-   * the session named by {@code requestId} (a relaunch: consent was given in the first launch).
+   * The first screen: consent (unless {@code consentEnable=false}) then the institution picker, or
+   * the MFA step of the session named by {@code requestId} (a relaunch: consent was given in the
+   * first launch).
    */
   synchronized Reply start() {
     List<ConnectEvent> events = new ArrayList<>();
@@ -115,14 +119,15 @@ final class ConnectFlow {
     return switch (engine.session(params.requestId())) {
       case SessionLookup.Alive(Session s) -> resume(s, events);
       case SessionLookup.Expired e -> fail(FlinksCode.SESSION_EXPIRED, params.requestId(), events);
-      case SessionLookup.Nonexistent n -> fail(FlinksCode.SESSION_NONEXISTENT, params.requestId(), events);
+      case SessionLookup.Nonexistent n ->
+          fail(FlinksCode.SESSION_NONEXISTENT, params.requestId(), events);
     };
   }
 
   /**
-   * A live session waiting for MFA resumes at its questions; one already authorized ends as it would have
-   * (account selector or REDIRECT). A cached read has no bank login to resume (e.g. the RequestId of a
-   * QUESTION_NOT_FOUND answer), so the user reconnects from the institution picker.
+   * A live session waiting for MFA resumes at its questions; one already authorized ends as it
+   * would have (account selector or REDIRECT). A cached read has no bank login to resume (e.g. the
+   * RequestId of a QUESTION_NOT_FOUND answer), so the user reconnects from the institution picker.
    */
   private Reply resume(Session s, List<ConnectEvent> events) {
     if (!s.live()) {
@@ -141,17 +146,22 @@ final class ConnectFlow {
     List<ConnectEvent> events = new ArrayList<>();
     return switch (action) {
       case CONSENT -> screen instanceof Consent ? decide(form, events) : stale();
-      case INSTITUTION -> screen instanceof InstitutionPicker ? selectInstitution(form, events) : stale();
+      case INSTITUTION ->
+          screen instanceof InstitutionPicker ? selectInstitution(form, events) : stale();
       case CREDENTIALS -> screen instanceof Credentials ? submitCredentials(form, events) : stale();
       case MFA -> screen instanceof Mfa ? answerMfa(form, events) : stale();
-      case ACCOUNT -> screen instanceof AccountPicker picker ? selectAccount(picker, form, events) : stale();
-      case RETRY -> switch (screen) {
-        case Failed f when f.canRetry() -> retry(events);
-        case Declined d -> showConsent(events);
-        default -> stale();
-      };
-      case CLOSE -> params.closeButton() && !(screen instanceof Connected || screen instanceof Closed)
-          ? close(events) : stale();
+      case ACCOUNT ->
+          screen instanceof AccountPicker picker ? selectAccount(picker, form, events) : stale();
+      case RETRY ->
+          switch (screen) {
+            case Failed f when f.canRetry() -> retry(events);
+            case Declined d -> showConsent(events);
+            default -> stale();
+          };
+      case CLOSE ->
+          params.closeButton() && !(screen instanceof Connected || screen instanceof Closed)
+              ? close(events)
+              : stale();
     };
   }
 
@@ -169,7 +179,10 @@ final class ConnectFlow {
     return show(new Declined(), events);
   }
 
-  /** "Try again" after an authorize error: the credentials of the same bank, or the list when the bank is unknown. */
+  /**
+   * "Try again" after an authorize error: the credentials of the same bank, or the list when the
+   * bank is unknown.
+   */
   private Reply retry(List<ConnectEvent> events) {
     if (institution == null) {
       return showInstitutions(events);
@@ -180,7 +193,11 @@ final class ConnectFlow {
   }
 
   private Reply close(List<ConnectEvent> events) {
-    events.add(step("COMPONENT_CLOSE_SESSION", "institution", institution == null ? null : institution.code()));
+    events.add(
+        step(
+            "COMPONENT_CLOSE_SESSION",
+            "institution",
+            institution == null ? null : institution.code()));
     return show(new Closed(), events);
   }
 
@@ -211,7 +228,12 @@ final class ConnectFlow {
     events.add(step("SUBMIT_CREDENTIAL", "institution", institution.code()));
     AuthorizeOutcome outcome =
         engine.authorizeCredentials(
-            institution.code(), username, first(form, "password"), params.lang().code(), params.tag(), null);
+            institution.code(),
+            username,
+            first(form, "password"),
+            params.lang().code(),
+            params.tag(),
+            null);
     return switch (outcome) {
       case AuthorizeOutcome.Authorized(Session s) -> {
         session = s;
@@ -222,7 +244,8 @@ final class ConnectFlow {
         yield askMfa(challenges, null, events);
       }
       case AuthorizeOutcome.Refused(FlinksCode code, Session s) -> {
-        // Every Connect attempt has a RequestId, even one the bank refused before a session existed; such
+        // Every Connect attempt has a RequestId, even one the bank refused before a session
+        // existed; such
         // an id names no session the API would accept.
         String requestId = s != null ? s.requestId() : UUID.randomUUID().toString();
         events.add(ConnectEvent.error(requestId, code, institution.code(), params.tag()));
@@ -236,17 +259,25 @@ final class ConnectFlow {
   private Reply askMfa(List<MfaQuestion> challenges, FlinksCode error, List<ConnectEvent> events) {
     List<String> types = challenges.stream().map(q -> q.type().wireName()).distinct().toList();
     events.add(
-        step(error == null ? "COMPONENT_LOAD_MFA" : "COMPONENT_LOAD_MFA_RETRY", "institution", institution.code(),
-            "requestId", session.requestId(), "mfaTypes", types));
+        step(
+            error == null ? "COMPONENT_LOAD_MFA" : "COMPONENT_LOAD_MFA_RETRY",
+            "institution",
+            institution.code(),
+            "requestId",
+            session.requestId(),
+            "mfaTypes",
+            types));
     return show(new Mfa(challenges, error), events);
   }
 
   private Reply answerMfa(Map<String, List<String>> form, List<ConnectEvent> events) {
     return switch (engine.answerMfa(session.requestId(), MfaForm.responses(form))) {
       case AuthorizeOutcome.Authorized(Session s) -> authorized(events);
-      case AuthorizeOutcome.MfaRequired(Session s, List<MfaQuestion> next) -> askMfa(next, null, events);
+      case AuthorizeOutcome.MfaRequired(Session s, List<MfaQuestion> next) ->
+          askMfa(next, null, events);
       // Answered meanwhile through the API: nothing is left for the user but to be redirected.
-      case AuthorizeOutcome.Refused(FlinksCode code, Session s) when code == FlinksCode.ALREADY_AUTHORIZED ->
+      case AuthorizeOutcome.Refused(FlinksCode code, Session s)
+          when code == FlinksCode.ALREADY_AUTHORIZED ->
           authorized(events);
       case AuthorizeOutcome.Refused(FlinksCode code, Session s) -> {
         events.add(error(session, code));
@@ -264,18 +295,34 @@ final class ConnectFlow {
     }
     List<AccountChoice> all = accountChoices(true);
     List<AccountChoice> shown = params.showAllAccounts() ? all : accountChoices(false);
-    events.add(step("COMPONENT_LOAD_ACCOUNT_SELECTION", "institution", institution.code(),
-        "totalAccounts", all.size(), "displayedAccounts", shown.size()));
+    events.add(
+        step(
+            "COMPONENT_LOAD_ACCOUNT_SELECTION",
+            "institution",
+            institution.code(),
+            "totalAccounts",
+            all.size(),
+            "displayedAccounts",
+            shown.size()));
     return show(new AccountPicker(shown), events);
   }
 
-  /** Every account, or only chequing and savings (the ones a PAD can draw on; all when there are none). */
+  /**
+   * Every account, or only chequing and savings (the ones a PAD can draw on; all when there are
+   * none).
+   */
   private List<AccountChoice> accountChoices(boolean everyAccount) {
     List<AccountChoice> all = new ArrayList<>();
     List<AccountChoice> operations = new ArrayList<>();
     for (Account a : session.login().portfolio(session.dataVersion()).accounts()) {
       AccountChoice choice =
-          new AccountChoice(a.id(), a.title(), a.kind().type(), a.lastFourDigits(), a.currentCents(), a.currency());
+          new AccountChoice(
+              a.id(),
+              a.title(),
+              a.kind().type(),
+              a.lastFourDigits(),
+              a.currentCents(),
+              a.currency());
       all.add(choice);
       if (!a.kind().credit()) {
         operations.add(choice);
@@ -284,25 +331,41 @@ final class ConnectFlow {
     return everyAccount || operations.isEmpty() ? all : operations;
   }
 
-  private Reply selectAccount(AccountPicker picker, Map<String, List<String>> form, List<ConnectEvent> events) {
+  private Reply selectAccount(
+      AccountPicker picker, Map<String, List<String>> form, List<ConnectEvent> events) {
     String accountId = first(form, "accountId");
     AccountChoice chosen =
-        picker.accounts().stream().filter(a -> a.id().equalsIgnoreCase(accountId)).findFirst().orElse(null);
+        picker.accounts().stream()
+            .filter(a -> a.id().equalsIgnoreCase(accountId))
+            .findFirst()
+            .orElse(null);
     if (chosen == null) {
       return stale();
     }
-    events.add(step("ACCOUNT_SELECTED", "institution", institution.code(), "accountId", chosen.id()));
+    events.add(
+        step("ACCOUNT_SELECTED", "institution", institution.code(), "accountId", chosen.id()));
     return finish(chosen.id(), events);
   }
 
   private Reply finish(String accountId, List<ConnectEvent> events) {
     String loginId = session.login().id();
-    String url = params.redirectUrl() == null ? null : redirectUrl(params.redirectUrl(), loginId, accountId);
-    // REDIRECT always carries a url (integrations read the loginId from it); without a redirectUrl it points at
+    String url =
+        params.redirectUrl() == null ? null : redirectUrl(params.redirectUrl(), loginId, accountId);
+    // REDIRECT always carries a url (integrations read the loginId from it); without a redirectUrl
+    // it points at
     // the sandbox's own landing page and the frame stays where it is.
-    String eventUrl = url != null ? url : redirectUrl(origin + ConnectPage.LANDING_PATH, loginId, accountId);
+    String eventUrl =
+        url != null ? url : redirectUrl(origin + ConnectPage.LANDING_PATH, loginId, accountId);
     events.add(
-        step("REDIRECT", "institution", institution.code(), "url", eventUrl, "loginId", loginId, "requestId",
+        step(
+            "REDIRECT",
+            "institution",
+            institution.code(),
+            "url",
+            eventUrl,
+            "loginId",
+            loginId,
+            "requestId",
             session.requestId()));
     screen = new Connected(url);
     return new Reply(screen, events, url, true);
@@ -317,7 +380,8 @@ final class ConnectFlow {
       base = base.substring(0, hash);
     }
     StringBuilder url = new StringBuilder(base);
-    char separator = base.indexOf('?') < 0 ? '?' : base.endsWith("?") || base.endsWith("&") ? 0 : '&';
+    char separator =
+        base.indexOf('?') < 0 ? '?' : base.endsWith("?") || base.endsWith("&") ? 0 : '&';
     appendParam(url, separator, "loginId", loginId);
     appendParam(url, '&', "institution", institution.code());
     if (params.tag() != null) {

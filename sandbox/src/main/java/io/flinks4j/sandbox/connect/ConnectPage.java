@@ -6,7 +6,6 @@ import io.flinks4j.sandbox.Requirement;
 import io.flinks4j.sandbox.connect.ConnectFlow.Action;
 import io.flinks4j.sandbox.connect.ConnectFlow.Reply;
 import io.flinks4j.sandbox.connect.Screen.Failed;
-import io.flinks4j.sandbox.engine.AuthorizeTokens;
 import io.flinks4j.sandbox.engine.FlinksCode;
 import io.flinks4j.sandbox.engine.SandboxEngine;
 import io.javalin.config.RoutesConfig;
@@ -26,17 +25,19 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The emulated Flinks Connect page at {@code GET /v2/}, so an application's iframe integration (launch
- * URL, postMessage listener, redirect handling, MFA relaunch by requestId) can be exercised without Flinks.
- * A launch spends its single-use authorize token and opens a server-side flow; the page's forms post to
- * {@code /v2/flow/{flowId}/{action}} and the flow drives the same engine as the API, so the loginId it
- * redirects with is accepted by a cached {@code /Authorize} afterwards.
+ * The emulated Flinks Connect page at {@code GET /v2/}, so an application's iframe integration
+ * (launch URL, postMessage listener, redirect handling, MFA relaunch by requestId) can be exercised
+ * without Flinks. A launch spends its single-use authorize token and opens a server-side flow; the
+ * page's forms post to {@code /v2/flow/{flowId}/{action}} and the flow drives the same engine as
+ * the API, so the loginId it redirects with is accepted by a cached {@code /Authorize} afterwards.
  */
 public final class ConnectPage {
 
   private static final String FLOW_PATH = "/v2/flow/";
+
   /** Where REDIRECT's {@code url} points when the launch gave no redirectUrl. */
   static final String LANDING_PATH = "/v2/connected";
+
   private static final Duration FLOW_RETENTION = Duration.ofHours(2);
   private static final int PURGE_EVERY = 256;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,8 +49,8 @@ public final class ConnectPage {
   private int launchesSincePurge;
 
   /**
-   * @param authorizeToken whether a launch must carry a token (older Flinks instances do not need one); a
-   *     token that is given is always checked and spent
+   * @param authorizeToken whether a launch must carry a token (older Flinks instances do not need
+   *     one); a token that is given is always checked and spent
    */
   public ConnectPage(SandboxEngine engine, Requirement authorizeToken) {
     this.engine = Objects.requireNonNull(engine);
@@ -72,7 +73,8 @@ public final class ConnectPage {
     return FLOW_PATH + flowId + "/" + action;
   }
 
-  // ---- GET /v2/ ------------------------------------------------------------------------------------
+  // ---- GET /v2/
+  // ------------------------------------------------------------------------------------
 
   private void launch(Context ctx) {
     LaunchParams params = LaunchParams.parse(ctx.queryParamMap());
@@ -87,10 +89,16 @@ public final class ConnectPage {
       return;
     }
     purgeNowAndThen();
-    ConnectFlow flow = new ConnectFlow(newFlowId(), params, engine, ctx.scheme() + "://" + ctx.host());
+    ConnectFlow flow =
+        new ConnectFlow(newFlowId(), params, engine, ctx.scheme() + "://" + ctx.host());
     flows.put(flow.id(), flow);
     Reply reply = flow.start();
-    page(ctx, 200, params, Views.screen(reply.screen(), params.lang(), flow.id(), flow.institution()), reply,
+    page(
+        ctx,
+        200,
+        params,
+        Views.screen(reply.screen(), params.lang(), flow.id(), flow.institution()),
+        reply,
         params.closeButton() ? flow.id() : null);
   }
 
@@ -99,14 +107,25 @@ public final class ConnectPage {
     Lang lang = Lang.of(ctx.queryParam("language"));
     String nonce = nonce();
     secureHeaders(ctx, nonce);
-    ctx.contentType("text/html; charset=utf-8").result(Views.page(lang, nonce,
-        Views.screen(new Screen.Connected(null), lang, null, null), "{\"events\":[]}", null));
+    ctx.contentType("text/html; charset=utf-8")
+        .result(
+            Views.page(
+                lang,
+                nonce,
+                Views.screen(new Screen.Connected(null), lang, null, null),
+                "{\"events\":[]}",
+                null));
   }
 
-  /** Checks and consumes the launch's token; a Connect launch is one authentication flow (docs section 7). */
+  /**
+   * Checks and consumes the launch's token; a Connect launch is one authentication flow (docs
+   * section 7).
+   */
   private Optional<Msg> spendToken(String token) {
     if (token == null) {
-      return authorizeToken == Requirement.OPTIONAL ? Optional.empty() : Optional.of(Msg.TOKEN_MISSING);
+      return authorizeToken == Requirement.OPTIONAL
+          ? Optional.empty()
+          : Optional.of(Msg.TOKEN_MISSING);
     }
     return switch (engine.tokens().consume(token)) {
       case ACCEPTED -> Optional.empty();
@@ -122,11 +141,22 @@ public final class ConnectPage {
             ConnectEvent.step("APP_MOUNTED", params.tag()),
             ConnectEvent.error(params.requestId(), code, null, params.tag()));
     Failed screen = new Failed(code, why, false);
-    page(ctx, status, params, Views.screen(screen, params.lang(), null, null), new Reply(screen, events, null, false),
+    page(
+        ctx,
+        status,
+        params,
+        Views.screen(screen, params.lang(), null, null),
+        new Reply(screen, events, null, false),
         null);
   }
 
-  private void page(Context ctx, int status, LaunchParams params, String screenHtml, Reply reply, String closeFlowId) {
+  private void page(
+      Context ctx,
+      int status,
+      LaunchParams params,
+      String screenHtml,
+      Reply reply,
+      String closeFlowId) {
     String nonce = nonce();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("stringify", params.stringify());
@@ -140,7 +170,8 @@ public final class ConnectPage {
         .result(Views.page(params.lang(), nonce, screenHtml, json(config), closeFlowId));
   }
 
-  // ---- POST /v2/flow/{flowId}/{action} -------------------------------------------------------------
+  // ---- POST /v2/flow/{flowId}/{action}
+  // -------------------------------------------------------------
 
   private void act(Context ctx) {
     Action action = action(ctx.pathParam("action"));
@@ -148,14 +179,25 @@ public final class ConnectPage {
     if (action == null || flow == null) {
       Failed ended = new Failed(FlinksCode.SESSION_NONEXISTENT, Msg.FLOW_ENDED, false);
       Lang lang = flow == null ? Lang.EN : flow.params().lang();
-      answer(ctx, 404, Views.screen(ended, lang, null, null),
-          new Reply(ended, List.of(ConnectEvent.error(null, FlinksCode.SESSION_NONEXISTENT, null, null)), null, false));
+      answer(
+          ctx,
+          404,
+          Views.screen(ended, lang, null, null),
+          new Reply(
+              ended,
+              List.of(ConnectEvent.error(null, FlinksCode.SESSION_NONEXISTENT, null, null)),
+              null,
+              false));
       return;
     }
     Reply reply = flow.act(action, ctx.formParamMap());
-    // 409: the action did not fit the screen (double submit, stale tab); the current screen is sent back.
-    answer(ctx, reply.accepted() ? 200 : 409,
-        Views.screen(reply.screen(), flow.params().lang(), flow.id(), flow.institution()), reply);
+    // 409: the action did not fit the screen (double submit, stale tab); the current screen is sent
+    // back.
+    answer(
+        ctx,
+        reply.accepted() ? 200 : 409,
+        Views.screen(reply.screen(), flow.params().lang(), flow.id(), flow.institution()),
+        reply);
   }
 
   private void answer(Context ctx, int status, String screenHtml, Reply reply) {
@@ -175,15 +217,16 @@ public final class ConnectPage {
     }
   }
 
-  // ---- helpers -------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------
 
   private static List<Map<String, Object>> events(Reply reply) {
     return reply.events().stream().map(ConnectEvent::fields).toList();
   }
 
   /**
-   * No caching (the page is one launch), no Referer (the launch URL holds the token), and a policy that only
-   * runs this page's own nonce'd script and style.
+   * No caching (the page is one launch), no Referer (the launch URL holds the token), and a policy
+   * that only runs this page's own nonce'd script and style.
    */
   private static void secureHeaders(Context ctx, String nonce) {
     ctx.header("Cache-Control", "no-store");
@@ -191,7 +234,11 @@ public final class ConnectPage {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header(
         "Content-Security-Policy",
-        "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce + "'; connect-src 'self'; "
+        "default-src 'none'; script-src 'nonce-"
+            + nonce
+            + "'; style-src 'nonce-"
+            + nonce
+            + "'; connect-src 'self'; "
             + "img-src data:; "
             + "form-action 'self'; base-uri 'none'");
   }

@@ -1,6 +1,8 @@
 package io.flinks4j.sandbox.connect;
 
-/** Escaping for the two contexts the page writes values into: HTML text/attributes and inline JSON. */
+/**
+ * Escaping for the two contexts the page writes values into: HTML text/attributes and inline JSON.
+ */
 final class Html {
 
   private Html() {}
@@ -27,8 +29,8 @@ final class Html {
 
   /**
    * Makes serialized JSON safe inside a {@code <script type="application/json">} element: with no
-   * {@code <}, {@code >} or {@code &} left (they can only occur inside JSON strings, where the unicode
-   * escape means the same), no value can close the element.
+   * {@code <}, {@code >} or {@code &} left (they can only occur inside JSON strings, where the
+   * unicode escape means the same), no value can close the element.
    */
   static String scriptSafeJson(String json) {
     return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The query parameters of a Connect launch ({@code GET /v2/?...}) that change what the sandbox does. Names
- * are matched in any case ({@code tag} and {@code Tag} are both documented). {@code consentEnable} defaults to
- * true, as in the current docs; {@code closeEnable} adds the close button. Other UI-only parameters ({@code demo},
- * {@code backEnable}, themes, ...) are accepted and ignored: every emulated institution is always listed.
+ * The query parameters of a Connect launch ({@code GET /v2/?...}) that change what the sandbox
+ * does. Names are matched in any case ({@code tag} and {@code Tag} are both documented). {@code
+ * consentEnable} defaults to true, as in the current docs; {@code closeEnable} adds the close
+ * button. Other UI-only parameters ({@code demo}, {@code backEnable}, themes, ...) are accepted and
+ * ignored: every emulated institution is always listed.
  */
 record LaunchParams(
     String authorizeToken,
@@ -29,12 +30,11 @@ record LaunchParams(
 
   static LaunchParams parse(Map<String, List<String>> query) {
     Map<String, String> q = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    query.forEach(
-        (key, values) -> {
-          if (!values.isEmpty() && !q.containsKey(key)) {
-            q.put(key, values.getFirst());
-          }
-        });
+    query.forEach((key, values) -> {
+      if (!values.isEmpty() && !q.containsKey(key)) {
+        q.put(key, values.getFirst());
+      }
+    });
     return new LaunchParams(
         blankToNull(q.get("authorizeToken")),
         blankToNull(q.get("redirectUrl")),
@@ -49,7 +49,10 @@ record LaunchParams(
         flag(q.get("closeEnable")));
   }
 
-  /** Why the launch cannot go on, before any token is spent on it; empty when the parameters are usable. */
+  /**
+   * Why the launch cannot go on, before any token is spent on it; empty when the parameters are
+   * usable.
+   */
   Optional<Msg> problem() {
     for (String value : new String[] {authorizeToken, redirectUrl, tag, requestId}) {
       if (value != null && value.length() > MAX_VALUE_LENGTH) {
@@ -63,8 +66,8 @@ record LaunchParams(
   }
 
   /**
-   * Only absolute http(s) URLs may be redirected to: a {@code javascript:} or {@code data:} redirectUrl
-   * would run script in the page's origin.
+   * Only absolute http(s) URLs may be redirected to: a {@code javascript:} or {@code data:}
+   * redirectUrl would run script in the page's origin.
    */
   private static boolean isHttpUrl(String url) {
     if (url.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ' ')) {
@@ -90,8 +93,24 @@ record LaunchParams(
   /** The token is a one-time secret: never print it. */
   @Override
   public String toString() {
-    return "LaunchParams[redirectUrl=" + redirectUrl + ", innerRedirect=" + innerRedirect + ", tag=" + tag
-        + ", resume=" + (requestId != null) + ", lang=" + lang.code() + ", accountSelector=" + accountSelector
-        + ", stringify=" + stringify + ", consent=" + consent + ", closeButton=" + closeButton + "]";
+    return "LaunchParams[redirectUrl="
+        + redirectUrl
+        + ", innerRedirect="
+        + innerRedirect
+        + ", tag="
+        + tag
+        + ", resume="
+        + (requestId != null)
+        + ", lang="
+        + lang.code()
+        + ", accountSelector="
+        + accountSelector
+        + ", stringify="
+        + stringify
+        + ", consent="
+        + consent
+        + ", closeButton="
+        + closeButton
+        + "]";
   }
 }

@@ -2,7 +2,10 @@ package io.flinks4j.sandbox.connect;
 
 import io.flinks4j.sandbox.engine.FlinksCode;
 
-/** Every text the Connect page shows, in English and French; {@code %s} marks a value inserted later. */
+/**
+ * Every text the Connect page shows, in English and French; {@code %s} marks a value inserted
+ * later.
+ */
 enum Msg {
   PAGE_TITLE("Flinks Connect (sandbox)", "Flinks Connect (bac à sable)"),
   PICK_INSTITUTION("Select your institution", "Choisissez votre institution"),
@@ -16,7 +19,8 @@ enum Msg {
   SEND_CODE_BY("Send the code by", "Envoyer le code par"),
   BY_TEXT("Text message", "Message texte"),
   BY_CALL("Phone call", "Appel téléphonique"),
-  CONSENT_TITLE("%s uses Flinks to connect your account", "%s utilise Flinks pour connecter votre compte"),
+  CONSENT_TITLE(
+      "%s uses Flinks to connect your account", "%s utilise Flinks pour connecter votre compte"),
   CONSENT_BODY(
       "You allow the sharing of your account details, balances and transactions from your institution. Your"
           + " credentials are never shared.",
@@ -34,11 +38,11 @@ enum Msg {
   SECURED("Secured by Flinks (sandbox)", "Sécurisé par Flinks (bac à sable)"),
   PICK_ACCOUNT("Select an account", "Choisissez un compte"),
   CONNECTED("Your account is connected.", "Votre compte est connecté."),
-  CONNECTED_NO_REDIRECT(
-      "You can close this window.", "Vous pouvez fermer cette fenêtre."),
+  CONNECTED_NO_REDIRECT("You can close this window.", "Vous pouvez fermer cette fenêtre."),
   TRY_AGAIN("Try again", "Réessayer"),
   ERROR_TITLE("Something went wrong", "Une erreur est survenue"),
-  NETWORK_ERROR("The sandbox could not be reached. Try again.", "Le bac à sable est injoignable. Réessayez."),
+  NETWORK_ERROR(
+      "The sandbox could not be reached. Try again.", "Le bac à sable est injoignable. Réessayez."),
   TOKEN_MISSING(
       "An authorizeToken is required to open Flinks Connect.",
       "Un authorizeToken est requis pour ouvrir Flinks Connect."),

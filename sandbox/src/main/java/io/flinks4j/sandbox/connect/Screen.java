@@ -28,7 +28,9 @@ sealed interface Screen {
 
   record AccountPicker(List<AccountChoice> accounts) implements Screen {}
 
-  /** Success: the REDIRECT event was sent; {@code redirectUrl} is null when the launch gave none. */
+  /**
+   * Success: the REDIRECT event was sent; {@code redirectUrl} is null when the launch gave none.
+   */
   record Connected(String redirectUrl) implements Screen {
     /** The URL holds the loginId: not printed. */
     @Override
@@ -40,9 +42,12 @@ sealed interface Screen {
   /** The user closed the page with its close button ({@code closeEnable}). */
   record Closed() implements Screen {}
 
-  /** A dead end; {@code canRetry} offers to start over at the institution picker in the same launch. */
+  /**
+   * A dead end; {@code canRetry} offers to start over at the institution picker in the same launch.
+   */
   record Failed(FlinksCode code, Msg detail, boolean canRetry) implements Screen {}
 
   /** One line of the account selector. */
-  record AccountChoice(String id, String title, String type, String lastFour, long balanceCents, String currency) {}
+  record AccountChoice(
+      String id, String title, String type, String lastFour, long balanceCents, String currency) {}
 }

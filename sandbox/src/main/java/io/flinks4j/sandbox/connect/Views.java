@@ -20,8 +20,8 @@ import java.util.Currency;
 
 /**
  * Server-side HTML of the Connect page. Every value that did not come from this file goes through
- * {@link Html#escape}; the page loads nothing from elsewhere and its CSP only lets its own nonce'd style
- * and script run.
+ * {@link Html#escape}; the page loads nothing from elsewhere and its CSP only lets its own nonce'd
+ * style and script run.
  */
 final class Views {
 
@@ -122,39 +122,74 @@ final class Views {
 
   /**
    * The whole document; {@code configJson} carries the first events and redirect for the script;
-   * {@code closeFlowId} names the flow the close button ({@code closeEnable}) ends, or is null for no button.
+   * {@code closeFlowId} names the flow the close button ({@code closeEnable}) ends, or is null for
+   * no button.
    */
-  static String page(Lang lang, String nonce, String screenHtml, String configJson, String closeFlowId) {
-    return "<!DOCTYPE html>\n<html lang=\"" + lang.code() + "\"><head><meta charset=\"utf-8\">"
+  static String page(
+      Lang lang, String nonce, String screenHtml, String configJson, String closeFlowId) {
+    return "<!DOCTYPE html>\n<html lang=\""
+        + lang.code()
+        + "\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>" + escape(Msg.PAGE_TITLE.in(lang)) + "</title>"
-        + "<style nonce=\"" + nonce + "\">" + STYLE + "</style></head><body>"
+        + "<title>"
+        + escape(Msg.PAGE_TITLE.in(lang))
+        + "</title>"
+        + "<style nonce=\""
+        + nonce
+        + "\">"
+        + STYLE
+        + "</style></head><body>"
         + "<header><span class=\"brand\">flinks</span>"
-        + (closeFlowId == null ? "" : form(closeFlowId, "close") + "<button type=\"submit\" id=\"close\" aria-label=\""
-            + escape(Msg.CLOSE.in(lang)) + "\">\u00d7</button></form>")
+        + (closeFlowId == null
+            ? ""
+            : form(closeFlowId, "close")
+                + "<button type=\"submit\" id=\"close\" aria-label=\""
+                + escape(Msg.CLOSE.in(lang))
+                + "\">\u00d7</button></form>")
         + "</header>"
-        + "<main id=\"app\">" + screenHtml + "</main>"
-        + "<footer>" + escape(Msg.SECURED.in(lang)) + "</footer>"
-        + "<p id=\"network-error\" class=\"error\" role=\"alert\" hidden>" + escape(Msg.NETWORK_ERROR.in(lang))
+        + "<main id=\"app\">"
+        + screenHtml
+        + "</main>"
+        + "<footer>"
+        + escape(Msg.SECURED.in(lang))
+        + "</footer>"
+        + "<p id=\"network-error\" class=\"error\" role=\"alert\" hidden>"
+        + escape(Msg.NETWORK_ERROR.in(lang))
         + "</p>"
-        + "<script type=\"application/json\" id=\"flinks-connect\">" + Html.scriptSafeJson(configJson) + "</script>"
-        + "<script nonce=\"" + nonce + "\">" + SCRIPT + "</script></body></html>\n";
+        + "<script type=\"application/json\" id=\"flinks-connect\">"
+        + Html.scriptSafeJson(configJson)
+        + "</script>"
+        + "<script nonce=\""
+        + nonce
+        + "\">"
+        + SCRIPT
+        + "</script></body></html>\n";
   }
 
-  /** The fragment of one screen; {@code flowId} is null for the error page of a launch that was refused. */
+  /**
+   * The fragment of one screen; {@code flowId} is null for the error page of a launch that was
+   * refused.
+   */
   static String screen(Screen screen, Lang lang, String flowId, Institution institution) {
     return switch (screen) {
       case Consent c -> consent(lang, flowId);
-      case Declined d -> "<h1 id=\"declined\">" + escape(Msg.DECLINED.in(lang)) + "</h1>" + form(flowId, "retry")
-          + "<button type=\"submit\" id=\"review-consent\" class=\"secondary\">" + escape(Msg.REVIEW_CONSENT.in(lang))
-          + "</button></form>";
+      case Declined d ->
+          "<h1 id=\"declined\">"
+              + escape(Msg.DECLINED.in(lang))
+              + "</h1>"
+              + form(flowId, "retry")
+              + "<button type=\"submit\" id=\"review-consent\" class=\"secondary\">"
+              + escape(Msg.REVIEW_CONSENT.in(lang))
+              + "</button></form>";
       case Closed c -> "<h1 id=\"closed\">" + escape(Msg.CLOSED.in(lang)) + "</h1>";
       case InstitutionPicker p -> institutions(lang, flowId);
       case Credentials c -> credentials(c, lang, flowId, institution);
       case Mfa m -> mfa(m, lang, flowId);
       case AccountPicker a -> accounts(a, lang, flowId);
       case Connected c ->
-          "<h1 id=\"connected\">" + escape(Msg.CONNECTED.in(lang)) + "</h1>"
+          "<h1 id=\"connected\">"
+              + escape(Msg.CONNECTED.in(lang))
+              + "</h1>"
               + (c.redirectUrl() == null
                   ? "<p class=\"muted\">" + escape(Msg.CONNECTED_NO_REDIRECT.in(lang)) + "</p>"
                   : "");
@@ -163,46 +198,75 @@ final class Views {
   }
 
   private static String consent(Lang lang, String flowId) {
-    return "<h1>" + escape(Msg.CONSENT_TITLE.in(lang, Msg.THIS_APP.in(lang))) + "</h1>"
-        + "<p>" + escape(Msg.CONSENT_BODY.in(lang)) + "</p>"
+    return "<h1>"
+        + escape(Msg.CONSENT_TITLE.in(lang, Msg.THIS_APP.in(lang)))
+        + "</h1>"
+        + "<p>"
+        + escape(Msg.CONSENT_BODY.in(lang))
+        + "</p>"
         + form(flowId, "consent")
         + "<button type=\"submit\" id=\"consent-accept\" name=\"decision\" value=\"accept\">"
-        + escape(Msg.CONSENT_ACCEPT.in(lang)) + "</button>"
+        + escape(Msg.CONSENT_ACCEPT.in(lang))
+        + "</button>"
         + "<button type=\"submit\" id=\"consent-deny\" class=\"secondary\" name=\"decision\" value=\"deny\">"
-        + escape(Msg.CONSENT_DENY.in(lang)) + "</button></form>";
+        + escape(Msg.CONSENT_DENY.in(lang))
+        + "</button></form>";
   }
 
   /** Every institution, filtered as the user types (the filter runs in the page script). */
   private static String institutions(Lang lang, String flowId) {
-    StringBuilder html = new StringBuilder("<h1>").append(escape(Msg.PICK_INSTITUTION.in(lang))).append("</h1>")
-        .append("<label for=\"institution-search\">").append(escape(Msg.SEARCH_INSTITUTION.in(lang)))
-        .append("</label><input type=\"search\" id=\"institution-search\" autocomplete=\"off\">")
-        .append(form(flowId, "institution"));
+    StringBuilder html =
+        new StringBuilder("<h1>")
+            .append(escape(Msg.PICK_INSTITUTION.in(lang)))
+            .append("</h1>")
+            .append("<label for=\"institution-search\">")
+            .append(escape(Msg.SEARCH_INSTITUTION.in(lang)))
+            .append(
+                "</label><input type=\"search\" id=\"institution-search\" autocomplete=\"off\">")
+            .append(form(flowId, "institution"));
     for (Institution i : Institution.ALL) {
-      html.append("<button type=\"submit\" class=\"choice\" name=\"institution\" value=\"").append(escape(i.code()))
-          .append("\" id=\"institution-").append(escape(i.code())).append("\" data-search=\"")
-          .append(escape((i.name() + " " + i.code()).toLowerCase(lang.locale()))).append("\">")
-          .append(escape(i.name())).append("</button>");
+      html.append("<button type=\"submit\" class=\"choice\" name=\"institution\" value=\"")
+          .append(escape(i.code()))
+          .append("\" id=\"institution-")
+          .append(escape(i.code()))
+          .append("\" data-search=\"")
+          .append(escape((i.name() + " " + i.code()).toLowerCase(lang.locale())))
+          .append("\">")
+          .append(escape(i.name()))
+          .append("</button>");
     }
     return html.append("</form><p id=\"no-institution\" class=\"muted\" hidden>")
-        .append(escape(Msg.NO_INSTITUTION.in(lang))).append("</p>").toString();
+        .append(escape(Msg.NO_INSTITUTION.in(lang)))
+        .append("</p>")
+        .toString();
   }
 
-  private static String credentials(Credentials c, Lang lang, String flowId, Institution institution) {
-    return "<h1>" + escape(Msg.SIGN_IN.in(lang, institution.name())) + "</h1>"
+  private static String credentials(
+      Credentials c, Lang lang, String flowId, Institution institution) {
+    return "<h1>"
+        + escape(Msg.SIGN_IN.in(lang, institution.name()))
+        + "</h1>"
         + error(c.error(), lang)
         + form(flowId, "credentials")
-        + "<label for=\"username\">" + escape(Msg.USERNAME.in(lang)) + "</label>"
+        + "<label for=\"username\">"
+        + escape(Msg.USERNAME.in(lang))
+        + "</label>"
         + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required value=\""
-        + escape(c.username()) + "\">"
-        + "<label for=\"password\">" + escape(Msg.PASSWORD.in(lang)) + "</label>"
+        + escape(c.username())
+        + "\">"
+        + "<label for=\"password\">"
+        + escape(Msg.PASSWORD.in(lang))
+        + "</label>"
         + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-        + submit(lang) + "</form>";
+        + submit(lang)
+        + "</form>";
   }
 
   private static String mfa(Mfa m, Lang lang, String flowId) {
     StringBuilder html = new StringBuilder();
-    html.append("<h1>").append(escape(Msg.SECURITY_QUESTIONS.in(lang))).append("</h1>")
+    html.append("<h1>")
+        .append(escape(Msg.SECURITY_QUESTIONS.in(lang)))
+        .append("</h1>")
         .append(error(m.error(), lang))
         .append(form(flowId, "mfa"))
         .append(MfaForm.fields(m.challenges(), lang));
@@ -211,24 +275,43 @@ final class Views {
 
   private static String accounts(AccountPicker a, Lang lang, String flowId) {
     StringBuilder html = new StringBuilder();
-    html.append("<h1>").append(escape(Msg.PICK_ACCOUNT.in(lang))).append("</h1>").append(form(flowId, "account"));
+    html.append("<h1>")
+        .append(escape(Msg.PICK_ACCOUNT.in(lang)))
+        .append("</h1>")
+        .append(form(flowId, "account"));
     for (AccountChoice account : a.accounts()) {
-      html.append("<button type=\"submit\" class=\"choice\" name=\"accountId\" value=\"").append(escape(account.id()))
-          .append("\" id=\"account-").append(escape(account.id())).append("\"><span>")
-          .append(escape(account.title())).append("<br><span class=\"muted\">").append(escape(account.type()))
-          .append(" \u2022\u2022\u2022\u2022 ").append(escape(account.lastFour())).append("</span></span><span>")
-          .append(escape(money(account.balanceCents(), account.currency(), lang))).append("</span></button>");
+      html.append("<button type=\"submit\" class=\"choice\" name=\"accountId\" value=\"")
+          .append(escape(account.id()))
+          .append("\" id=\"account-")
+          .append(escape(account.id()))
+          .append("\"><span>")
+          .append(escape(account.title()))
+          .append("<br><span class=\"muted\">")
+          .append(escape(account.type()))
+          .append(" \u2022\u2022\u2022\u2022 ")
+          .append(escape(account.lastFour()))
+          .append("</span></span><span>")
+          .append(escape(money(account.balanceCents(), account.currency(), lang)))
+          .append("</span></button>");
     }
     return html.append("</form>").toString();
   }
 
   private static String failed(Failed f, Lang lang, String flowId) {
-    String detail = f.detail() == Msg.OTHER_ERROR ? f.detail().in(lang, f.code().name()) : f.detail().in(lang);
-    return "<h1>" + escape(Msg.ERROR_TITLE.in(lang)) + "</h1>"
-        + "<p id=\"error\" class=\"error\" role=\"alert\" data-flinks-code=\"" + escape(f.code().name()) + "\">"
-        + escape(detail) + "</p>"
+    String detail =
+        f.detail() == Msg.OTHER_ERROR ? f.detail().in(lang, f.code().name()) : f.detail().in(lang);
+    return "<h1>"
+        + escape(Msg.ERROR_TITLE.in(lang))
+        + "</h1>"
+        + "<p id=\"error\" class=\"error\" role=\"alert\" data-flinks-code=\""
+        + escape(f.code().name())
+        + "\">"
+        + escape(detail)
+        + "</p>"
         + (f.canRetry() && flowId != null
-            ? form(flowId, "retry") + "<button type=\"submit\" id=\"retry\">" + escape(Msg.TRY_AGAIN.in(lang))
+            ? form(flowId, "retry")
+                + "<button type=\"submit\" id=\"retry\">"
+                + escape(Msg.TRY_AGAIN.in(lang))
                 + "</button></form>"
             : "");
   }
@@ -239,12 +322,17 @@ final class Views {
     }
     Msg msg = Msg.forCode(code);
     String text = msg == Msg.OTHER_ERROR ? msg.in(lang, code.name()) : msg.in(lang);
-    return "<p id=\"error\" class=\"error\" role=\"alert\" data-flinks-code=\"" + escape(code.name()) + "\">"
-        + escape(text) + "</p>";
+    return "<p id=\"error\" class=\"error\" role=\"alert\" data-flinks-code=\""
+        + escape(code.name())
+        + "\">"
+        + escape(text)
+        + "</p>";
   }
 
   static String form(String flowId, String action) {
-    return "<form method=\"post\" action=\"" + escape(ConnectPage.actionPath(flowId, action)) + "\">";
+    return "<form method=\"post\" action=\""
+        + escape(ConnectPage.actionPath(flowId, action))
+        + "\">";
   }
 
   private static String submit(Lang lang) {

@@ -1,8 +1,9 @@
 /**
- * Emulation of the Flinks Connect iframe ({@code GET /v2/}): consent, searchable institution list, credentials,
- * every MFA challenge kind, account selector and error screens, with the documented postMessage events and redirect, driven by the
- * same engine as the sandbox's Flinks API. Entry point: {@link io.flinks4j.sandbox.connect.ConnectPage},
- * served by every {@link io.flinks4j.sandbox.FlinksSandbox} at {@code connectUrl()}.
+ * Emulation of the Flinks Connect iframe ({@code GET /v2/}): consent, searchable institution list,
+ * credentials, every MFA challenge kind, account selector and error screens, with the documented
+ * postMessage events and redirect, driven by the same engine as the sandbox's Flinks API. Entry
+ * point: {@link io.flinks4j.sandbox.connect.ConnectPage}, served by every {@link
+ * io.flinks4j.sandbox.FlinksSandbox} at {@code connectUrl()}.
  *
  * <pre>{@code
  * try (FlinksSandbox sandbox = FlinksSandbox.start()) {

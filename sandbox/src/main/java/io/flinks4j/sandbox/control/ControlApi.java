@@ -26,10 +26,10 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
- * The sandbox's own control API under {@code /sandbox/} (never under the Flinks paths): inspect and create
- * logins, inject faults, move the clock, reset, and read the recorded requests and webhook deliveries.
- * It exposes the same operations as the {@link FlinksSandbox} handle, for tests in other languages and
- * for the command line.
+ * The sandbox's own control API under {@code /sandbox/} (never under the Flinks paths): inspect and
+ * create logins, inject faults, move the clock, reset, and read the recorded requests and webhook
+ * deliveries. It exposes the same operations as the {@link FlinksSandbox} handle, for tests in
+ * other languages and for the command line.
  */
 public final class ControlApi {
 
@@ -44,33 +44,55 @@ public final class ControlApi {
 
   public void register(RoutesConfig routes) {
     routes.get("/sandbox/logins", ctx -> ok(ctx, logins()));
-    routes.post("/sandbox/logins", ctx -> guarded(ctx, () -> created(ctx, login(sandbox.createLogin(loginSpec(body(ctx)))))));
-    routes.get("/sandbox/logins/{loginId}/ground-truth", ctx -> guarded(ctx, () -> ok(ctx, groundTruth(sandbox.groundTruth(ctx.pathParam("loginId"))))));
+    routes.post(
+        "/sandbox/logins",
+        ctx -> guarded(ctx, () -> created(ctx, login(sandbox.createLogin(loginSpec(body(ctx)))))));
+    routes.get(
+        "/sandbox/logins/{loginId}/ground-truth",
+        ctx ->
+            guarded(
+                ctx, () -> ok(ctx, groundTruth(sandbox.groundTruth(ctx.pathParam("loginId"))))));
     routes.get("/sandbox/faults", ctx -> ok(ctx, faults(sandbox.faults())));
     routes.post("/sandbox/faults", ctx -> guarded(ctx, () -> addFaults(ctx)));
-    routes.delete("/sandbox/faults", ctx -> {
-      sandbox.clearFaults();
-      ctx.status(204);
-    });
+    routes.delete(
+        "/sandbox/faults",
+        ctx -> {
+          sandbox.clearFaults();
+          ctx.status(204);
+        });
     routes.get("/sandbox/clock", ctx -> ok(ctx, clock()));
-    routes.post("/sandbox/clock/advance", ctx -> guarded(ctx, () -> {
-      sandbox.advanceClock(duration(ctx));
-      ok(ctx, clock());
-    }));
-    routes.post("/sandbox/reset", ctx -> {
-      sandbox.reset();
-      ctx.status(204);
-    });
+    routes.post(
+        "/sandbox/clock/advance",
+        ctx ->
+            guarded(
+                ctx,
+                () -> {
+                  sandbox.advanceClock(duration(ctx));
+                  ok(ctx, clock());
+                }));
+    routes.post(
+        "/sandbox/reset",
+        ctx -> {
+          sandbox.reset();
+          ctx.status(204);
+        });
     routes.get("/sandbox/requests", ctx -> ok(ctx, requests(sandbox.requests())));
     routes.get("/sandbox/webhooks", ctx -> ok(ctx, deliveries(sandbox.webhookDeliveries())));
-    routes.get("/sandbox/webhooks/config", ctx -> ok(ctx, webhookSettings(sandbox.webhookSettings())));
-    routes.put("/sandbox/webhooks/config", ctx -> guarded(ctx, () -> {
-      sandbox.configureWebhooks(webhookSettings(body(ctx), sandbox.webhookSettings()));
-      ok(ctx, webhookSettings(sandbox.webhookSettings()));
-    }));
+    routes.get(
+        "/sandbox/webhooks/config", ctx -> ok(ctx, webhookSettings(sandbox.webhookSettings())));
+    routes.put(
+        "/sandbox/webhooks/config",
+        ctx ->
+            guarded(
+                ctx,
+                () -> {
+                  sandbox.configureWebhooks(webhookSettings(body(ctx), sandbox.webhookSettings()));
+                  ok(ctx, webhookSettings(sandbox.webhookSettings()));
+                }));
   }
 
-  // ---- plumbing ------------------------------------------------------------------------------------
+  // ---- plumbing
+  // ------------------------------------------------------------------------------------
 
   /** A bad control request: 400 with {@code {"error": ...}}. */
   private static final class BadRequest extends RuntimeException {
@@ -159,7 +181,9 @@ public final class ControlApi {
     }
   }
 
-  /** A duration given as {@code millis}, {@code seconds} or an ISO-8601 {@code duration} ("PT30M"). */
+  /**
+   * A duration given as {@code millis}, {@code seconds} or an ISO-8601 {@code duration} ("PT30M").
+   */
   private static Duration durationField(JsonNode body, String prefix) {
     JsonNode millis = body.get(prefix.isEmpty() ? "millis" : prefix + "Millis");
     JsonNode seconds = body.get(prefix.isEmpty() ? "seconds" : prefix + "Seconds");
@@ -174,7 +198,8 @@ public final class ControlApi {
       try {
         return Duration.parse(iso.asText());
       } catch (DateTimeParseException e) {
-        throw new BadRequest((prefix.isEmpty() ? "duration" : prefix) + " must be an ISO-8601 duration like PT30M");
+        throw new BadRequest(
+            (prefix.isEmpty() ? "duration" : prefix) + " must be an ISO-8601 duration like PT30M");
       }
     }
     return null;
@@ -196,7 +221,8 @@ public final class ControlApi {
     return d;
   }
 
-  // ---- logins --------------------------------------------------------------------------------------
+  // ---- logins
+  // --------------------------------------------------------------------------------------
 
   private ArrayNode logins() {
     ArrayNode out = JSON.createArrayNode();
@@ -223,9 +249,11 @@ public final class ControlApi {
     LoginSpec spec =
         LoginSpec.named(username)
             .withPassword(text(body, "password", LoginSpec.DEFAULT_PASSWORD))
-            .withBehaviour(enumValue(Behaviour.class, "behaviour", text(body, "behaviour", "NORMAL")))
+            .withBehaviour(
+                enumValue(Behaviour.class, "behaviour", text(body, "behaviour", "NORMAL")))
             .withAccounts(integer(body, "accounts", 4))
-            .withTransactionsPerYear(integer(body, "transactions", integer(body, "transactionsPerYear", 2_000)));
+            .withTransactionsPerYear(
+                integer(body, "transactions", integer(body, "transactionsPerYear", 2_000)));
     String mfaType = text(body, "mfaType", null);
     if (mfaType != null) {
       try {
@@ -278,7 +306,8 @@ public final class ControlApi {
     return array;
   }
 
-  // ---- faults --------------------------------------------------------------------------------------
+  // ---- faults
+  // --------------------------------------------------------------------------------------
 
   private void addFaults(Context ctx) {
     JsonNode body = body(ctx);
@@ -316,7 +345,8 @@ public final class ControlApi {
   private static ArrayNode faults(List<Fault> faults) {
     ArrayNode out = JSON.createArrayNode();
     for (Fault f : faults) {
-      ObjectNode node = out.addObject().put("kind", f.kind().name()).put("probability", f.probability());
+      ObjectNode node =
+          out.addObject().put("kind", f.kind().name()).put("probability", f.probability());
       if (f.endpoint() != null) {
         node.put("endpoint", f.endpoint());
       }
@@ -339,7 +369,8 @@ public final class ControlApi {
     return out;
   }
 
-  // ---- clock, requests, webhooks -------------------------------------------------------------------
+  // ---- clock, requests, webhooks
+  // -------------------------------------------------------------------
 
   private ObjectNode clock() {
     return JSON.createObjectNode()
@@ -352,7 +383,10 @@ public final class ControlApi {
     ArrayNode out = JSON.createArrayNode();
     for (RecordedRequest r : requests) {
       ObjectNode node =
-          out.addObject().put("at", r.at().toString()).put("method", r.method()).put("path", r.path())
+          out.addObject()
+              .put("at", r.at().toString())
+              .put("method", r.method())
+              .put("path", r.path())
               .put("endpoint", r.endpoint());
       ObjectNode headers = node.putObject("headers");
       r.headers().forEach((k, v) -> headers.put(k, isCredential(k) ? "***" : v));
@@ -362,7 +396,9 @@ public final class ControlApi {
   }
 
   private static boolean isCredential(String header) {
-    return header.equals("flinks-auth-key") || header.equals("x-api-key") || header.equals("authorization");
+    return header.equals("flinks-auth-key")
+        || header.equals("x-api-key")
+        || header.equals("authorization");
   }
 
   private static ArrayNode deliveries(List<WebhookDelivery> deliveries) {
@@ -409,8 +445,12 @@ public final class ControlApi {
     if (body.hasNonNull("key")) {
       s = s.withKey(body.get("key").asText());
     }
-    s = s.withKycFirst(bool(body, "kycFirst", s.kycFirst())).withDeliverTwice(bool(body, "deliverTwice", s.deliverTwice()));
+    s =
+        s.withKycFirst(bool(body, "kycFirst", s.kycFirst()))
+            .withDeliverTwice(bool(body, "deliverTwice", s.deliverTwice()));
     Duration interval = durationField(body, "retryInterval");
-    return s.withRetries(integer(body, "maxAttempts", s.maxAttempts()), interval != null ? interval : s.retryInterval());
+    return s.withRetries(
+        integer(body, "maxAttempts", s.maxAttempts()),
+        interval != null ? interval : s.retryInterval());
   }
 }

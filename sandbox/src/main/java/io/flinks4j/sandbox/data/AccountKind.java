@@ -1,6 +1,8 @@
 package io.flinks4j.sandbox.data;
 
-/** The kinds of accounts the generator produces, with the Flinks {@code Type} and {@code Category}. */
+/**
+ * The kinds of accounts the generator produces, with the Flinks {@code Type} and {@code Category}.
+ */
 public enum AccountKind {
   CHEQUING("Chequing", "Operations", false),
   SAVINGS("Savings", "Operations", false),

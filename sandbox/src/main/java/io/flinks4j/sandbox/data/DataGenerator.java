@@ -10,9 +10,10 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Deterministic generator of a login's bank data. Every value is derived from the seed and from the day
- * it belongs to (never from a shared random stream), so the same seed always yields the same accounts,
- * and a later data version only appends transactions: earlier ones keep their ids, dates and balances.
+ * Deterministic generator of a login's bank data. Every value is derived from the seed and from the
+ * day it belongs to (never from a shared random stream), so the same seed always yields the same
+ * accounts, and a later data version only appends transactions: earlier ones keep their ids, dates
+ * and balances.
  */
 public final class DataGenerator {
 
@@ -23,11 +24,16 @@ public final class DataGenerator {
    * @param accounts number of accounts (1 or more)
    * @param transactionsPerYear target volume over 365 days, all accounts together
    * @param historyStart first day with transactions
-   * @param versionDates the data date of each data version, oldest first; the first one is the initial
-   *     aggregation, each later one a live refresh that adds the days since and a few same-day purchases
+   * @param versionDates the data date of each data version, oldest first; the first one is the
+   *     initial aggregation, each later one a live refresh that adds the days since and a few
+   *     same-day purchases
    */
   public record Spec(
-      long seed, int accounts, int transactionsPerYear, LocalDate historyStart, List<LocalDate> versionDates) {
+      long seed,
+      int accounts,
+      int transactionsPerYear,
+      LocalDate historyStart,
+      List<LocalDate> versionDates) {
     public Spec {
       if (accounts < 1) {
         throw new IllegalArgumentException("a login needs at least one account");
@@ -55,7 +61,8 @@ public final class DataGenerator {
     Profile profile = new Profile(spec);
     List<AccountKind> kinds = kinds(spec.accounts());
     Account[] accounts = new Account[kinds.size()];
-    // Credit accounts are paid from the primary chequing account: generate them first so the payments
+    // Credit accounts are paid from the primary chequing account: generate them first so the
+    // payments
     // appear on both sides with the same amount and date.
     Map<LocalDate, List<Event>> transfersToPrimary = new HashMap<>();
     for (int i = 1; i < kinds.size(); i++) {
@@ -120,13 +127,17 @@ public final class DataGenerator {
           List.of(
               new Subscription(3 + r.nextInt(5), "NETFLIX.COM", 1699),
               new Subscription(8 + r.nextInt(5), "SPOTIFY P0" + digits(r, 8), 1199),
-              new Subscription(12 + r.nextInt(5), pick(r, Names.PHONE_CARRIERS), 6500 + r.nextLong(3000)),
-              new Subscription(18 + r.nextInt(5), pick(r, Names.UTILITIES), 5500 + r.nextLong(6000)),
+              new Subscription(
+                  12 + r.nextInt(5), pick(r, Names.PHONE_CARRIERS), 6500 + r.nextLong(3000)),
+              new Subscription(
+                  18 + r.nextInt(5), pick(r, Names.UTILITIES), 5500 + r.nextLong(6000)),
               new Subscription(24 + r.nextInt(4), "GOODLIFE FITNESS", 4999));
       long monthlyPay = payCents * 26 / 12;
-      long fixed = rentCents + subscriptions.stream().mapToLong(Subscription::cents).sum() + 30_000 + 25_000;
+      long fixed =
+          rentCents + subscriptions.stream().mapToLong(Subscription::cents).sum() + 30_000 + 25_000;
       this.cardSpendPerMonthCents = monthlyPay / 5;
-      this.randomSpendPerMonthCents = Math.max(20_000, monthlyPay * 93 / 100 - fixed - cardSpendPerMonthCents);
+      this.randomSpendPerMonthCents =
+          Math.max(20_000, monthlyPay * 93 / 100 - fixed - cardSpendPerMonthCents);
     }
 
     long savingsTransferCents(YearMonth month) {
@@ -147,7 +158,11 @@ public final class DataGenerator {
     private final String title;
 
     AccountBuilder(
-        Spec spec, Profile profile, int index, AccountKind kind, Map<LocalDate, List<Event>> transfersToPrimary) {
+        Spec spec,
+        Profile profile,
+        int index,
+        AccountKind kind,
+        Map<LocalDate, List<Event>> transfersToPrimary) {
       this.spec = spec;
       this.profile = profile;
       this.index = index;
@@ -155,9 +170,11 @@ public final class DataGenerator {
       this.transfersToPrimary = transfersToPrimary;
       this.title = title(rng(profile.seed, 0x717e, index));
       double share = share(index, spec.accounts());
-      // About 150 scheduled transactions a year come on top of the random ones; keep the total near target.
+      // About 150 scheduled transactions a year come on top of the random ones; keep the total near
+      // target.
       long randomPerYear = Math.max(0, spec.transactionsPerYear() - 150L);
-      // A line-of-credit draw also lands on chequing: half the rate gives the account's share in transactions.
+      // A line-of-credit draw also lands on chequing: half the rate gives the account's share in
+      // transactions.
       this.dailyRate = randomPerYear * share / 365.0 / (kind == AccountKind.LINE_OF_CREDIT ? 2 : 1);
       double perMonth = Math.max(dailyRate * 30.4, 1.0);
       long budget =
@@ -170,7 +187,9 @@ public final class DataGenerator {
       this.meanRandomCents = Math.max(25, (long) (budget / perMonth));
       if (index == PRIMARY) {
         for (int v = 1; v < spec.versionDates().size(); v++) {
-          extraVersionsByDate.computeIfAbsent(spec.versionDates().get(v), d -> new ArrayList<>()).add(v);
+          extraVersionsByDate
+              .computeIfAbsent(spec.versionDates().get(v), d -> new ArrayList<>())
+              .add(v);
         }
       }
     }
@@ -224,7 +243,12 @@ public final class DataGenerator {
         for (Event e : events) {
           balance += e.amountCents();
           transactions.add(
-              new Transaction(day, e.description(), e.amountCents(), balance, uuid(profile.seed, index, day.toEpochDay(), seq++)));
+              new Transaction(
+                  day,
+                  e.description(),
+                  e.amountCents(),
+                  balance,
+                  uuid(profile.seed, index, day.toEpochDay(), seq++)));
         }
         for (int version : extraVersionsByDate.getOrDefault(day, List.of())) {
           SplittableRandom x = rng(profile.seed, 0xe7, version);
@@ -233,21 +257,39 @@ public final class DataGenerator {
             long cents = -Math.max(100, (long) (meanRandomCents * (0.3 + 1.4 * x.nextDouble())));
             balance += cents;
             transactions.add(
-                new Transaction(day, "INTERAC PURCHASE - " + pick(x, Names.MERCHANTS), cents, balance,
+                new Transaction(
+                    day,
+                    "INTERAC PURCHASE - " + pick(x, Names.MERCHANTS),
+                    cents,
+                    balance,
                     uuid(profile.seed, 0xe7, version, i)));
           }
         }
       }
       return new Account(
-          id, kind, title, currency, transit, INSTITUTION_NUMBER, number, overdraft, creditLimit, opening,
+          id,
+          kind,
+          title,
+          currency,
+          transit,
+          INSTITUTION_NUMBER,
+          number,
+          overdraft,
+          creditLimit,
+          opening,
           List.copyOf(transactions));
     }
 
     private String title(SplittableRandom r) {
       return switch (kind) {
-        case CHEQUING -> index == 4 ? "US Dollar Chequing" : pick(r, new String[] {"Everyday Chequing", "Chequing Account", "No-Fee Chequing"});
+        case CHEQUING ->
+            index == 4
+                ? "US Dollar Chequing"
+                : pick(
+                    r, new String[] {"Everyday Chequing", "Chequing Account", "No-Fee Chequing"});
         case SAVINGS -> index == 1 ? "High Interest Savings" : "TFSA Savings";
-        case CREDIT_CARD -> pick(r, new String[] {"Visa Infinite", "Mastercard World Elite", "Cash Back Visa"});
+        case CREDIT_CARD ->
+            pick(r, new String[] {"Visa Infinite", "Mastercard World Elite", "Cash Back Visa"});
         case LINE_OF_CREDIT -> "Personal Line of Credit";
       };
     }
@@ -263,7 +305,8 @@ public final class DataGenerator {
               events.add(new Event("PAYROLL DEP - " + profile.employer, profile.payCents));
             }
             if (dom == 1) {
-              events.add(new Event("PREAUTHORIZED DEBIT - " + profile.landlord, -profile.rentCents));
+              events.add(
+                  new Event("PREAUTHORIZED DEBIT - " + profile.landlord, -profile.rentCents));
             }
             for (Profile.Subscription s : profile.subscriptions) {
               if (dom == s.dayOfMonth()) {
@@ -289,7 +332,8 @@ public final class DataGenerator {
           if (dom == 22 && balanceBefore < 0) {
             long payment = -balanceBefore;
             events.add(new Event("PAYMENT - THANK YOU", payment));
-            transferToPrimary(day, new Event("ONLINE BANKING PAYMENT - " + title.toUpperCase(), -payment));
+            transferToPrimary(
+                day, new Event("ONLINE BANKING PAYMENT - " + title.toUpperCase(), -payment));
           }
         }
         case LINE_OF_CREDIT -> {
@@ -322,9 +366,12 @@ public final class DataGenerator {
 
     private Event randomEvent(SplittableRandom r, long cents, LocalDate day) {
       return switch (kind) {
-        case CHEQUING -> r.nextInt(12) == 0
-            ? new Event("ATM WITHDRAWAL - " + pick(r, Names.ATM_LOCATIONS), -Math.max(2_000, cents / 2_000 * 2_000))
-            : new Event("POS PURCHASE - " + pick(r, Names.MERCHANTS), -cents);
+        case CHEQUING ->
+            r.nextInt(12) == 0
+                ? new Event(
+                    "ATM WITHDRAWAL - " + pick(r, Names.ATM_LOCATIONS),
+                    -Math.max(2_000, cents / 2_000 * 2_000))
+                : new Event("POS PURCHASE - " + pick(r, Names.MERCHANTS), -cents);
         case CREDIT_CARD -> new Event(pick(r, Names.CARD_MERCHANTS), -cents);
         case SAVINGS -> new Event("WITHDRAWAL", -cents);
         case LINE_OF_CREDIT -> {
@@ -339,7 +386,8 @@ public final class DataGenerator {
     }
   }
 
-  // ---- deterministic randomness -------------------------------------------------------------------
+  // ---- deterministic randomness
+  // -------------------------------------------------------------------
 
   static SplittableRandom rng(long... parts) {
     return new SplittableRandom(mix(parts));

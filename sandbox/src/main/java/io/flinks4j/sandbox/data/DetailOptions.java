@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The options of a {@code /GetAccountsDetail} call that shape its payload; a record so that it can key the
- * cache of serialized payloads.
+ * The options of a {@code /GetAccountsDetail} call that shape its payload; a record so that it can
+ * key the cache of serialized payloads.
  *
  * @param accountsFilter lower-case AccountIds to keep, or null for all accounts
  * @param dateFrom inclusive lower bound that replaces the {@code days} window when set
@@ -26,7 +26,8 @@ public record DetailOptions(
     Map<String, String> refreshDelta) {
 
   /** What Flinks answers to a body with only a RequestId: everything, 90 days of transactions. */
-  public static final DetailOptions DEFAULT = new DetailOptions(true, true, true, true, 90, null, null, null, Map.of());
+  public static final DetailOptions DEFAULT =
+      new DetailOptions(true, true, true, true, 90, null, null, null, Map.of());
 
   public DetailOptions {
     accountsFilter = accountsFilter == null ? null : Set.copyOf(accountsFilter);
@@ -35,8 +36,16 @@ public record DetailOptions(
 
   /** The same options restricted to {@code accountIds}. */
   public DetailOptions onlyAccounts(Set<String> accountIds) {
-    return new DetailOptions(withTransactions, withAccountIdentity, withKyc, withBalance, days, accountIds, dateFrom,
-        dateTo, refreshDelta);
+    return new DetailOptions(
+        withTransactions,
+        withAccountIdentity,
+        withKyc,
+        withBalance,
+        days,
+        accountIds,
+        dateFrom,
+        dateTo,
+        refreshDelta);
   }
 
   boolean includes(Account account) {

@@ -5,5 +5,10 @@ public record Holder(String name, Address address, String email, String phoneNum
 
   /** A Canadian postal address. */
   public record Address(
-      String civicAddress, String city, String province, String postalCode, String poBox, String country) {}
+      String civicAddress,
+      String city,
+      String province,
+      String postalCode,
+      String poBox,
+      String country) {}
 }

@@ -9,8 +9,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Serializes generated bank data into the Flinks wire format with Jackson's streaming API. The sandbox
- * defines this format itself (it never borrows the client's model), so client and sandbox check each other.
+ * Serializes generated bank data into the Flinks wire format with Jackson's streaming API. The
+ * sandbox defines this format itself (it never borrows the client's model), so client and sandbox
+ * check each other.
  */
 public final class PayloadWriter {
 
@@ -41,9 +42,12 @@ public final class PayloadWriter {
           g.writeStartArray();
           for (Account account : portfolio.accounts()) {
             g.writeStartObject();
-            boolean eft = account.kind() == AccountKind.CHEQUING || account.kind() == AccountKind.SAVINGS;
-            g.writeNumberField("EftEligibleRatio", eft ? BigDecimal.valueOf(95, 2) : BigDecimal.ZERO);
-            g.writeNumberField("ETransferEligibleRatio", eft ? BigDecimal.valueOf(90, 2) : BigDecimal.ZERO);
+            boolean eft =
+                account.kind() == AccountKind.CHEQUING || account.kind() == AccountKind.SAVINGS;
+            g.writeNumberField(
+                "EftEligibleRatio", eft ? BigDecimal.valueOf(95, 2) : BigDecimal.ZERO);
+            g.writeNumberField(
+                "ETransferEligibleRatio", eft ? BigDecimal.valueOf(90, 2) : BigDecimal.ZERO);
             writeAccountHead(g, account);
             writeBalance(g, account);
             writeKind(g, account);
@@ -77,7 +81,8 @@ public final class PayloadWriter {
   }
 
   private static void writeDetailAccount(
-      JsonGenerator g, Account account, Portfolio portfolio, DetailOptions options) throws IOException {
+      JsonGenerator g, Account account, Portfolio portfolio, DetailOptions options)
+      throws IOException {
     g.writeStartObject();
     g.writeArrayFieldStart("Transactions");
     if (options.withTransactions()) {
@@ -92,14 +97,19 @@ public final class PayloadWriter {
       }
     }
     g.writeEndArray();
-    g.writeStringField("TransitNumber", options.withAccountIdentity() ? account.transitNumber() : null);
-    g.writeStringField("InstitutionNumber", options.withAccountIdentity() ? account.institutionNumber() : null);
+    g.writeStringField(
+        "TransitNumber", options.withAccountIdentity() ? account.transitNumber() : null);
+    g.writeStringField(
+        "InstitutionNumber", options.withAccountIdentity() ? account.institutionNumber() : null);
     g.writeNumberField("OverdraftLimit", money(account.overdraftLimitCents()));
     g.writeStringField("Title", account.title());
     g.writeStringField(
         "AccountNumber",
-        options.withAccountIdentity() ? account.accountNumber() : "****" + account.lastFourDigits());
-    g.writeStringField("LastFourDigits", options.withAccountIdentity() ? null : account.lastFourDigits());
+        options.withAccountIdentity()
+            ? account.accountNumber()
+            : "****" + account.lastFourDigits());
+    g.writeStringField(
+        "LastFourDigits", options.withAccountIdentity() ? null : account.lastFourDigits());
     if (options.withBalance()) {
       writeBalance(g, account);
     } else {
@@ -126,8 +136,8 @@ public final class PayloadWriter {
     g.writeStringField("LastFourDigits", account.lastFourDigits());
   }
 
-  private static void writeAccountTail(JsonGenerator g, Account account, Holder holder, boolean withHolder)
-      throws IOException {
+  private static void writeAccountTail(
+      JsonGenerator g, Account account, Holder holder, boolean withHolder) throws IOException {
     g.writeFieldName("Holder");
     if (withHolder) {
       writeHolder(g, holder);

@@ -4,14 +4,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Everything the emulated bank holds for one login at one data version: the holder and the accounts with
- * their full transaction history up to {@code dataDate}.
+ * Everything the emulated bank holds for one login at one data version: the holder and the accounts
+ * with their full transaction history up to {@code dataDate}.
  *
- * @param modifiedIds transactions the bank changed since the initial aggregation ({@link Revisions})
+ * @param modifiedIds transactions the bank changed since the initial aggregation ({@link
+ *     Revisions})
  * @param removedIds transactions the bank dropped since the initial aggregation
  */
 public record Portfolio(
-    Holder holder, List<Account> accounts, LocalDate dataDate, List<String> modifiedIds, List<String> removedIds) {
+    Holder holder,
+    List<Account> accounts,
+    LocalDate dataDate,
+    List<String> modifiedIds,
+    List<String> removedIds) {
 
   public Portfolio {
     modifiedIds = List.copyOf(modifiedIds);

@@ -2,7 +2,9 @@ package io.flinks4j.sandbox.engine;
 
 import java.util.List;
 
-/** What an authorization step ended with; the API and the Connect page each render it their own way. */
+/**
+ * What an authorization step ended with; the API and the Connect page each render it their own way.
+ */
 public sealed interface AuthorizeOutcome {
 
   /** The session is open (200). */

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Single-use authorize tokens minted from the secret key, each dying a fixed time after minting. */
+/**
+ * Single-use authorize tokens minted from the secret key, each dying a fixed time after minting.
+ */
 public final class AuthorizeTokens {
 
   /** Why a token was or was not accepted. */

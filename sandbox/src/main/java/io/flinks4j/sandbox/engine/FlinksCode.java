@@ -1,12 +1,13 @@
 package io.flinks4j.sandbox.engine;
 
 /**
- * The FlinksCodes the sandbox can answer with (docs section 8), each with its HTTP status and message.
- * Codes the docs list without a status ("?") use the status noted here, chosen by us.
+ * The FlinksCodes the sandbox can answer with (docs section 8), each with its HTTP status and
+ * message. Codes the docs list without a status ("?") use the status noted here, chosen by us.
  */
 public enum FlinksCode {
   OPERATION_PENDING(202, "Your operation is still processing"),
-  OPERATION_DISPATCHED(202, "Your operation took too long and was dispatched to a background queue"),
+  OPERATION_DISPATCHED(
+      202, "Your operation took too long and was dispatched to a background queue"),
   SESSION_NONEXISTENT(400, "The RequestId does not exist"),
   SESSION_EXPIRED(400, "The RequestId has expired"),
   CARD_IN_USE(400, "The login is still being processed"),

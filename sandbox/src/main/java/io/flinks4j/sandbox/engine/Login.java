@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A saved connection at the emulated bank (what a Flinks loginId names): credentials, behaviour, and the
- * history of data versions. Version 0 is the aggregation at creation; each successful live refresh adds one.
- * Generated data and serialized payloads are cached per version.
+ * A saved connection at the emulated bank (what a Flinks loginId names): credentials, behaviour,
+ * and the history of data versions. Version 0 is the aggregation at creation; each successful live
+ * refresh adds one. Generated data and serialized payloads are cached per version.
  */
 public final class Login {
 
@@ -94,7 +94,9 @@ public final class Login {
     return definition.mfaQuestions();
   }
 
-  /** The questions asked in MFA round {@code round} (0-based); empty when there are no more rounds. */
+  /**
+   * The questions asked in MFA round {@code round} (0-based); empty when there are no more rounds.
+   */
   public List<MfaQuestion> mfaRound(int round) {
     List<MfaQuestion> all = definition.mfaQuestions();
     int rounds = Math.min(definition.mfaRounds(), all.size());
@@ -115,7 +117,13 @@ public final class Login {
 
   public SandboxLogin describe() {
     return new SandboxLogin(
-        id(), institution().code(), username(), definition.password(), mfa(), mfaType(), behaviour());
+        id(),
+        institution().code(),
+        username(),
+        definition.password(),
+        mfa(),
+        mfaType(),
+        behaviour());
   }
 
   /** This login's processing delay, or {@code fallback} when it has none of its own. */
@@ -136,7 +144,9 @@ public final class Login {
     return versions.get(version);
   }
 
-  /** Records a successful live aggregation at {@code now}: a new data version with the days since. */
+  /**
+   * Records a successful live aggregation at {@code now}: a new data version with the days since.
+   */
   synchronized int refresh(Instant now) {
     Instant previous = versions.getLast();
     versions.add(now.isBefore(previous) ? previous : now);
@@ -177,11 +187,17 @@ public final class Login {
       dates.add(LocalDate.ofInstant(versions.get(v), ZoneOffset.UTC));
     }
     LocalDate start = dates.getFirst().minusDays(364);
-    Portfolio generated = DataGenerator.generate(
-        new DataGenerator.Spec(
-            definition.seed(), definition.accounts(), definition.transactionsPerYear(), start, dates));
+    Portfolio generated =
+        DataGenerator.generate(
+            new DataGenerator.Spec(
+                definition.seed(),
+                definition.accounts(),
+                definition.transactionsPerYear(),
+                start,
+                dates));
     return behaviour() == Behaviour.REVISES_TRANSACTIONS
-        ? Revisions.apply(generated, definition.seed(), dates) : generated;
+        ? Revisions.apply(generated, definition.seed(), dates)
+        : generated;
   }
 
   /** The serialized {@code Accounts} array for a detail call, cached per (version, options). */
@@ -207,8 +223,16 @@ public final class Login {
     Portfolio p = portfolio(version);
     int total = p.accounts().stream().mapToInt(a -> a.transactions().size()).sum();
     return new GroundTruth(
-        id(), p.accounts().size(), version, refreshedAt(version), p.dataDate(), p.transactionCount(90),
-        p.transactionCount(365), total, p.modifiedIds(), p.removedIds());
+        id(),
+        p.accounts().size(),
+        version,
+        refreshedAt(version),
+        p.dataDate(),
+        p.transactionCount(90),
+        p.transactionCount(365),
+        total,
+        p.modifiedIds(),
+        p.removedIds());
   }
 
   @Override

@@ -9,12 +9,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A security challenge of the emulated bank, with the prompt exactly as the API shows it, the choices it sends in
- * {@code Iterables} (empty for a plain question) and the right answers.
+ * A security challenge of the emulated bank, with the prompt exactly as the API shows it, the
+ * choices it sends in {@code Iterables} (empty for a plain question) and the right answers.
  *
- * @param answers the one right answer of a question or single choice; every right choice of a multiple-answer one
+ * @param answers the one right answer of a question or single choice; every right choice of a
+ *     multiple-answer one
  */
-public record MfaQuestion(MfaType type, String prompt, List<String> iterables, List<String> answers) {
+public record MfaQuestion(
+    MfaType type, String prompt, List<String> iterables, List<String> answers) {
 
   /** The three Canadian FlinksCapital questions of the toolbox documentation. */
   public static final List<MfaQuestion> FLINKS_CAPITAL =
@@ -23,14 +25,20 @@ public record MfaQuestion(MfaType type, String prompt, List<String> iterables, L
           question("What is the best country on earth?", "Canada"),
           question("What shape do people like most?", "Triangle"));
 
-  /** The code a TextOrCall / TextOnly challenge "sends"; asked in the round after the phone choice. */
+  /**
+   * The code a TextOrCall / TextOnly challenge "sends"; asked in the round after the phone choice.
+   */
   public static final String ONE_TIME_CODE = "123456";
 
   static final List<String> PHONES = List.of("•••-•••-1234", "•••-•••-5678");
   static final List<String> METHODS = List.of("Text", "Call");
+
   /** Red, green, blue and yellow swatches; the blue one is "your personal image". */
   static final List<String> IMAGES =
-      List.of(SwatchPng.base64(0xd32f2f), SwatchPng.base64(0x388e3c), SwatchPng.base64(0x1976d2),
+      List.of(
+          SwatchPng.base64(0xd32f2f),
+          SwatchPng.base64(0x388e3c),
+          SwatchPng.base64(0x1976d2),
           SwatchPng.base64(0xfbc02d));
 
   public MfaQuestion {
@@ -55,25 +63,43 @@ public record MfaQuestion(MfaType type, String prompt, List<String> iterables, L
   }
 
   /**
-   * The challenges a login of {@code type} is asked, in order; {@link #rounds} says how many 203 rounds they span.
-   * The text/call kinds ask for the phone first and for the code it received in a second round.
+   * The challenges a login of {@code type} is asked, in order; {@link #rounds} says how many 203
+   * rounds they span. The text/call kinds ask for the phone first and for the code it received in a
+   * second round.
    */
   public static List<MfaQuestion> of(MfaType type) {
     return switch (type) {
       case QUESTION_AND_ANSWER -> FLINKS_CAPITAL;
-      case MULTIPLE_CHOICE -> List.of(new MfaQuestion(type, "Which shape do people like most?",
-          List.of("Circle", "Square", "Triangle", "Hexagon"), List.of("Triangle")));
-      case MULTIPLE_CHOICE_MULTIPLE_ANSWERS -> List.of(new MfaQuestion(type,
-          "Which of these cities have you lived in? Select all that apply.",
-          List.of("Montreal", "Toronto", "Vancouver", "Calgary"), List.of("Montreal", "Toronto")));
-      case IMAGE_SELECTION -> List.of(new MfaQuestion(type, "Select your personal image", IMAGES,
-          List.of(IMAGES.get(2))));
-      case TEXT_OR_CALL -> List.of(
-          new MfaQuestion(type, "How would you like to receive your one-time security code?", PHONES, PHONES),
-          question("Enter the security code we sent you", ONE_TIME_CODE));
-      case TEXT_ONLY -> List.of(
-          new MfaQuestion(type, "Where should we text your one-time security code?", PHONES, PHONES),
-          question("Enter the security code we texted you", ONE_TIME_CODE));
+      case MULTIPLE_CHOICE ->
+          List.of(
+              new MfaQuestion(
+                  type,
+                  "Which shape do people like most?",
+                  List.of("Circle", "Square", "Triangle", "Hexagon"),
+                  List.of("Triangle")));
+      case MULTIPLE_CHOICE_MULTIPLE_ANSWERS ->
+          List.of(
+              new MfaQuestion(
+                  type,
+                  "Which of these cities have you lived in? Select all that apply.",
+                  List.of("Montreal", "Toronto", "Vancouver", "Calgary"),
+                  List.of("Montreal", "Toronto")));
+      case IMAGE_SELECTION ->
+          List.of(
+              new MfaQuestion(type, "Select your personal image", IMAGES, List.of(IMAGES.get(2))));
+      case TEXT_OR_CALL ->
+          List.of(
+              new MfaQuestion(
+                  type,
+                  "How would you like to receive your one-time security code?",
+                  PHONES,
+                  PHONES),
+              question("Enter the security code we sent you", ONE_TIME_CODE));
+      case TEXT_ONLY ->
+          List.of(
+              new MfaQuestion(
+                  type, "Where should we text your one-time security code?", PHONES, PHONES),
+              question("Enter the security code we texted you", ONE_TIME_CODE));
     };
   }
 
@@ -83,8 +109,9 @@ public record MfaQuestion(MfaType type, String prompt, List<String> iterables, L
   }
 
   /**
-   * Whether {@code key} of {@code SecurityResponses} answers this challenge: its prompt, or, for the text/call kinds,
-   * one of its phone numbers (nanopay's integration keys the chosen number with {@code ["Text"]} or {@code ["Call"]}).
+   * Whether {@code key} of {@code SecurityResponses} answers this challenge: its prompt, or, for
+   * the text/call kinds, one of its phone numbers (nanopay's integration keys the chosen number
+   * with {@code ["Text"]} or {@code ["Call"]}).
    */
   public boolean keyedBy(String key) {
     return prompt.equals(key) || (textOrCall() && iterables.contains(key));
@@ -99,7 +126,8 @@ public record MfaQuestion(MfaType type, String prompt, List<String> iterables, L
     for (String phone : iterables) {
       List<String> method = responses.get(phone);
       if (method != null) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(phone), method.stream()).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(phone), method.stream())
+            .toList();
       }
     }
     return null;
@@ -111,15 +139,17 @@ public record MfaQuestion(MfaType type, String prompt, List<String> iterables, L
   }
 
   /**
-   * Whether {@code given} answers the challenge. A question: any of the values is the answer. A choice: the values
-   * are choices from {@code Iterables} and exactly the right ones. Text/call: a phone number from the list, then
-   * optionally the method ({@code Text}, or {@code Call} when calls are offered).
+   * Whether {@code given} answers the challenge. A question: any of the values is the answer. A
+   * choice: the values are choices from {@code Iterables} and exactly the right ones. Text/call: a
+   * phone number from the list, then optionally the method ({@code Text}, or {@code Call} when
+   * calls are offered).
    */
   public boolean accepts(List<String> given) {
     return switch (type) {
       case QUESTION_AND_ANSWER -> given.stream().anyMatch(g -> same(g, answer()));
       case MULTIPLE_CHOICE, MULTIPLE_CHOICE_MULTIPLE_ANSWERS, IMAGE_SELECTION -> {
-        if (given.isEmpty() || !given.stream().allMatch(g -> iterables.stream().anyMatch(c -> same(g, c)))) {
+        if (given.isEmpty()
+            || !given.stream().allMatch(g -> iterables.stream().anyMatch(c -> same(g, c)))) {
           yield false;
         }
         yield normalized(given).equals(normalized(answers));

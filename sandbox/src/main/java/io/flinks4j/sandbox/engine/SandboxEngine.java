@@ -25,17 +25,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The emulated Flinks back end: logins, authorize tokens, sessions and aggregation state, independent of
- * HTTP. The Flinks API routes and the Connect page both drive it, so a login made in Connect can be read
- * through the API and a session left at MFA by the API can be resumed in Connect.
+ * The emulated Flinks back end: logins, authorize tokens, sessions and aggregation state,
+ * independent of HTTP. The Flinks API routes and the Connect page both drive it, so a login made in
+ * Connect can be read through the API and a session left at MFA by the API can be resumed in
+ * Connect.
  */
 public final class SandboxEngine {
 
   /** Lifetimes and delays; the defaults are the documented Flinks values. */
   public record Timing(
-      Duration processingDelay, Duration tokenLifetime, Duration idleTimeout, Duration processingTimeout) {
+      Duration processingDelay,
+      Duration tokenLifetime,
+      Duration idleTimeout,
+      Duration processingTimeout) {
     public static final Timing DEFAULT =
-        new Timing(Duration.ofSeconds(3), Duration.ofMinutes(30), Duration.ofMinutes(8), Duration.ofMinutes(30));
+        new Timing(
+            Duration.ofSeconds(3),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(8),
+            Duration.ofMinutes(30));
   }
 
   /** The pre-seeded logins, test users first (see {@link TestUsers}). */
@@ -72,7 +80,9 @@ public final class SandboxEngine {
     return tokens;
   }
 
-  /** Called whenever a session becomes authorized, e.g. to schedule the webhook for its aggregation. */
+  /**
+   * Called whenever a session becomes authorized, e.g. to schedule the webhook for its aggregation.
+   */
   public void onAuthorized(Consumer<Session> listener) {
     authorizedListeners.add(listener);
   }
@@ -90,17 +100,22 @@ public final class SandboxEngine {
     TEST_USERS.forEach(this::createLogin);
   }
 
-  // ---- logins --------------------------------------------------------------------------------------
+  // ---- logins
+  // --------------------------------------------------------------------------------------
 
-  /** Creates a login; fails when the username is taken at that institution or the spec is invalid. */
+  /**
+   * Creates a login; fails when the username is taken at that institution or the spec is invalid.
+   */
   public synchronized Login createLogin(LoginSpec spec) {
     Institution institution =
         Institution.find(spec.institution())
-            .orElseThrow(() -> new IllegalArgumentException("unknown institution " + spec.institution()));
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown institution " + spec.institution()));
     String id = spec.loginId() != null ? canonicalId(spec.loginId()) : UUID.randomUUID().toString();
     String nameKey = nameKey(institution, spec.username(), "en");
     if (loginsByName.containsKey(nameKey)) {
-      throw new IllegalArgumentException("username " + spec.username() + " already exists at " + institution.code());
+      throw new IllegalArgumentException(
+          "username " + spec.username() + " already exists at " + institution.code());
     }
     if (loginsById.containsKey(id)) {
       throw new IllegalArgumentException("loginId already exists");
@@ -109,9 +124,18 @@ public final class SandboxEngine {
     Login login =
         new Login(
             new Login.Definition(
-                id, institution, spec.username(), spec.password(), "en", spec.behaviour(),
-                spec.mfa() ? MfaQuestion.of(spec.mfaType()) : List.of(), mfaRounds(spec), spec.accounts(),
-                spec.transactionsPerYear(), spec.processingDelay(), seed),
+                id,
+                institution,
+                spec.username(),
+                spec.password(),
+                "en",
+                spec.behaviour(),
+                spec.mfa() ? MfaQuestion.of(spec.mfaType()) : List.of(),
+                mfaRounds(spec),
+                spec.accounts(),
+                spec.transactionsPerYear(),
+                spec.processingDelay(),
+                seed),
             clock.instant());
     loginsById.put(id, login);
     loginsByName.put(nameKey, login);
@@ -119,11 +143,15 @@ public final class SandboxEngine {
   }
 
   private static int mfaRounds(LoginSpec spec) {
-    return spec.mfaType() == MfaType.QUESTION_AND_ANSWER ? spec.mfaRounds() : MfaQuestion.rounds(spec.mfaType());
+    return spec.mfaType() == MfaType.QUESTION_AND_ANSWER
+        ? spec.mfaRounds()
+        : MfaQuestion.rounds(spec.mfaType());
   }
 
   public Optional<Login> login(String loginId) {
-    return loginId == null ? Optional.empty() : Optional.ofNullable(loginsById.get(canonicalId(loginId)));
+    return loginId == null
+        ? Optional.empty()
+        : Optional.ofNullable(loginsById.get(canonicalId(loginId)));
   }
 
   /** Every login: the test users first in documented order, then the others by username. */
@@ -135,16 +163,20 @@ public final class SandboxEngine {
           return rank < 0 || !l.language().equals("en") ? Integer.MAX_VALUE : rank;
         });
     List<Login> all = new ArrayList<>(loginsById.values());
-    all.sort(testUsersFirst.thenComparing(Login::username, String.CASE_INSENSITIVE_ORDER).thenComparing(Login::language));
+    all.sort(
+        testUsersFirst
+            .thenComparing(Login::username, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Login::language));
     return all;
   }
 
   /**
-   * Finds the login an institution username names in a language, minting a new loginId (the same one each
-   * time) when a known username logs in for the first time in another language: Flinks keys a loginId by
-   * institution, username and language.
+   * Finds the login an institution username names in a language, minting a new loginId (the same
+   * one each time) when a known username logs in for the first time in another language: Flinks
+   * keys a loginId by institution, username and language.
    */
-  public synchronized Optional<Login> findLogin(Institution institution, String username, String language) {
+  public synchronized Optional<Login> findLogin(
+      Institution institution, String username, String language) {
     if (username == null) {
       return Optional.empty();
     }
@@ -163,15 +195,28 @@ public final class SandboxEngine {
     Login variant =
         new Login(
             new Login.Definition(
-                id, d.institution(), d.username(), d.password(), lang, d.behaviour(), d.mfaQuestions(),
-                d.mfaRounds(), d.accounts(), d.transactionsPerYear(), d.processingDelay(), seedOf(id)),
+                id,
+                d.institution(),
+                d.username(),
+                d.password(),
+                lang,
+                d.behaviour(),
+                d.mfaQuestions(),
+                d.mfaRounds(),
+                d.accounts(),
+                d.transactionsPerYear(),
+                d.processingDelay(),
+                seedOf(id)),
             clock.instant());
     loginsById.put(id, variant);
     loginsByName.put(nameKey(institution, username, lang), variant);
     return Optional.of(variant);
   }
 
-  /** Deletes a login and its sessions; refused with CARD_IN_USE while one of them is still processing. */
+  /**
+   * Deletes a login and its sessions; refused with CARD_IN_USE while one of them is still
+   * processing.
+   */
   public synchronized Optional<FlinksCode> deleteLogin(String loginId) {
     Login login = login(loginId).orElse(null);
     if (login == null) {
@@ -189,14 +234,17 @@ public final class SandboxEngine {
     return Optional.empty();
   }
 
-  // ---- authorization -------------------------------------------------------------------------------
+  // ---- authorization
+  // -------------------------------------------------------------------------------
 
   /**
    * /Authorize with a LoginId: cached read ({@code mostRecentCached}) or live refresh.
    *
-   * @param authorizeToken the (already validated) token of the call, kept so the MFA answer may reuse it
+   * @param authorizeToken the (already validated) token of the call, kept so the MFA answer may
+   *     reuse it
    */
-  public AuthorizeOutcome authorizeLogin(String loginId, boolean mostRecentCached, String tag, String authorizeToken) {
+  public AuthorizeOutcome authorizeLogin(
+      String loginId, boolean mostRecentCached, String tag, String authorizeToken) {
     Login login = login(loginId).orElse(null);
     if (login == null) {
       return new Refused(FlinksCode.INVALID_LOGIN);
@@ -210,12 +258,21 @@ public final class SandboxEngine {
     Session session = newSession(login, false, tag, authorizeToken);
     authorize(session, login.dataVersion());
     // A cached read repeats the outcome of the last live attempt; older data stays readable.
-    return login.lastMfaFailed() ? new Refused(FlinksCode.QUESTION_NOT_FOUND, session) : new Authorized(session);
+    return login.lastMfaFailed()
+        ? new Refused(FlinksCode.QUESTION_NOT_FOUND, session)
+        : new Authorized(session);
   }
 
-  /** /Authorize with institution credentials (legacy direct API, and the Connect credentials form). */
+  /**
+   * /Authorize with institution credentials (legacy direct API, and the Connect credentials form).
+   */
   public AuthorizeOutcome authorizeCredentials(
-      String institutionCode, String username, String password, String language, String tag, String authorizeToken) {
+      String institutionCode,
+      String username,
+      String password,
+      String language,
+      String tag,
+      String authorizeToken) {
     Institution institution = Institution.find(institutionCode).orElse(null);
     if (institution == null) {
       return new Refused(FlinksCode.INVALID_LOGIN);
@@ -260,8 +317,8 @@ public final class SandboxEngine {
   }
 
   /**
-   * Answers the pending security challenges of a session. Every prompt of the round must be answered in
-   * one call, keyed by its exact text; values are lists of which any may be right.
+   * Answers the pending security challenges of a session. Every prompt of the round must be
+   * answered in one call, keyed by its exact text; values are lists of which any may be right.
    */
   public AuthorizeOutcome answerMfa(String requestId, Map<String, List<String>> responses) {
     return switch (session(requestId)) {
@@ -304,7 +361,9 @@ public final class SandboxEngine {
     }
   }
 
-  /** Whether {@code token} may be presented again to answer MFA on this session (the [old] rule). */
+  /**
+   * Whether {@code token} may be presented again to answer MFA on this session (the [old] rule).
+   */
   public boolean sessionOpenedWith(String requestId, String token) {
     return session(requestId) instanceof SessionLookup.Alive(Session s) && s.openedWith(token);
   }
@@ -315,12 +374,14 @@ public final class SandboxEngine {
   }
 
   private void authorize(Session session, int version) {
-    session.authorize(version, clock.instant(), session.login().processingDelay(timing.processingDelay()));
+    session.authorize(
+        version, clock.instant(), session.login().processingDelay(timing.processingDelay()));
     authorizedListeners.forEach(l -> l.accept(session));
   }
 
   private Session newSession(Login login, boolean live, String tag, String token) {
-    Session session = new Session(UUID.randomUUID().toString(), login, live, tag, token, clock.instant());
+    Session session =
+        new Session(UUID.randomUUID().toString(), login, live, tag, token, clock.instant());
     sessions.put(session.requestId(), session);
     if (sessionsSincePurge.incrementAndGet() % PURGE_EVERY == 0) {
       purgeSessions();
@@ -333,11 +394,13 @@ public final class SandboxEngine {
     sessions.values().removeIf(s -> s.lastActivity().isBefore(horizon));
   }
 
-  // ---- sessions and data ---------------------------------------------------------------------------
+  // ---- sessions and data
+  // ---------------------------------------------------------------------------
 
   /** Looks a RequestId up without touching it. */
   public SessionLookup session(String requestId) {
-    Session session = requestId == null ? null : sessions.get(requestId.trim().toLowerCase(Locale.ROOT));
+    Session session =
+        requestId == null ? null : sessions.get(requestId.trim().toLowerCase(Locale.ROOT));
     if (session == null) {
       return new SessionLookup.Nonexistent();
     }
@@ -353,8 +416,8 @@ public final class SandboxEngine {
   }
 
   /**
-   * Records a data call on an authorized session and says what to answer: still pending, dispatched,
-   * ready, or failed.
+   * Records a data call on an authorized session and says what to answer: still pending,
+   * dispatched, ready, or failed.
    */
   public DataState dataCall(Session session, DetailOptions optionsOrNull) {
     Instant now = clock.instant();
@@ -376,7 +439,8 @@ public final class SandboxEngine {
     return new DataState.Ready();
   }
 
-  // ---- helpers -------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------
 
   private static String nameKey(Institution institution, String username, String language) {
     return institution.code() + "/" + username.toLowerCase(Locale.ROOT) + "/" + language;

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One /Authorize session, named by its RequestId. It starts either waiting for MFA answers or authorized;
- * once authorized its data is ready at {@link #readyAt()}. It dies after 8 minutes without activity before
- * data was first requested, or 30 minutes after data was first requested.
+ * One /Authorize session, named by its RequestId. It starts either waiting for MFA answers or
+ * authorized; once authorized its data is ready at {@link #readyAt()}. It dies after 8 minutes
+ * without activity before data was first requested, or 30 minutes after data was first requested.
  */
 public final class Session {
 
@@ -40,7 +40,8 @@ public final class Session {
   /** The full 200 body built for one set of options. */
   private record CachedBody(DetailOptions options, byte[] body) {}
 
-  Session(String requestId, Login login, boolean live, String tag, String authorizeToken, Instant now) {
+  Session(
+      String requestId, Login login, boolean live, String tag, String authorizeToken, Instant now) {
     this.requestId = requestId;
     this.login = login;
     this.live = live;
@@ -59,7 +60,10 @@ public final class Session {
     return login;
   }
 
-  /** True when the session logged in to the bank (live login, refresh, Connect), false for cached reads. */
+  /**
+   * True when the session logged in to the bank (live login, refresh, Connect), false for cached
+   * reads.
+   */
   public boolean live() {
     return live;
   }
@@ -144,7 +148,9 @@ public final class Session {
     return options != null ? options : DetailOptions.DEFAULT;
   }
 
-  /** The full 200 body built for {@code options}, or null; a poller gets the same bytes every time. */
+  /**
+   * The full 200 body built for {@code options}, or null; a poller gets the same bytes every time.
+   */
   public byte[] cachedDetailBody(DetailOptions options) {
     CachedBody cached = cachedBody;
     return cached != null && cached.options().equals(options) ? cached.body() : null;

@@ -8,8 +8,9 @@ import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 
 /**
- * Small one-colour PNG squares, Base64-encoded, for ImageSelection challenges: a person can tell them apart in the
- * Connect page and a test can name the right one, with no image library and no files to ship.
+ * Small one-colour PNG squares, Base64-encoded, for ImageSelection challenges: a person can tell
+ * them apart in the Connect page and a test can name the right one, with no image library and no
+ * files to ship.
  */
 final class SwatchPng {
   private static final int SIZE = 48;
@@ -20,8 +21,18 @@ final class SwatchPng {
   static String base64(int rgb) {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(SIZE).putInt(SIZE)
-        .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array()); // 8-bit RGB
+    chunk(
+        png,
+        "IHDR",
+        ByteBuffer.allocate(13)
+            .putInt(SIZE)
+            .putInt(SIZE)
+            .put((byte) 8)
+            .put((byte) 2)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0)
+            .array()); // 8-bit RGB
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     try (DeflaterOutputStream z = new DeflaterOutputStream(raw)) {
       for (int y = 0; y < SIZE; y++) {

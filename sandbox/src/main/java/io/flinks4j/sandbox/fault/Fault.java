@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A failure to inject into Flinks API answers, like WireMock's {@code Fault} or MockWebServer's
- * {@code SocketPolicy}: what goes wrong, where (endpoint and/or login), how often (probability with a
- * seed, so a run is reproducible) and how many times.
+ * {@code SocketPolicy}: what goes wrong, where (endpoint and/or login), how often (probability with
+ * a seed, so a run is reproducible) and how many times.
  *
  * @param endpoint Flinks endpoint name (e.g. {@code GetAccountsDetailAsync}), or null for all
  * @param loginId only requests about this login, or null for all
@@ -88,7 +88,13 @@ public record Fault(
 
   @Override
   public String toString() {
-    return "Fault[" + kind + (endpoint != null ? " on " + endpoint : "") + (loginId != null ? " for a login" : "")
-        + ", probability=" + probability + (times != null ? ", times=" + times : "") + "]";
+    return "Fault["
+        + kind
+        + (endpoint != null ? " on " + endpoint : "")
+        + (loginId != null ? " for a login" : "")
+        + ", probability="
+        + probability
+        + (times != null ? ", times=" + times : "")
+        + "]";
   }
 }

@@ -9,7 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The active faults, consulted once per Flinks API request. */
 public final class Faults {
 
-  /** What to do with one request: wait {@code latency}, then fail with {@code failure} (null = proceed). */
+  /**
+   * What to do with one request: wait {@code latency}, then fail with {@code failure} (null =
+   * proceed).
+   */
   public record Decision(Duration latency, Fault failure) {
     static final Decision NONE = new Decision(Duration.ZERO, null);
 
@@ -27,7 +30,8 @@ public final class Faults {
 
     Active(Fault fault) {
       this.fault = fault;
-      this.random = fault.seed() != null ? new SplittableRandom(fault.seed()) : new SplittableRandom();
+      this.random =
+          fault.seed() != null ? new SplittableRandom(fault.seed()) : new SplittableRandom();
       this.remaining = fault.times() != null ? fault.times() : Integer.MAX_VALUE;
     }
 
@@ -38,7 +42,8 @@ public final class Faults {
       if (fault.endpoint() != null && !fault.endpoint().equalsIgnoreCase(endpoint)) {
         return false;
       }
-      if (fault.loginId() != null && (loginId == null || !fault.loginId().equalsIgnoreCase(loginId))) {
+      if (fault.loginId() != null
+          && (loginId == null || !fault.loginId().equalsIgnoreCase(loginId))) {
         return false;
       }
       if (fault.probability() < 1.0 && random.nextDouble() >= fault.probability()) {

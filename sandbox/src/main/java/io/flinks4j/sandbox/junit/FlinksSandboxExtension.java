@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that runs a {@link FlinksSandbox} on a free port for a test class, injects it into
- * constructors and test methods, and resets it before each test, like WireMock's {@code @WireMockTest}.
+ * JUnit 5 extension that runs a {@link FlinksSandbox} on a free port for a test class, injects it
+ * into constructors and test methods, and resets it before each test, like WireMock's
+ * {@code @WireMockTest}.
  *
  * <pre>{@code
  * @ExtendWith(FlinksSandboxExtension.class)
@@ -23,9 +24,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * static FlinksSandboxExtension flinks = FlinksSandboxExtension.withOptions(b -> b.processingDelay(Duration.ZERO));
  * }</pre>
  *
- * <p>Registered on a static field, one sandbox serves the whole class; on an instance field, each test.
+ * <p>Registered on a static field, one sandbox serves the whole class; on an instance field, each
+ * test.
  */
-public final class FlinksSandboxExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class FlinksSandboxExtension
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FlinksSandboxExtension.class);
@@ -41,7 +44,9 @@ public final class FlinksSandboxExtension implements BeforeAllCallback, BeforeEa
     this.options = Objects.requireNonNull(options);
   }
 
-  /** An extension whose sandbox is built with these options (port is always a free one unless set). */
+  /**
+   * An extension whose sandbox is built with these options (port is always a free one unless set).
+   */
   public static FlinksSandboxExtension withOptions(UnaryOperator<FlinksSandbox.Builder> options) {
     return new FlinksSandboxExtension(options);
   }
@@ -64,17 +69,24 @@ public final class FlinksSandboxExtension implements BeforeAllCallback, BeforeEa
   /** The sandbox of the running class (or test), started on first use. */
   public FlinksSandbox sandbox(ExtensionContext context) {
     Holder holder =
-        context.getStore(NAMESPACE).computeIfAbsent(key(), k -> new Holder(options.apply(FlinksSandbox.builder()).start()), Holder.class);
+        context
+            .getStore(NAMESPACE)
+            .computeIfAbsent(
+                key(),
+                k -> new Holder(options.apply(FlinksSandbox.builder()).start()),
+                Holder.class);
     return holder.sandbox;
   }
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == FlinksSandbox.class;
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return sandbox(extensionContext);
   }
 

@@ -12,12 +12,14 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs tasks at instants of the sandbox clock: it sleeps in real time until the next one is due, and
- * re-checks at once when the clock is advanced, so a retry 30 minutes away fires as soon as a test jumps.
+ * Runs tasks at instants of the sandbox clock: it sleeps in real time until the next one is due,
+ * and re-checks at once when the clock is advanced, so a retry 30 minutes away fires as soon as a
+ * test jumps.
  */
 final class ClockScheduler implements AutoCloseable {
 
-  private record Job(Instant at, long order, long generation, Runnable task) implements Comparable<Job> {
+  private record Job(Instant at, long order, long generation, Runnable task)
+      implements Comparable<Job> {
     @Override
     public int compareTo(Job other) {
       int c = at.compareTo(other.at);
@@ -41,7 +43,10 @@ final class ClockScheduler implements AutoCloseable {
     clock.onAdvance(this::wake);
   }
 
-  /** Runs {@code task} at sandbox time {@code at}, unless the scheduler was cleared since {@code generation}. */
+  /**
+   * Runs {@code task} at sandbox time {@code at}, unless the scheduler was cleared since {@code
+   * generation}.
+   */
   void schedule(Instant at, long generation, Runnable task) {
     lock.lock();
     try {
@@ -66,7 +71,10 @@ final class ClockScheduler implements AutoCloseable {
     }
   }
 
-  /** The current generation; pass it back to {@link #schedule} so work from before a clear is dropped. */
+  /**
+   * The current generation; pass it back to {@link #schedule} so work from before a clear is
+   * dropped.
+   */
   long generation() {
     lock.lock();
     try {

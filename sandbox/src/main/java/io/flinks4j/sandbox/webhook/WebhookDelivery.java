@@ -29,7 +29,15 @@ public record WebhookDelivery(
 
   @Override
   public String toString() {
-    return "WebhookDelivery[" + responseType + " to " + url + ", attempt " + attempt + ", status " + status
-        + (duplicate ? ", duplicate" : "") + "]";
+    return "WebhookDelivery["
+        + responseType
+        + " to "
+        + url
+        + ", attempt "
+        + attempt
+        + ", status "
+        + status
+        + (duplicate ? ", duplicate" : "")
+        + "]";
   }
 }

@@ -23,14 +23,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Delivers Flinks webhooks: when a live aggregation completes (on the sandbox clock), POSTs the KYC payload
- * (optionally) and the GetAccountsDetail payload to every target, signed with
- * {@code flinks-authenticity-key}; retries what was not answered 200 on the configured schedule.
+ * Delivers Flinks webhooks: when a live aggregation completes (on the sandbox clock), POSTs the KYC
+ * payload (optionally) and the GetAccountsDetail payload to every target, signed with {@code
+ * flinks-authenticity-key}; retries what was not answered 200 on the configured schedule.
  */
 public final class WebhookDispatcher implements AutoCloseable {
 
   /** Header Flinks signs with (reference page); the newer HMAC guide's name is sent too. */
   public static final String SIGNATURE_HEADER = "flinks-authenticity-key";
+
   private static final String ALTERNATE_SIGNATURE_HEADER = "X-Flinks-Signature";
 
   private final SandboxClock clock;
@@ -81,11 +82,14 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   private void aggregationStarted(Session session) {
-    if (!session.live() || settings.urls().isEmpty() || session.login().behaviour().dataFailure() != null) {
+    if (!session.live()
+        || settings.urls().isEmpty()
+        || session.login().behaviour().dataFailure() != null) {
       return;
     }
     long generation = scheduler.generation();
-    scheduler.schedule(session.readyAt(), generation, () -> aggregationCompleted(session, generation));
+    scheduler.schedule(
+        session.readyAt(), generation, () -> aggregationCompleted(session, generation));
   }
 
   private void aggregationCompleted(Session session, long generation) {
@@ -94,9 +98,13 @@ public final class WebhookDispatcher implements AutoCloseable {
     if (current.kycFirst()) {
       payloads.add(new Payload("KYC", session.requestId(), Responses.kyc(session)));
     }
-    byte[] accounts = session.login().accountsDetailJson(session.dataVersion(), DetailOptions.DEFAULT);
+    byte[] accounts =
+        session.login().accountsDetailJson(session.dataVersion(), DetailOptions.DEFAULT);
     payloads.add(
-        new Payload("GetAccountsDetail", session.requestId(), Responses.data(200, null, accounts, session, "GetAccountsDetail")));
+        new Payload(
+            "GetAccountsDetail",
+            session.requestId(),
+            Responses.data(200, null, accounts, session, "GetAccountsDetail")));
     for (String url : current.urls()) {
       // KYC goes first: each URL gets its payloads in order, from one worker.
       for (Payload payload : payloads) {
@@ -139,15 +147,23 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
     log.add(
         new WebhookDelivery(
-            job.deliveryId(), job.url(), job.payload().responseType(), job.payload().requestId(), attempt,
-            clock.instant(), status, error, duplicate));
+            job.deliveryId(),
+            job.url(),
+            job.payload().responseType(),
+            job.payload().requestId(),
+            attempt,
+            clock.instant(),
+            status,
+            error,
+            duplicate));
     if (status == 200) {
       if (job.settings().deliverTwice() && !duplicate) {
         attempt(job, attempt, true, generation);
       }
     } else if (!duplicate && attempt < job.settings().maxAttempts()) {
       scheduler.schedule(
-          clock.instant().plus(job.settings().retryInterval()), generation,
+          clock.instant().plus(job.settings().retryInterval()),
+          generation,
           () -> attempt(job, attempt + 1, false, generation));
     }
   }

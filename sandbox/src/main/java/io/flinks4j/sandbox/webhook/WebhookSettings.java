@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where and how the sandbox delivers webhooks when a live aggregation completes. Flinks's own policy is
- * the default: 10 attempts 30 minutes apart, answered only by HTTP 200.
+ * Where and how the sandbox delivers webhooks when a live aggregation completes. Flinks's own
+ * policy is the default: 10 attempts 30 minutes apart, answered only by HTTP 200.
  *
  * @param urls target URLs; none means webhooks are off
  * @param key shared secret of the {@code flinks-authenticity-key} HMAC signature
@@ -16,7 +16,12 @@ import java.util.Objects;
  * @param retryInterval sandbox time between attempts
  */
 public record WebhookSettings(
-    List<String> urls, String key, boolean kycFirst, boolean deliverTwice, int maxAttempts, Duration retryInterval) {
+    List<String> urls,
+    String key,
+    boolean kycFirst,
+    boolean deliverTwice,
+    int maxAttempts,
+    Duration retryInterval) {
 
   public static final int DEFAULT_ATTEMPTS = 10;
   public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofMinutes(30);
@@ -34,7 +39,8 @@ public record WebhookSettings(
   }
 
   public static WebhookSettings none(String key) {
-    return new WebhookSettings(List.of(), key, false, false, DEFAULT_ATTEMPTS, DEFAULT_RETRY_INTERVAL);
+    return new WebhookSettings(
+        List.of(), key, false, false, DEFAULT_ATTEMPTS, DEFAULT_RETRY_INTERVAL);
   }
 
   public WebhookSettings withUrls(List<String> value) {
@@ -63,7 +69,16 @@ public record WebhookSettings(
 
   @Override
   public String toString() {
-    return "WebhookSettings[urls=" + urls + ", kycFirst=" + kycFirst + ", deliverTwice=" + deliverTwice
-        + ", maxAttempts=" + maxAttempts + ", retryInterval=" + retryInterval + "]";
+    return "WebhookSettings[urls="
+        + urls
+        + ", kycFirst="
+        + kycFirst
+        + ", deliverTwice="
+        + deliverTwice
+        + ", maxAttempts="
+        + maxAttempts
+        + ", retryInterval="
+        + retryInterval
+        + "]";
   }
 }

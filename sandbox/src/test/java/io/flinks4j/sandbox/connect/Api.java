@@ -16,12 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Bare HTTP calls on a sandbox, for the Connect tests: the Flinks API around a launch, and launches themselves. */
+/**
+ * Bare HTTP calls on a sandbox, for the Connect tests: the Flinks API around a launch, and launches
+ * themselves.
+ */
 final class Api {
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
   private final FlinksSandbox sandbox;
 
@@ -58,9 +64,11 @@ final class Api {
 
   /** {@code connectUrl()?k=v&...}, values URL-encoded. */
   String connectUrl(Map<String, String> params) {
-    return sandbox.connectUrl() + "?" + params.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    return sandbox.connectUrl()
+        + "?"
+        + params.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
   }
 
   Reply get(String url) {
@@ -69,31 +77,41 @@ final class Api {
 
   /** A form post as the page's script sends it. */
   Reply postForm(String path, Map<String, String> form) {
-    return postFields(path, form.entrySet().stream().map(e -> new String[] {e.getKey(), e.getValue()}).toList());
+    return postFields(
+        path, form.entrySet().stream().map(e -> new String[] {e.getKey(), e.getValue()}).toList());
   }
 
   /** A form post whose fields may repeat (checkboxes), in order. */
   Reply postFields(String path, java.util.List<String[]> fields) {
-    String body = fields.stream()
-        .map(f -> URLEncoder.encode(f[0], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(f[1], StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        fields.stream()
+            .map(f ->
+                URLEncoder.encode(f[0], StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(f[1], StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private Reply post(String endpoint, Map<String, String> headers, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.apiUrl() + "/" + endpoint))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(sandbox.apiUrl() + "/" + endpoint))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(b::header);
     return send(b);
   }
 
   private static Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(20)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body(), r);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -15,8 +15,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What the Chromium tests of the Connect page share: one headless browser and one integrator site per class, a
- * sandbox per test, and helpers that click inside the Connect iframe and read the events its parent recorded.
+ * What the Chromium tests of the Connect page share: one headless browser and one integrator site
+ * per class, a sandbox per test, and helpers that click inside the Connect iframe and read the
+ * events its parent recorded.
  */
 abstract class ConnectBrowserBase {
 
@@ -55,15 +56,15 @@ abstract class ConnectBrowserBase {
   }
 
   void open(Map<String, String> launch) {
-    launch.putIfAbsent("consentEnable", "false"); // the consent screen is ConnectScreensBrowserTest's
+    launch.putIfAbsent(
+        "consentEnable", "false"); // the consent screen is ConnectScreensBrowserTest's
     chromium.driver.switchTo().defaultContent();
     chromium.driver.get(site.parentUrl(api.connectUrl(launch)));
     chromium.driver.switchTo().frame("connect");
   }
 
   WebElement element(String id) {
-    return waiting()
-        .until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    return waiting().until(ExpectedConditions.elementToBeClickable(By.id(id)));
   }
 
   void click(String id) {
@@ -82,15 +83,21 @@ abstract class ConnectBrowserBase {
     click("submit");
   }
 
-  /** Fills each answer field whose label contains a key of {@code answers}; returns how many questions there were. */
+  /**
+   * Fills each answer field whose label contains a key of {@code answers}; returns how many
+   * questions there were.
+   */
   int answerQuestions(Map<String, String> answers) {
     element("answer-0");
     List<WebElement> labels = chromium.driver.findElements(By.cssSelector("label[for^=answer-]"));
     for (WebElement label : labels) {
       String prompt = label.getText();
-      String answer = answers.entrySet().stream()
-          .filter(e -> prompt.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
-          .orElseThrow(() -> new AssertionError("unexpected question " + prompt));
+      String answer =
+          answers.entrySet().stream()
+              .filter(e -> prompt.contains(e.getKey()))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("unexpected question " + prompt));
       type(label.getAttribute("for"), answer);
     }
     return labels.size();
@@ -124,21 +131,24 @@ abstract class ConnectBrowserBase {
   }
 
   /**
-   * Waits in the parent page, in one WebDriver call, for the first recorded event whose {@code key} equals
-   * {@code value} (or that has {@code key} at all when {@code value} is null), and returns it.
+   * Waits in the parent page, in one WebDriver call, for the first recorded event whose {@code key}
+   * equals {@code value} (or that has {@code key} at all when {@code value} is null), and returns
+   * it.
    */
   @SuppressWarnings("unchecked")
   Map<String, Object> awaitInParent(String key, String value) {
     chromium.driver.switchTo().defaultContent();
     try {
-      return (Map<String, Object>) chromium.driver.executeAsyncScript(
-          "var key = arguments[0], value = arguments[1], done = arguments[2];"
-              + "(function check() {"
-              + "  var hit = window.events.find(function (e) {"
-              + "    return e && typeof e === 'object' && (value === null ? key in e : e[key] === value); });"
-              + "  if (hit) { done(hit); } else { setTimeout(check, 20); }"
-              + "})();",
-          key, value);
+      return (Map<String, Object>)
+          chromium.driver.executeAsyncScript(
+              "var key = arguments[0], value = arguments[1], done = arguments[2];"
+                  + "(function check() {"
+                  + "  var hit = window.events.find(function (e) {"
+                  + "    return e && typeof e === 'object' && (value === null ? key in e : e[key] === value); });"
+                  + "  if (hit) { done(hit); } else { setTimeout(check, 20); }"
+                  + "})();",
+              key,
+              value);
     } finally {
       chromium.driver.switchTo().frame("connect");
     }
@@ -148,8 +158,10 @@ abstract class ConnectBrowserBase {
   String frameUrl() {
     chromium.driver.switchTo().defaultContent();
     return waiting()
-        .until(d -> (String) chromium.driver.executeScript(
-            "try { var h = document.getElementById('connect').contentWindow.location.href;"
-                + " return h.indexOf('/done') > 0 ? h : null; } catch (e) { return null; }"));
+        .until(d ->
+            (String)
+                chromium.driver.executeScript(
+                    "try { var h = document.getElementById('connect').contentWindow.location.href;"
+                        + " return h.indexOf('/done') > 0 ? h : null; } catch (e) { return null; }"));
   }
 }

@@ -18,13 +18,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The Connect page over plain HTTP: token checks, parameters, escaping and the flow endpoints, no browser. */
+/**
+ * The Connect page over plain HTTP: token checks, parameters, escaping and the flow endpoints, no
+ * browser.
+ */
 class ConnectLaunchTest {
 
   @RegisterExtension static final FlinksSandboxExtension FLINKS = new FlinksSandboxExtension();
 
   private static final Pattern CONFIG =
-      Pattern.compile("<script type=\"application/json\" id=\"flinks-connect\">(.*?)</script>", Pattern.DOTALL);
+      Pattern.compile(
+          "<script type=\"application/json\" id=\"flinks-connect\">(.*?)</script>", Pattern.DOTALL);
   private static final Pattern FLOW = Pattern.compile("action=\"(/v2/flow/[0-9a-f-]{36})/");
 
   private final FlinksSandbox sandbox;
@@ -35,7 +39,10 @@ class ConnectLaunchTest {
     this.api = new Api(sandbox);
   }
 
-  /** A served launch page: status, raw HTML, the script's config and the flow's path ({@code null} if none). */
+  /**
+   * A served launch page: status, raw HTML, the script's config and the flow's path ({@code null}
+   * if none).
+   */
   record Page(int status, String html, JsonNode config, String flowPath) {
     List<JsonNode> events() {
       List<JsonNode> events = new ArrayList<>();
@@ -48,7 +55,10 @@ class ConnectLaunchTest {
     }
   }
 
-  /** A launch; without an explicit {@code consentEnable} the consent screen is skipped (ConnectScreensTest has it). */
+  /**
+   * A launch; without an explicit {@code consentEnable} the consent screen is skipped
+   * (ConnectScreensTest has it).
+   */
   private Page launch(Map<String, String> params) {
     params.putIfAbsent("consentEnable", "false");
     return page(api.get(api.connectUrl(params)));
@@ -59,20 +69,27 @@ class ConnectLaunchTest {
     assertThat(config.find()).as("page carries its config").isTrue();
     Matcher flow = FLOW.matcher(reply.body());
     try {
-      return new Page(reply.status(), reply.body(), Api.JSON.readTree(config.group(1)), flow.find() ? flow.group(1) : null);
+      return new Page(
+          reply.status(),
+          reply.body(),
+          Api.JSON.readTree(config.group(1)),
+          flow.find() ? flow.group(1) : null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  // ---- authorize token -----------------------------------------------------------------------------
+  // ---- authorize token
+  // -----------------------------------------------------------------------------
 
   @Test
   void a_launch_without_a_token_shows_an_error_screen_and_posts_access_denied() {
     Page page = launch(params("redirectUrl", "https://app.example/done"));
 
     assertThat(page.status()).isEqualTo(401);
-    assertThat(page.html()).contains("data-flinks-code=\"ACCESS_DENIED\"").contains("authorizeToken is required");
+    assertThat(page.html())
+        .contains("data-flinks-code=\"ACCESS_DENIED\"")
+        .contains("authorizeToken is required");
     assertThat(page.flowPath()).isNull();
     assertThat(page.errorEvent().get("flinksCode").asText()).isEqualTo("ACCESS_DENIED");
     assertThat(page.errorEvent().get("requestId").isNull()).isTrue();
@@ -90,7 +107,9 @@ class ConnectLaunchTest {
   @Test
   void a_token_spent_on_authorize_cannot_launch_connect() {
     String token = api.token();
-    api.authorize(token, Map.of("LoginId", sandbox.login("greatday_nomfa").loginId(), "MostRecentCached", true));
+    api.authorize(
+        token,
+        Map.of("LoginId", sandbox.login("greatday_nomfa").loginId(), "MostRecentCached", true));
 
     Page page = launch(params("authorizeToken", token));
 
@@ -105,7 +124,9 @@ class ConnectLaunchTest {
 
     assertThat(launch(params("authorizeToken", token)).status()).isEqualTo(401);
     Api.Reply authorize =
-        api.authorize(token, Map.of("LoginId", sandbox.login("greatday_nomfa").loginId(), "MostRecentCached", true));
+        api.authorize(
+            token,
+            Map.of("LoginId", sandbox.login("greatday_nomfa").loginId(), "MostRecentCached", true));
     assertThat(authorize.status()).isEqualTo(401);
     assertThat(authorize.json().get("FlinksCode").asText()).isEqualTo("ACCESS_DENIED");
   }
@@ -123,7 +144,8 @@ class ConnectLaunchTest {
 
   @Test
   void a_launch_without_a_token_is_accepted_when_the_instance_does_not_require_one() {
-    try (FlinksSandbox older = FlinksSandbox.builder().authorizeToken(Requirement.OPTIONAL).start()) {
+    try (FlinksSandbox older =
+        FlinksSandbox.builder().authorizeToken(Requirement.OPTIONAL).start()) {
       Page page = page(new Api(older).get(older.connectUrl()));
 
       assertThat(page.status()).isEqualTo(200);
@@ -133,25 +155,31 @@ class ConnectLaunchTest {
 
   @Test
   void a_valid_launch_without_consent_shows_the_institution_picker_and_announces_it() {
-    Page page = launch(params("authorizeToken", api.token(), "demo", "true", "consentEnable", "false"));
+    Page page =
+        launch(params("authorizeToken", api.token(), "demo", "true", "consentEnable", "false"));
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.html()).contains("id=\"institution-FlinksCapital\"");
-    assertThat(page.events()).extracting(e -> e.get("step").asText())
+    assertThat(page.events())
+        .extracting(e -> e.get("step").asText())
         .containsExactly("APP_MOUNTED", "COMPONENT_LOAD_INSTITUTION_SELECTOR");
   }
 
-  // ---- parameters and escaping ---------------------------------------------------------------------
+  // ---- parameters and escaping
+  // ---------------------------------------------------------------------
 
   @Test
   void a_script_redirect_url_is_refused_before_the_token_is_spent() {
     String token = api.token();
 
-    Page refused = launch(params("authorizeToken", token, "redirectUrl", "javascript:alert(document.domain)"));
+    Page refused =
+        launch(params("authorizeToken", token, "redirectUrl", "javascript:alert(document.domain)"));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.errorEvent().get("flinksCode").asText()).isEqualTo("INVALID_REQUEST");
-    assertThat(launch(params("authorizeToken", token, "redirectUrl", "https://app.example/done")).status())
+    assertThat(
+            launch(params("authorizeToken", token, "redirectUrl", "https://app.example/done"))
+                .status())
         .isEqualTo(200);
   }
 
@@ -171,10 +199,14 @@ class ConnectLaunchTest {
     api.postForm(page.flowPath() + "/institution", Map.of("institution", "FlinksCapital"));
 
     Api.Reply reply =
-        api.postForm(page.flowPath() + "/credentials", Map.of("username", "\"><img src=x onerror=alert(1)>", "password", "x"));
+        api.postForm(
+            page.flowPath() + "/credentials",
+            Map.of("username", "\"><img src=x onerror=alert(1)>", "password", "x"));
 
     String html = reply.json().get("html").asText();
-    assertThat(html).doesNotContain("<img").contains("value=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"");
+    assertThat(html)
+        .doesNotContain("<img")
+        .contains("value=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"");
     assertThat(html).contains("data-flinks-code=\"INVALID_USERNAME\"");
   }
 
@@ -186,17 +218,31 @@ class ConnectLaunchTest {
     Matcher nonce = Pattern.compile("script-src 'nonce-([A-Za-z0-9+/=]+)'").matcher(csp);
     assertThat(nonce.find()).isTrue();
     assertThat(csp).contains("default-src 'none'");
-    assertThat(reply.body()).contains("<script nonce=\"" + nonce.group(1) + "\">").doesNotContain(" src=");
+    assertThat(reply.body())
+        .contains("<script nonce=\"" + nonce.group(1) + "\">")
+        .doesNotContain(" src=");
     assertThat(reply.raw().headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
   }
 
   @Test
   void french_renders_the_page_in_french_and_connects_the_french_login() {
-    Page page = launch(params("authorizeToken", api.token(), "language", "fr", "redirectUrl", "https://app.example/fin"));
+    Page page =
+        launch(
+            params(
+                "authorizeToken",
+                api.token(),
+                "language",
+                "fr",
+                "redirectUrl",
+                "https://app.example/fin"));
     assertThat(page.html()).contains("<html lang=\"fr\"").contains("Choisissez votre institution");
     api.postForm(page.flowPath() + "/institution", Map.of("institution", "FlinksCapital"));
 
-    JsonNode reply = api.postForm(page.flowPath() + "/credentials", Map.of("username", "greatday_nomfa", "password", "Everyday")).json();
+    JsonNode reply =
+        api.postForm(
+                page.flowPath() + "/credentials",
+                Map.of("username", "greatday_nomfa", "password", "Everyday"))
+            .json();
 
     String loginId = redirectEvent(reply).get("loginId").asText();
     assertThat(loginId).isNotEqualTo(sandbox.login("greatday_nomfa").loginId());
@@ -205,31 +251,62 @@ class ConnectLaunchTest {
 
   @Test
   void the_redirect_url_keeps_its_query_and_fragment_and_gets_the_parameters_in_between() {
-    Page page = launch(params("authorizeToken", api.token(), "redirectUrl", "https://app.example/cb?x=1#top", "tag", "a b&c"));
+    Page page =
+        launch(
+            params(
+                "authorizeToken",
+                api.token(),
+                "redirectUrl",
+                "https://app.example/cb?x=1#top",
+                "tag",
+                "a b&c"));
     api.postForm(page.flowPath() + "/institution", Map.of("institution", "FlinksCapital"));
 
-    JsonNode reply = api.postForm(page.flowPath() + "/credentials", Map.of("username", "greatday_nomfa", "password", "Everyday")).json();
+    JsonNode reply =
+        api.postForm(
+                page.flowPath() + "/credentials",
+                Map.of("username", "greatday_nomfa", "password", "Everyday"))
+            .json();
 
-    assertThat(reply.get("redirect").asText()).isEqualTo(
-        "https://app.example/cb?x=1&loginId=" + sandbox.login("greatday_nomfa").loginId()
-            + "&institution=FlinksCapital&tag=a+b%26c#top");
+    assertThat(reply.get("redirect").asText())
+        .isEqualTo(
+            "https://app.example/cb?x=1&loginId="
+                + sandbox.login("greatday_nomfa").loginId()
+                + "&institution=FlinksCapital&tag=a+b%26c#top");
     assertThat(redirectEvent(reply).get("url").asText()).isEqualTo(reply.get("redirect").asText());
   }
 
   @Test
   void redirect_and_error_events_carry_every_field_of_the_documented_examples() throws IOException {
-    Page page = launch(params("authorizeToken", api.token(), "redirectUrl", "https://example.com/thank-you", "tag", "YourTag"));
+    Page page =
+        launch(
+            params(
+                "authorizeToken",
+                api.token(),
+                "redirectUrl",
+                "https://example.com/thank-you",
+                "tag",
+                "YourTag"));
     api.postForm(page.flowPath() + "/institution", Map.of("institution", "FlinksCapital"));
-    JsonNode refused = api.postForm(page.flowPath() + "/credentials", Map.of("username", "greatday_nomfa", "password", "nope")).json();
-    JsonNode redirected = api.postForm(page.flowPath() + "/credentials", Map.of("username", "greatday_nomfa", "password", "Everyday")).json();
+    JsonNode refused =
+        api.postForm(
+                page.flowPath() + "/credentials",
+                Map.of("username", "greatday_nomfa", "password", "nope"))
+            .json();
+    JsonNode redirected =
+        api.postForm(
+                page.flowPath() + "/credentials",
+                Map.of("username", "greatday_nomfa", "password", "Everyday"))
+            .json();
 
     JsonNode error = refused.at("/events/1");
     JsonNode redirect = redirectEvent(redirected);
     assertSameShape(error, fixture("connect-event-flinkscode.json"));
     assertSameShape(redirect, fixture("connect-event-redirect.json"));
     assertThat(error.get("flinksCode").asText()).isEqualTo("INVALID_PASSWORD");
-    assertThat(redirect.get("url").asText()).matches(
-        "https://example\\.com/thank-you\\?loginId=[0-9a-f-]{36}&institution=FlinksCapital&tag=YourTag");
+    assertThat(redirect.get("url").asText())
+        .matches(
+            "https://example\\.com/thank-you\\?loginId=[0-9a-f-]{36}&institution=FlinksCapital&tag=YourTag");
   }
 
   private static JsonNode fixture(String name) throws IOException {
@@ -239,22 +316,29 @@ class ConnectLaunchTest {
   }
 
   private static void assertSameShape(JsonNode actual, JsonNode documented) {
-    documented.properties().forEach(field -> {
-      assertThat(actual.has(field.getKey())).as("has %s", field.getKey()).isTrue();
-      assertThat(actual.get(field.getKey()).getNodeType()).as("type of %s", field.getKey())
-          .isEqualTo(field.getValue().getNodeType());
-    });
+    documented
+        .properties()
+        .forEach(field -> {
+          assertThat(actual.has(field.getKey())).as("has %s", field.getKey()).isTrue();
+          assertThat(actual.get(field.getKey()).getNodeType())
+              .as("type of %s", field.getKey())
+              .isEqualTo(field.getValue().getNodeType());
+        });
   }
 
-  // ---- flow endpoints ------------------------------------------------------------------------------
+  // ---- flow endpoints
+  // ------------------------------------------------------------------------------
 
   @Test
   void a_disabled_login_ends_on_an_error_screen_from_which_the_user_can_start_over() {
     Page page = launch(params("authorizeToken", api.token()));
     api.postForm(page.flowPath() + "/institution", Map.of("institution", "FlinksCapital"));
 
-    JsonNode refused = api.postForm(page.flowPath() + "/credentials",
-        Map.of("username", "test_disabled_account", "password", "Everyday")).json();
+    JsonNode refused =
+        api.postForm(
+                page.flowPath() + "/credentials",
+                Map.of("username", "test_disabled_account", "password", "Everyday"))
+            .json();
     assertThat(refused.get("html").asText()).contains("data-flinks-code=\"DISABLED_LOGIN\"");
     assertThat(refused.at("/events/1/flinksCode").asText()).isEqualTo("DISABLED_LOGIN");
     assertThat(refused.at("/events/1/institution").asText()).isEqualTo("FlinksCapital");
@@ -278,7 +362,10 @@ class ConnectLaunchTest {
 
   @Test
   void a_post_to_an_unknown_flow_gets_404_and_a_session_nonexistent_event() {
-    Api.Reply reply = api.postForm("/v2/flow/00000000-0000-4000-8000-000000000000/institution", Map.of("institution", "FlinksCapital"));
+    Api.Reply reply =
+        api.postForm(
+            "/v2/flow/00000000-0000-4000-8000-000000000000/institution",
+            Map.of("institution", "FlinksCapital"));
 
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.json().at("/events/0/flinksCode").asText()).isEqualTo("SESSION_NONEXISTENT");
@@ -286,21 +373,30 @@ class ConnectLaunchTest {
 
   @Test
   void a_relaunch_with_an_unknown_request_id_shows_session_nonexistent() {
-    Page page = launch(params("authorizeToken", api.token(), "requestId", "3eb951d4-6d73-461c-8cd7-7896a0b8992e"));
+    Page page =
+        launch(
+            params(
+                "authorizeToken",
+                api.token(),
+                "requestId",
+                "3eb951d4-6d73-461c-8cd7-7896a0b8992e"));
 
     assertThat(page.html()).contains("data-flinks-code=\"SESSION_NONEXISTENT\"");
-    assertThat(page.errorEvent().get("requestId").asText()).isEqualTo("3eb951d4-6d73-461c-8cd7-7896a0b8992e");
+    assertThat(page.errorEvent().get("requestId").asText())
+        .isEqualTo("3eb951d4-6d73-461c-8cd7-7896a0b8992e");
   }
 
   @Test
   void a_relaunch_with_the_request_id_of_a_cached_read_starts_a_new_connection() {
-    String cachedRequestId = api.authorizeCached(sandbox.login("Greatday").loginId()).json().get("RequestId").asText();
+    String cachedRequestId =
+        api.authorizeCached(sandbox.login("Greatday").loginId()).json().get("RequestId").asText();
 
     Page page = launch(params("authorizeToken", api.token(), "requestId", cachedRequestId));
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.html()).contains("id=\"institution-FlinksCapital\"");
-    assertThat(page.events()).extracting(e -> e.get("step").asText())
+    assertThat(page.events())
+        .extracting(e -> e.get("step").asText())
         .containsExactly("APP_MOUNTED", "COMPONENT_LOAD_INSTITUTION_SELECTOR");
   }
 
@@ -315,17 +411,28 @@ class ConnectLaunchTest {
   @Test
   void questions_answered_meanwhile_through_the_api_end_the_connect_flow_with_a_redirect() {
     String loginId = sandbox.login("Greatday").loginId();
-    String requestId = api.authorize(api.token(), Map.of("LoginId", loginId, "MostRecentCached", false, "Save", true))
-        .json().get("RequestId").asText();
+    String requestId =
+        api.authorize(
+                api.token(), Map.of("LoginId", loginId, "MostRecentCached", false, "Save", true))
+            .json()
+            .get("RequestId")
+            .asText();
     Page page = launch(params("authorizeToken", api.token(), "requestId", requestId));
-    Map<String, Object> answers = Map.of(
-        "What city were you born in?", List.of("Montreal"),
-        "What is the best country on earth?", List.of("Canada"),
-        "What shape do people like most?", List.of("Triangle"));
-    assertThat(api.authorize(api.token(), Map.of("RequestId", requestId, "SecurityResponses", answers)).status())
+    Map<String, Object> answers =
+        Map.of(
+            "What city were you born in?", List.of("Montreal"),
+            "What is the best country on earth?", List.of("Canada"),
+            "What shape do people like most?", List.of("Triangle"));
+    assertThat(
+            api.authorize(api.token(), Map.of("RequestId", requestId, "SecurityResponses", answers))
+                .status())
         .isEqualTo(200);
 
-    JsonNode reply = api.postForm(page.flowPath() + "/mfa", Map.of("prompt", "What city were you born in?", "answer", "x")).json();
+    JsonNode reply =
+        api.postForm(
+                page.flowPath() + "/mfa",
+                Map.of("prompt", "What city were you born in?", "answer", "x"))
+            .json();
 
     assertThat(redirectEvent(reply).get("loginId").asText()).isEqualTo(loginId);
   }

@@ -16,9 +16,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /**
- * Every screen of the Connect page driven in Chromium: consent, the searchable institution list, each MFA kind,
- * account selection, close, retry and resize, with the events the parent receives. Screenshots of the main screens
- * go to {@code target/connect-screenshots/} (the README's images are copied from there).
+ * Every screen of the Connect page driven in Chromium: consent, the searchable institution list,
+ * each MFA kind, account selection, close, retry and resize, with the events the parent receives.
+ * Screenshots of the main screens go to {@code target/connect-screenshots/} (the README's images
+ * are copied from there).
  */
 @org.junit.jupiter.api.Tag("browser") // excluded by ./run-tests --fast
 class ConnectScreensBrowserTest extends ConnectBrowserBase {
@@ -27,15 +28,24 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
 
   @Test
   void consent_search_and_a_made_up_bank_with_image_selection_reach_redirect() {
-    open(params("authorizeToken", api.token(), "consentEnable", "true", "redirectUrl", site.doneUrl(),
-        "innerRedirect", "true"));
+    open(
+        params(
+            "authorizeToken",
+            api.token(),
+            "consentEnable",
+            "true",
+            "redirectUrl",
+            site.doneUrl(),
+            "innerRedirect",
+            "true"));
     element("consent-accept");
     screenshot("consent");
     click("consent-accept");
 
     type("institution-search", "fab");
     waiting().until(d -> !d.findElement(By.id("institution-FlinksCapital")).isDisplayed());
-    assertThat(chromium.driver.findElement(By.id("institution-FabrikamSavings")).isDisplayed()).isTrue();
+    assertThat(chromium.driver.findElement(By.id("institution-FabrikamSavings")).isDisplayed())
+        .isTrue();
     type("institution-search", "zzz");
     assertThat(element("no-institution").isDisplayed()).isTrue();
     element("institution-search").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -47,18 +57,28 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
     screenshot("credentials");
     signIn("fabrikam_user", "Everyday");
 
-    assertThat(awaitEvent("COMPONENT_LOAD_MFA")).containsEntry("mfaTypes", List.of("ImageSelection"));
+    assertThat(awaitEvent("COMPONENT_LOAD_MFA"))
+        .containsEntry("mfaTypes", List.of("ImageSelection"));
     element("answer-0-2");
     screenshot("mfa-image");
     click("answer-0-2");
     click("submit");
 
     Map<String, Object> redirect = awaitEvent("REDIRECT");
-    assertThat(redirect).containsEntry("institution", "FabrikamSavings")
+    assertThat(redirect)
+        .containsEntry("institution", "FabrikamSavings")
         .containsEntry("loginId", sandbox.login("fabrikam_user").loginId());
-    assertThat(steps()).containsSubsequence("APP_MOUNTED", "COMPONENT_LOAD_CONSENT", "COMPONENT_ACCEPT_CONSENT",
-        "COMPONENT_LOAD_INSTITUTION_SELECTOR", "INSTITUTION_SELECTED", "COMPONENT_LOAD_CREDENTIAL",
-        "SUBMIT_CREDENTIAL", "COMPONENT_LOAD_MFA", "REDIRECT");
+    assertThat(steps())
+        .containsSubsequence(
+            "APP_MOUNTED",
+            "COMPONENT_LOAD_CONSENT",
+            "COMPONENT_ACCEPT_CONSENT",
+            "COMPONENT_LOAD_INSTITUTION_SELECTOR",
+            "INSTITUTION_SELECTED",
+            "COMPONENT_LOAD_CREDENTIAL",
+            "SUBMIT_CREDENTIAL",
+            "COMPONENT_LOAD_MFA",
+            "REDIRECT");
   }
 
   @Test
@@ -69,8 +89,13 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
     click("review-consent");
     click("consent-accept");
     element("institution-search");
-    assertThat(steps()).containsSubsequence("COMPONENT_LOAD_CONSENT", "COMPONENT_DENY_CONSENT",
-        "COMPONENT_LOAD_CONSENT", "COMPONENT_ACCEPT_CONSENT", "COMPONENT_LOAD_INSTITUTION_SELECTOR");
+    assertThat(steps())
+        .containsSubsequence(
+            "COMPONENT_LOAD_CONSENT",
+            "COMPONENT_DENY_CONSENT",
+            "COMPONENT_LOAD_CONSENT",
+            "COMPONENT_ACCEPT_CONSENT",
+            "COMPONENT_LOAD_INSTITUTION_SELECTOR");
   }
 
   @Test
@@ -78,13 +103,15 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
     open(params("authorizeToken", api.token()));
     click("institution-FlinksCapital");
     signIn("test_mfa_multiple", "Everyday");
-    assertThat(awaitEvent("COMPONENT_LOAD_MFA")).containsEntry("mfaTypes", List.of("MultipleChoiceMultipleAnswers"));
+    assertThat(awaitEvent("COMPONENT_LOAD_MFA"))
+        .containsEntry("mfaTypes", List.of("MultipleChoiceMultipleAnswers"));
     assertThat(element("answer-0-0").getAttribute("type")).isEqualTo("checkbox");
     click("answer-0-0");
     click("answer-0-1");
     screenshot("mfa-multiple");
     click("submit");
-    assertThat(awaitEvent("REDIRECT")).containsEntry("loginId", sandbox.login("test_mfa_multiple").loginId());
+    assertThat(awaitEvent("REDIRECT"))
+        .containsEntry("loginId", sandbox.login("test_mfa_multiple").loginId());
   }
 
   @Test
@@ -96,12 +123,15 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
     screenshot("mfa-choice");
     click("answer-0-1"); // Square
     click("submit");
-    assertThat(awaitEvent("COMPONENT_LOAD_MFA_RETRY")).containsEntry("mfaTypes", List.of("MultipleChoice"));
-    assertThat(element("error").getAttribute("data-flinks-code")).isEqualTo("INVALID_SECURITY_RESPONSE");
+    assertThat(awaitEvent("COMPONENT_LOAD_MFA_RETRY"))
+        .containsEntry("mfaTypes", List.of("MultipleChoice"));
+    assertThat(element("error").getAttribute("data-flinks-code"))
+        .isEqualTo("INVALID_SECURITY_RESPONSE");
 
     click("answer-0-2"); // Triangle
     click("submit");
-    assertThat(awaitEvent("REDIRECT")).containsEntry("loginId", sandbox.login("test_mfa_choice").loginId());
+    assertThat(awaitEvent("REDIRECT"))
+        .containsEntry("loginId", sandbox.login("test_mfa_choice").loginId());
   }
 
   @Test
@@ -117,7 +147,8 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
 
     type("answer-0", "123456");
     click("submit");
-    assertThat(awaitEvent("REDIRECT")).containsEntry("loginId", sandbox.login("test_mfa_text_or_call").loginId());
+    assertThat(awaitEvent("REDIRECT"))
+        .containsEntry("loginId", sandbox.login("test_mfa_text_or_call").loginId());
   }
 
   @Test
@@ -131,7 +162,8 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
     click("submit");
     type("answer-0", "123456");
     click("submit");
-    assertThat(awaitEvent("REDIRECT")).containsEntry("loginId", sandbox.login("test_mfa_text_only").loginId());
+    assertThat(awaitEvent("REDIRECT"))
+        .containsEntry("loginId", sandbox.login("test_mfa_text_only").loginId());
   }
 
   @Test
@@ -141,14 +173,19 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
     signIn("greatday_nomfa", "Everyday");
     Map<String, Object> selection = awaitEvent("COMPONENT_LOAD_ACCOUNT_SELECTION");
     assertThat(selection).containsKeys("totalAccounts", "displayedAccounts");
-    List<WebElement> accounts = chromium.driver.findElements(By.cssSelector("button[name=accountId]"));
+    List<WebElement> accounts =
+        chromium.driver.findElements(By.cssSelector("button[name=accountId]"));
     assertThat(((Number) selection.get("displayedAccounts")).intValue()).isEqualTo(accounts.size());
     screenshot("accounts");
     accounts.getFirst().click();
 
     Map<String, Object> redirect = awaitEvent("REDIRECT");
-    assertThat((String) redirect.get("url")).startsWith(sandbox.baseUrl() + "/v2/connected?loginId="
-        + sandbox.login("greatday_nomfa").loginId() + "&institution=FlinksCapital&accountId=");
+    assertThat((String) redirect.get("url"))
+        .startsWith(
+            sandbox.baseUrl()
+                + "/v2/connected?loginId="
+                + sandbox.login("greatday_nomfa").loginId()
+                + "&institution=FlinksCapital&accountId=");
     element("connected");
     screenshot("connected");
   }
@@ -168,7 +205,8 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
     signIn("test_disabled_account", "Everyday");
     assertThat(awaitError()).containsEntry("flinksCode", "DISABLED_LOGIN");
     click("retry");
-    assertThat(awaitEvent("COMPONENT_LOAD_CREDENTIAL_RETRY")).containsEntry("institution", "FlinksCapital");
+    assertThat(awaitEvent("COMPONENT_LOAD_CREDENTIAL_RETRY"))
+        .containsEntry("institution", "FlinksCapital");
     element("username");
   }
 

@@ -15,13 +15,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The Connect screens and their events over plain HTTP: consent, institutions, every MFA kind, close, redirect. */
+/**
+ * The Connect screens and their events over plain HTTP: consent, institutions, every MFA kind,
+ * close, redirect.
+ */
 class ConnectScreensTest {
 
   @RegisterExtension static final FlinksSandboxExtension FLINKS = new FlinksSandboxExtension();
 
   private static final Pattern CONFIG =
-      Pattern.compile("<script type=\"application/json\" id=\"flinks-connect\">(.*?)</script>", Pattern.DOTALL);
+      Pattern.compile(
+          "<script type=\"application/json\" id=\"flinks-connect\">(.*?)</script>", Pattern.DOTALL);
   private static final Pattern FLOW = Pattern.compile("action=\"(/v2/flow/[0-9a-f-]{36})/");
 
   private final FlinksSandbox sandbox;
@@ -44,7 +48,8 @@ class ConnectScreensTest {
     assertThat(config.find()).isTrue();
     assertThat(flow.find()).isTrue();
     try {
-      return new Launch(reply.body(), Api.JSON.readTree(config.group(1)).get("events"), flow.group(1));
+      return new Launch(
+          reply.body(), Api.JSON.readTree(config.group(1)).get("events"), flow.group(1));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -93,16 +98,22 @@ class ConnectScreensTest {
     JsonNode denied = post(launch, "consent", Map.of("decision", "deny"));
     assertThat(event(denied, "COMPONENT_DENY_CONSENT").get("tag").asText()).isEqualTo("t-1");
     assertThat(denied.get("html").asText()).contains("id=\"review-consent\"");
-    assertThat(post(launch, "institution", Map.of("institution", "FlinksCapital")).get("events")).isEmpty();
+    assertThat(post(launch, "institution", Map.of("institution", "FlinksCapital")).get("events"))
+        .isEmpty();
 
-    assertThat(steps(post(launch, "retry", Map.of()).get("events"))).containsExactly("COMPONENT_LOAD_CONSENT");
+    assertThat(steps(post(launch, "retry", Map.of()).get("events")))
+        .containsExactly("COMPONENT_LOAD_CONSENT");
   }
 
   @Test
   void the_institution_list_holds_every_bank_and_a_made_up_one_connects_its_own_user() {
     Launch launch = launch("consentEnable", "false");
-    assertThat(launch.html()).contains("id=\"institution-FlinksCapital\"", "id=\"institution-ContosoBank\"",
-        "id=\"institution-FabrikamSavings\"", "id=\"institution-NorthwindCreditUnion\"");
+    assertThat(launch.html())
+        .contains(
+            "id=\"institution-FlinksCapital\"",
+            "id=\"institution-ContosoBank\"",
+            "id=\"institution-FabrikamSavings\"",
+            "id=\"institution-NorthwindCreditUnion\"");
 
     JsonNode redirected = signIn(launch, "ContosoBank", "contoso_user");
     JsonNode redirect = event(redirected, "REDIRECT");
@@ -116,8 +127,12 @@ class ConnectScreensTest {
     JsonNode reply = signIn(launch, "FlinksCapital", "greatday_nomfa");
 
     String url = event(reply, "REDIRECT").get("url").asText();
-    assertThat(url).isEqualTo(sandbox.baseUrl() + "/v2/connected?loginId=" + sandbox.login("greatday_nomfa").loginId()
-        + "&institution=FlinksCapital");
+    assertThat(url)
+        .isEqualTo(
+            sandbox.baseUrl()
+                + "/v2/connected?loginId="
+                + sandbox.login("greatday_nomfa").loginId()
+                + "&institution=FlinksCapital");
     assertThat(reply.get("redirect").isNull()).as("the frame stays").isTrue();
     assertThat(api.get(url).body()).contains("id=\"connected\"");
   }
@@ -130,7 +145,8 @@ class ConnectScreensTest {
     JsonNode selection = event(reply, "COMPONENT_LOAD_ACCOUNT_SELECTION");
     int total = sandbox.groundTruth(sandbox.login("greatday_nomfa").loginId()).accounts();
     assertThat(selection.get("totalAccounts").asInt()).isEqualTo(total);
-    assertThat(selection.get("displayedAccounts").asInt()).isBetween(1, total - 1); // credit accounts hidden
+    assertThat(selection.get("displayedAccounts").asInt())
+        .isBetween(1, total - 1); // credit accounts hidden
   }
 
   @Test
@@ -148,37 +164,61 @@ class ConnectScreensTest {
   void a_wrong_answer_reloads_the_mfa_step_with_a_retry_event() {
     Launch launch = launch("consentEnable", "false");
     signIn(launch, "FlinksCapital", "test_mfa_choice");
-    JsonNode retry = post(launch, "mfa", Map.of("prompt", "Which shape do people like most?", "answer-0", "Square"));
+    JsonNode retry =
+        post(
+            launch,
+            "mfa",
+            Map.of("prompt", "Which shape do people like most?", "answer-0", "Square"));
 
-    assertThat(event(retry, "COMPONENT_LOAD_MFA_RETRY").get("mfaTypes").get(0).asText()).isEqualTo("MultipleChoice");
-    assertThat(retry.get("html").asText()).contains("data-flinks-code=\"INVALID_SECURITY_RESPONSE\"");
+    assertThat(event(retry, "COMPONENT_LOAD_MFA_RETRY").get("mfaTypes").get(0).asText())
+        .isEqualTo("MultipleChoice");
+    assertThat(retry.get("html").asText())
+        .contains("data-flinks-code=\"INVALID_SECURITY_RESPONSE\"");
   }
 
   @Test
   void every_mfa_kind_is_rendered_with_its_choices_and_answered_through_the_form() {
     Map<String, List<Map<String, String>>> rounds = new LinkedHashMap<>();
     rounds.put("test_mfa_choice", List.of(Map.of("answer-0", "Triangle")));
-    rounds.put("test_mfa_multiple", List.of(Map.of("answer-0", "Montreal", "answer-0 ", "Toronto")));
-    rounds.put("test_mfa_text_or_call", List.of(Map.of("answer-0", "•••-•••-5678", "method-0", "Call"),
-        Map.of("answer-0", "123456")));
-    rounds.put("test_mfa_text_only", List.of(Map.of("answer-0", "•••-•••-1234", "method-0", "Text"),
-        Map.of("answer-0", "123456")));
-    Map<String, String> types = Map.of("test_mfa_choice", "MultipleChoice", "test_mfa_multiple",
-        "MultipleChoiceMultipleAnswers", "test_mfa_text_or_call", "TextOrCall", "test_mfa_text_only", "TextOnly");
+    rounds.put(
+        "test_mfa_multiple", List.of(Map.of("answer-0", "Montreal", "answer-0 ", "Toronto")));
+    rounds.put(
+        "test_mfa_text_or_call",
+        List.of(
+            Map.of("answer-0", "•••-•••-5678", "method-0", "Call"), Map.of("answer-0", "123456")));
+    rounds.put(
+        "test_mfa_text_only",
+        List.of(
+            Map.of("answer-0", "•••-•••-1234", "method-0", "Text"), Map.of("answer-0", "123456")));
+    Map<String, String> types =
+        Map.of(
+            "test_mfa_choice",
+            "MultipleChoice",
+            "test_mfa_multiple",
+            "MultipleChoiceMultipleAnswers",
+            "test_mfa_text_or_call",
+            "TextOrCall",
+            "test_mfa_text_only",
+            "TextOnly");
 
     rounds.forEach((username, answers) -> {
       Launch launch = launch("consentEnable", "false");
       JsonNode mfa = signIn(launch, "FlinksCapital", username);
-      assertThat(event(mfa, "COMPONENT_LOAD_MFA").get("mfaTypes").get(0).asText()).isEqualTo(types.get(username));
+      assertThat(event(mfa, "COMPONENT_LOAD_MFA").get("mfaTypes").get(0).asText())
+          .isEqualTo(types.get(username));
       String html = mfa.get("html").asText();
-      assertThat(html).contains("data-type=\"" + types.get(username) + "\"").contains("id=\"answer-0-1\"");
-      assertThat(html.contains("id=\"method-0-Call\"")).isEqualTo(username.equals("test_mfa_text_or_call"));
+      assertThat(html)
+          .contains("data-type=\"" + types.get(username) + "\"")
+          .contains("id=\"answer-0-1\"");
+      assertThat(html.contains("id=\"method-0-Call\""))
+          .isEqualTo(username.equals("test_mfa_text_or_call"));
       JsonNode reply = mfa;
       for (Map<String, String> round : answers) {
         String prompt = promptOf(reply.get("html").asText());
         reply = api.postFields(launch.flow() + "/mfa", form(prompt, round)).json();
       }
-      assertThat(event(reply, "REDIRECT").get("loginId").asText()).isEqualTo(sandbox.login(username).loginId());
+      assertThat(event(reply, "REDIRECT").get("loginId").asText())
+          .isEqualTo(sandbox.login(username).loginId());
     });
   }
 
@@ -187,17 +227,22 @@ class ConnectScreensTest {
     Launch launch = launch("consentEnable", "false");
     JsonNode mfa = signIn(launch, "FlinksCapital", "test_mfa_image");
     String html = mfa.get("html").asText();
-    Matcher images = Pattern.compile("id=\"answer-0-(\\d)\" name=\"answer-0\" value=\"([^\"]+)\"").matcher(html);
+    Matcher images =
+        Pattern.compile("id=\"answer-0-(\\d)\" name=\"answer-0\" value=\"([^\"]+)\"").matcher(html);
     List<String> values = new ArrayList<>();
     while (images.find()) {
       values.add(images.group(2));
     }
     assertThat(values).hasSize(4);
-    assertThat(html).contains("<img alt=\"Image 3\" src=\"data:image/png;base64," + values.get(2) + "\">");
+    assertThat(html)
+        .contains("<img alt=\"Image 3\" src=\"data:image/png;base64," + values.get(2) + "\">");
 
-    JsonNode reply = api.postFields(launch.flow() + "/mfa", form(promptOf(html), Map.of("answer-0", values.get(2))))
-        .json();
-    assertThat(event(reply, "REDIRECT").get("loginId").asText()).isEqualTo(sandbox.login("test_mfa_image").loginId());
+    JsonNode reply =
+        api.postFields(
+                launch.flow() + "/mfa", form(promptOf(html), Map.of("answer-0", values.get(2))))
+            .json();
+    assertThat(event(reply, "REDIRECT").get("loginId").asText())
+        .isEqualTo(sandbox.login("test_mfa_image").loginId());
   }
 
   private static String promptOf(String html) {

@@ -11,8 +11,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The integrator's site of the browser tests, on its own port (so a different origin than the sandbox):
- * {@code /parent?src=...} embeds Connect in an iframe and records every postMessage into
+ * The integrator's site of the browser tests, on its own port (so a different origin than the
+ * sandbox): {@code /parent?src=...} embeds Connect in an iframe and records every postMessage into
  * {@code window.events}; {@code /done} is the redirectUrl.
  */
 final class ParentSite implements AutoCloseable {
@@ -26,7 +26,10 @@ final class ParentSite implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/parent", this::parent);
-    server.createContext("/done", exchange -> send(exchange, "<!DOCTYPE html><html><body><h1 id=\"done\">Thanks</h1></body></html>"));
+    server.createContext(
+        "/done",
+        exchange ->
+            send(exchange, "<!DOCTYPE html><html><body><h1 id=\"done\">Thanks</h1></body></html>"));
     server.start();
   }
 
@@ -44,11 +47,14 @@ final class ParentSite implements AutoCloseable {
 
   private void parent(HttpExchange exchange) throws IOException {
     String query = exchange.getRequestURI().getRawQuery();
-    String src = URLDecoder.decode(query.substring(query.indexOf("src=") + 4), StandardCharsets.UTF_8);
-    send(exchange,
+    String src =
+        URLDecoder.decode(query.substring(query.indexOf("src=") + 4), StandardCharsets.UTF_8);
+    send(
+        exchange,
         "<!DOCTYPE html><html><body><script>window.events = [];"
             + "window.addEventListener('message', function (e) { window.events.push(e.data); });</script>"
-            + "<iframe id=\"connect\" width=\"480\" height=\"720\" src=\"" + src.replace("&", "&amp;").replace("\"", "&quot;")
+            + "<iframe id=\"connect\" width=\"480\" height=\"720\" src=\""
+            + src.replace("&", "&amp;").replace("\"", "&quot;")
             + "\"></iframe></body></html>");
   }
 

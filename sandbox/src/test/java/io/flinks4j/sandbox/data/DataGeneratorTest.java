@@ -12,7 +12,8 @@ class DataGeneratorTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
-  private static DataGenerator.Spec spec(long seed, int accounts, int volume, LocalDate... versions) {
+  private static DataGenerator.Spec spec(
+      long seed, int accounts, int volume, LocalDate... versions) {
     return new DataGenerator.Spec(seed, accounts, volume, TODAY.minusDays(364), List.of(versions));
   }
 
@@ -47,10 +48,16 @@ class DataGeneratorTest {
   @Test
   void chequing_receives_biweekly_payroll_and_pays_rent_and_subscriptions_every_month() {
     Account chequing = DataGenerator.generate(spec(3, 4, 2_000, TODAY)).accounts().getFirst();
-    List<Transaction> payroll = chequing.transactions().stream().filter(t -> t.description().startsWith("PAYROLL")).toList();
+    List<Transaction> payroll =
+        chequing.transactions().stream()
+            .filter(t -> t.description().startsWith("PAYROLL"))
+            .toList();
     assertThat(payroll).hasSizeBetween(25, 27).allMatch(t -> t.amountCents() > 0);
-    assertThat(payroll.get(1).date().toEpochDay() - payroll.get(0).date().toEpochDay()).isEqualTo(14);
-    assertThat(chequing.transactions().stream().filter(t -> t.description().startsWith("PREAUTHORIZED DEBIT")))
+    assertThat(payroll.get(1).date().toEpochDay() - payroll.get(0).date().toEpochDay())
+        .isEqualTo(14);
+    assertThat(
+            chequing.transactions().stream()
+                .filter(t -> t.description().startsWith("PREAUTHORIZED DEBIT")))
         .hasSizeBetween(12, 13)
         .allMatch(t -> t.date().getDayOfMonth() == 1 && t.amountCents() < 0);
     assertThat(chequing.transactions().stream().filter(t -> t.description().equals("NETFLIX.COM")))
@@ -79,9 +86,15 @@ class DataGeneratorTest {
   @Test
   void accounts_cover_chequing_savings_credit_card_and_line_of_credit() {
     Portfolio p = DataGenerator.generate(spec(9, 4, 2_000, TODAY));
-    assertThat(p.accounts()).extracting(Account::kind)
-        .containsExactly(AccountKind.CHEQUING, AccountKind.SAVINGS, AccountKind.CREDIT_CARD, AccountKind.LINE_OF_CREDIT);
-    assertThat(p.accounts()).allMatch(a -> a.accountNumber().length() == 7 && a.transitNumber().length() == 5);
+    assertThat(p.accounts())
+        .extracting(Account::kind)
+        .containsExactly(
+            AccountKind.CHEQUING,
+            AccountKind.SAVINGS,
+            AccountKind.CREDIT_CARD,
+            AccountKind.LINE_OF_CREDIT);
+    assertThat(p.accounts())
+        .allMatch(a -> a.accountNumber().length() == 7 && a.transitNumber().length() == 5);
     assertThat(p.holder().address().postalCode()).matches("[A-Z]\\d[A-Z] \\d[A-Z]\\d");
   }
 
@@ -100,10 +113,13 @@ class DataGeneratorTest {
     Portfolio later = DataGenerator.generate(spec(13, 4, 2_000, TODAY, TODAY, TODAY.plusDays(3)));
     for (int i = 0; i < before.accounts().size(); i++) {
       List<Transaction> old = before.accounts().get(i).transactions();
-      assertThat(sameDay.accounts().get(i).transactions()).startsWith(old.toArray(Transaction[]::new));
-      assertThat(later.accounts().get(i).transactions()).startsWith(old.toArray(Transaction[]::new));
+      assertThat(sameDay.accounts().get(i).transactions())
+          .startsWith(old.toArray(Transaction[]::new));
+      assertThat(later.accounts().get(i).transactions())
+          .startsWith(old.toArray(Transaction[]::new));
     }
-    assertThat(sameDay.accounts().getFirst().transactions()).hasSizeGreaterThan(before.accounts().getFirst().transactions().size());
+    assertThat(sameDay.accounts().getFirst().transactions())
+        .hasSizeGreaterThan(before.accounts().getFirst().transactions().size());
     assertThat(later.dataDate()).isEqualTo(TODAY.plusDays(3));
     assertThat(later.transactionCount(400)).isGreaterThan(sameDay.transactionCount(400));
   }
@@ -111,7 +127,8 @@ class DataGeneratorTest {
   @Test
   void transaction_ids_are_unique() {
     Portfolio p = DataGenerator.generate(spec(17, 5, 20_000, TODAY, TODAY.plusDays(1)));
-    List<String> ids = p.accounts().stream().flatMap(a -> a.transactions().stream()).map(Transaction::id).toList();
+    List<String> ids =
+        p.accounts().stream().flatMap(a -> a.transactions().stream()).map(Transaction::id).toList();
     assertThat(ids).doesNotHaveDuplicates();
   }
 }

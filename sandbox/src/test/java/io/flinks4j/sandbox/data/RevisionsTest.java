@@ -14,7 +14,8 @@ class RevisionsTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
   private static Portfolio generate(List<LocalDate> versions) {
-    return DataGenerator.generate(new DataGenerator.Spec(9, 3, 2_000, TODAY.minusDays(364), versions));
+    return DataGenerator.generate(
+        new DataGenerator.Spec(9, 3, 2_000, TODAY.minusDays(364), versions));
   }
 
   @Test
@@ -31,10 +32,14 @@ class RevisionsTest {
     assertThat(now).doesNotContainKeys(after.removedIds().toArray(String[]::new));
     for (String id : after.modifiedIds()) {
       assertThat(now.get(id).description()).isEqualTo(was.get(id).description() + " - POSTED");
-      assertThat(now.get(id).date()).isBefore(TODAY).isAfterOrEqualTo(TODAY.minusDays(Revisions.DAYS));
+      assertThat(now.get(id).date())
+          .isBefore(TODAY)
+          .isAfterOrEqualTo(TODAY.minusDays(Revisions.DAYS));
     }
     for (String id : after.removedIds()) {
-      assertThat(was.get(id).date()).isBefore(TODAY).isAfterOrEqualTo(TODAY.minusDays(Revisions.DAYS));
+      assertThat(was.get(id).date())
+          .isBefore(TODAY)
+          .isAfterOrEqualTo(TODAY.minusDays(Revisions.DAYS));
     }
   }
 
@@ -50,7 +55,8 @@ class RevisionsTest {
   }
 
   private static Map<String, Transaction> byId(Portfolio portfolio) {
-    return portfolio.accounts().stream().flatMap(a -> a.transactions().stream())
+    return portfolio.accounts().stream()
+        .flatMap(a -> a.transactions().stream())
         .collect(Collectors.toMap(Transaction::id, Function.identity()));
   }
 }

@@ -18,6 +18,8 @@ public class BankAccounts {
 
   /** Ids of the accounts Flinks holds for {@code loginId}. */
   public List<String> accountIds(String loginId) {
-    return flinks.retrieve(loginId, DetailOptions.defaults()).accounts().stream().map(Account::id).toList();
+    return flinks.retrieve(loginId, DetailOptions.defaults()).accounts().stream()
+        .map(Account::id)
+        .toList();
   }
 }

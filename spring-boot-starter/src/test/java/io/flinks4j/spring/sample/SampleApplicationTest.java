@@ -34,7 +34,9 @@ class SampleApplicationTest {
 
   @Test
   void the_client_follows_the_properties_and_the_engine_stays_off_unless_enabled() {
-    assertThat(client.toString()).contains(Sandbox.FLINKS.baseUrl()).doesNotContain(Sandbox.FLINKS.secretKey());
+    assertThat(client.toString())
+        .contains(Sandbox.FLINKS.baseUrl())
+        .doesNotContain(Sandbox.FLINKS.secretKey());
     assertThat(context.getBeanNamesForType(SyncService.class)).isEmpty();
   }
 }

@@ -4,10 +4,13 @@ import io.flinks4j.sandbox.FlinksSandbox;
 import java.time.Duration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** One sandbox for the sample application's tests, started before the first context needs its URL. */
+/**
+ * One sandbox for the sample application's tests, started before the first context needs its URL.
+ */
 final class Sandbox {
 
-  static final FlinksSandbox FLINKS = FlinksSandbox.builder().processingDelay(Duration.ofMillis(300)).start();
+  static final FlinksSandbox FLINKS =
+      FlinksSandbox.builder().processingDelay(Duration.ofMillis(300)).start();
 
   private Sandbox() {}
 

@@ -35,8 +35,12 @@ class SyncEnabledTest {
   @DynamicPropertySource
   static void flinks(DynamicPropertyRegistry registry) {
     Sandbox.properties(registry);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sample_" + UUID.randomUUID().toString().replace("-", "")
-        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:mem:sample_"
+                + UUID.randomUUID().toString().replace("-", "")
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     registry.add("flinks.sync.enabled", () -> "true");
     registry.add("flinks.sync.port", () -> "0");
     registry.add("flinks.sync.api-keys", () -> API_KEY);
@@ -58,9 +62,12 @@ class SyncEnabledTest {
     assertThat(register(loginId)).isEqualTo(201);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> state(loginId) == RetrievalState.READY);
-    long stored = new JdbcTemplate(dataSource).queryForObject(
-        "select count(*) from accounts a join logins l on l.id = a.login_id where l.id = ?", Long.class,
-        sync.logins().find(loginId).orElseThrow().id());
+    long stored =
+        new JdbcTemplate(dataSource)
+            .queryForObject(
+                "select count(*) from accounts a join logins l on l.id = a.login_id where l.id = ?",
+                Long.class,
+                sync.logins().find(loginId).orElseThrow().id());
     assertThat(stored).isEqualTo(Sandbox.FLINKS.groundTruth(loginId).accounts());
     assertThat(meters.find("flinks4j.retrievals").tag("state", "ready").gauge()).isNotNull();
   }
@@ -71,21 +78,29 @@ class SyncEnabledTest {
 
     assertThat(result.getStatus()).isEqualTo(Status.UP);
     assertThat(result.getDetails())
-        .containsAllEntriesOf(Map.of("database", "reachable", "engine", "running", "lateSteps", 0L));
+        .containsAllEntriesOf(
+            Map.of("database", "reachable", "engine", "running", "lateSteps", 0L));
   }
 
   private RetrievalState state(String loginId) {
-    return sync.logins().find(loginId).map(StoredLogin::id).flatMap(sync.engine()::current)
-        .map(Retrieval::state).orElse(null);
+    return sync.logins()
+        .find(loginId)
+        .map(StoredLogin::id)
+        .flatMap(sync.engine()::current)
+        .map(Retrieval::state)
+        .orElse(null);
   }
 
   private int register(String loginId) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(HttpRequest.newBuilder(sync.uri().resolve("/v1/logins"))
-              .header("Authorization", "Bearer " + API_KEY)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"" + loginId + "\"}")).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return http.send(
+              HttpRequest.newBuilder(sync.uri().resolve("/v1/logins"))
+                  .header("Authorization", "Bearer " + API_KEY)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"" + loginId + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     }
   }
 

@@ -14,12 +14,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The configuration keys a program reads, taken from the {@code public static final String} constants of the
- * classes that read them, so a mistyped key is refused (with the nearest real one suggested) instead of being
- * silently ignored, and no list of keys is typed twice.
+ * The configuration keys a program reads, taken from the {@code public static final String}
+ * constants of the classes that read them, so a mistyped key is refused (with the nearest real one
+ * suggested) instead of being silently ignored, and no list of keys is typed twice.
  *
- * <p>A secret key {@code K} may instead be given as {@code K_FILE} naming a file that holds the value (Docker and
- * Kubernetes secrets); {@link #validate(Settings)} reads it, dropping one trailing newline.
+ * <p>A secret key {@code K} may instead be given as {@code K_FILE} naming a file that holds the
+ * value (Docker and Kubernetes secrets); {@link #validate(Settings)} reads it, dropping one
+ * trailing newline.
  */
 public final class KnownKeys {
 
@@ -40,20 +41,24 @@ public final class KnownKeys {
   }
 
   /**
-   * The {@code FLINKS4J_*} and {@code FLINKS_*} values of the public static final String fields of {@code holders}.
+   * The {@code FLINKS4J_*} and {@code FLINKS_*} values of the public static final String fields of
+   * {@code holders}.
    */
   public static KnownKeys declaredIn(Class<?>... holders) {
     List<String> found = new ArrayList<>();
     for (Class<?> holder : holders) {
       for (Field field : holder.getFields()) {
         int modifiers = field.getModifiers();
-        if (field.getType() == String.class && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)) {
+        if (field.getType() == String.class
+            && Modifier.isStatic(modifiers)
+            && Modifier.isFinal(modifiers)) {
           try {
             if (field.get(null) instanceof String value && isOurs(value)) {
               found.add(value);
             }
           } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot read " + holder.getName() + "." + field.getName(), e);
+            throw new IllegalStateException(
+                "cannot read " + holder.getName() + "." + field.getName(), e);
           }
         }
       }
@@ -92,18 +97,24 @@ public final class KnownKeys {
   /**
    * Checks every key of {@code settings} and reads secrets given as files.
    *
-   * @return {@code settings} with each {@code KEY_FILE} replaced by {@code KEY} and the file's content
-   * @throws ConfigException naming every unknown key (with a suggestion), a secret set both ways, or a file that
-   *     cannot be read; never a value
+   * @return {@code settings} with each {@code KEY_FILE} replaced by {@code KEY} and the file's
+   *     content
+   * @throws ConfigException naming every unknown key (with a suggestion), a secret set both ways,
+   *     or a file that cannot be read; never a value
    */
   public Settings validate(Settings settings) {
     List<String> problems = new ArrayList<>();
     Set<String> known = all();
     for (String key : settings.keys()) {
-      boolean checked = isOurs(key) || settings.origin(key).filter(o -> o.startsWith("file")).isPresent();
+      boolean checked =
+          isOurs(key) || settings.origin(key).filter(o -> o.startsWith("file")).isPresent();
       if (checked && !known.contains(key)) {
-        problems.add("unknown setting " + settings.describe(key) + suggestion(key).map(s -> ": did you mean " + s + "?")
-            .orElse(" (the settings are listed in sync/README.md)"));
+        problems.add(
+            "unknown setting "
+                + settings.describe(key)
+                + suggestion(key)
+                    .map(s -> ": did you mean " + s + "?")
+                    .orElse(" (the settings are listed in sync/README.md)"));
       }
     }
     Settings resolved = settings;
@@ -118,14 +129,22 @@ public final class KnownKeys {
         continue;
       }
       try {
-        String content = stripOneNewline(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8));
+        String content =
+            stripOneNewline(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8));
         if (content.isBlank()) {
           problems.add(fileKey + " names an empty file: " + file.get());
           continue;
         }
         resolved = resolved.withSecretFromFile(secret, fileKey, content);
       } catch (IOException | RuntimeException e) {
-        problems.add("cannot read " + fileKey + " " + file.get() + " (" + e.getClass().getSimpleName() + ")");
+        problems.add(
+            "cannot read "
+                + fileKey
+                + " "
+                + file.get()
+                + " ("
+                + e.getClass().getSimpleName()
+                + ")");
       }
     }
     if (!problems.isEmpty()) {
@@ -140,7 +159,8 @@ public final class KnownKeys {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : all()) {
-      // A file key written without its prefix (poll-interval) is compared with the candidates' unprefixed names.
+      // A file key written without its prefix (poll-interval) is compared with the candidates'
+      // unprefixed names.
       String compared = isOurs(key) ? candidate : candidate.substring(candidate.indexOf('_') + 1);
       int distance = distance(key, compared);
       if (distance < bestDistance) {
@@ -162,7 +182,10 @@ public final class KnownKeys {
     return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
   }
 
-  /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+  /**
+   * Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+   * neighbours.
+   */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
@@ -175,7 +198,10 @@ public final class KnownKeys {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

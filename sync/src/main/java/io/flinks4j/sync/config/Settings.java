@@ -18,20 +18,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Flat, immutable key/value settings merged from a properties file and the environment, so every part of the
- * service (including the engine's own keys) reads configuration the same way.
+ * Flat, immutable key/value settings merged from a properties file and the environment, so every
+ * part of the service (including the engine's own keys) reads configuration the same way.
  *
- * <p>Keys are canonical environment-variable names ({@code FLINKS4J_DB_URL}). A file may spell them either
- * way: {@code FLINKS4J_DB_URL=...} or {@code flinks4j.db-url=...} are the same key. Precedence, highest first:
- * {@link #with(String, String) explicit overrides} (command-line flags), environment ({@code FLINKS4J_*}, {@code FLINKS_*}),
- * file. Values are never part of {@link #toString()} because several of them are secrets.
+ * <p>Keys are canonical environment-variable names ({@code FLINKS4J_DB_URL}). A file may spell them
+ * either way: {@code FLINKS4J_DB_URL=...} or {@code flinks4j.db-url=...} are the same key.
+ * Precedence, highest first: {@link #with(String, String) explicit overrides} (command-line flags),
+ * environment ({@code FLINKS4J_*}, {@code FLINKS_*}), file. Values are never part of {@link
+ * #toString()} because several of them are secrets.
  */
 public final class Settings {
 
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
 
   private final Map<String, String> values;
-  /** Where each key was set ("environment", "file x as flinks4j.port", ...), for messages; absent = given in code. */
+
+  /**
+   * Where each key was set ("environment", "file x as flinks4j.port", ...), for messages; absent =
+   * given in code.
+   */
   private final Map<String, String> origins;
 
   private Settings(Map<String, String> values, Map<String, String> origins) {
@@ -54,8 +59,8 @@ public final class Settings {
   }
 
   /**
-   * Settings from {@code environment} over {@code file}. Only {@code FLINKS4J_*} and {@code FLINKS_*} variables
-   * are taken from the environment.
+   * Settings from {@code environment} over {@code file}. Only {@code FLINKS4J_*} and {@code
+   * FLINKS_*} variables are taken from the environment.
    *
    * @throws ConfigException if the file cannot be read
    */
@@ -69,22 +74,28 @@ public final class Settings {
       } catch (IOException e) {
         throw new ConfigException("cannot read config file " + file.get() + ": " + e.getMessage());
       }
-      properties.stringPropertyNames().forEach(name -> {
-        put(merged, name, properties.getProperty(name));
-        origins.put(normalise(name), "file " + file.get() + (normalise(name).equals(name) ? "" : " as " + name));
-      });
+      properties
+          .stringPropertyNames()
+          .forEach(name -> {
+            put(merged, name, properties.getProperty(name));
+            origins.put(
+                normalise(name),
+                "file " + file.get() + (normalise(name).equals(name) ? "" : " as " + name));
+          });
     }
-    environment.forEach(
-        (name, value) -> {
-          if (name.startsWith("FLINKS4J_") || name.startsWith("FLINKS_")) {
-            put(merged, name, value);
-            origins.put(normalise(name), "environment");
-          }
-        });
+    environment.forEach((name, value) -> {
+      if (name.startsWith("FLINKS4J_") || name.startsWith("FLINKS_")) {
+        put(merged, name, value);
+        origins.put(normalise(name), "environment");
+      }
+    });
     return new Settings(merged, origins);
   }
 
-  /** A copy with {@code key} set to {@code value}, overriding file and environment (e.g. a CLI flag). */
+  /**
+   * A copy with {@code key} set to {@code value}, overriding file and environment (e.g. a CLI
+   * flag).
+   */
   public Settings with(String key, String value) {
     Map<String, String> copy = new LinkedHashMap<>(values);
     put(copy, key, value);
@@ -98,7 +109,10 @@ public final class Settings {
     return values.keySet().stream().sorted().toList();
   }
 
-  /** Where {@code key} was set: {@code environment}, {@code file <path>[ as <spelling>]}; empty when given in code. */
+  /**
+   * Where {@code key} was set: {@code environment}, {@code file <path>[ as <spelling>]}; empty when
+   * given in code.
+   */
   public Optional<String> origin(String key) {
     return Optional.ofNullable(origins.get(normalise(key)));
   }
@@ -108,7 +122,10 @@ public final class Settings {
     return normalise(key) + origin(key).map(o -> " (" + o + ")").orElse("");
   }
 
-  /** A copy where {@code key} holds the content of the file {@code fileKey} named, and {@code fileKey} is gone. */
+  /**
+   * A copy where {@code key} holds the content of the file {@code fileKey} named, and {@code
+   * fileKey} is gone.
+   */
   Settings withSecretFromFile(String key, String fileKey, String content) {
     Map<String, String> copy = new LinkedHashMap<>(values);
     copy.remove(normalise(fileKey));
@@ -184,7 +201,10 @@ public final class Settings {
     };
   }
 
-  /** A duration: ISO-8601 ({@code PT10S}) or a number with a unit ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 1d}). */
+  /**
+   * A duration: ISO-8601 ({@code PT10S}) or a number with a unit ({@code 500ms}, {@code 10s},
+   * {@code 5m}, {@code 2h}, {@code 1d}).
+   */
   public Duration duration(String key, Duration fallback) {
     Optional<String> raw = get(key);
     if (raw.isEmpty()) {
@@ -198,8 +218,9 @@ public final class Settings {
   }
 
   /**
-   * Parses a non-negative duration as people type it ({@code 500ms}, {@code 10s}, {@code 30m}, {@code 1h},
-   * {@code 2d}) or in ISO-8601 ({@code PT10S}); the one parser behind configuration and command-line options.
+   * Parses a non-negative duration as people type it ({@code 500ms}, {@code 10s}, {@code 30m},
+   * {@code 1h}, {@code 2d}) or in ISO-8601 ({@code PT10S}); the one parser behind configuration and
+   * command-line options.
    *
    * @throws IllegalArgumentException whose message (starting with "must") names the accepted forms
    */
@@ -221,7 +242,8 @@ public final class Settings {
       try {
         duration = Duration.parse(value.toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("must be a duration such as 500ms, 10s, 30m, 1h or PT10S");
+        throw new IllegalArgumentException(
+            "must be a duration such as 500ms, 10s, 30m, 1h or PT10S");
       }
     }
     if (duration.isNegative()) {
@@ -233,7 +255,8 @@ public final class Settings {
   /** A comma-separated list, blanks dropped. */
   public List<String> list(String key) {
     return get(key)
-        .map(raw -> Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+        .map(raw ->
+            Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
         .orElse(List.of());
   }
 

@@ -13,12 +13,14 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for the columns that hold secrets (loginIds, outbound event bodies, webhook bodies), under a key
- * derived from the current {@link Keyring} key; each kind of value is bound to its purpose (the GCM associated
- * data), so a ciphertext moved to another column does not decrypt there.
+ * AES-256-GCM for the columns that hold secrets (loginIds, outbound event bodies, webhook bodies),
+ * under a key derived from the current {@link Keyring} key; each kind of value is bound to its
+ * purpose (the GCM associated data), so a ciphertext moved to another column does not decrypt
+ * there.
  *
- * <p>Thread-safe. Ciphertexts are Base64 text: format byte 2, key version byte, 12-byte random nonce, ciphertext
- * and tag. Format 1 (0.1: no version byte) was sealed with key version 1 and still opens.
+ * <p>Thread-safe. Ciphertexts are Base64 text: format byte 2, key version byte, 12-byte random
+ * nonce, ciphertext and tag. Format 1 (0.1: no version byte) was sealed with key version 1 and
+ * still opens.
  */
 public final class FieldCipher {
 
@@ -102,8 +104,8 @@ public final class FieldCipher {
   /**
    * Decrypts a value {@link #seal} made for {@code purpose}.
    *
-   * @throws IllegalStateException when the value was sealed with another key or purpose, or altered; the message
-   *     never quotes the value
+   * @throws IllegalStateException when the value was sealed with another key or purpose, or
+   *     altered; the message never quotes the value
    */
   public byte[] open(Purpose purpose, String sealed) {
     byte[] bytes;
@@ -113,29 +115,40 @@ public final class FieldCipher {
       throw new IllegalStateException("stored " + label(purpose) + " is not valid Base64");
     }
     int header = bytes.length > 0 && bytes[0] == FORMAT ? 2 : 1;
-    if (bytes.length < header + NONCE_BYTES + TAG_BITS / 8 || (bytes[0] != FORMAT && bytes[0] != LEGACY_FORMAT)) {
+    if (bytes.length < header + NONCE_BYTES + TAG_BITS / 8
+        || (bytes[0] != FORMAT && bytes[0] != LEGACY_FORMAT)) {
       throw new IllegalStateException("stored " + label(purpose) + " has an unknown format");
     }
     int version = header == 2 ? Byte.toUnsignedInt(bytes[1]) : 1;
     SecretKeySpec key = keys.get(version);
     if (key == null) {
-      throw new IllegalStateException("stored " + label(purpose) + " was sealed with key version " + version
-          + ", which FLINKS4J_ENCRYPTION_KEY does not hold");
+      throw new IllegalStateException(
+          "stored "
+              + label(purpose)
+              + " was sealed with key version "
+              + version
+              + ", which FLINKS4J_ENCRYPTION_KEY does not hold");
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, header, NONCE_BYTES));
+      cipher.init(
+          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, header, NONCE_BYTES));
       cipher.updateAAD(purpose.aad);
       return cipher.doFinal(bytes, header + NONCE_BYTES, bytes.length - header - NONCE_BYTES);
     } catch (AEADBadTagException e) {
       throw new IllegalStateException(
-          "stored " + label(purpose) + " cannot be decrypted: wrong FLINKS4J_ENCRYPTION_KEY or altered data");
+          "stored "
+              + label(purpose)
+              + " cannot be decrypted: wrong FLINKS4J_ENCRYPTION_KEY or altered data");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM unavailable", e);
     }
   }
 
-  /** True for a body stored in clear JSON, as 0.1 stored event and webhook bodies (a sealed value is Base64). */
+  /**
+   * True for a body stored in clear JSON, as 0.1 stored event and webhook bodies (a sealed value is
+   * Base64).
+   */
   public static boolean isClearJson(String stored) {
     return stored.startsWith("{");
   }

@@ -12,15 +12,17 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
- * Re-seals every encrypted value under the keyring's current key, and rewrites each login's lookup hash with the
- * current key's HKDF-derived lookup key, while the service runs: {@code flinks4j rotate-key}.
+ * Re-seals every encrypted value under the keyring's current key, and rewrites each login's lookup
+ * hash with the current key's HKDF-derived lookup key, while the service runs: {@code flinks4j
+ * rotate-key}.
  *
- * <p>Batches of {@code batchSize} rows, each batch one short transaction. A row is rewritten only if it still holds
- * the value that was read ({@code where id = ? and column = old}), so a concurrent write by a running instance
- * always wins and the rotation never overwrites newer data; that row is then already under the current key (every
- * instance must hold the new ring before the rotation starts). Stopping and running it again resumes: a row
- * already under the current key is skipped. Old key versions can be dropped from {@code FLINKS4J_ENCRYPTION_KEY}
- * once a run reports nothing left.
+ * <p>Batches of {@code batchSize} rows, each batch one short transaction. A row is rewritten only
+ * if it still holds the value that was read ({@code where id = ? and column = old}), so a
+ * concurrent write by a running instance always wins and the rotation never overwrites newer data;
+ * that row is then already under the current key (every instance must hold the new ring before the
+ * rotation starts). Stopping and running it again resumes: a row already under the current key is
+ * skipped. Old key versions can be dropped from {@code FLINKS4J_ENCRYPTION_KEY} once a run reports
+ * nothing left.
  */
 public final class KeyRotation {
 
@@ -50,9 +52,15 @@ public final class KeyRotation {
     int logins = rotateLogins(counted);
     int events = rotateBodies("outbound_events", "id", "body", Purpose.EVENT_BODY, counted);
     int webhooks = rotateBodies("received_webhooks", "id", "body", Purpose.WEBHOOK_BODY, counted);
-    // Kept answers expire within FLINKS4J_IDEMPOTENCY_TTL, but a retry inside it must still be answered.
-    int answers = rotateBodies("idempotency_keys", "api_key_name || ':' || key_hash", "response_body",
-        Purpose.IDEMPOTENT_ANSWER, counted);
+    // Kept answers expire within FLINKS4J_IDEMPOTENCY_TTL, but a retry inside it must still be
+    // answered.
+    int answers =
+        rotateBodies(
+            "idempotency_keys",
+            "api_key_name || ':' || key_hash",
+            "response_body",
+            Purpose.IDEMPOTENT_ANSWER,
+            counted);
     return new Result(logins, events, webhooks, answers);
   }
 
@@ -63,42 +71,49 @@ public final class KeyRotation {
     long after = Long.MIN_VALUE;
     while (true) {
       long from = after;
-      List<LoginRow> rows = database.inTransaction(c -> {
-        List<LoginRow> batch = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, login_id_enc, login_hash from logins where id > ?"
-            + " order by id fetch first ? rows only")) {
-          ps.setLong(1, from);
-          ps.setInt(2, batchSize);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              batch.add(new LoginRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+      List<LoginRow> rows =
+          database.inTransaction(c -> {
+            List<LoginRow> batch = new ArrayList<>();
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "select id, login_id_enc, login_hash from logins where id > ?"
+                        + " order by id fetch first ? rows only")) {
+              ps.setLong(1, from);
+              ps.setInt(2, batchSize);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  batch.add(new LoginRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+              }
             }
-          }
-        }
-        return batch;
-      });
+            return batch;
+          });
       if (rows.isEmpty()) {
         return rewritten;
       }
-      int count = database.inTransaction(c -> {
-        int n = 0;
-        for (LoginRow row : rows) {
-          String loginId = protector.decrypt(row.sealed());
-          String hash = protector.lookupHash(loginId);
-          if (cipher.keyVersion(row.sealed()) == cipher.currentVersion() && hash.equals(row.hash())) {
-            continue;
-          }
-          try (PreparedStatement ps = c.prepareStatement("update logins set login_id_enc = ?, login_hash = ?"
-              + " where id = ? and login_id_enc = ?")) {
-            ps.setString(1, protector.encrypt(loginId));
-            ps.setString(2, hash);
-            ps.setLong(3, row.id());
-            ps.setString(4, row.sealed());
-            n += ps.executeUpdate();
-          }
-        }
-        return n;
-      });
+      int count =
+          database.inTransaction(c -> {
+            int n = 0;
+            for (LoginRow row : rows) {
+              String loginId = protector.decrypt(row.sealed());
+              String hash = protector.lookupHash(loginId);
+              if (cipher.keyVersion(row.sealed()) == cipher.currentVersion()
+                  && hash.equals(row.hash())) {
+                continue;
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "update logins set login_id_enc = ?, login_hash = ?"
+                          + " where id = ? and login_id_enc = ?")) {
+                ps.setString(1, protector.encrypt(loginId));
+                ps.setString(2, hash);
+                ps.setLong(3, row.id());
+                ps.setString(4, row.sealed());
+                n += ps.executeUpdate();
+              }
+            }
+            return n;
+          });
       rewritten += count;
       if (count > 0) {
         progress.accept(count);
@@ -110,10 +125,12 @@ public final class KeyRotation {
   private record BodyRow(String id, String body) {}
 
   /**
-   * @param id a unique text key of {@code table}'s rows (a column, or an expression of its primary key's columns)
+   * @param id a unique text key of {@code table}'s rows (a column, or an expression of its primary
+   *     key's columns)
    * @param body the column holding sealed (or 0.1's clear JSON) values
    */
-  private int rotateBodies(String table, String id, String body, Purpose purpose, IntConsumer progress) {
+  private int rotateBodies(
+      String table, String id, String body, Purpose purpose, IntConsumer progress) {
     int rewritten = 0;
     String after = "";
     while (true) {
@@ -122,23 +139,33 @@ public final class KeyRotation {
       if (rows.isEmpty()) {
         return rewritten;
       }
-      int count = database.inTransaction(c -> {
-        int n = 0;
-        for (BodyRow row : rows) {
-          Optional<byte[]> clear = stale(row.body(), purpose);
-          if (clear.isEmpty()) {
-            continue;
-          }
-          try (PreparedStatement ps = c.prepareStatement(
-              "update " + table + " set " + body + " = ? where " + id + " = ? and " + body + " = ?")) {
-            ps.setString(1, cipher.seal(purpose, clear.get()));
-            ps.setString(2, row.id());
-            ps.setString(3, row.body());
-            n += ps.executeUpdate();
-          }
-        }
-        return n;
-      });
+      int count =
+          database.inTransaction(c -> {
+            int n = 0;
+            for (BodyRow row : rows) {
+              Optional<byte[]> clear = stale(row.body(), purpose);
+              if (clear.isEmpty()) {
+                continue;
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "update "
+                          + table
+                          + " set "
+                          + body
+                          + " = ? where "
+                          + id
+                          + " = ? and "
+                          + body
+                          + " = ?")) {
+                ps.setString(1, cipher.seal(purpose, clear.get()));
+                ps.setString(2, row.id());
+                ps.setString(3, row.body());
+                n += ps.executeUpdate();
+              }
+            }
+            return n;
+          });
       rewritten += count;
       if (count > 0) {
         progress.accept(count);
@@ -147,7 +174,10 @@ public final class KeyRotation {
     }
   }
 
-  /** The clear body when it is not sealed under the current key (or not sealed at all, as 0.1 stored it). */
+  /**
+   * The clear body when it is not sealed under the current key (or not sealed at all, as 0.1 stored
+   * it).
+   */
   private Optional<byte[]> stale(String body, Purpose purpose) {
     if (!FieldCipher.isClearJson(body) && cipher.keyVersion(body) == cipher.currentVersion()) {
       return Optional.empty();
@@ -158,8 +188,19 @@ public final class KeyRotation {
   private List<BodyRow> bodies(Connection c, String table, String id, String body, String after)
       throws SQLException {
     List<BodyRow> batch = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("select " + id + " as row_id, " + body + " from " + table
-        + " where " + id + " > ? and " + body + " is not null order by row_id fetch first ? rows only")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select "
+                + id
+                + " as row_id, "
+                + body
+                + " from "
+                + table
+                + " where "
+                + id
+                + " > ? and "
+                + body
+                + " is not null order by row_id fetch first ? rows only")) {
       ps.setString(1, after);
       ps.setInt(2, batchSize);
       try (ResultSet rs = ps.executeQuery()) {

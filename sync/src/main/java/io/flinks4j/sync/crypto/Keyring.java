@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The master keys this instance holds, by version: the current one seals every new value, the older ones only
- * open what they sealed until {@code flinks4j rotate-key} has re-sealed it. Kept out of logs.
+ * The master keys this instance holds, by version: the current one seals every new value, the older
+ * ones only open what they sealed until {@code flinks4j rotate-key} has re-sealed it. Kept out of
+ * logs.
  *
  * <p>{@code FLINKS4J_ENCRYPTION_KEY} is one Base64 key (version 1) or a comma-separated list of
  * {@code <version>:<Base64 key>}, the current key first: {@code 2:<new key>,1:<old key>}.
@@ -52,11 +53,15 @@ public final class Keyring {
         version = -1;
       }
       if (version < 1 || version > 255) {
-        throw new ConfigException(SyncConfig.ENCRYPTION_KEY + ": entry " + (i + 1)
-            + " must be <version>:<Base64 key> with a version from 1 to 255 (current key first)");
+        throw new ConfigException(
+            SyncConfig.ENCRYPTION_KEY
+                + ": entry "
+                + (i + 1)
+                + " must be <version>:<Base64 key> with a version from 1 to 255 (current key first)");
       }
       if (keys.put(version, key(entry.substring(colon + 1), i + 1)) != null) {
-        throw new ConfigException(SyncConfig.ENCRYPTION_KEY + ": version " + version + " is given twice");
+        throw new ConfigException(
+            SyncConfig.ENCRYPTION_KEY + ": version " + version + " is given twice");
       }
       current = i == 0 ? version : current;
     }
@@ -64,16 +69,17 @@ public final class Keyring {
   }
 
   /**
-   * The ring the service uses: {@code FLINKS4J_ENCRYPTION_KEY} when set, otherwise the embedded database's
-   * generated key as version 1 (see {@link MasterKey#fromConfig}).
+   * The ring the service uses: {@code FLINKS4J_ENCRYPTION_KEY} when set, otherwise the embedded
+   * database's generated key as version 1 (see {@link MasterKey#fromConfig}).
    */
   public static Keyring fromConfig(SyncConfig config) {
     return fromConfig(config, config.embeddedDatabase());
   }
 
   /**
-   * {@link #fromConfig(SyncConfig)}, with the generated key file allowed or not whatever the database (not beside
-   * an application's own DataSource, which other instances share: there the ring must be configured).
+   * {@link #fromConfig(SyncConfig)}, with the generated key file allowed or not whatever the
+   * database (not beside an application's own DataSource, which other instances share: there the
+   * ring must be configured).
    */
   public static Keyring fromConfig(SyncConfig config, boolean keyFileAllowed) {
     return config.encryptionKey().isPresent()
@@ -97,15 +103,20 @@ public final class Keyring {
 
   /** Every version held, the current one first. */
   public List<Integer> versions() {
-    return keys.keySet().stream().sorted((a, b) -> a == current ? -1 : b == current ? 1 : b - a).toList();
+    return keys.keySet().stream()
+        .sorted((a, b) -> a == current ? -1 : b == current ? 1 : b - a)
+        .toList();
   }
 
   private static MasterKey key(String base64, int position) {
     try {
       return MasterKey.fromBase64(base64);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(SyncConfig.ENCRYPTION_KEY + (position > 0 ? " (entry " + position + ")" : "") + ": "
-          + e.getMessage());
+      throw new ConfigException(
+          SyncConfig.ENCRYPTION_KEY
+              + (position > 0 ? " (entry " + position + ")" : "")
+              + ": "
+              + e.getMessage());
     }
   }
 

@@ -10,27 +10,34 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts Flinks loginIds at rest (AES-256-GCM) and derives a keyed lookup hash, because a loginId is a bearer
- * credential to the customer's bank data and must never sit in the database in clear.
+ * Encrypts Flinks loginIds at rest (AES-256-GCM) and derives a keyed lookup hash, because a loginId
+ * is a bearer credential to the customer's bank data and must never sit in the database in clear.
  *
- * <p>Thread-safe. Ciphertexts are {@link FieldCipher}'s, bound to the loginId purpose. The hash is HMAC-SHA256
- * of the lower-cased loginId (hex), stable for a given key, so rows can be found by loginId.
+ * <p>Thread-safe. Ciphertexts are {@link FieldCipher}'s, bound to the loginId purpose. The hash is
+ * HMAC-SHA256 of the lower-cased loginId (hex), stable for a given key, so rows can be found by
+ * loginId.
  */
 public final class LoginIdProtector {
 
   private final FieldCipher cipher;
+
   /** The current key's lookup key first, then the others': a row not yet rotated is still found. */
   private final List<SecretKeySpec> hashKeys = new ArrayList<>();
 
   public LoginIdProtector(Keyring keyring) {
     this.cipher = new FieldCipher(keyring);
     for (int version : keyring.versions()) {
-      hashKeys.add(new SecretKeySpec(keyring.key(version).orElseThrow().hkdf("flinks4j login-id lookup"),
-          "HmacSHA256"));
+      hashKeys.add(
+          new SecretKeySpec(
+              keyring.key(version).orElseThrow().hkdf("flinks4j login-id lookup"), "HmacSHA256"));
     }
-    // 0.1 derived the lookup key as HMAC(master, label); its hashes stay findable until rotate-key rewrites them.
-    keyring.key(1).ifPresent(v1 -> hashKeys.add(
-        new SecretKeySpec(v1.derive("flinks4j login-id lookup v1"), "HmacSHA256")));
+    // 0.1 derived the lookup key as HMAC(master, label); its hashes stay findable until rotate-key
+    // rewrites them.
+    keyring
+        .key(1)
+        .ifPresent(v1 ->
+            hashKeys.add(
+                new SecretKeySpec(v1.derive("flinks4j login-id lookup v1"), "HmacSHA256")));
   }
 
   /** A protector of one key (version 1). */

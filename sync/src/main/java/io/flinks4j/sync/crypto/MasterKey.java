@@ -18,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The 256-bit secret from which the loginId encryption and lookup keys are derived, kept out of logs.
+ * The 256-bit secret from which the loginId encryption and lookup keys are derived, kept out of
+ * logs.
  *
- * <p>One configured secret yields independent sub-keys (HMAC-SHA256 of a label), so the lookup hash never
- * reuses the encryption key.
+ * <p>One configured secret yields independent sub-keys (HMAC-SHA256 of a label), so the lookup hash
+ * never reuses the encryption key.
  */
 public final class MasterKey {
 
@@ -66,8 +67,9 @@ public final class MasterKey {
   }
 
   /**
-   * Reads the key stored in {@code file}, creating it (owner-only permissions where supported, in a folder
-   * created owner-only) on first use, so an embedded installation keeps decrypting its own data across restarts.
+   * Reads the key stored in {@code file}, creating it (owner-only permissions where supported, in a
+   * folder created owner-only) on first use, so an embedded installation keeps decrypting its own
+   * data across restarts.
    */
   public static MasterKey loadOrCreate(Path file) {
     try {
@@ -94,11 +96,12 @@ public final class MasterKey {
   }
 
   /**
-   * The key the service uses: {@code FLINKS4J_ENCRYPTION_KEY} (or the file {@code FLINKS4J_ENCRYPTION_KEY_FILE}
-   * names) when set; otherwise, for the embedded database only, the key file {@link #defaultKeyFile()}, created on
-   * first start: outside the data folder, so a copy of the data folder (a backup, say) does not carry its key. A
-   * data folder that still holds an {@code encryption.key} from an earlier version keeps using it. An external
-   * database requires the configured key, because every instance must share it.
+   * The key the service uses: {@code FLINKS4J_ENCRYPTION_KEY} (or the file {@code
+   * FLINKS4J_ENCRYPTION_KEY_FILE} names) when set; otherwise, for the embedded database only, the
+   * key file {@link #defaultKeyFile()}, created on first start: outside the data folder, so a copy
+   * of the data folder (a backup, say) does not carry its key. A data folder that still holds an
+   * {@code encryption.key} from an earlier version keeps using it. An external database requires
+   * the configured key, because every instance must share it.
    *
    * @throws ConfigException when the key is missing or malformed
    */
@@ -107,24 +110,29 @@ public final class MasterKey {
   }
 
   /**
-   * {@link #fromConfig(SyncConfig)}, with the key file allowed or not whatever the database (not for an
-   * application's own DataSource, which other instances share).
+   * {@link #fromConfig(SyncConfig)}, with the key file allowed or not whatever the database (not
+   * for an application's own DataSource, which other instances share).
    */
   public static MasterKey fromConfig(SyncConfig config, boolean keyFileAllowed) {
     return fromConfig(config, keyFileAllowed ? defaultKeyFile() : null);
   }
 
   /**
-   * {@code $XDG_CONFIG_HOME/flinks4j/encryption.key}, by default {@code ~/.config/flinks4j/encryption.key}: where
-   * an embedded installation's generated key lives.
+   * {@code $XDG_CONFIG_HOME/flinks4j/encryption.key}, by default {@code
+   * ~/.config/flinks4j/encryption.key}: where an embedded installation's generated key lives.
    */
   public static Path defaultKeyFile() {
     String xdg = System.getenv("XDG_CONFIG_HOME");
-    Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+    Path config =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".config");
     return config.resolve("flinks4j").resolve("encryption.key");
   }
 
-  /** @param defaultKeyFile where to keep a generated key, or null when no key file may be used */
+  /**
+   * @param defaultKeyFile where to keep a generated key, or null when no key file may be used
+   */
   static MasterKey fromConfig(SyncConfig config, Path defaultKeyFile) {
     if (config.encryptionKey().isPresent()) {
       try {
@@ -136,8 +144,11 @@ public final class MasterKey {
     if (defaultKeyFile != null) {
       Path legacy = config.dataDir().resolve("encryption.key");
       if (Files.exists(legacy)) {
-        LOG.warn("using the encryption key in the data folder ({}); move it out of it, e.g. to {}, or give it as {}",
-            legacy, defaultKeyFile, SyncConfig.ENCRYPTION_KEY + "_FILE");
+        LOG.warn(
+            "using the encryption key in the data folder ({}); move it out of it, e.g. to {}, or give it as {}",
+            legacy,
+            defaultKeyFile,
+            SyncConfig.ENCRYPTION_KEY + "_FILE");
         return loadOrCreate(legacy);
       }
       return loadOrCreate(defaultKeyFile);
@@ -154,8 +165,8 @@ public final class MasterKey {
   }
 
   /**
-   * A 32-byte sub-key for {@code purpose} by HKDF-SHA256 (RFC 5869: extract with a zero salt, one expand block),
-   * so no key is ever used for two purposes.
+   * A 32-byte sub-key for {@code purpose} by HKDF-SHA256 (RFC 5869: extract with a zero salt, one
+   * expand block), so no key is ever used for two purposes.
    */
   byte[] hkdf(String purpose) {
     try {

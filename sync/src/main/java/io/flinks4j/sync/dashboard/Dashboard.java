@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The operators' dashboard, so a lender can watch and drive its logins without writing a client: one HTML page,
- * a few script modules and one stylesheet, served from the classpath under a strict Content-Security-Policy.
+ * The operators' dashboard, so a lender can watch and drive its logins without writing a client:
+ * one HTML page, a few script modules and one stylesheet, served from the classpath under a strict
+ * Content-Security-Policy.
  *
  * <p>The files hold no data and no secret: the script asks the operator for an API key (kept in
- * {@code sessionStorage} only) and calls the {@code /v1} JSON API with it, so the files are served without a key.
- * The policy allows only this origin's script, style and API, and Trusted Types forbid HTML injection sinks, so a
- * login name containing markup can only ever be shown as text.
+ * {@code sessionStorage} only) and calls the {@code /v1} JSON API with it, so the files are served
+ * without a key. The policy allows only this origin's script, style and API, and Trusted Types
+ * forbid HTML injection sinks, so a login name containing markup can only ever be shown as text.
  */
 public final class Dashboard {
 
@@ -39,9 +40,17 @@ public final class Dashboard {
           "trusted-types 'none'");
 
   private static final String PAGE = "index.html";
+
   /** The page's ES modules; {@code dashboard.js} imports the others. */
   static final List<String> SCRIPTS =
-      List.of("dashboard.js", "common.js", "chart.js", "mfa.js", "timeline.js", "connect.js", "live.js",
+      List.of(
+          "dashboard.js",
+          "common.js",
+          "chart.js",
+          "mfa.js",
+          "timeline.js",
+          "connect.js",
+          "live.js",
           "deadletters.js");
 
   private final Map<String, Asset> assets;
@@ -52,12 +61,15 @@ public final class Dashboard {
   /**
    * Loads the files once.
    *
-   * @param connectOrigin origin of the Flinks Connect page the dashboard may frame ("Connect a bank"); empty: none
+   * @param connectOrigin origin of the Flinks Connect page the dashboard may frame ("Connect a
+   *     bank"); empty: none
    * @throws IllegalStateException when a file is missing from the classpath (a broken build)
    */
   public Dashboard(Optional<String> connectOrigin) {
-    this.policy = connectOrigin.map(origin -> CONTENT_SECURITY_POLICY + "; frame-src " + origin)
-        .orElse(CONTENT_SECURITY_POLICY);
+    this.policy =
+        connectOrigin
+            .map(origin -> CONTENT_SECURITY_POLICY + "; frame-src " + origin)
+            .orElse(CONTENT_SECURITY_POLICY);
     Map<String, Asset> files = new HashMap<>();
     files.put(PAGE, load(PAGE, "text/html; charset=utf-8"));
     files.put("dashboard.css", load("dashboard.css", "text/css; charset=utf-8"));
@@ -72,7 +84,10 @@ public final class Dashboard {
     send(ctx, assets.get(PAGE));
   }
 
-  /** Handler for {@code GET /dashboard/{asset}}: the script or the stylesheet; anything else is a 404. */
+  /**
+   * Handler for {@code GET /dashboard/{asset}}: the script or the stylesheet; anything else is a
+   * 404.
+   */
   public void asset(Context ctx) {
     String name = ctx.pathParam("asset");
     Asset asset = name.equals(PAGE) ? null : assets.get(name);

@@ -16,7 +16,12 @@ import java.util.Optional;
  * @param timeout per-request timeout
  */
 public record EventSettings(
-    Optional<URI> url, String secret, int maxAttempts, Duration retryBase, Duration retryCap, Duration timeout) {
+    Optional<URI> url,
+    String secret,
+    int maxAttempts,
+    Duration retryBase,
+    Duration retryCap,
+    Duration timeout) {
 
   public EventSettings {
     Objects.requireNonNull(url, "url");
@@ -30,13 +35,23 @@ public record EventSettings(
 
   /** No events. */
   public static EventSettings disabled() {
-    return new EventSettings(Optional.empty(), null, 1, Duration.ofSeconds(5), Duration.ofHours(1),
+    return new EventSettings(
+        Optional.empty(),
+        null,
+        1,
+        Duration.ofSeconds(5),
+        Duration.ofHours(1),
         Duration.ofSeconds(10));
   }
 
   /** Events to {@code url} signed with {@code secret}, with the default retry policy. */
   public static EventSettings to(URI url, String secret) {
-    return new EventSettings(Optional.of(url), secret, 12, Duration.ofSeconds(5), Duration.ofHours(1),
+    return new EventSettings(
+        Optional.of(url),
+        secret,
+        12,
+        Duration.ofSeconds(5),
+        Duration.ofHours(1),
         Duration.ofSeconds(10));
   }
 
@@ -48,8 +63,14 @@ public record EventSettings(
   @Override
   public String toString() {
     // Scheme, host and path only: a URL's user info or query may carry a credential.
-    String where = url.map(u -> u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
-        + (u.getPath() == null ? "" : u.getPath())).orElse("none");
+    String where =
+        url.map(u ->
+                u.getScheme()
+                    + "://"
+                    + u.getHost()
+                    + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                    + (u.getPath() == null ? "" : u.getPath()))
+            .orElse("none");
     return "EventSettings[url=" + where + ", maxAttempts=" + maxAttempts + "]";
   }
 }

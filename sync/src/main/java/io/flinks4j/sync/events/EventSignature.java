@@ -12,15 +12,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs outbound events and verifies them on the receiving side: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of
- * "t.body">}. Signing the timestamp with the body lets a receiver refuse replays older than its tolerance.
+ * Signs outbound events and verifies them on the receiving side: {@code t=<unix seconds>,v1=<hex
+ * HMAC-SHA256 of "t.body">}. Signing the timestamp with the body lets a receiver refuse replays
+ * older than its tolerance.
  */
 public final class EventSignature {
 
   /** Header carrying the signature. */
   public static final String HEADER = "Flinks4j-Signature";
+
   /** Header carrying the event id, the receiver's idempotency key. */
   public static final String EVENT_ID_HEADER = "Flinks4j-Event-Id";
+
   /** Default replay window for {@link #verify}. */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
@@ -33,12 +36,13 @@ public final class EventSignature {
   }
 
   /**
-   * Checks a received event: the signature matches the raw body and the timestamp is within {@code tolerance} of
-   * now.
+   * Checks a received event: the signature matches the raw body and the timestamp is within {@code
+   * tolerance} of now.
    *
    * @throws EventSignatureException naming what is wrong (never echoing the secret)
    */
-  public static void verify(byte[] body, String header, String secret, Duration tolerance, Clock clock) {
+  public static void verify(
+      byte[] body, String header, String secret, Duration tolerance, Clock clock) {
     if (header == null || header.isBlank()) {
       throw new EventSignatureException("missing " + HEADER + " header");
     }

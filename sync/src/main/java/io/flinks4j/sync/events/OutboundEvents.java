@@ -33,13 +33,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable outbox of events to the lender's application: an event is recorded in the same transaction as the
- * state change it reports, then delivered by a db-scheduler task, signed, and retried with exponential backoff
- * until the receiver answers 2xx. The event id is the receiver's idempotency key.
+ * The durable outbox of events to the lender's application: an event is recorded in the same
+ * transaction as the state change it reports, then delivered by a db-scheduler task, signed, and
+ * retried with exponential backoff until the receiver answers 2xx. The event id is the receiver's
+ * idempotency key.
  *
- * <p>Bodies name a loginId, so they are stored AES-GCM encrypted ({@link FieldCipher}) and decrypted only to be
- * sent. A {@code login.mfa_required} event gets its {@code relaunchUrl} when it is sent, with an authorize token
- * minted for that delivery: the single-use token is never stored.
+ * <p>Bodies name a loginId, so they are stored AES-GCM encrypted ({@link FieldCipher}) and
+ * decrypted only to be sent. A {@code login.mfa_required} event gets its {@code relaunchUrl} when
+ * it is sent, with an authorize token minted for that delivery: the single-use token is never
+ * stored.
  */
 public final class OutboundEvents {
 
@@ -57,9 +59,14 @@ public final class OutboundEvents {
   private final CustomTask<Void> task;
   private volatile SchedulerClient scheduler;
 
-  private volatile Function<String, Optional<String>> relaunchUrls = retrievalId -> Optional.empty();
+  private volatile Function<String, Optional<String>> relaunchUrls =
+      retrievalId -> Optional.empty();
 
-  public OutboundEvents(Database database, EventSettings settings, ObjectMapper json, FieldCipher cipher,
+  public OutboundEvents(
+      Database database,
+      EventSettings settings,
+      ObjectMapper json,
+      FieldCipher cipher,
       Clock clock) {
     this.database = database;
     this.settings = settings;
@@ -67,9 +74,10 @@ public final class OutboundEvents {
     this.cipher = cipher;
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
-    this.task = Tasks.custom(DELIVERY_TASK, Void.class)
-        .onDeadExecutionRevive()
-        .execute((instance, context) -> deliver(instance.getId()));
+    this.task =
+        Tasks.custom(DELIVERY_TASK, Void.class)
+            .onDeadExecutionRevive()
+            .execute((instance, context) -> deliver(instance.getId()));
   }
 
   /** The delivery task, to register with the scheduler. */
@@ -83,8 +91,8 @@ public final class OutboundEvents {
   }
 
   /**
-   * Where {@code login.mfa_required} deliveries get their relaunch URL: a retrieval id in, a URL with a freshly
-   * minted token out (empty when the retrieval no longer waits for MFA).
+   * Where {@code login.mfa_required} deliveries get their relaunch URL: a retrieval id in, a URL
+   * with a freshly minted token out (empty when the retrieval no longer waits for MFA).
    */
   public void relaunchUrlsFrom(Function<String, Optional<String>> source) {
     this.relaunchUrls = source;
@@ -96,12 +104,13 @@ public final class OutboundEvents {
   }
 
   /**
-   * Records an event on the caller's connection, so it commits or rolls back with the change it reports. Call
-   * {@link #dispatch} with the returned id after the commit.
+   * Records an event on the caller's connection, so it commits or rolls back with the change it
+   * reports. Call {@link #dispatch} with the returned id after the commit.
    *
    * @return the event id, or empty when events are off
    */
-  public Optional<String> record(Connection connection, EventType type, long loginRef, Map<String, Object> data)
+  public Optional<String> record(
+      Connection connection, EventType type, long loginRef, Map<String, Object> data)
       throws SQLException {
     if (!enabled()) {
       return Optional.empty();
@@ -119,9 +128,10 @@ public final class OutboundEvents {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("event data is not serialisable", e);
     }
-    try (PreparedStatement ps = connection.prepareStatement(
-        "insert into outbound_events (id, type, body, created_at, attempts, next_attempt_at, login_id)"
-            + " values (?, ?, ?, ?, 0, ?, ?)")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "insert into outbound_events (id, type, body, created_at, attempts, next_attempt_at, login_id)"
+                + " values (?, ?, ?, ?, 0, ?, ?)")) {
       ps.setString(1, id);
       ps.setString(2, type.wireName());
       ps.setString(3, cipher.seal(FieldCipher.Purpose.EVENT_BODY, text));
@@ -145,14 +155,24 @@ public final class OutboundEvents {
     }
   }
 
-  /** Re-schedules deliveries of pending events that lost their task (a crash between commit and dispatch). */
+  /**
+   * Re-schedules deliveries of pending events that lost their task (a crash between commit and
+   * dispatch).
+   */
   public int sweep() {
     if (!enabled() || scheduler == null) {
       return 0;
     }
-    List<String> orphans = database.inTransaction(c -> ScheduledTasks.withoutTask(c, "outbound_events",
-        "r.delivered_at is null and r.abandoned_at is null", "created_at", DELIVERY_TASK,
-        clock.instant().minusSeconds(5), 1000));
+    List<String> orphans =
+        database.inTransaction(c ->
+            ScheduledTasks.withoutTask(
+                c,
+                "outbound_events",
+                "r.delivered_at is null and r.abandoned_at is null",
+                "created_at",
+                DELIVERY_TASK,
+                clock.instant().minusSeconds(5),
+                1000));
     dispatch(orphans);
     return orphans.size();
   }
@@ -177,7 +197,8 @@ public final class OutboundEvents {
       return new CompletionHandler.OnCompleteRemove<>();
     }
     Instant next = done.plus(backoff(attempts));
-    log.info("event {} delivery attempt {} failed ({}); retrying at {}", id, attempts, outcome, next);
+    log.info(
+        "event {} delivery attempt {} failed ({}); retrying at {}", id, attempts, outcome, next);
     database.inTransaction(c -> retryLater(c, id, attempts, outcome, next));
     return (complete, operations) -> operations.reschedule(complete, next);
   }
@@ -186,13 +207,16 @@ public final class OutboundEvents {
 
   private Attempt post(String id, byte[] body) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(settings.url().orElseThrow())
-          .timeout(settings.timeout())
-          .header("Content-Type", "application/json")
-          .header(EventSignature.EVENT_ID_HEADER, id)
-          .header(EventSignature.HEADER, EventSignature.sign(body, settings.secret(), clock.instant()))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(settings.url().orElseThrow())
+              .timeout(settings.timeout())
+              .header("Content-Type", "application/json")
+              .header(EventSignature.EVENT_ID_HEADER, id)
+              .header(
+                  EventSignature.HEADER,
+                  EventSignature.sign(body, settings.secret(), clock.instant()))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       return new Attempt(status / 100 == 2, "HTTP " + status);
     } catch (IOException e) {
@@ -210,10 +234,15 @@ public final class OutboundEvents {
 
   private record Pending(String type, String body, int attempts) {}
 
-  /** The body as delivered: decrypted, and for an MFA event with a relaunch URL minted for this delivery. */
+  /**
+   * The body as delivered: decrypted, and for an MFA event with a relaunch URL minted for this
+   * delivery.
+   */
   private byte[] sendable(Pending event) {
     String body =
-        new String(cipher.openOrClear(FieldCipher.Purpose.EVENT_BODY, event.body()), StandardCharsets.UTF_8);
+        new String(
+            cipher.openOrClear(FieldCipher.Purpose.EVENT_BODY, event.body()),
+            StandardCharsets.UTF_8);
     if (!EventType.LOGIN_MFA_REQUIRED.wireName().equals(event.type())) {
       return body.getBytes(StandardCharsets.UTF_8);
     }
@@ -228,20 +257,27 @@ public final class OutboundEvents {
   }
 
   private static Optional<Pending> load(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select type, body, attempts from outbound_events"
-        + " where id = ? and delivered_at is null and abandoned_at is null")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select type, body, attempts from outbound_events"
+                + " where id = ? and delivered_at is null and abandoned_at is null")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new Pending(rs.getString(1), rs.getString(2), rs.getInt(3)))
+        return rs.next()
+            ? Optional.of(new Pending(rs.getString(1), rs.getString(2), rs.getInt(3)))
             : Optional.empty();
       }
     }
   }
 
-  private static Void finish(Connection c, String id, int attempts, String outcome, String column, Instant at)
+  private static Void finish(
+      Connection c, String id, int attempts, String outcome, String column, Instant at)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("update outbound_events set attempts = ?, last_outcome = ?, "
-        + column + " = ? where id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update outbound_events set attempts = ?, last_outcome = ?, "
+                + column
+                + " = ? where id = ?")) {
       ps.setInt(1, attempts);
       ps.setString(2, outcome);
       ps.setObject(3, at.atOffset(ZoneOffset.UTC));
@@ -251,10 +287,11 @@ public final class OutboundEvents {
     return null;
   }
 
-  private static Void retryLater(Connection c, String id, int attempts, String outcome, Instant next)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "update outbound_events set attempts = ?, last_outcome = ?, next_attempt_at = ? where id = ?")) {
+  private static Void retryLater(
+      Connection c, String id, int attempts, String outcome, Instant next) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update outbound_events set attempts = ?, last_outcome = ?, next_attempt_at = ? where id = ?")) {
       ps.setInt(1, attempts);
       ps.setString(2, outcome);
       ps.setObject(3, next.atOffset(ZoneOffset.UTC));

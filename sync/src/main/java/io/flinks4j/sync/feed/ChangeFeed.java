@@ -11,15 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a login's transaction changes in change-sequence order, like Plaid's {@code /transactions/sync}: each
- * transaction appears once, at its latest change, classified against the position the reader comes from.
+ * Reads a login's transaction changes in change-sequence order, like Plaid's {@code
+ * /transactions/sync}: each transaction appears once, at its latest change, classified against the
+ * position the reader comes from.
  *
- * <p>A reader at position {@code p} has applied every change numbered up to {@code p}. A present row whose
- * {@code added_seq} is above {@code p} is new to it ({@code added}), another present row is {@code modified}, and a
- * removed row is {@code removed} (even one the reader never saw: deleting what is absent is harmless, and it keeps
- * a replay from an older position than the reader's data correct). Applying added and modified as upserts by
- * (accountId, id) and removed as deletes converges to the stored state from any position, whatever arrives between
- * pages: a change after a page was read only moves its row to a higher number, which a later page returns.
+ * <p>A reader at position {@code p} has applied every change numbered up to {@code p}. A present
+ * row whose {@code added_seq} is above {@code p} is new to it ({@code added}), another present row
+ * is {@code modified}, and a removed row is {@code removed} (even one the reader never saw:
+ * deleting what is absent is harmless, and it keeps a replay from an older position than the
+ * reader's data correct). Applying added and modified as upserts by (accountId, id) and removed as
+ * deletes converges to the stored state from any position, whatever arrives between pages: a change
+ * after a page was read only moves its row to a higher number, which a later page returns.
  * Thread-safe.
  */
 public final class ChangeFeed {
@@ -30,15 +32,14 @@ public final class ChangeFeed {
     this.database = database;
   }
 
-  /**
-   * The changes after position {@code after}, at most {@code limit} of them.
-   */
+  /** The changes after position {@code after}, at most {@code limit} of them. */
   public Page page(long loginRef, long after, int limit) {
     return database.inTransaction(connection -> {
-      try (PreparedStatement select = connection.prepareStatement(
-          "select flinks_transaction_id, account_id, booked_on, description, debit, credit, balance, code, version,"
-              + " added_seq, change_seq, removed_at from transactions where login_id = ? and change_seq > ?"
-              + " order by change_seq fetch first ? rows only")) {
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "select flinks_transaction_id, account_id, booked_on, description, debit, credit, balance, code, version,"
+                  + " added_seq, change_seq, removed_at from transactions where login_id = ? and change_seq > ?"
+                  + " order by change_seq fetch first ? rows only")) {
         select.setLong(1, loginRef);
         select.setLong(2, after);
         select.setInt(3, limit + 1);
@@ -61,10 +62,17 @@ public final class ChangeFeed {
               removed.add(new RemovedTransaction(id, accountId));
               continue;
             }
-            ChangedTransaction change = new ChangedTransaction(id, accountId,
-                rows.getObject("booked_on", LocalDate.class).toString(),
-                rows.getString("description"), rows.getBigDecimal("debit"), rows.getBigDecimal("credit"),
-                rows.getBigDecimal("balance"), rows.getString("code"), rows.getInt("version"));
+            ChangedTransaction change =
+                new ChangedTransaction(
+                    id,
+                    accountId,
+                    rows.getObject("booked_on", LocalDate.class).toString(),
+                    rows.getString("description"),
+                    rows.getBigDecimal("debit"),
+                    rows.getBigDecimal("credit"),
+                    rows.getBigDecimal("balance"),
+                    rows.getString("code"),
+                    rows.getInt("version"));
             (rows.getLong("added_seq") > after ? added : modified).add(change);
           }
         }
@@ -76,11 +84,16 @@ public final class ChangeFeed {
   /**
    * One page of the feed.
    *
-   * @param next the position to read from next (the last change this page covers, or the given one when empty)
+   * @param next the position to read from next (the last change this page covers, or the given one
+   *     when empty)
    * @param hasMore whether changes after {@code next} were already there when this page was read
    */
-  public record Page(List<ChangedTransaction> added, List<ChangedTransaction> modified,
-      List<RemovedTransaction> removed, long next, boolean hasMore) {}
+  public record Page(
+      List<ChangedTransaction> added,
+      List<ChangedTransaction> modified,
+      List<RemovedTransaction> removed,
+      long next,
+      boolean hasMore) {}
 
   /** A transaction as it now is. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -98,5 +111,6 @@ public final class ChangeFeed {
 
   /** A transaction that vanished from Flinks's window while inside it. */
   @ApiDoc("A transaction Flinks no longer lists although its date is within the window: delete it")
-  public record RemovedTransaction(String id, @ApiDoc("use in /v1/accounts/{accountId}") String accountId) {}
+  public record RemovedTransaction(
+      String id, @ApiDoc("use in /v1/accounts/{accountId}") String accountId) {}
 }

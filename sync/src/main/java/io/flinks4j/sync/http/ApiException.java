@@ -1,8 +1,8 @@
 package io.flinks4j.sync.http;
 
 /**
- * A request that cannot be served, turned by the server into {@code {"error":{"code","message"}}} with the given
- * status; route handlers throw it instead of writing error bodies themselves.
+ * A request that cannot be served, turned by the server into {@code {"error":{"code","message"}}}
+ * with the given status; route handlers throw it instead of writing error bodies themselves.
  *
  * <p>The message is shown to the API caller: never put secrets (loginIds, keys) in it.
  */

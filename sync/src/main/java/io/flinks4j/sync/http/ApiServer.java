@@ -31,8 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -41,20 +41,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's one HTTP app (Javalin on virtual threads): bearer authentication on {@code /v1} (throttled per
- * client address), {@code Idempotency-Key} on its writes, JSON errors, body limits, health, readiness, Prometheus
- * metrics, the OpenAPI document and the operators' dashboard, around the routes contributed by {@link ApiRoutes}.
+ * The service's one HTTP app (Javalin on virtual threads): bearer authentication on {@code /v1}
+ * (throttled per client address), {@code Idempotency-Key} on its writes, JSON errors, body limits,
+ * health, readiness, Prometheus metrics, the OpenAPI document and the operators' dashboard, around
+ * the routes contributed by {@link ApiRoutes}.
  *
- * <p>Build it with {@link #builder(SyncConfig)}, add route groups, then {@link Builder#start()}. Errors always
- * come back as {@code {"error":{"code","message"}}}; an unexpected exception is logged and answered 500 without
- * detail.
+ * <p>Build it with {@link #builder(SyncConfig)}, add route groups, then {@link Builder#start()}.
+ * Errors always come back as {@code {"error":{"code","message"}}}; an unexpected exception is
+ * logged and answered 500 without detail.
  */
 public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final String TIMER_ATTRIBUTE = "flinks4j.timer";
+
   /** Client addresses the authentication throttle tracks at most (about 100 bytes each). */
   private static final int THROTTLED_ADDRESSES = 10_000;
+
   /** Where the OpenAPI document is served, without a key. */
   public static final String OPENAPI_PATH = "/v1/openapi.json";
 
@@ -117,9 +120,10 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * The JSON mapper every route shares: lenient on unknown fields, strict on everything else. A body is one JSON
-   * value (trailing tokens refused), an object names each field once, and scalars are never coerced: a number or
-   * boolean is not a string, a number or string is not a boolean, a string is not a number.
+   * The JSON mapper every route shares: lenient on unknown fields, strict on everything else. A
+   * body is one JSON value (trailing tokens refused), an object names each field once, and scalars
+   * are never coerced: a number or boolean is not a string, a number or string is not a boolean, a
+   * string is not a number.
    */
   static ObjectMapper jsonMapper() {
     ObjectMapper mapper =
@@ -133,17 +137,20 @@ public final class ApiServer implements AutoCloseable {
             .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
             .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
             .build();
-    mapper.coercionConfigFor(LogicalType.Textual)
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Boolean)
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
-      mapper.coercionConfigFor(number)
+      mapper
+          .coercionConfigFor(number)
           .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
@@ -178,21 +185,26 @@ public final class ApiServer implements AutoCloseable {
       return this;
     }
 
-    /** The origin of the Flinks Connect page the dashboard embeds to connect a bank. Default: none. */
+    /**
+     * The origin of the Flinks Connect page the dashboard embeds to connect a bank. Default: none.
+     */
     public Builder dashboardConnectOrigin(String origin) {
       this.connectOrigin = origin;
       return this;
     }
 
-    /** The registry to serve on {@code /metrics}; share it with the engine's meters. Default: a new one. */
+    /**
+     * The registry to serve on {@code /metrics}; share it with the engine's meters. Default: a new
+     * one.
+     */
     public Builder meterRegistry(PrometheusMeterRegistry registry) {
       this.registry = registry;
       return this;
     }
 
     /**
-     * Where {@code Idempotency-Key}s of {@code /v1} writes are kept; without one the header is not looked at (the
-     * service always sets one).
+     * Where {@code Idempotency-Key}s of {@code /v1} writes are kept; without one the header is not
+     * looked at (the service always sets one).
      */
     public Builder idempotency(IdempotencyStore store) {
       this.idempotency = store;
@@ -212,16 +224,22 @@ public final class ApiServer implements AutoCloseable {
       ObjectMapper json = jsonMapper();
       ApiRouter router = new ApiRouter(json, config.maxBodyBytes(), config.maxPayloadBytes());
       HttpSettings http = HttpSettings.from(config.settings());
-      BearerAuth auth = new BearerAuth(config.apiKeys(), meters,
-          new AuthThrottle(http.authFailureLimit(), http.authFailureWindow(), THROTTLED_ADDRESSES, clock),
-          http.trustedProxies());
+      BearerAuth auth =
+          new BearerAuth(
+              config.apiKeys(),
+              meters,
+              new AuthThrottle(
+                  http.authFailureLimit(), http.authFailureWindow(), THROTTLED_ADDRESSES, clock),
+              http.trustedProxies());
       if (!auth.hasKeys()) {
-        LOG.warn("no API keys configured ({}): every /v1 request will be refused", SyncConfig.API_KEYS);
+        LOG.warn(
+            "no API keys configured ({}): every /v1 request will be refused", SyncConfig.API_KEYS);
       }
       Map<String, BooleanSupplier> checks = Map.copyOf(readiness);
       router.get(
           "/healthz",
-          Operation.summary("Liveness: the process serves HTTP").response(200, "Alive", Health.class),
+          Operation.summary("Liveness: the process serves HTTP")
+              .response(200, "Alive", Health.class),
           ctx -> ctx.json(new Health("ok")));
       router.get(
           "/readyz",
@@ -231,8 +249,10 @@ public final class ApiServer implements AutoCloseable {
           ctx -> ready(ctx, checks));
       router.get(
           "/metrics",
-          Operation.summary("Prometheus metrics").textResponse(200, "Prometheus text format", "text/plain"),
-          ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+          Operation.summary("Prometheus metrics")
+              .textResponse(200, "Prometheus text format", "text/plain"),
+          ctx ->
+              ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
       // Static files only: the page asks for a key and calls /v1 with it.
       Dashboard dashboard = new Dashboard(Optional.ofNullable(connectOrigin));
       router.get(
@@ -254,13 +274,19 @@ public final class ApiServer implements AutoCloseable {
               .withoutKey(),
           ctx -> ctx.contentType("application/json").result(openApi.get()));
       List<RouteSpec> routes = router.routes();
-      openApi.set(OpenApiDocument.build(json, routes, VersionRoutes.version(), idempotency != null));
-      IdempotentWrites writes = idempotency == null ? null : new IdempotentWrites(idempotency, router);
-      Set<String> keyless = routes.stream().filter(route -> route.operation().keyless())
-          .map(route -> normalise(route.path())).collect(Collectors.toUnmodifiableSet());
+      openApi.set(
+          OpenApiDocument.build(json, routes, VersionRoutes.version(), idempotency != null));
+      IdempotentWrites writes =
+          idempotency == null ? null : new IdempotentWrites(idempotency, router);
+      Set<String> keyless =
+          routes.stream()
+              .filter(route -> route.operation().keyless())
+              .map(route -> normalise(route.path()))
+              .collect(Collectors.toUnmodifiableSet());
 
       Javalin app =
-          Javalin.create(javalin -> configure(javalin, json, router, auth, writes, routes, keyless, meters));
+          Javalin.create(
+              javalin -> configure(javalin, json, router, auth, writes, routes, keyless, meters));
       app.start(config.host(), config.port());
       LOG.info("HTTP API listening on {}:{}", config.host(), app.port());
       return new ApiServer(app, routes, meters);
@@ -281,32 +307,35 @@ public final class ApiServer implements AutoCloseable {
       javalin.http.maxRequestSize = Math.max(config.maxBodyBytes(), config.maxPayloadBytes());
       javalin.jsonMapper(new JavalinJackson(json, false));
       javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
-      // Jetty keeps a per-connection cache of header fields and, by default, matches a new value against it
-      // case-insensitively: a kept-alive connection that sent the right key once would then have "the same key in
-      // upper case" answered with the cached, correct value. No cache: every request's key is its own bytes.
-      javalin.jetty.modifyHttpConfiguration(
-          http -> {
-            http.setHeaderCacheSize(0);
-            http.setHeaderCacheCaseSensitive(true);
-          });
-      javalin.routes.before(
-          ctx -> {
-            ctx.attribute(TIMER_ATTRIBUTE, Timer.start(meters));
-            ctx.header("X-Content-Type-Options", "nosniff");
-            if (isApiPath(ctx.path())) {
-              ctx.header("Cache-Control", "no-store");
-              if (!keyless.contains(normalise(ctx.path())) && !router.authenticatedOtherwise(ctx)) {
-                ctx.attribute(IdempotentWrites.CALLER, auth.check(ctx));
-              }
-            }
-            long limit = router.bodyLimit(ctx.path());
-            if (ctx.contentLength() > limit) {
-              throw ApiRouter.tooLarge(limit);
-            }
-          });
+      // Jetty keeps a per-connection cache of header fields and, by default, matches a new value
+      // against it
+      // case-insensitively: a kept-alive connection that sent the right key once would then have
+      // "the same key in
+      // upper case" answered with the cached, correct value. No cache: every request's key is its
+      // own bytes.
+      javalin.jetty.modifyHttpConfiguration(http -> {
+        http.setHeaderCacheSize(0);
+        http.setHeaderCacheCaseSensitive(true);
+      });
+      javalin.routes.before(ctx -> {
+        ctx.attribute(TIMER_ATTRIBUTE, Timer.start(meters));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        if (isApiPath(ctx.path())) {
+          ctx.header("Cache-Control", "no-store");
+          if (!keyless.contains(normalise(ctx.path())) && !router.authenticatedOtherwise(ctx)) {
+            ctx.attribute(IdempotentWrites.CALLER, auth.check(ctx));
+          }
+        }
+        long limit = router.bodyLimit(ctx.path());
+        if (ctx.contentLength() > limit) {
+          throw ApiRouter.tooLarge(limit);
+        }
+      });
       for (RouteSpec route : routes) {
-        Handler handler = writes != null && IdempotentWrites.applies(route) ? writes.wrap(route.handler())
-            : route.handler();
+        Handler handler =
+            writes != null && IdempotentWrites.applies(route)
+                ? writes.wrap(route.handler())
+                : route.handler();
         javalin.routes.addHttpHandler(route.method(), route.path(), scoped(route, handler, auth));
       }
       javalin.routes.after(ctx -> record(ctx, meters));
@@ -317,11 +346,13 @@ public final class ApiServer implements AutoCloseable {
           ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage()));
       javalin.routes.exception(
           HttpResponseException.class,
-          (e, ctx) -> writeError(ctx, e.getStatus(), codeFor(e.getStatus()), messageFor(e.getStatus())));
+          (e, ctx) ->
+              writeError(ctx, e.getStatus(), codeFor(e.getStatus()), messageFor(e.getStatus())));
       javalin.routes.exception(
           StorageException.class,
           (e, ctx) -> {
-            LOG.warn("database unavailable on {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
+            LOG.warn(
+                "database unavailable on {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
             ctx.header("Retry-After", "5");
             writeError(ctx, 503, "unavailable", "storage is temporarily unavailable, retry later");
           });
@@ -343,8 +374,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * The route's {@code handler}, behind a check of its own scope when it needs more than its method's default
-     * (before an Idempotency-Key is claimed: a refused request remembers nothing).
+     * The route's {@code handler}, behind a check of its own scope when it needs more than its
+     * method's default (before an Idempotency-Key is claimed: a refused request remembers nothing).
      */
     private static Handler scoped(RouteSpec route, Handler handler, BearerAuth auth) {
       if (!route.authenticated() || route.scope() == BearerAuth.scopeFor(route.method())) {
@@ -370,8 +401,9 @@ public final class ApiServer implements AutoCloseable {
         results.put(check.getKey(), ok);
         ready &= ok;
       }
-      ctx.status(ready ? 200 : 503).json(new Readiness(ready ? Readiness.Status.READY : Readiness.Status.NOT_READY,
-          results));
+      ctx.status(ready ? 200 : 503)
+          .json(
+              new Readiness(ready ? Readiness.Status.READY : Readiness.Status.NOT_READY, results));
     }
   }
 
@@ -381,8 +413,10 @@ public final class ApiServer implements AutoCloseable {
   /** {@code GET /readyz}'s answer: overall and per check. */
   record Readiness(Status status, @ApiDoc("check name -> passed") Map<String, Boolean> checks) {
     enum Status {
-      @JsonProperty("ready") READY,
-      @JsonProperty("not_ready") NOT_READY
+      @JsonProperty("ready")
+      READY,
+      @JsonProperty("not_ready")
+      NOT_READY
     }
   }
 
@@ -404,7 +438,10 @@ public final class ApiServer implements AutoCloseable {
             .register(meters));
   }
 
-  /** The matched route template (never the raw path, which may carry a loginId), or {@code UNMATCHED}. */
+  /**
+   * The matched route template (never the raw path, which may carry a loginId), or {@code
+   * UNMATCHED}.
+   */
   static String routeOf(Context ctx) {
     try {
       var endpoint = ctx.endpoints().lastHttpEndpoint();

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Counts failed authentications per client address (see {@link ClientAddress#throttleKey}) in a fixed window that
- * starts at an address's first failure; an address that reaches the limit is refused until its window ends,
- * without its key being looked at, so guessing costs time and floods of refusals stop early.
+ * Counts failed authentications per client address (see {@link ClientAddress#throttleKey}) in a
+ * fixed window that starts at an address's first failure; an address that reaches the limit is
+ * refused until its window ends, without its key being looked at, so guessing costs time and floods
+ * of refusals stop early.
  *
- * <p>Memory is bounded: at most {@code capacity} addresses are tracked, the least recently seen forgotten first, so
- * an attacker rotating addresses cannot grow it (forgetting an address only gives it its full count back). Per
- * instance: several instances each count on their own. Thread-safe.
+ * <p>Memory is bounded: at most {@code capacity} addresses are tracked, the least recently seen
+ * forgotten first, so an attacker rotating addresses cannot grow it (forgetting an address only
+ * gives it its full count back). Per instance: several instances each count on their own.
+ * Thread-safe.
  */
 final class AuthThrottle {
 
@@ -40,12 +42,13 @@ final class AuthThrottle {
     this.limit = limit;
     this.window = window;
     this.clock = clock;
-    this.windows = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.windows =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   /** How long {@code address} is still refused, or empty when it may try. */
@@ -71,7 +74,8 @@ final class AuthThrottle {
       return false;
     }
     Instant now = clock.instant();
-    Window current = windows.computeIfAbsent(ClientAddress.throttleKey(address), key -> new Window(now));
+    Window current =
+        windows.computeIfAbsent(ClientAddress.throttleKey(address), key -> new Window(now));
     if (!now.isBefore(current.start.plus(window))) {
       current.start = now;
       current.failures = 0;

@@ -17,13 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks {@code Authorization: Bearer <key>} against the configured keys in constant time, then the key's scope
- * against the request method (or the route's own, stricter scope); every refusal is counted
- * ({@code flinks4j.http.auth_failures}) and logged by reason, never with the presented key. A client address that
- * failed too often within a window is refused with 429 before its key is looked at ({@link AuthThrottle}).
+ * Checks {@code Authorization: Bearer <key>} against the configured keys in constant time, then the
+ * key's scope against the request method (or the route's own, stricter scope); every refusal is
+ * counted ({@code flinks4j.http.auth_failures}) and logged by reason, never with the presented key.
+ * A client address that failed too often within a window is refused with 429 before its key is
+ * looked at ({@link AuthThrottle}).
  *
- * <p>The key is compared as the exact bytes the client sent: the connector's header cache, which would hand back
- * an earlier, case-insensitively equal value on a kept-alive connection, is switched off in {@link ApiServer}.
+ * <p>The key is compared as the exact bytes the client sent: the connector's header cache, which
+ * would hand back an earlier, case-insensitively equal value on a kept-alive connection, is
+ * switched off in {@link ApiServer}.
  */
 final class BearerAuth {
 
@@ -38,7 +40,8 @@ final class BearerAuth {
   private final AuthThrottle throttle;
   private final Set<String> trustedProxies;
 
-  BearerAuth(List<ApiKey> keys, MeterRegistry metrics, AuthThrottle throttle, Set<String> trustedProxies) {
+  BearerAuth(
+      List<ApiKey> keys, MeterRegistry metrics, AuthThrottle throttle, Set<String> trustedProxies) {
     this.keys = keys.stream().map(key -> new Entry(key, digest(key.secret()))).toList();
     this.metrics = metrics;
     this.throttle = throttle;
@@ -53,9 +56,9 @@ final class BearerAuth {
   /**
    * The key that authenticates {@code ctx}, once its scope allows the request's method.
    *
-   * @throws ApiException 401 when the header is missing, malformed or names an unknown key; 403 {@code forbidden}
-   *     when the key's scope does not cover the method; 429 {@code too_many_requests} while the client's address
-   *     is throttled
+   * @throws ApiException 401 when the header is missing, malformed or names an unknown key; 403
+   *     {@code forbidden} when the key's scope does not cover the method; 429 {@code
+   *     too_many_requests} while the client's address is throttled
    */
   ApiKey check(Context ctx) {
     String client = ClientAddress.of(ctx, trustedProxies);
@@ -64,19 +67,31 @@ final class BearerAuth {
       metrics.counter(FAILURES, "reason", "throttled").increment();
       long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
       ctx.header("Retry-After", String.valueOf(seconds));
-      throw new ApiException(429, "too_many_requests",
+      throw new ApiException(
+          429,
+          "too_many_requests",
           "too many failed authentications from this address; retry in " + seconds + " s");
     }
     String header = ctx.header("Authorization");
     if (header != null && Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
-      throw refuse(ctx, client, "malformed", unauthorized(ctx, "send exactly one Authorization header"));
+      throw refuse(
+          ctx, client, "malformed", unauthorized(ctx, "send exactly one Authorization header"));
     }
     if (header == null || header.isBlank()) {
-      throw refuse(ctx, client, "missing", unauthorized(ctx, "missing bearer key: send Authorization: Bearer <key>"));
+      throw refuse(
+          ctx,
+          client,
+          "missing",
+          unauthorized(ctx, "missing bearer key: send Authorization: Bearer <key>"));
     }
     String trimmed = header.strip();
-    if (trimmed.length() < 7 || !trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-      throw refuse(ctx, client, "malformed", unauthorized(ctx, "the Authorization header must use the Bearer scheme"));
+    if (trimmed.length() < 7
+        || !trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+      throw refuse(
+          ctx,
+          client,
+          "malformed",
+          unauthorized(ctx, "the Authorization header must use the Bearer scheme"));
     }
     byte[] presented = digest(trimmed.substring(7).strip());
     ApiKey match = null;
@@ -94,23 +109,40 @@ final class BearerAuth {
   }
 
   /**
-   * Refuses the request unless the key {@link #check} accepted for it grants {@code needed}: the routes that ask
-   * for more than their method's default (an admin POST) call this once they are matched.
+   * Refuses the request unless the key {@link #check} accepted for it grants {@code needed}: the
+   * routes that ask for more than their method's default (an admin POST) call this once they are
+   * matched.
    *
-   * @param request what is refused, for the log: a method, or a method and route template (never the raw path)
+   * @param request what is refused, for the log: a method, or a method and route template (never
+   *     the raw path)
    * @throws ApiException 403 {@code forbidden}; 401 when no key was checked for this request
    */
   void requireScope(Context ctx, ApiKey.Scope needed, String request) {
     ApiKey key = ctx.attribute(KEY_ATTRIBUTE);
     if (key == null) {
-      throw new ApiException(401, "unauthorized", "missing bearer key: send Authorization: Bearer <key>");
+      throw new ApiException(
+          401, "unauthorized", "missing bearer key: send Authorization: Bearer <key>");
     }
     if (!key.scope().includes(needed)) {
-      LOG.warn("key '{}' ({}) refused {}: needs the {} scope", key.name(), key.scope().label(), request,
+      LOG.warn(
+          "key '{}' ({}) refused {}: needs the {} scope",
+          key.name(),
+          key.scope().label(),
+          request,
           needed.label());
-      throw refuse(ctx, ClientAddress.of(ctx, trustedProxies), "insufficient_scope", new ApiException(403,
-          "forbidden", "this key has the " + key.scope().label() + " scope; " + request + " needs "
-              + needed.label()));
+      throw refuse(
+          ctx,
+          ClientAddress.of(ctx, trustedProxies),
+          "insufficient_scope",
+          new ApiException(
+              403,
+              "forbidden",
+              "this key has the "
+                  + key.scope().label()
+                  + " scope; "
+                  + request
+                  + " needs "
+                  + needed.label()));
     }
   }
 
@@ -125,11 +157,15 @@ final class BearerAuth {
 
   private ApiException refuse(Context ctx, String client, String reason, ApiException answer) {
     metrics.counter(FAILURES, "reason", reason).increment();
-    if (answer.status() == 401) { // a valid key short of scope is no guess: only 401s count towards throttling
+    if (answer.status()
+        == 401) { // a valid key short of scope is no guess: only 401s count towards throttling
       LOG.warn("authentication failed ({}) for {} from {}", reason, ctx.method(), client);
       if (throttle.failed(client)) {
-        LOG.warn("{} failed authentications from {} within {}: refusing it with 429 until the window ends",
-            throttle.limit(), ClientAddress.throttleKey(client), throttle.window());
+        LOG.warn(
+            "{} failed authentications from {} within {}: refusing it with 429 until the window ends",
+            throttle.limit(),
+            ClientAddress.throttleKey(client),
+            throttle.window());
       }
     }
     return answer;

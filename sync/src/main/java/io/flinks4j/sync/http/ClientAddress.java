@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who sent a request, for throttling and logs: the connection's peer, or, when that peer is a trusted proxy, the
- * right-most address in {@code X-Forwarded-For} that is not itself a trusted proxy (the one the nearest trusted
- * proxy saw; anything left of it is whatever the client chose to send).
+ * Who sent a request, for throttling and logs: the connection's peer, or, when that peer is a
+ * trusted proxy, the right-most address in {@code X-Forwarded-For} that is not itself a trusted
+ * proxy (the one the nearest trusted proxy saw; anything left of it is whatever the client chose to
+ * send).
  */
 final class ClientAddress {
 
@@ -28,9 +29,10 @@ final class ClientAddress {
     if (!trustedProxies.contains(peer)) {
       return peer;
     }
-    List<String> hops = Collections.list(ctx.req().getHeaders("X-Forwarded-For")).stream()
-        .flatMap(header -> Arrays.stream(header.split(",")))
-        .toList();
+    List<String> hops =
+        Collections.list(ctx.req().getHeaders("X-Forwarded-For")).stream()
+            .flatMap(header -> Arrays.stream(header.split(",")))
+            .toList();
     String client = peer;
     for (int i = hops.size() - 1; i >= 0; i--) {
       Optional<String> hop = canonical(hops.get(i));
@@ -46,8 +48,9 @@ final class ClientAddress {
   }
 
   /**
-   * What failures are counted under: an IPv4 address itself, an IPv6 address's /64 prefix (one subscriber usually
-   * holds a whole /64, so counting single IPv6 addresses would let one client rotate through billions).
+   * What failures are counted under: an IPv4 address itself, an IPv6 address's /64 prefix (one
+   * subscriber usually holds a whole /64, so counting single IPv6 addresses would let one client
+   * rotate through billions).
    */
   static String throttleKey(String address) {
     if (address.indexOf(':') < 0) {
@@ -66,8 +69,8 @@ final class ClientAddress {
   }
 
   /**
-   * The canonical text of an IP literal ({@code [::1]} and {@code 0:0:0:0:0:0:0:1} alike), empty for anything else;
-   * never resolves a host name.
+   * The canonical text of an IP literal ({@code [::1]} and {@code 0:0:0:0:0:0:0:1} alike), empty
+   * for anything else; never resolves a host name.
    */
   static Optional<String> canonical(String text) {
     String literal = text.strip();
@@ -75,16 +78,19 @@ final class ClientAddress {
       literal = literal.substring(1, literal.length() - 1);
     }
     // Only literals reach InetAddress: a name there would be looked up in DNS.
-    boolean ipv6 = literal.indexOf(':') >= 0 && literal.chars().allMatch(c -> Character.digit(c, 16) >= 0
-        || c == ':' || c == '.');
+    boolean ipv6 =
+        literal.indexOf(':') >= 0
+            && literal.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
     if (!ipv6 && !IPV4.matcher(literal).matches()) {
       return Optional.empty();
     }
     try {
       InetAddress address = InetAddress.getByName(literal);
       String canonical = address.getHostAddress();
-      return Optional.of(address instanceof Inet6Address && canonical.indexOf('%') >= 0
-          ? canonical.substring(0, canonical.indexOf('%')) : canonical);
+      return Optional.of(
+          address instanceof Inet6Address && canonical.indexOf('%') >= 0
+              ? canonical.substring(0, canonical.indexOf('%'))
+              : canonical);
     } catch (UnknownHostException e) {
       return Optional.empty();
     }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Opaque keyset-pagination cursors: the position after the last row of a page, Base64url-encoded and tagged
- * with the listing it belongs to, so a cursor from one listing is refused by another.
+ * Opaque keyset-pagination cursors: the position after the last row of a page, Base64url-encoded
+ * and tagged with the listing it belongs to, so a cursor from one listing is refused by another.
  */
 public final class Cursor {
 
@@ -18,7 +18,9 @@ public final class Cursor {
     for (String part : parts) {
       text.append(SEPARATOR).append(part);
     }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -18,19 +18,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code Idempotency-Key} on the {@code /v1} writes, as Stripe does it: the first request with a key runs and its
- * answer is kept; a retry with the same key and the same request gets that answer again (with
- * {@code Idempotent-Replayed: true}) and runs nothing; the same key with another request is 422, and while the
- * first still runs, 409. Keys belong to the API key (by name) that sent them.
+ * {@code Idempotency-Key} on the {@code /v1} writes, as Stripe does it: the first request with a
+ * key runs and its answer is kept; a retry with the same key and the same request gets that answer
+ * again (with {@code Idempotent-Replayed: true}) and runs nothing; the same key with another
+ * request is 422, and while the first still runs, 409. Keys belong to the API key (by name) that
+ * sent them.
  *
- * <p>Only a 2xx answer is kept: in this API any other answer means nothing was written (input refused, a conflict,
- * Flinks or the database unavailable, each in a rolled-back transaction), so the key is released and a retry with
- * it runs again. Without the header a write runs as usual.
+ * <p>Only a 2xx answer is kept: in this API any other answer means nothing was written (input
+ * refused, a conflict, Flinks or the database unavailable, each in a rolled-back transaction), so
+ * the key is released and a retry with it runs again. Without the header a write runs as usual.
  */
 final class IdempotentWrites {
 
   static final String HEADER = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
+
   /** The authenticated {@link ApiKey} of the request, set by the server before any route runs. */
   static final String CALLER = "flinks4j.caller";
 
@@ -77,19 +79,25 @@ final class IdempotentWrites {
         }
         case IdempotencyStore.InFlight inFlight -> {
           ctx.header("Retry-After", "1");
-          throw new ApiException(409, "idempotency_key_in_use",
+          throw new ApiException(
+              409,
+              "idempotency_key_in_use",
               "a request with this Idempotency-Key is still being processed; retry shortly");
         }
-        case IdempotencyStore.Mismatch mismatch -> throw new ApiException(422, "idempotency_key_reused",
-            "this Idempotency-Key was already used with another request (method, path or body); use a new key");
+        case IdempotencyStore.Mismatch mismatch ->
+            throw new ApiException(
+                422,
+                "idempotency_key_reused",
+                "this Idempotency-Key was already used with another request (method, path or body); use a new key");
       }
     };
   }
 
   /**
-   * Keeps the answer of a request that claimed a key, or releases the key; runs after the route and the error
-   * mapping, before the answer is sent, so a retry that follows the answer finds it. A failure here is logged and
-   * leaves the key in flight (409) until it counts as abandoned; the caller still gets the route's answer.
+   * Keeps the answer of a request that claimed a key, or releases the key; runs after the route and
+   * the error mapping, before the answer is sent, so a retry that follows the answer finds it. A
+   * failure here is logged and leaves the key in flight (409) until it counts as abandoned; the
+   * caller still gets the route's answer.
    */
   void finish(Context ctx) {
     Held held = ctx.attribute(HELD);
@@ -100,13 +108,23 @@ final class IdempotentWrites {
       int status = ctx.statusCode();
       Optional<byte[]> body = status >= 200 && status < 300 ? resultBytes(ctx) : Optional.empty();
       if (body.isPresent()) {
-        store.complete(held.apiKeyName(), held.key(), held.claim(), status, ctx.res().getContentType(), body.get());
+        store.complete(
+            held.apiKeyName(),
+            held.key(),
+            held.claim(),
+            status,
+            ctx.res().getContentType(),
+            body.get());
       } else {
         store.release(held.apiKeyName(), held.key(), held.claim());
       }
     } catch (RuntimeException e) {
-      LOG.warn("cannot keep the answer of {} {} under its Idempotency-Key ({}); retries with that key get 409 for a"
-          + " while", ctx.method(), ApiServer.routeOf(ctx), e.getClass().getSimpleName());
+      LOG.warn(
+          "cannot keep the answer of {} {} under its Idempotency-Key ({}); retries with that key get 409 for a"
+              + " while",
+          ctx.method(),
+          ApiServer.routeOf(ctx),
+          e.getClass().getSimpleName());
     }
   }
 
@@ -116,13 +134,19 @@ final class IdempotentWrites {
       return Optional.empty();
     }
     if (values.size() > 1 || !KEY.matcher(values.get(0)).matches()) {
-      throw ApiException.badRequest("invalid_idempotency_key",
-          "send one " + HEADER + " of 1 to 255 printable ASCII characters without spaces (a UUID, say)");
+      throw ApiException.badRequest(
+          "invalid_idempotency_key",
+          "send one "
+              + HEADER
+              + " of 1 to 255 printable ASCII characters without spaces (a UUID, say)");
     }
     return Optional.of(values.get(0));
   }
 
-  /** The answer's bytes, left in place for sending; empty when it is a stream that cannot be read twice. */
+  /**
+   * The answer's bytes, left in place for sending; empty when it is a stream that cannot be read
+   * twice.
+   */
   private static Optional<byte[]> resultBytes(Context ctx) {
     InputStream result = ctx.resultInputStream();
     if (result == null) {

@@ -10,8 +10,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers requests Jetty rejects before they reach the app (malformed URIs, oversized headers) with the same
- * JSON error body as everything else, instead of Jetty's HTML page.
+ * Answers requests Jetty rejects before they reach the app (malformed URIs, oversized headers) with
+ * the same JSON error body as everything else, instead of Jetty's HTML page.
  */
 final class JettyErrors extends ErrorHandler {
 
@@ -23,11 +23,17 @@ final class JettyErrors extends ErrorHandler {
 
   @Override
   protected void generateResponse(
-      Request request, Response response, int status, String message, Throwable cause, Callback callback) {
+      Request request,
+      Response response,
+      int status,
+      String message,
+      Throwable cause,
+      Callback callback) {
     byte[] body;
     try {
       body =
-          json.writeValueAsBytes(ErrorResponse.of(ApiServer.codeFor(status), ApiServer.messageFor(status)));
+          json.writeValueAsBytes(
+              ErrorResponse.of(ApiServer.codeFor(status), ApiServer.messageFor(status)));
     } catch (JsonProcessingException e) {
       callback.failed(e);
       return;

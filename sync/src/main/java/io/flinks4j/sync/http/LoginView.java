@@ -16,16 +16,26 @@ record LoginView(
     @ApiDoc(nullable = true) String tag,
     @ApiDoc(nullable = true) String institution,
     @ApiDoc(format = "date-time") String createdAt,
-    @ApiDoc(value = "Flinks LastRefresh of the newest stored data", format = "date-time", nullable = true)
+    @ApiDoc(
+            value = "Flinks LastRefresh of the newest stored data",
+            format = "date-time",
+            nullable = true)
         String lastRefresh,
-    @ApiDoc(value = "state of the latest retrieval; null before the first", nullable = true) String state,
+    @ApiDoc(value = "state of the latest retrieval; null before the first", nullable = true)
+        String state,
     @ApiDoc(format = "date-time", nullable = true) String stateUpdatedAt,
     @ApiDoc(format = "date-time", nullable = true) String lastSuccessAt,
-    @ApiDoc(value = "why it failed, timed out or is retrying: a FlinksCode, or network, http_503, ...", nullable = true)
+    @ApiDoc(
+            value =
+                "why it failed, timed out or is retrying: a FlinksCode, or network, http_503, ...",
+            nullable = true)
         String errorCode,
-    @ApiDoc(value = "short description of that failure, free of secrets", nullable = true) String errorMessage,
-    @ApiDoc("the security questions to answer while the state is mfa_required") List<MfaChallenge> mfaChallenges,
-    @ApiDoc(value = "Flinks Connect URL to finish MFA", format = "uri", nullable = true) String relaunchUrl) {
+    @ApiDoc(value = "short description of that failure, free of secrets", nullable = true)
+        String errorMessage,
+    @ApiDoc("the security questions to answer while the state is mfa_required")
+        List<MfaChallenge> mfaChallenges,
+    @ApiDoc(value = "Flinks Connect URL to finish MFA", format = "uri", nullable = true)
+        String relaunchUrl) {
 
   static LoginView of(StoredLogin login, Optional<LoginStatus> status) {
     return new LoginView(
@@ -39,8 +49,12 @@ record LoginView(
         status.flatMap(LoginStatus::lastSuccessAt).map(Instant::toString).orElse(null),
         status.flatMap(LoginStatus::errorCode).orElse(null),
         status.flatMap(LoginStatus::errorMessage).orElse(null),
-        status.map(LoginStatus::mfaChallenges).orElse(List.of()).stream() // one MfaChallenge schema for both APIs
-            .map(challenge -> new MfaChallenge(challenge.type(), challenge.prompt(), challenge.choices()))
+        status
+            .map(LoginStatus::mfaChallenges)
+            .orElse(List.of())
+            .stream() // one MfaChallenge schema for both APIs
+            .map(challenge ->
+                new MfaChallenge(challenge.type(), challenge.prompt(), challenge.choices()))
             .toList(),
         status.flatMap(LoginStatus::relaunchUrl).map(URI::toString).orElse(null));
   }

@@ -9,11 +9,12 @@ import io.javalin.http.HandlerType;
  *
  * @param scope what a bearer key must grant; for routes outside {@code /v1} it is not checked
  */
-record RouteSpec(HandlerType method, String path, ApiKey.Scope scope, Operation operation, Handler handler) {
+record RouteSpec(
+    HandlerType method, String path, ApiKey.Scope scope, Operation operation, Handler handler) {
 
   /**
-   * Routes under {@code /v1} need a bearer key, but for the few marked {@link Operation#withoutKey()}; the others
-   * (health, webhooks) authenticate otherwise or not at all.
+   * Routes under {@code /v1} need a bearer key, but for the few marked {@link
+   * Operation#withoutKey()}; the others (health, webhooks) authenticate otherwise or not at all.
    */
   boolean authenticated() {
     return ApiServer.isApiPath(path) && !operation.keyless();

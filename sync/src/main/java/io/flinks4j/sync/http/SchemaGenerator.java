@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * JSON Schemas for the records routes read and write, derived from Jackson's own view of them (the properties it
- * serializes, their names after {@code @JsonProperty}, {@code @JsonIgnore} and {@code @JsonInclude}) so the
- * document describes exactly what the mapper writes. Each record becomes a named component; scalars, lists and
- * maps are inlined.
+ * JSON Schemas for the records routes read and write, derived from Jackson's own view of them (the
+ * properties it serializes, their names after {@code @JsonProperty}, {@code @JsonIgnore} and
+ * {@code @JsonInclude}) so the document describes exactly what the mapper writes. Each record
+ * becomes a named component; scalars, lists and maps are inlined.
  */
 final class SchemaGenerator {
 
@@ -31,7 +31,9 @@ final class SchemaGenerator {
   private final ObjectNode components;
   private final Map<String, Owner> owners = new HashMap<>();
 
-  /** Which type a component name stands for, and whether as read (request) or as written (response). */
+  /**
+   * Which type a component name stands for, and whether as read (request) or as written (response).
+   */
   private record Owner(JavaType type, boolean request) {}
 
   /** Writes the components it creates into {@code components} ({@code #/components/schemas}). */
@@ -40,7 +42,10 @@ final class SchemaGenerator {
     this.components = components;
   }
 
-  /** The schema of {@code type} as the service writes it: a {@code $ref} for a record, inline otherwise. */
+  /**
+   * The schema of {@code type} as the service writes it: a {@code $ref} for a record, inline
+   * otherwise.
+   */
   ObjectNode schemaOf(Type type) {
     return schema(json.getTypeFactory().constructType(type), false);
   }
@@ -57,7 +62,10 @@ final class SchemaGenerator {
       schema.put("type", "string");
     } else if (raw == boolean.class || raw == Boolean.class) {
       schema.put("type", "boolean");
-    } else if (raw == int.class || raw == Integer.class || raw == short.class || raw == Short.class) {
+    } else if (raw == int.class
+        || raw == Integer.class
+        || raw == short.class
+        || raw == Short.class) {
       schema.put("type", "integer").put("format", "int32");
     } else if (raw == long.class || raw == Long.class || raw == BigInteger.class) {
       schema.put("type", "integer").put("format", "int64");
@@ -69,16 +77,21 @@ final class SchemaGenerator {
       schema.put("type", "string");
       ArrayNode values = schema.putArray("enum");
       for (Object constant : raw.getEnumConstants()) {
-        values.add(json.valueToTree(constant).asText()); // as Jackson writes it (@JsonValue, @JsonProperty)
+        values.add(
+            json.valueToTree(constant)
+                .asText()); // as Jackson writes it (@JsonValue, @JsonProperty)
       }
     } else if (type.isCollectionLikeType() || type.isArrayType()) {
       schema.put("type", "array").set("items", schema(type.getContentType(), request));
     } else if (type.isMapLikeType() && type.getKeyType().getRawClass() == String.class) {
-      schema.put("type", "object").set("additionalProperties", schema(type.getContentType(), request));
+      schema
+          .put("type", "object")
+          .set("additionalProperties", schema(type.getContentType(), request));
     } else if (raw.isRecord()) {
       return schema.put("$ref", "#/components/schemas/" + component(type, request));
     } else {
-      throw new IllegalArgumentException("cannot describe " + type + " in the OpenAPI document: use a record");
+      throw new IllegalArgumentException(
+          "cannot describe " + type + " in the OpenAPI document: use a record");
     }
     return schema;
   }
@@ -89,8 +102,14 @@ final class SchemaGenerator {
     Owner owner = owners.putIfAbsent(name, new Owner(type, request));
     if (owner != null) {
       if (!owner.equals(new Owner(type, request))) {
-        throw new IllegalStateException("the OpenAPI schema name " + name + " stands for two types (or one type as"
-            + " both request and response): " + owner + ", " + type);
+        throw new IllegalStateException(
+            "the OpenAPI schema name "
+                + name
+                + " stands for two types (or one type as"
+                + " both request and response): "
+                + owner
+                + ", "
+                + type);
       }
       return name;
     }
@@ -102,7 +121,8 @@ final class SchemaGenerator {
     }
     BeanDescription bean = json.getSerializationConfig().introspect(type);
     JsonInclude.Include classInclusion =
-        bean.findPropertyInclusion(json.getSerializationConfig().getDefaultPropertyInclusion()).getValueInclusion();
+        bean.findPropertyInclusion(json.getSerializationConfig().getDefaultPropertyInclusion())
+            .getValueInclusion();
     ArrayNode required = json.createArrayNode();
     ObjectNode properties = schema.putObject("properties");
     for (BeanPropertyDefinition property : bean.findProperties()) {
@@ -112,8 +132,9 @@ final class SchemaGenerator {
       }
       ApiDoc doc = accessor.getAnnotation(ApiDoc.class);
       JsonInclude.Include inclusion = property.findInclusion().getValueInclusion();
-      boolean omitsNull = OMITS_NULL.contains(
-          inclusion == JsonInclude.Include.USE_DEFAULTS ? classInclusion : inclusion);
+      boolean omitsNull =
+          OMITS_NULL.contains(
+              inclusion == JsonInclude.Include.USE_DEFAULTS ? classInclusion : inclusion);
       boolean nullable = doc != null && doc.nullable() && !property.getPrimaryType().isPrimitive();
       ObjectNode value = schema(property.getPrimaryType(), request);
       if (nullable && !omitsNull) {
@@ -136,7 +157,10 @@ final class SchemaGenerator {
     return name;
   }
 
-  /** {@code schema} widened to admit null: a type list for scalars, an {@code anyOf} around a reference. */
+  /**
+   * {@code schema} widened to admit null: a type list for scalars, an {@code anyOf} around a
+   * reference.
+   */
   private ObjectNode orNull(ObjectNode schema) {
     if (schema.has("type") && schema.get("type").isTextual()) {
       String type = schema.get("type").asText();
@@ -151,7 +175,10 @@ final class SchemaGenerator {
     return wrapper;
   }
 
-  /** {@code Page<TransactionView>} is {@code TransactionViewPage}; a plain record is its simple name. */
+  /**
+   * {@code Page<TransactionView>} is {@code TransactionViewPage}; a plain record is its simple
+   * name.
+   */
   private static String name(JavaType type) {
     StringBuilder name = new StringBuilder();
     for (int i = 0; i < type.containedTypeCount(); i++) {

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * {@code GET /v1/version}: the release that answers and the Java it runs on, so an operator (or a deploy check)
- * can tell which build a load balancer reaches. The version is the POM's, written into {@code version.properties}
- * by the build.
+ * {@code GET /v1/version}: the release that answers and the Java it runs on, so an operator (or a
+ * deploy check) can tell which build a load balancer reaches. The version is the POM's, written
+ * into {@code version.properties} by the build.
  */
 public final class VersionRoutes implements ApiRoutes {
 
@@ -19,11 +19,16 @@ public final class VersionRoutes implements ApiRoutes {
 
   /** The answer of {@code GET /v1/version}. */
   record Version(
-      // javaVersion, not java: a property named java breaks the Java client openapi-generator makes (the field
+      // javaVersion, not java: a property named java breaks the Java client openapi-generator makes
+      // (the field
       // hides the java.* packages in its generated code).
-      @ApiDoc("flinks4j release, e.g. 0.2.0") String version, @ApiDoc("Java runtime version") String javaVersion) {}
+      @ApiDoc("flinks4j release, e.g. 0.2.0") String version,
+      @ApiDoc("Java runtime version") String javaVersion) {}
 
-  /** The flinks4j version of this build, {@code unknown} when the resource is missing (an unfiltered IDE build). */
+  /**
+   * The flinks4j version of this build, {@code unknown} when the resource is missing (an unfiltered
+   * IDE build).
+   */
   public static String version() {
     Properties properties = new Properties();
     try (InputStream in = VersionRoutes.class.getResourceAsStream("version.properties")) {
@@ -41,7 +46,8 @@ public final class VersionRoutes implements ApiRoutes {
   public void addTo(ApiRouter router) {
     router.get(
         PATH,
-        Operation.summary("The service's version and Java runtime").response(200, "Version", Version.class),
+        Operation.summary("The service's version and Java runtime")
+            .response(200, "Version", Version.class),
         ctx -> ctx.json(body));
   }
 }

@@ -37,18 +37,19 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Applies a GetAccountsDetail payload to the stored data of one login: accounts, holders, transactions (added,
- * modified or removed, each change numbered for the change feed: see {@link TransactionWriter}) and one balance
- * snapshot per account and retrieval.
+ * Applies a GetAccountsDetail payload to the stored data of one login: accounts, holders,
+ * transactions (added, modified or removed, each change numbered for the change feed: see {@link
+ * TransactionWriter}) and one balance snapshot per account and retrieval.
  *
- * <p>It runs on the caller's connection and never commits, so the engine can store a retrieval's data and its
- * completion in one transaction. Applying the same payload again changes nothing; transactions that later drop
- * out of Flinks's window stay stored; account and holder fields a later payload omits (null) keep their stored
- * value. Concurrent calls for the same login are serialised by a row lock on the login. Thread-safe.
+ * <p>It runs on the caller's connection and never commits, so the engine can store a retrieval's
+ * data and its completion in one transaction. Applying the same payload again changes nothing;
+ * transactions that later drop out of Flinks's window stay stored; account and holder fields a
+ * later payload omits (null) keep their stored value. Concurrent calls for the same login are
+ * serialised by a row lock on the login. Thread-safe.
  *
- * <p>Transactions are keyed by (account, Flinks transaction id). When Flinks sends no usable id (absent or
- * masked such as {@code xxxxxxxx-...}), a deterministic id is derived from the transaction's content and its
- * position among identical ones, so re-applying stays idempotent.
+ * <p>Transactions are keyed by (account, Flinks transaction id). When Flinks sends no usable id
+ * (absent or masked such as {@code xxxxxxxx-...}), a deterministic id is derived from the
+ * transaction's content and its position among identical ones, so re-applying stays idempotent.
  */
 public final class Ingester {
 
@@ -64,14 +65,16 @@ public final class Ingester {
   }
 
   /**
-   * An ingester publishing {@code flinks4j.ingest.duration} (time per payload) and
-   * {@code flinks4j.ingest.transactions.new} (transactions stored for the first time), counted when
-   * {@link #apply} returns, before the caller commits.
+   * An ingester publishing {@code flinks4j.ingest.duration} (time per payload) and {@code
+   * flinks4j.ingest.transactions.new} (transactions stored for the first time), counted when {@link
+   * #apply} returns, before the caller commits.
    */
   public Ingester(Clock clock, MeterRegistry meters) {
     this.clock = clock;
     this.duration =
-        Timer.builder("flinks4j.ingest.duration").description("Time to store one payload").register(meters);
+        Timer.builder("flinks4j.ingest.duration")
+            .description("Time to store one payload")
+            .register(meters);
     this.newTransactions =
         Counter.builder("flinks4j.ingest.transactions.new")
             .description("Transactions stored for the first time")
@@ -81,11 +84,12 @@ public final class Ingester {
   /**
    * Stores {@code detail} for the login with internal id {@code loginRef}.
    *
-   * @param retrievalKey the caller's id of this retrieval (at most 100 characters): one balance snapshot per
-   *     account and key
+   * @param retrievalKey the caller's id of this retrieval (at most 100 characters): one balance
+   *     snapshot per account and key
    * @throws IllegalArgumentException when the login does not exist or the key is unusable
    */
-  public IngestResult apply(Connection connection, long loginRef, String retrievalKey, AccountsDetail detail)
+  public IngestResult apply(
+      Connection connection, long loginRef, String retrievalKey, AccountsDetail detail)
       throws SQLException {
     long start = System.nanoTime();
     IngestResult result = store(connection, loginRef, retrievalKey, detail);
@@ -94,7 +98,8 @@ public final class Ingester {
     return result;
   }
 
-  private IngestResult store(Connection connection, long loginRef, String retrievalKey, AccountsDetail detail)
+  private IngestResult store(
+      Connection connection, long loginRef, String retrievalKey, AccountsDetail detail)
       throws SQLException {
     if (retrievalKey == null || retrievalKey.isEmpty() || retrievalKey.length() > 100) {
       throw new IllegalArgumentException("retrievalKey must be 1-100 characters");
@@ -119,8 +124,10 @@ public final class Ingester {
     upsertHolders(connection, loginRef, accounts, stored, now);
 
     LocalDate fallbackDate = (asOf != null ? asOf : now.toLocalDateTime()).toLocalDate();
-    // A payload older than the stored data (a redelivered webhook) may add rows but never modify or remove any.
-    boolean authoritative = asOf == null || locked.lastRefresh() == null || !asOf.isBefore(locked.lastRefresh());
+    // A payload older than the stored data (a redelivered webhook) may add rows but never modify or
+    // remove any.
+    boolean authoritative =
+        asOf == null || locked.lastRefresh() == null || !asOf.isBefore(locked.lastRefresh());
     List<TransactionWriter.AccountRows> changed = new ArrayList<>();
     Map<Long, String> changedDigests = new LinkedHashMap<>();
     int transactions = 0;
@@ -129,7 +136,9 @@ public final class Ingester {
       StoredAccount target = stored.get(accountKey(account));
       String rowsDigest = TransactionWriter.digest(rows);
       if (!rowsDigest.equals(target.transactionsDigest())) {
-        changed.add(new TransactionWriter.AccountRows(target.id(), !newAccountKeys.contains(accountKey(account)), rows));
+        changed.add(
+            new TransactionWriter.AccountRows(
+                target.id(), !newAccountKeys.contains(accountKey(account)), rows));
         if (authoritative) {
           changedDigests.put(target.id(), rowsDigest);
         }
@@ -137,9 +146,11 @@ public final class Ingester {
       transactions += rows.size();
     }
     TransactionWriter.Changes changes =
-        new TransactionWriter(connection, loginRef, now, locked.changeSeq()).write(changed, authoritative);
+        new TransactionWriter(connection, loginRef, now, locked.changeSeq())
+            .write(changed, authoritative);
     if (changes.lastSeq() != locked.changeSeq()) {
-      try (PreparedStatement update = connection.prepareStatement("update logins set change_seq = ? where id = ?")) {
+      try (PreparedStatement update =
+          connection.prepareStatement("update logins set change_seq = ? where id = ?")) {
         update.setLong(1, changes.lastSeq());
         update.setLong(2, loginRef);
         update.executeUpdate();
@@ -147,24 +158,33 @@ public final class Ingester {
     }
     recordDigests(connection, changedDigests);
     int snapshots = insertSnapshots(connection, accounts, stored, retrievalKey, asOf, now);
-    return new IngestResult(accounts.size(), newAccounts, transactions, changes.added(), changes.modified(),
-        changes.removed(), snapshots);
+    return new IngestResult(
+        accounts.size(),
+        newAccounts,
+        transactions,
+        changes.added(),
+        changes.modified(),
+        changes.removed(),
+        snapshots);
   }
 
   /**
-   * Replaces the login-level holders (from a KYC webhook, which arrives before the accounts); unchanged holders
-   * are left as they are.
+   * Replaces the login-level holders (from a KYC webhook, which arrives before the accounts);
+   * unchanged holders are left as they are.
    *
    * @return whether anything changed
    */
-  public boolean applyKyc(Connection connection, long loginRef, List<Holder> holders) throws SQLException {
+  public boolean applyKyc(Connection connection, long loginRef, List<Holder> holders)
+      throws SQLException {
     OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     lockLogin(connection, loginRef, now);
     List<HolderRow> wanted = holders.stream().filter(Objects::nonNull).map(HolderRow::of).toList();
     List<HolderRow> existing = new ArrayList<>();
     try (PreparedStatement select =
         connection.prepareStatement(
-            "select " + HolderRow.COLUMNS + " from holders where login_id = ? and account_id is null order by id")) {
+            "select "
+                + HolderRow.COLUMNS
+                + " from holders where login_id = ? and account_id is null order by id")) {
       select.setLong(1, loginRef);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -176,7 +196,8 @@ public final class Ingester {
       return false;
     }
     try (PreparedStatement delete =
-        connection.prepareStatement("delete from holders where login_id = ? and account_id is null")) {
+        connection.prepareStatement(
+            "delete from holders where login_id = ? and account_id is null")) {
       delete.setLong(1, loginRef);
       delete.executeUpdate();
     }
@@ -191,10 +212,12 @@ public final class Ingester {
   }
 
   /**
-   * Locks the login's row until the caller commits (see V3__ingest_shortcuts.sql for why by an update), then reads
-   * what the ingest needs under that lock: the change sequence and the as-of of the stored data.
+   * Locks the login's row until the caller commits (see V3__ingest_shortcuts.sql for why by an
+   * update), then reads what the ingest needs under that lock: the change sequence and the as-of of
+   * the stored data.
    */
-  private static Locked lockLogin(Connection connection, long loginRef, OffsetDateTime now) throws SQLException {
+  private static Locked lockLogin(Connection connection, long loginRef, OffsetDateTime now)
+      throws SQLException {
     try (PreparedStatement lock =
         connection.prepareStatement("update logins set last_ingested_at = ? where id = ?")) {
       lock.setObject(1, now);
@@ -216,7 +239,8 @@ public final class Ingester {
   /** The login as read under its row lock. */
   private record Locked(long changeSeq, LocalDateTime lastRefresh) {}
 
-  private static void updateLogin(Connection connection, long loginRef, String institution, LocalDateTime asOf)
+  private static void updateLogin(
+      Connection connection, long loginRef, String institution, LocalDateTime asOf)
       throws SQLException {
     if (institution != null) {
       try (PreparedStatement update =
@@ -255,20 +279,33 @@ public final class Ingester {
     if (account.id() != null && !account.id().isBlank()) {
       return account.id();
     }
-    return "flinks4j:" + digest(account.accountNumber(), account.transitNumber(), account.institutionNumber(),
-        account.title(), account.currency(), account.type());
+    return "flinks4j:"
+        + digest(
+            account.accountNumber(),
+            account.transitNumber(),
+            account.institutionNumber(),
+            account.title(),
+            account.currency(),
+            account.type());
   }
 
-  private static Map<String, StoredAccount> loadAccounts(Connection connection, long loginRef) throws SQLException {
+  private static Map<String, StoredAccount> loadAccounts(Connection connection, long loginRef)
+      throws SQLException {
     Map<String, StoredAccount> accounts = new HashMap<>();
     try (PreparedStatement select =
-        connection.prepareStatement("select id, flinks_account_id, transactions_digest, " + AccountRow.COLUMNS
-            + " from accounts where login_id = ?")) {
+        connection.prepareStatement(
+            "select id, flinks_account_id, transactions_digest, "
+                + AccountRow.COLUMNS
+                + " from accounts where login_id = ?")) {
       select.setLong(1, loginRef);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          accounts.put(rows.getString("flinks_account_id"), new StoredAccount(rows.getLong("id"),
-              AccountRow.read(rows), rows.getString("transactions_digest")));
+          accounts.put(
+              rows.getString("flinks_account_id"),
+              new StoredAccount(
+                  rows.getLong("id"),
+                  AccountRow.read(rows),
+                  rows.getString("transactions_digest")));
         }
       }
     }
@@ -276,16 +313,23 @@ public final class Ingester {
   }
 
   private static int upsertAccounts(
-      Connection connection, long loginRef, List<Account> accounts, Map<String, StoredAccount> stored,
-      OffsetDateTime now) throws SQLException {
+      Connection connection,
+      long loginRef,
+      List<Account> accounts,
+      Map<String, StoredAccount> stored,
+      OffsetDateTime now)
+      throws SQLException {
     int inserted = 0;
     try (PreparedStatement insert =
-            connection.prepareStatement("insert into accounts (login_id, flinks_account_id, " + AccountRow.COLUMNS
-                + ", first_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing");
+            connection.prepareStatement(
+                "insert into accounts (login_id, flinks_account_id, "
+                    + AccountRow.COLUMNS
+                    + ", first_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing");
         PreparedStatement update =
-            connection.prepareStatement("update accounts set title = ?, account_number = ?, last_four_digits = ?,"
-                + " transit_number = ?, institution_number = ?, category = ?, kind = ?, account_type = ?,"
-                + " currency = ?, overdraft_limit = ? where id = ?")) {
+            connection.prepareStatement(
+                "update accounts set title = ?, account_number = ?, last_four_digits = ?,"
+                    + " transit_number = ?, institution_number = ?, category = ?, kind = ?, account_type = ?,"
+                    + " currency = ?, overdraft_limit = ? where id = ?")) {
       for (Account account : accounts) {
         StoredAccount existing = stored.get(accountKey(account));
         AccountRow incoming = AccountRow.of(account);
@@ -309,12 +353,18 @@ public final class Ingester {
   }
 
   private static void upsertHolders(
-      Connection connection, long loginRef, List<Account> accounts, Map<String, StoredAccount> stored,
-      OffsetDateTime now) throws SQLException {
+      Connection connection,
+      long loginRef,
+      List<Account> accounts,
+      Map<String, StoredAccount> stored,
+      OffsetDateTime now)
+      throws SQLException {
     Map<Long, HolderRow> existing = new HashMap<>();
     try (PreparedStatement select =
-        connection.prepareStatement("select account_id, " + HolderRow.COLUMNS
-            + " from holders where login_id = ? and account_id is not null")) {
+        connection.prepareStatement(
+            "select account_id, "
+                + HolderRow.COLUMNS
+                + " from holders where login_id = ? and account_id is not null")) {
       select.setLong(1, loginRef);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -346,7 +396,8 @@ public final class Ingester {
   }
 
   /** The payload's transactions with their storage keys, duplicates removed. */
-  private static List<TransactionWriter.Row> transactionRows(List<Transaction> transactions, LocalDate fallbackDate) {
+  private static List<TransactionWriter.Row> transactionRows(
+      List<Transaction> transactions, LocalDate fallbackDate) {
     List<TransactionWriter.Row> rows = new ArrayList<>(transactions.size());
     Set<String> keys = new HashSet<>(transactions.size() * 2);
     Map<String, Integer> occurrences = new HashMap<>();
@@ -356,19 +407,27 @@ public final class Ingester {
       }
       String key = transaction.id();
       if (!usableId(key)) {
-        String content = digest(String.valueOf(transaction.date()), transaction.description(),
-            plain(transaction.debit()), plain(transaction.credit()), plain(transaction.balance()));
+        String content =
+            digest(
+                String.valueOf(transaction.date()),
+                transaction.description(),
+                plain(transaction.debit()),
+                plain(transaction.credit()),
+                plain(transaction.balance()));
         int occurrence = occurrences.merge(content, 1, Integer::sum);
         key = "flinks4j:" + content + ":" + occurrence;
       }
       if (keys.add(key)) {
-        rows.add(new TransactionWriter.Row(key, transaction.date() != null ? transaction.date() : fallbackDate, transaction));
+        rows.add(
+            new TransactionWriter.Row(
+                key, transaction.date() != null ? transaction.date() : fallbackDate, transaction));
       }
     }
     return rows;
   }
 
-  private static void recordDigests(Connection connection, Map<Long, String> digests) throws SQLException {
+  private static void recordDigests(Connection connection, Map<Long, String> digests)
+      throws SQLException {
     if (digests.isEmpty()) {
       return;
     }
@@ -384,12 +443,18 @@ public final class Ingester {
   }
 
   private static int insertSnapshots(
-      Connection connection, List<Account> accounts, Map<String, StoredAccount> stored, String retrievalKey,
-      LocalDateTime asOf, OffsetDateTime now) throws SQLException {
+      Connection connection,
+      List<Account> accounts,
+      Map<String, StoredAccount> stored,
+      String retrievalKey,
+      LocalDateTime asOf,
+      OffsetDateTime now)
+      throws SQLException {
     int written = 0;
     try (PreparedStatement insert =
-        connection.prepareStatement("insert into balance_snapshots (account_id, retrieval_key, available,"
-            + " current_amount, limit_amount, as_of, recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+        connection.prepareStatement(
+            "insert into balance_snapshots (account_id, retrieval_key, available,"
+                + " current_amount, limit_amount, as_of, recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
       for (Account account : accounts) {
         Balance balance = account.balance();
         if (balance == null) {
@@ -402,7 +467,8 @@ public final class Ingester {
         setAmount(insert, 5, balance.limit());
         insert.setObject(6, asOf);
         insert.setObject(7, now);
-        written += insert.executeUpdate(); // one by one: exact counts even where a batch reports none
+        written +=
+            insert.executeUpdate(); // one by one: exact counts even where a batch reports none
       }
     }
     return written;
@@ -412,7 +478,8 @@ public final class Ingester {
     return id != null && !id.isBlank() && !id.toLowerCase(Locale.ROOT).contains("xxxx");
   }
 
-  static void setAmount(PreparedStatement statement, int index, BigDecimal amount) throws SQLException {
+  static void setAmount(PreparedStatement statement, int index, BigDecimal amount)
+      throws SQLException {
     if (amount == null) {
       statement.setNull(index, Types.NUMERIC);
     } else {
@@ -437,45 +504,83 @@ public final class Ingester {
     }
   }
 
-  /** @param transactionsDigest {@link TransactionWriter#digest} of the last authoritative payload; null at first */
+  /**
+   * @param transactionsDigest {@link TransactionWriter#digest} of the last authoritative payload;
+   *     null at first
+   */
   private record StoredAccount(long id, AccountRow row, String transactionsDigest) {}
 
   /** The mutable columns of an account. */
   private record AccountRow(
-      String title, String accountNumber, String lastFourDigits, String transitNumber, String institutionNumber,
-      String category, String kind, String accountType, String currency, BigDecimal overdraftLimit) {
+      String title,
+      String accountNumber,
+      String lastFourDigits,
+      String transitNumber,
+      String institutionNumber,
+      String category,
+      String kind,
+      String accountType,
+      String currency,
+      BigDecimal overdraftLimit) {
 
-    static final String COLUMNS = "title, account_number, last_four_digits, transit_number, institution_number,"
-        + " category, kind, account_type, currency, overdraft_limit";
+    static final String COLUMNS =
+        "title, account_number, last_four_digits, transit_number, institution_number,"
+            + " category, kind, account_type, currency, overdraft_limit";
 
     static AccountRow of(Account a) {
-      return new AccountRow(a.title(), a.accountNumber(), a.lastFourDigits(), a.transitNumber(),
-          a.institutionNumber(), a.category() == null ? null : a.category().value(), a.type(),
-          a.accountType() == null ? null : a.accountType().value(), a.currency(), a.overdraftLimit());
+      return new AccountRow(
+          a.title(),
+          a.accountNumber(),
+          a.lastFourDigits(),
+          a.transitNumber(),
+          a.institutionNumber(),
+          a.category() == null ? null : a.category().value(),
+          a.type(),
+          a.accountType() == null ? null : a.accountType().value(),
+          a.currency(),
+          a.overdraftLimit());
     }
 
     static AccountRow read(ResultSet rows) throws SQLException {
-      return new AccountRow(rows.getString("title"), rows.getString("account_number"),
-          rows.getString("last_four_digits"), rows.getString("transit_number"), rows.getString("institution_number"),
-          rows.getString("category"), rows.getString("kind"), rows.getString("account_type"),
-          rows.getString("currency"), rows.getBigDecimal("overdraft_limit"));
+      return new AccountRow(
+          rows.getString("title"),
+          rows.getString("account_number"),
+          rows.getString("last_four_digits"),
+          rows.getString("transit_number"),
+          rows.getString("institution_number"),
+          rows.getString("category"),
+          rows.getString("kind"),
+          rows.getString("account_type"),
+          rows.getString("currency"),
+          rows.getBigDecimal("overdraft_limit"));
     }
 
     /** This row's values, with the stored ones where this has none. */
     AccountRow over(AccountRow stored) {
-      return new AccountRow(or(title, stored.title), or(accountNumber, stored.accountNumber),
-          or(lastFourDigits, stored.lastFourDigits), or(transitNumber, stored.transitNumber),
-          or(institutionNumber, stored.institutionNumber), or(category, stored.category), or(kind, stored.kind),
-          or(accountType, stored.accountType), or(currency, stored.currency),
+      return new AccountRow(
+          or(title, stored.title),
+          or(accountNumber, stored.accountNumber),
+          or(lastFourDigits, stored.lastFourDigits),
+          or(transitNumber, stored.transitNumber),
+          or(institutionNumber, stored.institutionNumber),
+          or(category, stored.category),
+          or(kind, stored.kind),
+          or(accountType, stored.accountType),
+          or(currency, stored.currency),
           or(overdraftLimit, stored.overdraftLimit));
     }
 
     boolean sameAs(AccountRow other) {
-      return Objects.equals(title, other.title) && Objects.equals(accountNumber, other.accountNumber)
-          && Objects.equals(lastFourDigits, other.lastFourDigits) && Objects.equals(transitNumber, other.transitNumber)
-          && Objects.equals(institutionNumber, other.institutionNumber) && Objects.equals(category, other.category)
-          && Objects.equals(kind, other.kind) && Objects.equals(accountType, other.accountType)
-          && Objects.equals(currency, other.currency) && sameAmount(overdraftLimit, other.overdraftLimit);
+      return Objects.equals(title, other.title)
+          && Objects.equals(accountNumber, other.accountNumber)
+          && Objects.equals(lastFourDigits, other.lastFourDigits)
+          && Objects.equals(transitNumber, other.transitNumber)
+          && Objects.equals(institutionNumber, other.institutionNumber)
+          && Objects.equals(category, other.category)
+          && Objects.equals(kind, other.kind)
+          && Objects.equals(accountType, other.accountType)
+          && Objects.equals(currency, other.currency)
+          && sameAmount(overdraftLimit, other.overdraftLimit);
     }
 
     void bind(PreparedStatement statement, int first) throws SQLException {
@@ -495,36 +600,68 @@ public final class Ingester {
 
   /** The columns of a holder. */
   private record HolderRow(
-      String name, String civicAddress, String city, String province, String postalCode, String poBox,
-      String country, String email, String phoneNumber) {
+      String name,
+      String civicAddress,
+      String city,
+      String province,
+      String postalCode,
+      String poBox,
+      String country,
+      String email,
+      String phoneNumber) {
 
     static final String COLUMNS =
         "name, civic_address, city, province, postal_code, po_box, country, email, phone_number";
-    static final String INSERT = "insert into holders (login_id, account_id, " + COLUMNS
-        + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String UPDATE = "update holders set name = ?, civic_address = ?, city = ?, province = ?,"
-        + " postal_code = ?, po_box = ?, country = ?, email = ?, phone_number = ?, updated_at = ? where account_id = ?";
+    static final String INSERT =
+        "insert into holders (login_id, account_id, "
+            + COLUMNS
+            + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String UPDATE =
+        "update holders set name = ?, civic_address = ?, city = ?, province = ?,"
+            + " postal_code = ?, po_box = ?, country = ?, email = ?, phone_number = ?, updated_at = ? where account_id = ?";
 
     static HolderRow of(Holder h) {
       Address a = h.address();
-      return new HolderRow(h.name(), a == null ? null : a.civicAddress(), a == null ? null : a.city(),
-          a == null ? null : a.province(), a == null ? null : a.postalCode(), a == null ? null : a.poBox(),
-          a == null ? null : a.country(), h.email(), h.phoneNumber());
+      return new HolderRow(
+          h.name(),
+          a == null ? null : a.civicAddress(),
+          a == null ? null : a.city(),
+          a == null ? null : a.province(),
+          a == null ? null : a.postalCode(),
+          a == null ? null : a.poBox(),
+          a == null ? null : a.country(),
+          h.email(),
+          h.phoneNumber());
     }
 
     static HolderRow read(ResultSet rows) throws SQLException {
-      return new HolderRow(rows.getString("name"), rows.getString("civic_address"), rows.getString("city"),
-          rows.getString("province"), rows.getString("postal_code"), rows.getString("po_box"),
-          rows.getString("country"), rows.getString("email"), rows.getString("phone_number"));
+      return new HolderRow(
+          rows.getString("name"),
+          rows.getString("civic_address"),
+          rows.getString("city"),
+          rows.getString("province"),
+          rows.getString("postal_code"),
+          rows.getString("po_box"),
+          rows.getString("country"),
+          rows.getString("email"),
+          rows.getString("phone_number"));
     }
 
     HolderRow over(HolderRow stored) {
-      return new HolderRow(or(name, stored.name), or(civicAddress, stored.civicAddress), or(city, stored.city),
-          or(province, stored.province), or(postalCode, stored.postalCode), or(poBox, stored.poBox),
-          or(country, stored.country), or(email, stored.email), or(phoneNumber, stored.phoneNumber));
+      return new HolderRow(
+          or(name, stored.name),
+          or(civicAddress, stored.civicAddress),
+          or(city, stored.city),
+          or(province, stored.province),
+          or(postalCode, stored.postalCode),
+          or(poBox, stored.poBox),
+          or(country, stored.country),
+          or(email, stored.email),
+          or(phoneNumber, stored.phoneNumber));
     }
 
-    void bindInsert(PreparedStatement insert, long loginRef, Long accountId, OffsetDateTime now) throws SQLException {
+    void bindInsert(PreparedStatement insert, long loginRef, Long accountId, OffsetDateTime now)
+        throws SQLException {
       insert.setLong(1, loginRef);
       if (accountId == null) {
         insert.setNull(2, Types.BIGINT);
@@ -535,7 +672,8 @@ public final class Ingester {
       insert.setObject(12, now);
     }
 
-    void bindUpdate(PreparedStatement update, long accountId, OffsetDateTime now) throws SQLException {
+    void bindUpdate(PreparedStatement update, long accountId, OffsetDateTime now)
+        throws SQLException {
       bindColumns(update, 1);
       update.setObject(10, now);
       update.setLong(11, accountId);
@@ -564,8 +702,9 @@ public final class Ingester {
   }
 
   /**
-   * Binds bank text as it came, but for NUL: PostgreSQL refuses it in text columns, and one NUL in a description
-   * would otherwise make the whole payload impossible to store. It becomes U+FFFD, as for any undecodable byte.
+   * Binds bank text as it came, but for NUL: PostgreSQL refuses it in text columns, and one NUL in
+   * a description would otherwise make the whole payload impossible to store. It becomes U+FFFD, as
+   * for any undecodable byte.
    */
   static void setText(PreparedStatement statement, int index, String value) throws SQLException {
     statement.setString(index, storable(value));

@@ -22,24 +22,28 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Writes one payload's transactions for a login as changes: a row new to its account is added, a stored row whose
- * content differs is modified (the values it replaces go to {@code transaction_versions}), and a stored row that is
- * missing from an authoritative payload although dated inside the payload's window is marked removed.
+ * Writes one payload's transactions for a login as changes: a row new to its account is added, a
+ * stored row whose content differs is modified (the values it replaces go to {@code
+ * transaction_versions}), and a stored row that is missing from an authoritative payload although
+ * dated inside the payload's window is marked removed.
  *
- * <p>Each change takes the next number of the login's change sequence. The caller holds the login's row lock from
- * before it read the sequence until its commit, so two ingests of one login number their changes in commit order.
+ * <p>Each change takes the next number of the login's change sequence. The caller holds the login's
+ * row lock from before it read the sequence until its commit, so two ingests of one login number
+ * their changes in commit order.
  *
- * <p>An account's window is [its earliest transaction in the payload, any later date]: older rows merely left
- * Flinks's window and stay as they are; an account the payload does not list, or lists without transactions, loses
- * nothing. A payload older than the stored data (a late webhook) is not authoritative: it only adds rows.
+ * <p>An account's window is [its earliest transaction in the payload, any later date]: older rows
+ * merely left Flinks's window and stay as they are; an account the payload does not list, or lists
+ * without transactions, loses nothing. A payload older than the stored data (a late webhook) is not
+ * authoritative: it only adds rows.
  */
 final class TransactionWriter {
 
   private static final int BATCH = 2_000;
   private static final int LOOKUP_CHUNK = 500;
   private static final HexFormat HEX = HexFormat.of();
-  private static final String STORED_COLUMNS = "t.id, t.account_id, t.flinks_transaction_id, t.booked_on,"
-      + " t.description, t.debit, t.credit, t.balance, t.code, t.version, t.removed_at";
+  private static final String STORED_COLUMNS =
+      "t.id, t.account_id, t.flinks_transaction_id, t.booked_on,"
+          + " t.description, t.debit, t.credit, t.balance, t.code, t.version, t.removed_at";
 
   /** A payload transaction with its storage key and the date it is stored under. */
   record Row(String key, LocalDate date, Transaction transaction) {}
@@ -47,7 +51,8 @@ final class TransactionWriter {
   /**
    * One account's payload transactions.
    *
-   * @param known whether the account was stored before this payload (a new one has no rows to compare with)
+   * @param known whether the account was stored before this payload (a new one has no rows to
+   *     compare with)
    */
   record AccountRows(long accountId, boolean known, List<Row> rows) {}
 
@@ -59,7 +64,9 @@ final class TransactionWriter {
   private final OffsetDateTime now;
   private long seq;
 
-  /** @param seq the login's change sequence as read under its row lock */
+  /**
+   * @param seq the login's change sequence as read under its row lock
+   */
   TransactionWriter(Connection connection, long loginRef, OffsetDateTime now, long seq) {
     this.connection = connection;
     this.loginRef = loginRef;
@@ -84,7 +91,8 @@ final class TransactionWriter {
     List<Update> updates = new ArrayList<>();
     List<Stored> removals = new ArrayList<>();
     for (AccountRows account : accounts) {
-      Map<String, Stored> existing = stored.computeIfAbsent(account.accountId(), id -> new HashMap<>());
+      Map<String, Stored> existing =
+          stored.computeIfAbsent(account.accountId(), id -> new HashMap<>());
       if (account.known()) {
         lookUpOutsideRange(account, existing);
       }
@@ -92,7 +100,8 @@ final class TransactionWriter {
       LocalDate windowStart = null;
       for (Row row : account.rows()) {
         keys.add(row.key());
-        windowStart = windowStart == null || row.date().isBefore(windowStart) ? row.date() : windowStart;
+        windowStart =
+            windowStart == null || row.date().isBefore(windowStart) ? row.date() : windowStart;
         Stored current = existing.get(row.key());
         if (current == null) {
           inserts.add(new Insert(account.accountId(), row));
@@ -102,7 +111,9 @@ final class TransactionWriter {
       }
       if (authoritative && windowStart != null) {
         for (Stored current : existing.values()) {
-          if (!current.removed() && !current.date().isBefore(windowStart) && !keys.contains(current.key())) {
+          if (!current.removed()
+              && !current.date().isBefore(windowStart)
+              && !keys.contains(current.key())) {
             removals.add(current);
           }
         }
@@ -115,8 +126,9 @@ final class TransactionWriter {
   }
 
   /**
-   * Digest of the keys and contents of an account's payload transactions: equal to the stored one when the payload
-   * brings exactly what the last authoritative one applied, so the account's transactions can be skipped.
+   * Digest of the keys and contents of an account's payload transactions: equal to the stored one
+   * when the payload brings exactly what the last authoritative one applied, so the account's
+   * transactions can be skipped.
    */
   static String digest(List<Row> rows) {
     MessageDigest sha;
@@ -127,8 +139,16 @@ final class TransactionWriter {
     }
     for (Row row : rows) {
       Transaction t = row.transaction();
-      for (String part : new String[] {row.key(), row.date().toString(), t.description(), Ingester.plain(t.debit()),
-          Ingester.plain(t.credit()), Ingester.plain(t.balance()), t.code()}) {
+      for (String part :
+          new String[] {
+            row.key(),
+            row.date().toString(),
+            t.description(),
+            Ingester.plain(t.debit()),
+            Ingester.plain(t.credit()),
+            Ingester.plain(t.balance()),
+            t.code()
+          }) {
         sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
       }
@@ -139,8 +159,12 @@ final class TransactionWriter {
   /** Stored rows of the login from {@code earliest} on, by account and key, read in one query. */
   private Map<Long, Map<String, Stored>> load(LocalDate earliest) throws SQLException {
     Map<Long, Map<String, Stored>> stored = new HashMap<>();
-    try (PreparedStatement select = connection.prepareStatement("select " + STORED_COLUMNS + " from transactions t"
-        + " join accounts a on a.id = t.account_id where a.login_id = ? and t.booked_on >= ?")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select "
+                + STORED_COLUMNS
+                + " from transactions t"
+                + " join accounts a on a.id = t.account_id where a.login_id = ? and t.booked_on >= ?")) {
       select.setLong(1, loginRef);
       select.setObject(2, earliest);
       try (ResultSet rows = select.executeQuery()) {
@@ -154,11 +178,12 @@ final class TransactionWriter {
   }
 
   /**
-   * Finds the payload rows stored under an earlier date than the loaded range (a transaction whose date moved, from
-   * pending to posted), so they are compared instead of inserted a second time. On a refresh these are the few rows
-   * not found in the range, usually the new ones.
+   * Finds the payload rows stored under an earlier date than the loaded range (a transaction whose
+   * date moved, from pending to posted), so they are compared instead of inserted a second time. On
+   * a refresh these are the few rows not found in the range, usually the new ones.
    */
-  private void lookUpOutsideRange(AccountRows account, Map<String, Stored> existing) throws SQLException {
+  private void lookUpOutsideRange(AccountRows account, Map<String, Stored> existing)
+      throws SQLException {
     List<String> missing = new ArrayList<>();
     for (Row row : account.rows()) {
       if (!existing.containsKey(row.key())) {
@@ -168,8 +193,14 @@ final class TransactionWriter {
     for (int from = 0; from < missing.size(); from += LOOKUP_CHUNK) {
       List<String> chunk = missing.subList(from, Math.min(missing.size(), from + LOOKUP_CHUNK));
       String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-      try (PreparedStatement select = connection.prepareStatement("select " + STORED_COLUMNS + " from transactions t"
-          + " where t.account_id = ? and t.flinks_transaction_id in (" + marks + ")")) {
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "select "
+                  + STORED_COLUMNS
+                  + " from transactions t"
+                  + " where t.account_id = ? and t.flinks_transaction_id in ("
+                  + marks
+                  + ")")) {
         select.setLong(1, account.accountId());
         for (int i = 0; i < chunk.size(); i++) {
           Ingester.setText(select, i + 2, chunk.get(i));
@@ -190,9 +221,11 @@ final class TransactionWriter {
     }
     int inserted = 0;
     int pending = 0;
-    try (PreparedStatement insert = connection.prepareStatement("insert into transactions (account_id,"
-        + " flinks_transaction_id, booked_on, description, debit, credit, balance, code, first_seen_at, login_id,"
-        + " added_seq, change_seq) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into transactions (account_id,"
+                + " flinks_transaction_id, booked_on, description, debit, credit, balance, code, first_seen_at, login_id,"
+                + " added_seq, change_seq) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
       for (Insert row : inserts) {
         long number = ++seq;
         insert.setLong(1, row.accountId());
@@ -219,13 +252,17 @@ final class TransactionWriter {
     if (updates.isEmpty()) {
       return;
     }
-    try (PreparedStatement history = connection.prepareStatement("insert into transaction_versions (transaction_id,"
-            + " version, booked_on, description, debit, credit, balance, code, superseded_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement update = connection.prepareStatement("update transactions set booked_on = ?,"
-            + " description = ?, debit = ?, credit = ?, balance = ?, code = ?, version = ?, change_seq = ?,"
-            + " added_seq = case when removed_at is null then added_seq else ? end, removed_at = null,"
-            + " login_id = ? where id = ?")) {
+    try (PreparedStatement history =
+            connection.prepareStatement(
+                "insert into transaction_versions (transaction_id,"
+                    + " version, booked_on, description, debit, credit, balance, code, superseded_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement update =
+            connection.prepareStatement(
+                "update transactions set booked_on = ?,"
+                    + " description = ?, debit = ?, credit = ?, balance = ?, code = ?, version = ?, change_seq = ?,"
+                    + " added_seq = case when removed_at is null then added_seq else ? end, removed_at = null,"
+                    + " login_id = ? where id = ?")) {
       boolean versions = false;
       for (Update change : updates) {
         Stored old = change.stored();
@@ -263,8 +300,9 @@ final class TransactionWriter {
     if (removals.isEmpty()) {
       return;
     }
-    try (PreparedStatement update = connection.prepareStatement(
-        "update transactions set removed_at = ?, change_seq = ? where id = ?")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update transactions set removed_at = ?, change_seq = ? where id = ?")) {
       for (Stored row : removals) {
         update.setObject(1, now);
         update.setLong(2, ++seq);
@@ -276,7 +314,8 @@ final class TransactionWriter {
   }
 
   /** Binds date, description, debit, credit, balance and code from {@code first} on. */
-  private static void bindContent(PreparedStatement statement, int first, Row row) throws SQLException {
+  private static void bindContent(PreparedStatement statement, int first, Row row)
+      throws SQLException {
     Transaction t = row.transaction();
     statement.setObject(first, row.date());
     Ingester.setText(statement, first + 1, t.description());
@@ -300,21 +339,46 @@ final class TransactionWriter {
   private record Update(Stored stored, Row row) {}
 
   /** A stored transaction as compared with the payload. */
-  private record Stored(long id, long accountId, String key, LocalDate date, String description, BigDecimal debit,
-      BigDecimal credit, BigDecimal balance, String code, int version, boolean removed) {
+  private record Stored(
+      long id,
+      long accountId,
+      String key,
+      LocalDate date,
+      String description,
+      BigDecimal debit,
+      BigDecimal credit,
+      BigDecimal balance,
+      String code,
+      int version,
+      boolean removed) {
 
     static Stored read(ResultSet rows) throws SQLException {
-      return new Stored(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getObject(4, LocalDate.class),
-          rows.getString(5), rows.getBigDecimal(6), rows.getBigDecimal(7), rows.getBigDecimal(8), rows.getString(9),
-          rows.getInt(10), rows.getObject(11) != null);
+      return new Stored(
+          rows.getLong(1),
+          rows.getLong(2),
+          rows.getString(3),
+          rows.getObject(4, LocalDate.class),
+          rows.getString(5),
+          rows.getBigDecimal(6),
+          rows.getBigDecimal(7),
+          rows.getBigDecimal(8),
+          rows.getString(9),
+          rows.getInt(10),
+          rows.getObject(11) != null);
     }
 
-    /** Whether the payload row holds the same values as stored (text compared as it would be stored). */
+    /**
+     * Whether the payload row holds the same values as stored (text compared as it would be
+     * stored).
+     */
     boolean sameContent(Row row) {
       Transaction t = row.transaction();
-      return date.equals(row.date()) && Objects.equals(description, Ingester.storable(t.description()))
-          && Objects.equals(code, Ingester.storable(t.code())) && Ingester.sameAmount(debit, t.debit())
-          && Ingester.sameAmount(credit, t.credit()) && Ingester.sameAmount(balance, t.balance());
+      return date.equals(row.date())
+          && Objects.equals(description, Ingester.storable(t.description()))
+          && Objects.equals(code, Ingester.storable(t.code()))
+          && Ingester.sameAmount(debit, t.debit())
+          && Ingester.sameAmount(credit, t.credit())
+          && Ingester.sameAmount(balance, t.balance());
     }
   }
 }

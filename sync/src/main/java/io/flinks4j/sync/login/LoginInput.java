@@ -3,9 +3,9 @@ package io.flinks4j.sync.login;
 import java.util.regex.Pattern;
 
 /**
- * What a loginId and a tag from outside (the API, a webhook) must look like before anything stores them: Flinks
- * loginIds are GUIDs, and a tag is short text without control characters, so no NUL byte or terminal escape ever
- * reaches the database, a log line or the dashboard.
+ * What a loginId and a tag from outside (the API, a webhook) must look like before anything stores
+ * them: Flinks loginIds are GUIDs, and a tag is short text without control characters, so no NUL
+ * byte or terminal escape ever reaches the database, a log line or the dashboard.
  */
 public final class LoginInput {
 
@@ -17,7 +17,8 @@ public final class LoginInput {
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
   private static final Pattern GUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private LoginInput() {}
 
@@ -27,8 +28,8 @@ public final class LoginInput {
   }
 
   /**
-   * True for a tag of at most {@link #MAX_TAG_LENGTH} characters with no control character (C0, DEL, C1) and no
-   * unpaired surrogate (which no database encoding can store).
+   * True for a tag of at most {@link #MAX_TAG_LENGTH} characters with no control character (C0,
+   * DEL, C1) and no unpaired surrogate (which no database encoding can store).
    */
   public static boolean isValidTag(String tag) {
     if (tag == null || tag.length() > MAX_TAG_LENGTH) {
@@ -39,7 +40,9 @@ public final class LoginInput {
       if (Character.isISOControl(c)) {
         return false;
       }
-      if (Character.isHighSurrogate(c) && i + 1 < tag.length() && Character.isLowSurrogate(tag.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < tag.length()
+          && Character.isLowSurrogate(tag.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return false;
@@ -49,8 +52,9 @@ public final class LoginInput {
   }
 
   /**
-   * True for an AccountId as Flinks issues them (a GUID) or as older instances show them: 1-100 letters, digits and
-   * {@code _ . : -}; no comma, so a list of them stores as comma-separated text.
+   * True for an AccountId as Flinks issues them (a GUID) or as older instances show them: 1-100
+   * letters, digits and {@code _ . : -}; no comma, so a list of them stores as comma-separated
+   * text.
    */
   public static boolean isValidAccountId(String accountId) {
     return accountId != null && ACCOUNT_ID.matcher(accountId).matches();

@@ -6,18 +6,22 @@ import java.util.Optional;
 /**
  * What a login asks {@code /GetAccountsDetail} for; an empty value means the service's default.
  *
- * @param accountIds the {@code AccountsFilter} (e.g. the account picked in Connect); empty = all accounts
- * @param days {@code DaysOfTransactions} for every retrieval (90 or 365); empty = as configured for a first
- *     retrieval and for later ones
+ * @param accountIds the {@code AccountsFilter} (e.g. the account picked in Connect); empty = all
+ *     accounts
+ * @param days {@code DaysOfTransactions} for every retrieval (90 or 365); empty = as configured for
+ *     a first retrieval and for later ones
  * @param withKyc {@code WithKYC}
  * @param withAccountIdentity {@code WithAccountIdentity}
  */
 public record LoginOptions(
-    List<String> accountIds, Optional<Integer> days, Optional<Boolean> withKyc, Optional<Boolean> withAccountIdentity) {
+    List<String> accountIds,
+    Optional<Integer> days,
+    Optional<Boolean> withKyc,
+    Optional<Boolean> withAccountIdentity) {
 
   /** Every option at the service's default. */
-  public static final LoginOptions DEFAULTS = new LoginOptions(List.of(), Optional.empty(), Optional.empty(),
-      Optional.empty());
+  public static final LoginOptions DEFAULTS =
+      new LoginOptions(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
 
   public LoginOptions {
     accountIds = List.copyOf(accountIds);

@@ -19,19 +19,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Registers, finds, lists and deletes logins, keyed by the keyed hash of their loginId so the loginId itself
- * is only ever stored encrypted.
+ * Registers, finds, lists and deletes logins, keyed by the keyed hash of their loginId so the
+ * loginId itself is only ever stored encrypted.
  *
- * <p>Methods taking a {@link Connection} join the caller's transaction (the engine registers a login and
- * starts its retrieval atomically); the others use a connection of their own. Thread-safe.
+ * <p>Methods taking a {@link Connection} join the caller's transaction (the engine registers a
+ * login and starts its retrieval atomically); the others use a connection of their own.
+ * Thread-safe.
  */
 public final class LoginRepository {
 
   /** Longest loginId accepted; Flinks loginIds are GUIDs. */
   public static final int MAX_LOGIN_ID_LENGTH = 128;
 
-  private static final String COLUMNS = "id, login_id_enc, tag, institution, last_refresh, created_at, account_ids,"
-      + " days_of_transactions, with_kyc, with_account_identity";
+  private static final String COLUMNS =
+      "id, login_id_enc, tag, institution, last_refresh, created_at, account_ids,"
+          + " days_of_transactions, with_kyc, with_account_identity";
 
   private final Database database;
   private final LoginIdProtector protector;
@@ -44,8 +46,8 @@ public final class LoginRepository {
   }
 
   /**
-   * True when {@code loginId} has the shape of a loginId (1-128 printable characters, no spaces); the API
-   * answers 400 otherwise.
+   * True when {@code loginId} has the shape of a loginId (1-128 printable characters, no spaces);
+   * the API answers 400 otherwise.
    */
   public static boolean isWellFormed(String loginId) {
     if (loginId == null || loginId.isEmpty() || loginId.length() > MAX_LOGIN_ID_LENGTH) {
@@ -62,13 +64,16 @@ public final class LoginRepository {
   public Registration register(Connection connection, String loginId, Optional<String> tag)
       throws SQLException {
     requireWellFormed(loginId);
-    // Looked for under every key of the ring first: a row not yet rotated must not get a twin under the current hash.
+    // Looked for under every key of the ring first: a row not yet rotated must not get a twin under
+    // the current hash.
     Optional<StoredLogin> known = findByHashes(connection, protector.lookupHashes(loginId));
     boolean created = known.isEmpty() && insert(connection, loginId, tag);
     if (!created && tag.isPresent()) {
-      try (PreparedStatement update = connection.prepareStatement(
-          "update logins set tag = ? where login_hash in (" + placeholders(protector.lookupHashes(loginId).size())
-              + ") and (tag is null or tag <> ?)")) {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "update logins set tag = ? where login_hash in ("
+                  + placeholders(protector.lookupHashes(loginId).size())
+                  + ") and (tag is null or tag <> ?)")) {
         int i = 1;
         update.setString(i++, tag.get());
         for (String hash : protector.lookupHashes(loginId)) {
@@ -84,12 +89,19 @@ public final class LoginRepository {
     return new Registration(login, created);
   }
 
-  /** Replaces the tag ({@code null} clears it) and the options of a login, on the caller's transaction. */
-  public void update(Connection connection, long id, Optional<String> tag, LoginOptions options) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement("update logins set tag = ?, account_ids = ?,"
-        + " days_of_transactions = ?, with_kyc = ?, with_account_identity = ? where id = ?")) {
+  /**
+   * Replaces the tag ({@code null} clears it) and the options of a login, on the caller's
+   * transaction.
+   */
+  public void update(Connection connection, long id, Optional<String> tag, LoginOptions options)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update logins set tag = ?, account_ids = ?,"
+                + " days_of_transactions = ?, with_kyc = ?, with_account_identity = ? where id = ?")) {
       update.setString(1, tag.orElse(null));
-      update.setString(2, options.accountIds().isEmpty() ? null : String.join(",", options.accountIds()));
+      update.setString(
+          2, options.accountIds().isEmpty() ? null : String.join(",", options.accountIds()));
       update.setObject(3, options.days().orElse(null), Types.INTEGER);
       update.setObject(4, options.withKyc().orElse(null), Types.BOOLEAN);
       update.setObject(5, options.withAccountIdentity().orElse(null), Types.BOOLEAN);
@@ -98,10 +110,14 @@ public final class LoginRepository {
     }
   }
 
-  /** Inserts the login under the current key; false when a racing registration inserted it first. */
-  private boolean insert(Connection connection, String loginId, Optional<String> tag) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into logins (login_hash, login_id_enc, tag, created_at) values (?, ?, ?, ?) on conflict do nothing")) {
+  /**
+   * Inserts the login under the current key; false when a racing registration inserted it first.
+   */
+  private boolean insert(Connection connection, String loginId, Optional<String> tag)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into logins (login_hash, login_id_enc, tag, created_at) values (?, ?, ?, ?) on conflict do nothing")) {
       insert.setString(1, protector.lookupHash(loginId));
       insert.setString(2, protector.encrypt(loginId));
       insert.setString(3, tag.orElse(null));
@@ -142,45 +158,56 @@ public final class LoginRepository {
     return transaction(connection -> findById(connection, id));
   }
 
-  /** Up to {@code limit} logins with an id greater than {@code afterId}, in id order (keyset pagination). */
+  /**
+   * Up to {@code limit} logins with an id greater than {@code afterId}, in id order (keyset
+   * pagination).
+   */
   public List<StoredLogin> list(long afterId, int limit) {
     return list(afterId, limit, LoginFilter.ALL);
   }
 
-  /** Up to {@code limit} logins matching {@code filter} with an id greater than {@code afterId}, in id order. */
+  /**
+   * Up to {@code limit} logins matching {@code filter} with an id greater than {@code afterId}, in
+   * id order.
+   */
   public List<StoredLogin> list(long afterId, int limit, LoginFilter filter) {
-    String where = "id > ?"
-        + (filter.tagContains().isPresent() ? " and lower(tag) like ? escape '\\'" : "")
-        + (filter.institution().isPresent() ? " and lower(institution) = ?" : "");
-    return transaction(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "select " + COLUMNS + " from logins where " + where + " order by id fetch first ? rows only")) {
-            int i = 1;
-            select.setLong(i++, afterId);
-            if (filter.tagContains().isPresent()) {
-              select.setString(i++, filter.tagPattern());
-            }
-            if (filter.institution().isPresent()) {
-              select.setString(i++, filter.institution().get().toLowerCase(Locale.ROOT));
-            }
-            select.setInt(i, limit);
-            List<StoredLogin> logins = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                logins.add(map(rows));
-              }
-            }
-            return logins;
+    String where =
+        "id > ?"
+            + (filter.tagContains().isPresent() ? " and lower(tag) like ? escape '\\'" : "")
+            + (filter.institution().isPresent() ? " and lower(institution) = ?" : "");
+    return transaction(connection -> {
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "select "
+                  + COLUMNS
+                  + " from logins where "
+                  + where
+                  + " order by id fetch first ? rows only")) {
+        int i = 1;
+        select.setLong(i++, afterId);
+        if (filter.tagContains().isPresent()) {
+          select.setString(i++, filter.tagPattern());
+        }
+        if (filter.institution().isPresent()) {
+          select.setString(i++, filter.institution().get().toLowerCase(Locale.ROOT));
+        }
+        select.setInt(i, limit);
+        List<StoredLogin> logins = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            logins.add(map(rows));
           }
-        });
+        }
+        return logins;
+      }
+    });
   }
 
   /**
-   * Erases every row about the login: its scheduled tasks and received webhooks, then the login and, by cascade,
-   * its accounts, holders, transactions, balance snapshots, retrievals, schedule and outbound events; and leaves a
-   * tombstone (the lookup hash only) so that a late webhook for it is refused ({@link #isTombstoned}).
+   * Erases every row about the login: its scheduled tasks and received webhooks, then the login
+   * and, by cascade, its accounts, holders, transactions, balance snapshots, retrievals, schedule
+   * and outbound events; and leaves a tombstone (the lookup hash only) so that a late webhook for
+   * it is refused ({@link #isTombstoned}).
    *
    * @return whether a login was deleted
    */
@@ -194,23 +221,40 @@ public final class LoginRepository {
     }
     List<String> hashes = protector.lookupHashes(loginId);
     long ref = login.get().id();
-    // Task instances are retrieval, event and webhook ids (unique across tasks), so the task name is not needed.
-    execute(connection, "delete from scheduled_tasks where task_instance in (select id from retrievals where"
-        + " login_id = ? union select id from outbound_events where login_id = ?)", ref, ref);
+    // Task instances are retrieval, event and webhook ids (unique across tasks), so the task name
+    // is not needed.
+    execute(
+        connection,
+        "delete from scheduled_tasks where task_instance in (select id from retrievals where"
+            + " login_id = ? union select id from outbound_events where login_id = ?)",
+        ref,
+        ref);
     String byHash = " in (" + placeholders(hashes.size()) + ")";
-    execute(connection, "delete from scheduled_tasks where task_instance in (select id from received_webhooks"
-        + " where login_hash" + byHash + ")", hashes.toArray());
-    execute(connection, "delete from received_webhooks where login_hash" + byHash, hashes.toArray());
-    execute(connection, "insert into login_tombstones (login_hash, deleted_at) values (?, ?) on conflict do nothing",
-        protector.lookupHash(loginId), OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+    execute(
+        connection,
+        "delete from scheduled_tasks where task_instance in (select id from received_webhooks"
+            + " where login_hash"
+            + byHash
+            + ")",
+        hashes.toArray());
+    execute(
+        connection, "delete from received_webhooks where login_hash" + byHash, hashes.toArray());
+    execute(
+        connection,
+        "insert into login_tombstones (login_hash, deleted_at) values (?, ?) on conflict do nothing",
+        protector.lookupHash(loginId),
+        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
     return execute(connection, "delete from logins where id = ?", ref) == 1;
   }
 
   /** True when the login was deleted and has not been registered again through the API since. */
   public boolean isTombstoned(Connection connection, String loginId) throws SQLException {
     List<String> hashes = protector.lookupHashes(loginId);
-    try (PreparedStatement select = connection.prepareStatement(
-        "select count(*) from login_tombstones where login_hash in (" + placeholders(hashes.size()) + ")")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select count(*) from login_tombstones where login_hash in ("
+                + placeholders(hashes.size())
+                + ")")) {
       for (int i = 0; i < hashes.size(); i++) {
         select.setString(i + 1, hashes.get(i));
       }
@@ -225,19 +269,27 @@ public final class LoginRepository {
     return isWellFormed(loginId) && transaction(connection -> isTombstoned(connection, loginId));
   }
 
-  /** Drops the tombstone of {@code loginId}: an explicit registration through the API brings it back. */
+  /**
+   * Drops the tombstone of {@code loginId}: an explicit registration through the API brings it
+   * back.
+   */
   public void clearTombstone(Connection connection, String loginId) throws SQLException {
     List<String> hashes = protector.lookupHashes(loginId);
-    execute(connection, "delete from login_tombstones where login_hash in (" + placeholders(hashes.size()) + ")",
+    execute(
+        connection,
+        "delete from login_tombstones where login_hash in (" + placeholders(hashes.size()) + ")",
         hashes.toArray());
   }
 
-  /** The current lookup hash of {@code loginId}, for rows that name a login they cannot reference. */
+  /**
+   * The current lookup hash of {@code loginId}, for rows that name a login they cannot reference.
+   */
   public String lookupHash(String loginId) {
     return protector.lookupHash(loginId);
   }
 
-  private static int execute(Connection connection, String sql, Object... args) throws SQLException {
+  private static int execute(Connection connection, String sql, Object... args)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         statement.setObject(i + 1, args[i]);
@@ -251,9 +303,16 @@ public final class LoginRepository {
     return transaction(connection -> delete(connection, loginId));
   }
 
-  private Optional<StoredLogin> findByHashes(Connection connection, List<String> hashes) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from logins where login_hash"
-        + " in (" + placeholders(hashes.size()) + ")")) {
+  private Optional<StoredLogin> findByHashes(Connection connection, List<String> hashes)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select "
+                + COLUMNS
+                + " from logins where login_hash"
+                + " in ("
+                + placeholders(hashes.size())
+                + ")")) {
       for (int i = 0; i < hashes.size(); i++) {
         select.setString(i + 1, hashes.get(i));
       }

@@ -5,7 +5,8 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
- * A login the service keeps data for, with its loginId decrypted; {@link #toString()} hides the loginId.
+ * A login the service keeps data for, with its loginId decrypted; {@link #toString()} hides the
+ * loginId.
  *
  * @param id internal key, referenced by accounts and retrievals
  * @param loginId the Flinks loginId (a credential: never log it)
@@ -26,6 +27,10 @@ public record StoredLogin(
 
   @Override
   public String toString() {
-    return "StoredLogin[id=" + id + ", loginId=<redacted>, institution=" + institution.orElse("?") + "]";
+    return "StoredLogin[id="
+        + id
+        + ", loginId=<redacted>, institution="
+        + institution.orElse("?")
+        + "]";
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link FlinksGateway} over the client's low-level calls (never its blocking {@code retrieve}), so each engine
- * step is one short HTTP exchange.
+ * {@link FlinksGateway} over the client's low-level calls (never its blocking {@code retrieve}), so
+ * each engine step is one short HTTP exchange.
  */
 public final class ClientFlinksGateway implements FlinksGateway {
 
@@ -22,11 +22,14 @@ public final class ClientFlinksGateway implements FlinksGateway {
   private final int refreshDays;
 
   /**
-   * @param options what to ask {@code /GetAccountsDetail} for (transactions, KYC, ...) unless a login says otherwise
-   * @param firstDays days of transactions of a login's first retrieval, unless the login sets its own
+   * @param options what to ask {@code /GetAccountsDetail} for (transactions, KYC, ...) unless a
+   *     login says otherwise
+   * @param firstDays days of transactions of a login's first retrieval, unless the login sets its
+   *     own
    * @param refreshDays days of transactions of its later retrievals, unless the login sets its own
    */
-  public ClientFlinksGateway(FlinksClient client, DetailOptions options, int firstDays, int refreshDays) {
+  public ClientFlinksGateway(
+      FlinksClient client, DetailOptions options, int firstDays, int refreshDays) {
     this.client = client;
     this.options = options;
     this.firstDays = firstDays;
@@ -35,8 +38,10 @@ public final class ClientFlinksGateway implements FlinksGateway {
 
   @Override
   public Session openSession(String loginId, RetrievalMode mode) {
-    AuthorizeRequest request = mode == RetrievalMode.LIVE
-        ? AuthorizeRequest.live(loginId) : AuthorizeRequest.cached(loginId);
+    AuthorizeRequest request =
+        mode == RetrievalMode.LIVE
+            ? AuthorizeRequest.live(loginId)
+            : AuthorizeRequest.cached(loginId);
     return session(client.authorize(request));
   }
 
@@ -53,9 +58,10 @@ public final class ClientFlinksGateway implements FlinksGateway {
   /** The service's options with the login's over them. */
   DetailOptions optionsFor(DetailRequest request) {
     LoginOptions login = request.options();
-    DetailOptions.Builder builder = options.toBuilder()
-        .daysOfTransactions(login.days().orElse(request.first() ? firstDays : refreshDays))
-        .accountsFilter(login.accountIds());
+    DetailOptions.Builder builder =
+        options.toBuilder()
+            .daysOfTransactions(login.days().orElse(request.first() ? firstDays : refreshDays))
+            .accountsFilter(login.accountIds());
     login.withKyc().ifPresent(builder::withKyc);
     login.withAccountIdentity().ifPresent(builder::withAccountIdentity);
     return builder.build();
@@ -79,9 +85,12 @@ public final class ClientFlinksGateway implements FlinksGateway {
   private static Session session(AuthorizeResult result) {
     return switch (result) {
       case AuthorizeResult.Authorized authorized -> new Session.Authorized(authorized.requestId());
-      case AuthorizeResult.MfaChallenge mfa -> new Session.Mfa(mfa.requestId(), mfa.challenges().stream()
-          .map(c -> new MfaChallenge(c.type(), c.prompt(), c.choices()))
-          .toList());
+      case AuthorizeResult.MfaChallenge mfa ->
+          new Session.Mfa(
+              mfa.requestId(),
+              mfa.challenges().stream()
+                  .map(c -> new MfaChallenge(c.type(), c.prompt(), c.choices()))
+                  .toList());
     };
   }
 

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs retrieval steps as db-scheduler executions: one task instance per retrieval, rescheduled to the time each step
- * returns, removed when the retrieval ends. The only code that knows db-scheduler's table.
+ * Runs retrieval steps as db-scheduler executions: one task instance per retrieval, rescheduled to
+ * the time each step returns, removed when the retrieval ends. The only code that knows
+ * db-scheduler's table.
  */
 public final class DbSchedulerSteps implements StepScheduler {
 
@@ -34,22 +35,29 @@ public final class DbSchedulerSteps implements StepScheduler {
   private volatile CustomTask<Void> task;
   private volatile SchedulerClient scheduler;
 
-  /** @param retryAfterCrash when a step that threw (a bug, the database down) is run again */
+  /**
+   * @param retryAfterCrash when a step that threw (a bug, the database down) is run again
+   */
   public DbSchedulerSteps(Clock clock, Duration retryAfterCrash) {
     this.clock = clock;
     this.retryAfterCrash = retryAfterCrash;
   }
 
-  /** The task that runs {@code step} (a retrieval id in, when to run again out), to register with the scheduler. */
+  /**
+   * The task that runs {@code step} (a retrieval id in, when to run again out), to register with
+   * the scheduler.
+   */
   public CustomTask<Void> task(Function<String, RetrievalEngine.Step> step) {
-    task = Tasks.custom(TASK, Void.class)
-        .onDeadExecutionRevive()
-        .onFailure(new FailureHandler.OnFailureRetryLater<>(retryAfterCrash))
-        .execute((instance, context) -> switch (step.apply(instance.getId())) {
-          case RetrievalEngine.Step.Done done -> new CompletionHandler.OnCompleteRemove<>();
-          case RetrievalEngine.Step.RunAt runAt -> (complete, operations) -> operations.reschedule(complete,
-              runAt.at());
-        });
+    task =
+        Tasks.custom(TASK, Void.class)
+            .onDeadExecutionRevive()
+            .onFailure(new FailureHandler.OnFailureRetryLater<>(retryAfterCrash))
+            .execute((instance, context) ->
+                switch (step.apply(instance.getId())) {
+                  case RetrievalEngine.Step.Done done -> new CompletionHandler.OnCompleteRemove<>();
+                  case RetrievalEngine.Step.RunAt runAt ->
+                      (complete, operations) -> operations.reschedule(complete, runAt.at());
+                });
     return task;
   }
 
@@ -58,11 +66,15 @@ public final class DbSchedulerSteps implements StepScheduler {
     this.scheduler = schedulerClient;
   }
 
-  // db-scheduler's client schedules only in a transaction of its own; this row is what it would write.
+  // db-scheduler's client schedules only in a transaction of its own; this row is what it would
+  // write.
   @Override
-  public void scheduleFirst(Connection c, List<String> retrievalIds, Instant at) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("insert into scheduled_tasks (task_name, task_instance,"
-        + " execution_time, picked, version) values (?, ?, ?, false, 1)")) {
+  public void scheduleFirst(Connection c, List<String> retrievalIds, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into scheduled_tasks (task_name, task_instance,"
+                + " execution_time, picked, version) values (?, ?, ?, false, 1)")) {
       for (String id : retrievalIds) {
         ps.setString(1, TASK);
         ps.setString(2, id);
@@ -84,7 +96,8 @@ public final class DbSchedulerSteps implements StepScheduler {
       try {
         client.reschedule(task.instance(retrievalId), now);
       } catch (TaskInstanceException busyOrGone) {
-        // The step is running or was just picked or removed: that run reads the state we committed, or
+        // The step is running or was just picked or removed: that run reads the state we committed,
+        // or
         // reschedules itself within a poll interval, so the caller's change is not lost.
         log.debug("Retrieval step already running; it will pick up the change");
       }
@@ -93,7 +106,7 @@ public final class DbSchedulerSteps implements StepScheduler {
 
   @Override
   public List<String> orphans(Connection c, Instant olderThan, int limit) throws SQLException {
-    return ScheduledTasks.withoutTask(c, "retrievals", "r.active_login_id is not null", "updated_at", TASK,
-        olderThan, limit);
+    return ScheduledTasks.withoutTask(
+        c, "retrievals", "r.active_login_id is not null", "updated_at", TASK, olderThan, limit);
   }
 }

@@ -12,21 +12,27 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A failed Flinks call, classified once: what the engine does about it and the reason it records. Transient
- * failures are retried until the retrieval's deadline, a lost session opens a new one, and only a permanent
- * failure (the user must act, or the request is wrong) ends a retrieval early.
+ * A failed Flinks call, classified once: what the engine does about it and the reason it records.
+ * Transient failures are retried until the retrieval's deadline, a lost session opens a new one,
+ * and only a permanent failure (the user must act, or the request is wrong) ends a retrieval early.
  */
 sealed interface Failure {
 
   FailureReason reason();
 
-  /** The same call may succeed later: network, timeouts, 5xx, unreadable 2xx bodies, throttling, RETRY_LATER. */
+  /**
+   * The same call may succeed later: network, timeouts, 5xx, unreadable 2xx bodies, throttling,
+   * RETRY_LATER.
+   */
   record Transient(FailureReason reason, Optional<Duration> retryAfter) implements Failure {}
 
   /** The session is gone (expired RequestId): open a new one. */
   record SessionLost(FailureReason reason) implements Failure {}
 
-  /** Only the user or a change of ours can fix it (DISABLED_LOGIN, INVALID_LOGIN, a bad request, ...). */
+  /**
+   * Only the user or a change of ours can fix it (DISABLED_LOGIN, INVALID_LOGIN, a bad request,
+   * ...).
+   */
   record Permanent(FailureReason reason) implements Failure {}
 
   static Failure of(FlinksException e) {
@@ -35,11 +41,12 @@ sealed interface Failure {
       case FlinksTransportException transport -> new Transient(reason, Optional.empty());
       case UnreadableResponseException unreadable -> new Transient(reason, Optional.empty());
       case PollTimeoutException timeout -> new SessionLost(reason);
-      case FlinksApiException api -> switch (api.retryAdvice()) {
-        case RETRY -> new Transient(reason, api.retryAfter());
-        case NEW_SESSION -> new SessionLost(reason);
-        case USER_ACTION, NONE -> new Permanent(reason);
-      };
+      case FlinksApiException api ->
+          switch (api.retryAdvice()) {
+            case RETRY -> new Transient(reason, api.retryAfter());
+            case NEW_SESSION -> new SessionLost(reason);
+            case USER_ACTION, NONE -> new Permanent(reason);
+          };
     };
   }
 
@@ -50,10 +57,11 @@ sealed interface Failure {
       return FailureReason.flinks(code.get(), message);
     }
     return switch (e) {
-      case FlinksTransportException transport -> FailureReason.category(isTimeout(transport)
-          ? FailureReason.TIMEOUT : FailureReason.NETWORK, message);
-      case UnreadableResponseException unreadable -> FailureReason.category(FailureReason.UNREADABLE_RESPONSE,
-          message);
+      case FlinksTransportException transport ->
+          FailureReason.category(
+              isTimeout(transport) ? FailureReason.TIMEOUT : FailureReason.NETWORK, message);
+      case UnreadableResponseException unreadable ->
+          FailureReason.category(FailureReason.UNREADABLE_RESPONSE, message);
       default -> FailureReason.category(FailureReason.httpCategory(e.httpStatus()), message);
     };
   }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The few Flinks calls the engine makes, one short call per method, so a state-machine step never waits a poll
- * interval; failures surface as the client's {@code FlinksException} (FlinksCode, retryable or not).
+ * The few Flinks calls the engine makes, one short call per method, so a state-machine step never
+ * waits a poll interval; failures surface as the client's {@code FlinksException} (FlinksCode,
+ * retryable or not).
  */
 public interface FlinksGateway {
 
@@ -27,7 +28,10 @@ public interface FlinksGateway {
   /** {@code DELETE /DeleteCard/{loginId}}. */
   void deleteCard(String loginId);
 
-  /** A Flinks Connect URL that resumes the session at its MFA step, with a freshly minted authorize token. */
+  /**
+   * A Flinks Connect URL that resumes the session at its MFA step, with a freshly minted authorize
+   * token.
+   */
   URI relaunchUrl(String requestId);
 
   /**

@@ -13,7 +13,10 @@ record LoginOptionsView(
     @ApiDoc(value = "WithAccountIdentity", nullable = true) Boolean withAccountIdentity) {
 
   static LoginOptionsView of(LoginOptions options) {
-    return new LoginOptionsView(options.accountIds(), options.days().orElse(null), options.withKyc().orElse(null),
+    return new LoginOptionsView(
+        options.accountIds(),
+        options.days().orElse(null),
+        options.withKyc().orElse(null),
         options.withAccountIdentity().orElse(null));
   }
 }

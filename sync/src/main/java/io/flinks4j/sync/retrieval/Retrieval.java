@@ -5,29 +5,33 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One persisted attempt to get a login's data, as the engine and the API see it. Built and changed by name only
- * ({@link #builder}, {@link #toBuilder}, the withers), so a field added cannot be swapped with its neighbour.
+ * One persisted attempt to get a login's data, as the engine and the API see it. Built and changed
+ * by name only ({@link #builder}, {@link #toBuilder}, the withers), so a field added cannot be
+ * swapped with its neighbour.
  *
  * @param id retrieval id (a UUID string)
  * @param loginRef the storage row id of the login
  * @param mode cached, live or webhook
  * @param state where the state machine stands
  * @param requestId the Flinks session, once {@code /Authorize} answered
- * @param detailRequested whether {@code /GetAccountsDetail} was already called in this session (then poll the Async
- *     endpoint)
+ * @param detailRequested whether {@code /GetAccountsDetail} was already called in this session
+ *     (then poll the Async endpoint)
  * @param flinksCode the FlinksCode of the last failure that had one, or null
- * @param reason why the retrieval failed or last had to retry: a FlinksCode or one of {@link FailureReason}'s
- *     categories; null while nothing went wrong
+ * @param reason why the retrieval failed or last had to retry: a FlinksCode or one of {@link
+ *     FailureReason}'s categories; null while nothing went wrong
  * @param reasonMessage a short description of that failure, free of secrets, or null
- * @param attempts transient failures in a row (the backoff exponent); reset by any answer from Flinks
+ * @param attempts transient failures in a row (the backoff exponent); reset by any answer from
+ *     Flinks
  * @param polls calls to the Async endpoint so far
  * @param sessions sessions opened so far (an expired RequestId opens a new one)
- * @param recoveryRound 0 for a retrieval asked for by the API or the refresh schedule; n for the n-th one started
- *     on its own after retrievals of the login ran out of time on transient failures
+ * @param recoveryRound 0 for a retrieval asked for by the API or the refresh schedule; n for the
+ *     n-th one started on its own after retrievals of the login ran out of time on transient
+ *     failures
  * @param challenges the security questions while {@code mfa_required}
  * @param createdAt when requested
  * @param updatedAt last state change
- * @param deadlineAt when the retrieval gives up (retries and polling included), or when an unanswered MFA expires
+ * @param deadlineAt when the retrieval gives up (retries and polling included), or when an
+ *     unanswered MFA expires
  * @param completedAt when it became terminal
  * @param version optimistic-lock counter; every write checks it
  */
@@ -98,7 +102,11 @@ public record Retrieval(
 
   /** The state changed at {@code now}; a terminal state also sets {@code completedAt}. */
   Retrieval withState(RetrievalState newState, Instant now) {
-    return toBuilder().state(newState).updatedAt(now).completedAt(newState.isTerminal() ? now : null).build();
+    return toBuilder()
+        .state(newState)
+        .updatedAt(now)
+        .completedAt(newState.isTerminal() ? now : null)
+        .build();
   }
 
   /** Another session (null: none open yet); the first detail call of it is still to be made. */
@@ -110,13 +118,22 @@ public record Retrieval(
     return toBuilder().detailRequested(true).polls(newPolls).build();
   }
 
-  /** The failure that made the retrieval retry or end, and the transient failures in a row so far. */
+  /**
+   * The failure that made the retrieval retry or end, and the transient failures in a row so far.
+   */
   Retrieval withFailure(FailureReason failure, int newAttempts) {
-    return toBuilder().flinksCode(failure.flinksCode().orElse(flinksCode)).reason(failure.code())
-        .reasonMessage(failure.message()).attempts(newAttempts).build();
+    return toBuilder()
+        .flinksCode(failure.flinksCode().orElse(flinksCode))
+        .reason(failure.code())
+        .reasonMessage(failure.message())
+        .attempts(newAttempts)
+        .build();
   }
 
-  /** Flinks answered: the transient failures in a row start again from zero (the reason stays for the record). */
+  /**
+   * Flinks answered: the transient failures in a row start again from zero (the reason stays for
+   * the record).
+   */
   Retrieval withAnswer() {
     return attempts == 0 ? this : toBuilder().attempts(0).build();
   }
@@ -136,9 +153,25 @@ public record Retrieval(
 
   @Override
   public String toString() {
-    return "Retrieval[id=" + id + ", loginRef=" + loginRef + ", mode=" + mode + ", state=" + state
-        + ", reason=" + reason + ", attempts=" + attempts + ", polls=" + polls + ", sessions=" + sessions
-        + ", version=" + version + "]";
+    return "Retrieval[id="
+        + id
+        + ", loginRef="
+        + loginRef
+        + ", mode="
+        + mode
+        + ", state="
+        + state
+        + ", reason="
+        + reason
+        + ", attempts="
+        + attempts
+        + ", polls="
+        + polls
+        + ", sessions="
+        + sessions
+        + ", version="
+        + version
+        + "]";
   }
 
   /** Named construction of a {@link Retrieval}. */
@@ -246,9 +279,26 @@ public record Retrieval(
     }
 
     public Retrieval build() {
-      return new Retrieval(id, loginRef, mode, state, requestId, detailRequested, flinksCode, reason, reasonMessage,
-          attempts, polls, sessions, recoveryRound, challenges, createdAt, updatedAt, deadlineAt,
-          completedAt, version);
+      return new Retrieval(
+          id,
+          loginRef,
+          mode,
+          state,
+          requestId,
+          detailRequested,
+          flinksCode,
+          reason,
+          reasonMessage,
+          attempts,
+          polls,
+          sessions,
+          recoveryRound,
+          challenges,
+          createdAt,
+          updatedAt,
+          deadlineAt,
+          completedAt,
+          version);
     }
   }
 }

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The write side of the REST API: register a login (and start its first retrieval), change its tag and options,
- * request a refresh, answer MFA, delete a login here and at Flinks.
+ * The write side of the REST API: register a login (and start its first retrieval), change its tag
+ * and options, request a refresh, answer MFA, delete a login here and at Flinks.
  */
 public final class RetrievalRoutes implements ApiRoutes {
 
@@ -39,31 +39,50 @@ public final class RetrievalRoutes implements ApiRoutes {
 
   @Override
   public void addTo(ApiRouter router) {
-    router.post("/v1/logins",
-        Operation.summary("Register a login from the Flinks Connect redirect and start its first retrieval")
+    router.post(
+        "/v1/logins",
+        Operation.summary(
+                "Register a login from the Flinks Connect redirect and start its first retrieval")
             .requestBody(RegisterRequest.class)
-            .response(201, "Registered; its first (cached) retrieval started", RegistrationView.class)
-            .response(200, "Already registered; nothing started (options given are stored)", RegistrationView.class),
+            .response(
+                201, "Registered; its first (cached) retrieval started", RegistrationView.class)
+            .response(
+                200,
+                "Already registered; nothing started (options given are stored)",
+                RegistrationView.class),
         ctx -> register(ctx, router));
-    router.patch("/v1/logins/{loginId}",
-        Operation.summary("Change a login's tag or options; a field left out is kept, null restores the default")
+    router.patch(
+        "/v1/logins/{loginId}",
+        Operation.summary(
+                "Change a login's tag or options; a field left out is kept, null restores the default")
             .requestBody(UpdateRequest.class)
-            .response(200, "The login with its new options (used from its next retrieval on)", LoginSettingsView.class),
+            .response(
+                200,
+                "The login with its new options (used from its next retrieval on)",
+                LoginSettingsView.class),
         ctx -> update(ctx, router));
-    router.post("/v1/logins/{loginId}/refresh",
+    router.post(
+        "/v1/logins/{loginId}/refresh",
         Operation.summary("Start a cached read or a live refresh of a login")
             .optionalRequestBody(RefreshRequest.class)
-            .response(202, "Retrieval started (or, for a login waiting for MFA answers, restarted with a new session)",
+            .response(
+                202,
+                "Retrieval started (or, for a login waiting for MFA answers, restarted with a new session)",
                 RetrievalView.class)
             .error(409, "A retrieval of this login is already in progress"),
         ctx -> refresh(ctx, router));
-    router.post("/v1/logins/{loginId}/mfa",
+    router.post(
+        "/v1/logins/{loginId}/mfa",
         Operation.summary("Answer the security questions of a retrieval in mfa_required")
             .requestBody(MfaRequest.class)
-            .response(202, "Answers sent; the retrieval continues (or asks again, or failed)", RetrievalView.class)
+            .response(
+                202,
+                "Answers sent; the retrieval continues (or asks again, or failed)",
+                RetrievalView.class)
             .error(409, "No retrieval of this login is waiting for MFA answers"),
         ctx -> answer(ctx, router));
-    router.delete("/v1/logins/{loginId}",
+    router.delete(
+        "/v1/logins/{loginId}",
         Operation.summary("Delete a login: at Flinks (DeleteCard) and all its local data")
             .response(204, "Deleted")
             .error(409, "Flinks is still processing this login (CARD_IN_USE); try again later")
@@ -71,11 +90,13 @@ public final class RetrievalRoutes implements ApiRoutes {
         this::delete);
   }
 
-  private static final String TAG_DOC = "your reference, at most 200 characters without control characters";
+  private static final String TAG_DOC =
+      "your reference, at most 200 characters without control characters";
   private static final List<String> PATCHABLE =
       List.of("tag", "accountIds", "days", "withKyc", "withAccountIdentity");
 
-  @ApiDoc("A login to register: the loginId Flinks Connect redirected with, and optionally its options")
+  @ApiDoc(
+      "A login to register: the loginId Flinks Connect redirected with, and optionally its options")
   record RegisterRequest(
       @ApiDoc(format = "uuid") String loginId,
       @ApiDoc(value = TAG_DOC, nullable = true) String tag,
@@ -85,10 +106,11 @@ public final class RetrievalRoutes implements ApiRoutes {
       @ApiDoc(value = OptionsInput.IDENTITY_DOC, nullable = true) Boolean withAccountIdentity) {}
 
   /**
-   * The body of {@code PATCH /v1/logins/{loginId}}. The handler reads it as a tree, since a field left out (kept)
-   * and a null (default restored) differ, and refuses fields other than these.
+   * The body of {@code PATCH /v1/logins/{loginId}}. The handler reads it as a tree, since a field
+   * left out (kept) and a null (default restored) differ, and refuses fields other than these.
    */
-  @ApiDoc("What to change: a field left out is kept, null restores the default; other fields are refused")
+  @ApiDoc(
+      "What to change: a field left out is kept, null restores the default; other fields are refused")
   record UpdateRequest(
       @ApiDoc(value = TAG_DOC + "; null removes it", nullable = true) String tag,
       @ApiDoc(value = OptionsInput.ACCOUNT_IDS_DOC, nullable = true) List<String> accountIds,
@@ -98,13 +120,17 @@ public final class RetrievalRoutes implements ApiRoutes {
 
   @ApiDoc("What to retrieve; an empty body is a cached read")
   record RefreshRequest(
-      @ApiDoc(value = "true: make Flinks log in to the bank now (may ask MFA); default false", nullable = true)
+      @ApiDoc(
+              value = "true: make Flinks log in to the bank now (may ask MFA); default false",
+              nullable = true)
           Boolean live) {}
 
   @ApiDoc("Answers to the security questions of a retrieval in mfa_required")
   record MfaRequest(
-      // Documented as any value, not a oneOf of string and array: generated clients choke on such a oneOf.
-      @ApiDoc("prompt text -> answer: a string, or an array of strings") Map<String, JsonNode> answers) {}
+      // Documented as any value, not a oneOf of string and array: generated clients choke on such a
+      // oneOf.
+      @ApiDoc("prompt text -> answer: a string, or an array of strings")
+          Map<String, JsonNode> answers) {}
 
   /** The answer of {@code POST /v1/logins}. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -114,7 +140,8 @@ public final class RetrievalRoutes implements ApiRoutes {
       @ApiDoc(nullable = true) String tag,
       @ApiDoc("true when this call registered it") boolean created,
       LoginOptionsView options,
-      @ApiDoc(value = "the first retrieval (new login) or the current one", nullable = true) RetrievalView retrieval) {
+      @ApiDoc(value = "the first retrieval (new login) or the current one", nullable = true)
+          RetrievalView retrieval) {
 
     @Override
     public String toString() {
@@ -125,7 +152,8 @@ public final class RetrievalRoutes implements ApiRoutes {
   /** The answer of {@code PATCH /v1/logins/{loginId}}. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @ApiDoc("A login's tag and options")
-  record LoginSettingsView(String loginId, @ApiDoc(nullable = true) String tag, LoginOptionsView options) {
+  record LoginSettingsView(
+      String loginId, @ApiDoc(nullable = true) String tag, LoginOptionsView options) {
 
     @Override
     public String toString() {
@@ -134,33 +162,44 @@ public final class RetrievalRoutes implements ApiRoutes {
   }
 
   private void register(Context ctx, ApiRouter router) {
-    // Options first, from the tree: a malformed one is refused with its own code, before anything is stored.
+    // Options first, from the tree: a malformed one is refused with its own code, before anything
+    // is stored.
     JsonNode fields = router.readJson(ctx, JsonNode.class);
     OptionsInput.over(LoginOptions.DEFAULTS, fields);
     RegisterRequest body = router.readJson(ctx, RegisterRequest.class);
     if (!LoginInput.isGuid(body.loginId())) {
-      throw ApiException.badRequest("invalid_login_id",
+      throw ApiException.badRequest(
+          "invalid_login_id",
           "loginId must be the GUID Flinks Connect returned (8-4-4-4-12 hex digits)");
     }
     Optional<String> tag = Optional.ofNullable(body.tag()).filter(t -> !t.isBlank());
     tag.ifPresent(RetrievalRoutes::requireValidTag);
     record Outcome(Registration registration, Optional<Retrieval> retrieval) {}
-    Outcome outcome = database.inTransaction(c -> {
-      logins.clearTombstone(c, body.loginId()); // an explicit registration brings a deleted login back
-      Registration registration = logins.register(c, body.loginId(), tag);
-      StoredLogin login = registration.login();
-      LoginOptions options = OptionsInput.over(login.options(), fields);
-      if (!options.equals(login.options())) {
-        logins.update(c, login.id(), login.tag(), options);
-        registration = new Registration(logins.findById(c, login.id()).orElseThrow(), registration.created());
-      }
-      Optional<Retrieval> retrieval = registration.created()
-          ? Optional.of(engine.request(c, registration.login().id(), RetrievalMode.CACHED))
-          : engine.current(c, registration.login().id());
-      return new Outcome(registration, retrieval);
-    });
+    Outcome outcome =
+        database.inTransaction(c -> {
+          logins.clearTombstone(
+              c, body.loginId()); // an explicit registration brings a deleted login back
+          Registration registration = logins.register(c, body.loginId(), tag);
+          StoredLogin login = registration.login();
+          LoginOptions options = OptionsInput.over(login.options(), fields);
+          if (!options.equals(login.options())) {
+            logins.update(c, login.id(), login.tag(), options);
+            registration =
+                new Registration(
+                    logins.findById(c, login.id()).orElseThrow(), registration.created());
+          }
+          Optional<Retrieval> retrieval =
+              registration.created()
+                  ? Optional.of(engine.request(c, registration.login().id(), RetrievalMode.CACHED))
+                  : engine.current(c, registration.login().id());
+          return new Outcome(registration, retrieval);
+        });
     ctx.status(outcome.registration().created() ? 201 : 200)
-        .json(loginBody(outcome.registration().login(), outcome.registration().created(), outcome.retrieval()));
+        .json(
+            loginBody(
+                outcome.registration().login(),
+                outcome.registration().created(),
+                outcome.retrieval()));
   }
 
   private void update(Context ctx, ApiRouter router) {
@@ -169,41 +208,55 @@ public final class RetrievalRoutes implements ApiRoutes {
     if (!body.isObject()) {
       throw ApiException.badRequest("invalid_json", "request body must be a JSON object");
     }
-    body.fieldNames().forEachRemaining(name -> {
-      if (!PATCHABLE.contains(name)) {
-        throw ApiException.badRequest("unknown_field", "'" + name + "' cannot be changed; fields: " + PATCHABLE);
-      }
-    });
+    body.fieldNames()
+        .forEachRemaining(name -> {
+          if (!PATCHABLE.contains(name)) {
+            throw ApiException.badRequest(
+                "unknown_field", "'" + name + "' cannot be changed; fields: " + PATCHABLE);
+          }
+        });
     Optional<String> tag = login.tag();
     if (body.has("tag")) {
       JsonNode value = body.get("tag");
       if (!value.isNull() && !value.isTextual()) {
         throw ApiException.badRequest("invalid_tag", "tag must be a string or null");
       }
-      tag = value.isNull() ? Optional.empty() : Optional.of(value.asText()).filter(t -> !t.isBlank());
+      tag =
+          value.isNull() ? Optional.empty() : Optional.of(value.asText()).filter(t -> !t.isBlank());
       tag.ifPresent(RetrievalRoutes::requireValidTag);
     }
     LoginOptions options = OptionsInput.over(login.options(), body);
     Optional<String> newTag = tag;
-    StoredLogin updated = database.inTransaction(c -> {
-      logins.update(c, login.id(), newTag, options);
-      return logins.findById(c, login.id()).orElseThrow(() -> ApiException.notFound("no such login"));
-    });
-    ctx.json(new LoginSettingsView(updated.loginId(), updated.tag().orElse(null),
-        LoginOptionsView.of(updated.options())));
+    StoredLogin updated =
+        database.inTransaction(c -> {
+          logins.update(c, login.id(), newTag, options);
+          return logins
+              .findById(c, login.id())
+              .orElseThrow(() -> ApiException.notFound("no such login"));
+        });
+    ctx.json(
+        new LoginSettingsView(
+            updated.loginId(), updated.tag().orElse(null), LoginOptionsView.of(updated.options())));
   }
 
   private static void requireValidTag(String tag) {
     if (!LoginInput.isValidTag(tag)) {
-      throw ApiException.badRequest("invalid_tag",
-          "tag must be at most " + LoginInput.MAX_TAG_LENGTH + " characters without control characters");
+      throw ApiException.badRequest(
+          "invalid_tag",
+          "tag must be at most "
+              + LoginInput.MAX_TAG_LENGTH
+              + " characters without control characters");
     }
   }
 
   private void refresh(Context ctx, ApiRouter router) {
     StoredLogin login = login(ctx);
-    RefreshRequest body = router.hasBody(ctx) ? router.readJson(ctx, RefreshRequest.class) : new RefreshRequest(false);
-    RetrievalMode mode = Boolean.TRUE.equals(body.live()) ? RetrievalMode.LIVE : RetrievalMode.CACHED;
+    RefreshRequest body =
+        router.hasBody(ctx)
+            ? router.readJson(ctx, RefreshRequest.class)
+            : new RefreshRequest(false);
+    RetrievalMode mode =
+        Boolean.TRUE.equals(body.live()) ? RetrievalMode.LIVE : RetrievalMode.CACHED;
     try {
       ctx.status(202).json(RetrievalView.of(engine.refresh(login.id(), mode), engine));
     } catch (RetrievalConflictException e) {
@@ -215,7 +268,8 @@ public final class RetrievalRoutes implements ApiRoutes {
     StoredLogin login = login(ctx);
     MfaRequest body = router.readJson(ctx, MfaRequest.class);
     if (body.answers() == null || body.answers().isEmpty()) {
-      throw ApiException.badRequest("invalid_mfa_answers", "answers must map each prompt to its answer");
+      throw ApiException.badRequest(
+          "invalid_mfa_answers", "answers must map each prompt to its answer");
     }
     Map<String, List<String>> answers = new LinkedHashMap<>();
     body.answers().forEach((prompt, value) -> answers.put(prompt, answerValues(value)));
@@ -235,11 +289,16 @@ public final class RetrievalRoutes implements ApiRoutes {
     } catch (FlinksException e) {
       String code = e.flinksCode().map(Object::toString).orElse(null);
       if ("CARD_IN_USE".equals(code)) {
-        throw ApiException.conflict("card_in_use", "Flinks is still processing this login; try again later");
+        throw ApiException.conflict(
+            "card_in_use", "Flinks is still processing this login; try again later");
       }
-      if (!"INVALID_LOGIN".equals(code)) { // INVALID_LOGIN: Flinks no longer knows it, delete ours too
-        throw new ApiException(502, "flinks_unavailable",
-            "Flinks refused or could not be reached" + (code == null ? "" : " (" + code + ")")
+      if (!"INVALID_LOGIN"
+          .equals(code)) { // INVALID_LOGIN: Flinks no longer knows it, delete ours too
+        throw new ApiException(
+            502,
+            "flinks_unavailable",
+            "Flinks refused or could not be reached"
+                + (code == null ? "" : " (" + code + ")")
                 + "; nothing was deleted");
       }
     }
@@ -248,7 +307,8 @@ public final class RetrievalRoutes implements ApiRoutes {
   }
 
   private StoredLogin login(Context ctx) {
-    return logins.find(ctx.pathParam("loginId"))
+    return logins
+        .find(ctx.pathParam("loginId"))
         .orElseThrow(() -> ApiException.notFound("no such login"));
   }
 
@@ -264,13 +324,19 @@ public final class RetrievalRoutes implements ApiRoutes {
         values.add(item.asText());
       }
     } else {
-      throw ApiException.badRequest("invalid_mfa_answers", "each answer must be a string or an array of strings");
+      throw ApiException.badRequest(
+          "invalid_mfa_answers", "each answer must be a string or an array of strings");
     }
     return values;
   }
 
-  private RegistrationView loginBody(StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
-    return new RegistrationView(login.loginId(), login.tag().orElse(null), created,
-        LoginOptionsView.of(login.options()), retrieval.map(r -> RetrievalView.of(r, engine)).orElse(null));
+  private RegistrationView loginBody(
+      StoredLogin login, boolean created, Optional<Retrieval> retrieval) {
+    return new RegistrationView(
+        login.loginId(),
+        login.tag().orElse(null),
+        created,
+        LoginOptionsView.of(login.options()),
+        retrieval.map(r -> RetrievalView.of(r, engine)).orElse(null));
   }
 }

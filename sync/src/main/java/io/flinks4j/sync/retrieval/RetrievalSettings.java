@@ -7,20 +7,25 @@ import java.util.List;
 /**
  * How retrievals are paced; every default is the documented Flinks value or a production-safe one.
  *
- * @param pollInterval wait between two Async polls (Flinks: 10 s); also the least wait before a failed poll is
- *     repeated, so Flinks never sees two data calls of a session closer than this
- * @param pollTimeout how long a retrieval may take, transient failures and polling included (Flinks: 30 min)
+ * @param pollInterval wait between two Async polls (Flinks: 10 s); also the least wait before a
+ *     failed poll is repeated, so Flinks never sees two data calls of a session closer than this
+ * @param pollTimeout how long a retrieval may take, transient failures and polling included
+ *     (Flinks: 30 min)
  * @param mfaTimeout an unanswered MFA expires after this long (the RequestId idles out after 8 min)
- * @param retryBase first backoff after a transient failure; doubles with each failure in a row, with jitter
- * @param retryCap longest backoff between two attempts ({@code Retry-After} may ask for more, up to the deadline)
- * @param answerGrace how long an MFA answer call may be in flight before the engine assumes it was lost
- * @param recoveryDelays after a retrieval ran out of time on transient failures (an outage), when the login is
- *     tried again on its own: the first delay after the first such ending, and so on; afterwards only the regular
- *     refresh schedule
- * @param webhookFallbackPolls empty: poll every {@code pollInterval} (webhooks only complete a retrieval sooner).
- *     Otherwise webhooks are primary: a live retrieval that got 202 waits for Flinks's webhook and polls only at
- *     these offsets from its first 202 (and once more just before its deadline), so a lost webhook still
- *     completes it. Cached reads always poll: Flinks sends webhooks only when an aggregation completes.
+ * @param retryBase first backoff after a transient failure; doubles with each failure in a row,
+ *     with jitter
+ * @param retryCap longest backoff between two attempts ({@code Retry-After} may ask for more, up to
+ *     the deadline)
+ * @param answerGrace how long an MFA answer call may be in flight before the engine assumes it was
+ *     lost
+ * @param recoveryDelays after a retrieval ran out of time on transient failures (an outage), when
+ *     the login is tried again on its own: the first delay after the first such ending, and so on;
+ *     afterwards only the regular refresh schedule
+ * @param webhookFallbackPolls empty: poll every {@code pollInterval} (webhooks only complete a
+ *     retrieval sooner). Otherwise webhooks are primary: a live retrieval that got 202 waits for
+ *     Flinks's webhook and polls only at these offsets from its first 202 (and once more just
+ *     before its deadline), so a lost webhook still completes it. Cached reads always poll: Flinks
+ *     sends webhooks only when an aggregation completes.
  */
 public record RetrievalSettings(
     Duration pollInterval,
@@ -46,13 +51,19 @@ public record RetrievalSettings(
   }
 
   /**
-   * The documented Flinks pacing, polling (webhooks not primary); retries from 10 s up to 5 min; recovery after
-   * 5 min, 15 min and 1 h.
+   * The documented Flinks pacing, polling (webhooks not primary); retries from 10 s up to 5 min;
+   * recovery after 5 min, 15 min and 1 h.
    */
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofMinutes(8),
-        Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(2),
-        List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1)), List.of());
+    return new RetrievalSettings(
+        Duration.ofSeconds(10),
+        Duration.ofMinutes(30),
+        Duration.ofMinutes(8),
+        Duration.ofSeconds(10),
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(2),
+        List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1)),
+        List.of());
   }
 
   /** The backoff between attempts, as the client's one retry policy computes it (half jitter). */

@@ -3,7 +3,10 @@ package io.flinks4j.sync.retrieval;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Where a retrieval stands; persisted as its lower-case name so the database and the API read the same words. */
+/**
+ * Where a retrieval stands; persisted as its lower-case name so the database and the API read the
+ * same words.
+ */
 public enum RetrievalState {
   /** Created, no Flinks call made yet. */
   REQUESTED,
@@ -13,7 +16,10 @@ public enum RetrievalState {
   PROCESSING,
   /** Data stored. */
   READY,
-  /** A live session asked security questions; waiting for answers (still holds the login's active slot). */
+  /**
+   * A live session asked security questions; waiting for answers (still holds the login's active
+   * slot).
+   */
   MFA_REQUIRED,
   /** Flinks answered a terminal error; the FlinksCode says which. */
   FAILED,

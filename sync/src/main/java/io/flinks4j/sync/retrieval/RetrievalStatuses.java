@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The retrieval state the read API shows per login: the active retrieval (else the latest), the last time data
- * arrived, the error code and, while {@code mfa_required}, the prompts and the relaunch URL.
+ * The retrieval state the read API shows per login: the active retrieval (else the latest), the
+ * last time data arrived, the error code and, while {@code mfa_required}, the prompts and the
+ * relaunch URL.
  */
 public final class RetrievalStatuses implements LoginStatusReader {
 
@@ -32,20 +33,27 @@ public final class RetrievalStatuses implements LoginStatusReader {
     this.store = engine.store();
   }
 
-  /** The status of one login; while it waits for MFA, with a relaunch URL whose token is minted for this read. */
+  /**
+   * The status of one login; while it waits for MFA, with a relaunch URL whose token is minted for
+   * this read.
+   */
   @Override
   public Optional<LoginStatus> statusOf(long loginRef) {
     Optional<LoginStatus> status = Optional.ofNullable(statusesOf(List.of(loginRef)).get(loginRef));
     if (status.isEmpty() || !status.get().state().equals(RetrievalState.MFA_REQUIRED.wireName())) {
       return status;
     }
-    Optional<URI> relaunch = database.inTransaction(c -> store.currentOf(c, List.of(loginRef)).values().stream()
-        .findFirst()).flatMap(engine::relaunchUrl).map(URI::create);
+    Optional<URI> relaunch =
+        database
+            .inTransaction(c -> store.currentOf(c, List.of(loginRef)).values().stream().findFirst())
+            .flatMap(engine::relaunchUrl)
+            .map(URI::create);
     return Optional.of(status.get().withRelaunchUrl(relaunch));
   }
 
-  /** The statuses of many logins, without relaunch URLs: listing must not mint a token per login. */
-
+  /**
+   * The statuses of many logins, without relaunch URLs: listing must not mint a token per login.
+   */
   @Override
   public Map<Long, LoginStatus> statusesOf(Collection<Long> loginRefs) {
     if (loginRefs.isEmpty()) {
@@ -72,17 +80,26 @@ public final class RetrievalStatuses implements LoginStatusReader {
         r.updatedAt(),
         lastSuccess,
         r.state() == RetrievalState.READY ? Optional.empty() : Optional.ofNullable(r.reason()),
-        r.state() == RetrievalState.READY ? Optional.empty() : Optional.ofNullable(r.reasonMessage()),
-        mfa ? r.challenges().stream().map(c -> new LoginStatus.MfaChallenge(c.type(), c.prompt(), c.choices()))
-            .toList()
+        r.state() == RetrievalState.READY
+            ? Optional.empty()
+            : Optional.ofNullable(r.reasonMessage()),
+        mfa
+            ? r.challenges().stream()
+                .map(c -> new LoginStatus.MfaChallenge(c.type(), c.prompt(), c.choices()))
+                .toList()
             : List.of(),
         Optional.empty());
   }
 
-  private static Map<Long, Instant> lastSuccess(Connection c, Collection<Long> loginRefs) throws SQLException {
+  private static Map<Long, Instant> lastSuccess(Connection c, Collection<Long> loginRefs)
+      throws SQLException {
     String in = String.join(",", java.util.Collections.nCopies(loginRefs.size(), "?"));
-    try (PreparedStatement ps = c.prepareStatement("select login_id, max(completed_at) from retrievals"
-        + " where state = 'ready' and login_id in (" + in + ") group by login_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select login_id, max(completed_at) from retrievals"
+                + " where state = 'ready' and login_id in ("
+                + in
+                + ") group by login_id")) {
       int i = 1;
       for (long ref : loginRefs) {
         ps.setLong(i++, ref);

@@ -12,31 +12,47 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The step history of retrievals ({@code retrieval_steps}): {@link RetrievalStore} copies the row into it after each
- * successful write, in the same transaction, so the history never shows a step that did not commit. Kept for the
- * latest {@link #KEPT_PER_LOGIN} retrievals of each login.
+ * The step history of retrievals ({@code retrieval_steps}): {@link RetrievalStore} copies the row
+ * into it after each successful write, in the same transaction, so the history never shows a step
+ * that did not commit. Kept for the latest {@link #KEPT_PER_LOGIN} retrievals of each login.
  */
 final class RetrievalSteps {
 
   /** Retrievals per login whose steps are kept. */
   static final int KEPT_PER_LOGIN = 10;
 
-  private static final String RECORD = "insert into retrieval_steps (retrieval_id, login_id, recorded_at, state, polls,"
-      + " attempts, sessions, reason, reason_message) select id, login_id, updated_at, state, polls, attempts,"
-      + " sessions, reason, reason_message from retrievals where id = ?";
-  private static final String PRUNE = "delete from retrieval_steps where login_id = ? and retrieval_id not in"
-      + " (select id from retrievals where login_id = ? order by created_at desc, id desc fetch first "
-      + KEPT_PER_LOGIN + " rows only)";
-  private static final String COLUMNS = "s.id, s.retrieval_id, s.login_id, s.recorded_at, s.state, s.polls,"
-      + " s.attempts, s.sessions, s.reason, s.reason_message";
+  private static final String RECORD =
+      "insert into retrieval_steps (retrieval_id, login_id, recorded_at, state, polls,"
+          + " attempts, sessions, reason, reason_message) select id, login_id, updated_at, state, polls, attempts,"
+          + " sessions, reason, reason_message from retrievals where id = ?";
+  private static final String PRUNE =
+      "delete from retrieval_steps where login_id = ? and retrieval_id not in"
+          + " (select id from retrievals where login_id = ? order by created_at desc, id desc fetch first "
+          + KEPT_PER_LOGIN
+          + " rows only)";
+  private static final String COLUMNS =
+      "s.id, s.retrieval_id, s.login_id, s.recorded_at, s.state, s.polls,"
+          + " s.attempts, s.sessions, s.reason, s.reason_message";
 
   /** A step as stored: the retrieval's state and counters right after one write. */
-  record Step(long id, String retrievalId, long loginRef, Instant at, String state, int polls, int attempts,
-      int sessions, String reason, String reasonMessage) {}
+  record Step(
+      long id,
+      String retrievalId,
+      long loginRef,
+      Instant at,
+      String state,
+      int polls,
+      int attempts,
+      int sessions,
+      String reason,
+      String reasonMessage) {}
 
   private RetrievalSteps() {}
 
-  /** Records the current row of each retrieval as a step (after its write, on the writer's connection). */
+  /**
+   * Records the current row of each retrieval as a step (after its write, on the writer's
+   * connection).
+   */
   static void record(Connection c, Collection<String> retrievalIds) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(RECORD)) {
       for (String id : retrievalIds) {
@@ -61,16 +77,19 @@ final class RetrievalSteps {
 
   /** The steps of one retrieval, oldest first. */
   static List<Step> of(Connection c, String retrievalId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select " + COLUMNS + " from retrieval_steps s where s.retrieval_id = ? order by s.id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select "
+                + COLUMNS
+                + " from retrieval_steps s where s.retrieval_id = ? order by s.id")) {
       ps.setString(1, retrievalId);
       return read(ps);
     }
   }
 
   /**
-   * Up to {@code limit} steps of any login recorded after step {@code afterId}, oldest first, each named by
-   * {@link Timeline#event} against the step before it of the same retrieval.
+   * Up to {@code limit} steps of any login recorded after step {@code afterId}, oldest first, each
+   * named by {@link Timeline#event} against the step before it of the same retrieval.
    */
   static List<Named> after(Connection c, long afterId, int limit) throws SQLException {
     return named(c, "s.id > ? order by s.id fetch first " + limit + " rows only", List.of(afterId));
@@ -85,10 +104,20 @@ final class RetrievalSteps {
     return named(c, "s.id in (" + in + ") order by s.id", List.copyOf(ids));
   }
 
-  private static List<Named> named(Connection c, String where, List<Long> values) throws SQLException {
-    String previous = "(select max(id) from retrieval_steps b where b.retrieval_id = s.retrieval_id and b.id < s.id)";
-    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + ", " + COLUMNS.replace("s.", "p.")
-        + " from retrieval_steps s left join retrieval_steps p on p.id = " + previous + " where " + where)) {
+  private static List<Named> named(Connection c, String where, List<Long> values)
+      throws SQLException {
+    String previous =
+        "(select max(id) from retrieval_steps b where b.retrieval_id = s.retrieval_id and b.id < s.id)";
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select "
+                + COLUMNS
+                + ", "
+                + COLUMNS.replace("s.", "p.")
+                + " from retrieval_steps s left join retrieval_steps p on p.id = "
+                + previous
+                + " where "
+                + where)) {
       for (int i = 0; i < values.size(); i++) {
         ps.setLong(i + 1, values.get(i));
       }
@@ -127,8 +156,16 @@ final class RetrievalSteps {
 
   /** The step in the ten columns after {@code offset}. */
   private static Step step(ResultSet rs, int offset) throws SQLException {
-    return new Step(rs.getLong(offset + 1), rs.getString(offset + 2), rs.getLong(offset + 3),
-        RetrievalStore.instant(rs, offset + 4), rs.getString(offset + 5), rs.getInt(offset + 6),
-        rs.getInt(offset + 7), rs.getInt(offset + 8), rs.getString(offset + 9), rs.getString(offset + 10));
+    return new Step(
+        rs.getLong(offset + 1),
+        rs.getString(offset + 2),
+        rs.getLong(offset + 3),
+        RetrievalStore.instant(rs, offset + 4),
+        rs.getString(offset + 5),
+        rs.getInt(offset + 6),
+        rs.getInt(offset + 7),
+        rs.getInt(offset + 8),
+        rs.getString(offset + 9),
+        rs.getString(offset + 10));
   }
 }

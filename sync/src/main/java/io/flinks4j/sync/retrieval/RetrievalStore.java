@@ -22,23 +22,49 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SQL for the {@code retrievals} table; every write is guarded by the row's version or its active slot, and leaves
- * a step in {@link RetrievalSteps}.
+ * SQL for the {@code retrievals} table; every write is guarded by the row's version or its active
+ * slot, and leaves a step in {@link RetrievalSteps}.
  */
 final class RetrievalStore {
 
-  private static final String COLUMNS = "id, login_id, mode, state, request_id, detail_requested, flinks_code,"
-      + " reason, reason_message, attempts, polls, sessions, recovery_round, challenges, created_at,"
-      + " updated_at, deadline_at, completed_at, version";
-  /** What a write sets, in the order {@link #bindWritable} binds it: one list for both insert and update. */
-  private static final List<String> WRITABLE = List.of("mode", "state", "active_login_id", "request_id",
-      "detail_requested", "flinks_code", "reason", "reason_message", "attempts", "polls", "sessions",
-      "recovery_round", "challenges", "updated_at", "deadline_at", "completed_at");
-  private static final String INSERT = "insert into retrievals (id, login_id, created_at, version, "
-      + String.join(", ", WRITABLE) + ") values (?, ?, ?, ?, " + String.join(", ", Collections.nCopies(
-          WRITABLE.size(), "?")) + ")";
-  private static final String UPDATE = "update retrievals set " + String.join(" = ?, ", WRITABLE)
-      + " = ?, version = version + 1 where id = ? and version = ?";
+  private static final String COLUMNS =
+      "id, login_id, mode, state, request_id, detail_requested, flinks_code,"
+          + " reason, reason_message, attempts, polls, sessions, recovery_round, challenges, created_at,"
+          + " updated_at, deadline_at, completed_at, version";
+
+  /**
+   * What a write sets, in the order {@link #bindWritable} binds it: one list for both insert and
+   * update.
+   */
+  private static final List<String> WRITABLE =
+      List.of(
+          "mode",
+          "state",
+          "active_login_id",
+          "request_id",
+          "detail_requested",
+          "flinks_code",
+          "reason",
+          "reason_message",
+          "attempts",
+          "polls",
+          "sessions",
+          "recovery_round",
+          "challenges",
+          "updated_at",
+          "deadline_at",
+          "completed_at");
+
+  private static final String INSERT =
+      "insert into retrievals (id, login_id, created_at, version, "
+          + String.join(", ", WRITABLE)
+          + ") values (?, ?, ?, ?, "
+          + String.join(", ", Collections.nCopies(WRITABLE.size(), "?"))
+          + ")";
+  private static final String UPDATE =
+      "update retrievals set "
+          + String.join(" = ?, ", WRITABLE)
+          + " = ?, version = version + 1 where id = ? and version = ?";
   private static final TypeReference<List<MfaChallenge>> CHALLENGES = new TypeReference<>() {};
 
   private final ObjectMapper json;
@@ -48,8 +74,8 @@ final class RetrievalStore {
   }
 
   /**
-   * Inserts a new retrieval. The unique {@code active_login_id} column makes the database refuse a second active
-   * retrieval for the same login.
+   * Inserts a new retrieval. The unique {@code active_login_id} column makes the database refuse a
+   * second active retrieval for the same login.
    *
    * @throws RetrievalConflictException when the login already has an active retrieval
    */
@@ -60,8 +86,8 @@ final class RetrievalStore {
   /**
    * Inserts new retrievals in one JDBC batch.
    *
-   * @throws RetrievalConflictException when one of the logins already has an active retrieval (nothing is usable
-   *     then: the caller's transaction must roll back)
+   * @throws RetrievalConflictException when one of the logins already has an active retrieval
+   *     (nothing is usable then: the caller's transaction must roll back)
    */
   void insertAll(Connection c, List<Retrieval> retrievals) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -84,7 +110,10 @@ final class RetrievalStore {
     RetrievalSteps.prune(c, retrievals.stream().map(Retrieval::loginRef).toList());
   }
 
-  /** Binds {@link #WRITABLE} from {@code first} on; the active slot follows the state. @return the next index */
+  /**
+   * Binds {@link #WRITABLE} from {@code first} on; the active slot follows the state. @return the
+   * next index
+   */
   private int bindWritable(PreparedStatement ps, int first, Retrieval r) throws SQLException {
     int i = first;
     ps.setString(i++, r.mode().wireName());
@@ -111,7 +140,8 @@ final class RetrievalStore {
   }
 
   /**
-   * Writes every mutable field if the row still has {@code r.version()}; the active slot follows the state.
+   * Writes every mutable field if the row still has {@code r.version()}; the active slot follows
+   * the state.
    *
    * @return false when someone else changed the row first
    */
@@ -133,17 +163,19 @@ final class RetrievalStore {
   }
 
   /**
-   * Marks an active retrieval ready, whoever got the data (poll or webhook). Of two racing callers exactly one sees
-   * {@code true}: the row lock serialises them and the loser no longer matches {@code active_login_id is not null}.
+   * Marks an active retrieval ready, whoever got the data (poll or webhook). Of two racing callers
+   * exactly one sees {@code true}: the row lock serialises them and the loser no longer matches
+   * {@code active_login_id is not null}.
    *
-   * @param requestId the session the data came from, kept when the row has none yet (so a later webhook for it
-   *     is known), or null
+   * @param requestId the session the data came from, kept when the row has none yet (so a later
+   *     webhook for it is known), or null
    */
   boolean markReady(Connection c, String id, String requestId, Instant now) throws SQLException {
-    String sql = "update retrievals set state = 'ready', active_login_id = null, flinks_code = null,"
-        + " reason = null, reason_message = null, challenges = null,"
-        + " request_id = coalesce(request_id, ?), updated_at = ?, completed_at = ?, version = version + 1"
-        + " where id = ? and active_login_id is not null";
+    String sql =
+        "update retrievals set state = 'ready', active_login_id = null, flinks_code = null,"
+            + " reason = null, reason_message = null, challenges = null,"
+            + " request_id = coalesce(request_id, ?), updated_at = ?, completed_at = ?, version = version + 1"
+            + " where id = ? and active_login_id is not null";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, requestId);
       setInstant(ps, 2, now);
@@ -158,8 +190,8 @@ final class RetrievalStore {
   }
 
   Optional<Retrieval> findActive(Connection c, long loginRef) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select " + COLUMNS + " from retrievals where active_login_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select " + COLUMNS + " from retrievals where active_login_id = ?")) {
       ps.setLong(1, loginRef);
       return first(ps);
     }
@@ -167,8 +199,9 @@ final class RetrievalStore {
 
   /** Whether any retrieval of the login completed with data. */
   boolean anyReady(Connection c, long loginRef) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select 1 from retrievals where login_id = ? and state = 'ready' fetch first 1 rows only")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select 1 from retrievals where login_id = ? and state = 'ready' fetch first 1 rows only")) {
       ps.setLong(1, loginRef);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -177,13 +210,20 @@ final class RetrievalStore {
   }
 
   Optional<Retrieval> findActiveByRequestId(Connection c, String requestId) throws SQLException {
-    return one(c, "select " + COLUMNS + " from retrievals where request_id = ? and active_login_id is not null",
+    return one(
+        c,
+        "select "
+            + COLUMNS
+            + " from retrievals where request_id = ? and active_login_id is not null",
         requestId);
   }
 
   Optional<Retrieval> findByRequestId(Connection c, String requestId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select " + COLUMNS + " from retrievals where request_id = ? order by created_at desc")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select "
+                + COLUMNS
+                + " from retrievals where request_id = ? order by created_at desc")) {
       ps.setMaxRows(1);
       ps.setString(1, requestId);
       return first(ps);
@@ -191,12 +231,16 @@ final class RetrievalStore {
   }
 
   /**
-   * Per login: its active retrieval, else its latest one; logins without any are absent. One query for a whole page
-   * of logins.
+   * Per login: its active retrieval, else its latest one; logins without any are absent. One query
+   * for a whole page of logins.
    */
   Map<Long, Retrieval> currentOf(Connection c, Collection<Long> loginRefs) throws SQLException {
-    String sql = "select " + COLUMNS + " from retrievals where login_id in " + placeholders(loginRefs)
-        + " order by login_id, case when active_login_id is null then 1 else 0 end, created_at desc, id desc";
+    String sql =
+        "select "
+            + COLUMNS
+            + " from retrievals where login_id in "
+            + placeholders(loginRefs)
+            + " order by login_id, case when active_login_id is null then 1 else 0 end, created_at desc, id desc";
     Map<Long, Retrieval> current = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bindAll(ps, loginRefs);
@@ -212,8 +256,12 @@ final class RetrievalStore {
 
   /** The login's latest {@code limit} retrievals, newest first. */
   List<Retrieval> recentOf(Connection c, long loginRef, int limit) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from retrievals where login_id = ?"
-        + " order by created_at desc, id desc fetch first ? rows only")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select "
+                + COLUMNS
+                + " from retrievals where login_id = ?"
+                + " order by created_at desc, id desc fetch first ? rows only")) {
       ps.setLong(1, loginRef);
       ps.setInt(2, limit);
       List<Retrieval> recent = new ArrayList<>();
@@ -232,8 +280,10 @@ final class RetrievalStore {
     if (loginRefs.isEmpty()) {
       return active;
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "select active_login_id from retrievals where active_login_id in " + placeholders(loginRefs))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select active_login_id from retrievals where active_login_id in "
+                + placeholders(loginRefs))) {
       bindAll(ps, loginRefs);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -251,11 +301,13 @@ final class RetrievalStore {
    * Logins whose latest retrieval timed out at its deadline (not an unanswered MFA), ended before
    * {@code endedBefore}, in a recovery round below {@code maxRound}.
    */
-  List<Stalled> stalled(Connection c, Instant endedBefore, int maxRound, int limit) throws SQLException {
-    String sql = "select r.login_id, r.mode, r.recovery_round, r.completed_at from retrievals r"
-        + " where r.state = 'timed_out' and r.completed_at <= ? and r.reason = 'deadline' and r.recovery_round < ?"
-        + " and r.mode <> 'webhook' and not exists (select 1 from retrievals n where n.login_id = r.login_id"
-        + " and n.created_at > r.created_at) order by r.completed_at";
+  List<Stalled> stalled(Connection c, Instant endedBefore, int maxRound, int limit)
+      throws SQLException {
+    String sql =
+        "select r.login_id, r.mode, r.recovery_round, r.completed_at from retrievals r"
+            + " where r.state = 'timed_out' and r.completed_at <= ? and r.reason = 'deadline' and r.recovery_round < ?"
+            + " and r.mode <> 'webhook' and not exists (select 1 from retrievals n where n.login_id = r.login_id"
+            + " and n.created_at > r.created_at) order by r.completed_at";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setMaxRows(limit);
       setInstant(ps, 1, endedBefore);
@@ -263,8 +315,12 @@ final class RetrievalStore {
       List<Stalled> stalled = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          stalled.add(new Stalled(rs.getLong(1), RetrievalMode.fromWire(rs.getString(2)), rs.getInt(3),
-              instant(rs, 4)));
+          stalled.add(
+              new Stalled(
+                  rs.getLong(1),
+                  RetrievalMode.fromWire(rs.getString(2)),
+                  rs.getInt(3),
+                  instant(rs, 4)));
         }
       }
       return stalled;
@@ -297,7 +353,10 @@ final class RetrievalStore {
   }
 
   private Retrieval read(ResultSet rs) throws SQLException {
-    return Retrieval.builder(rs.getString("id"), rs.getLong("login_id"), RetrievalMode.fromWire(rs.getString("mode")),
+    return Retrieval.builder(
+            rs.getString("id"),
+            rs.getLong("login_id"),
+            RetrievalMode.fromWire(rs.getString("mode")),
             instant(rs, "created_at"))
         .state(RetrievalState.fromWire(rs.getString("state")))
         .requestId(rs.getString("request_id"))

@@ -5,8 +5,8 @@ import io.flinks4j.sync.http.ApiDoc;
 import java.util.List;
 
 /**
- * The JSON shape of a retrieval in API answers: state, timing, failure reason and, while {@code mfa_required}, the
- * prompts and the Connect relaunch URL.
+ * The JSON shape of a retrieval in API answers: state, timing, failure reason and, while {@code
+ * mfa_required}, the prompts and the Connect relaunch URL.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ApiDoc("One retrieval of a login: where it stands, and why it failed or what it asks")
@@ -18,15 +18,25 @@ public record RetrievalView(
     @ApiDoc(format = "date-time") String updatedAt,
     @ApiDoc(format = "date-time", nullable = true) String completedAt,
     @ApiDoc(nullable = true) String flinksCode,
-    @ApiDoc(value = "a FlinksCode, or a category (network, http_503, deadline, ...)", nullable = true) String reason,
+    @ApiDoc(
+            value = "a FlinksCode, or a category (network, http_503, deadline, ...)",
+            nullable = true)
+        String reason,
     @ApiDoc(nullable = true) String reasonMessage,
     int attempts,
     int polls,
-    @ApiDoc(value = "the security questions, while mfa_required", nullable = true) List<MfaChallenge> challenges,
-    @ApiDoc(value = "Flinks Connect URL to finish MFA, while mfa_required", format = "uri", nullable = true)
+    @ApiDoc(value = "the security questions, while mfa_required", nullable = true)
+        List<MfaChallenge> challenges,
+    @ApiDoc(
+            value = "Flinks Connect URL to finish MFA, while mfa_required",
+            format = "uri",
+            nullable = true)
         String relaunchUrl) {
 
-  /** The view of {@code r}, with the relaunch URL {@link RetrievalEngine#relaunchUrl(Retrieval)} minted. */
+  /**
+   * The view of {@code r}, with the relaunch URL {@link RetrievalEngine#relaunchUrl(Retrieval)}
+   * minted.
+   */
   public static RetrievalView of(Retrieval r, RetrievalEngine engine) {
     boolean mfa = r.state() == RetrievalState.MFA_REQUIRED;
     return new RetrievalView(

@@ -6,19 +6,29 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The steps of every retrieval in the order they committed, for live consumers (the event stream): each step has
- * an increasing id, so a reader resumes after the last id it saw.
+ * The steps of every retrieval in the order they committed, for live consumers (the event stream):
+ * each step has an increasing id, so a reader resumes after the last id it saw.
  */
 public final class StepFeed {
 
   /**
    * One step of a retrieval, as the stream shows it.
    *
-   * @param event what the step was ({@code requested}, {@code poll}, {@code mfa_required}, {@code ready}, ...)
+   * @param event what the step was ({@code requested}, {@code poll}, {@code mfa_required}, {@code
+   *     ready}, ...)
    * @param reason why it retried or ended, when it did
    */
-  public record StepEvent(long id, long loginRef, String retrievalId, String event, String state, int polls,
-      int attempts, String reason, String message, Instant at) {}
+  public record StepEvent(
+      long id,
+      long loginRef,
+      String retrievalId,
+      String event,
+      String state,
+      int polls,
+      int attempts,
+      String reason,
+      String message,
+      Instant at) {}
 
   private final Database database;
 
@@ -31,7 +41,10 @@ public final class StepFeed {
     return events(database.inTransaction(c -> RetrievalSteps.after(c, afterId, limit)));
   }
 
-  /** Those of the steps {@code ids} that exist (committed since they were seen missing), oldest first. */
+  /**
+   * Those of the steps {@code ids} that exist (committed since they were seen missing), oldest
+   * first.
+   */
   public List<StepEvent> byIds(Collection<Long> ids) {
     return events(database.inTransaction(c -> RetrievalSteps.byIds(c, ids)));
   }
@@ -40,8 +53,17 @@ public final class StepFeed {
     return steps.stream()
         .map(named -> {
           RetrievalSteps.Step s = named.step();
-          return new StepEvent(s.id(), s.loginRef(), s.retrievalId(), named.event(), s.state(), s.polls(),
-              s.attempts(), s.reason(), s.reasonMessage(), s.at());
+          return new StepEvent(
+              s.id(),
+              s.loginRef(),
+              s.retrievalId(),
+              named.event(),
+              s.state(),
+              s.polls(),
+              s.attempts(),
+              s.reason(),
+              s.reasonMessage(),
+              s.at());
         })
         .toList();
   }

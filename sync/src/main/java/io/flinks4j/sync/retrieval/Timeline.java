@@ -7,27 +7,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Names what each stored step of a retrieval was, from how the row changed since the step before: requested,
- * authorize, session opened, each poll, MFA asked and answered, retries with their reason, and the end; with the
- * time since the retrieval started and since the previous step.
+ * Names what each stored step of a retrieval was, from how the row changed since the step before:
+ * requested, authorize, session opened, each poll, MFA asked and answered, retries with their
+ * reason, and the end; with the time since the retrieval started and since the previous step.
  */
 final class Timeline {
 
   private Timeline() {}
 
-  /** One step of a retrieval's timeline, as {@code GET /v1/logins/{loginId}/retrievals} answers it. */
+  /**
+   * One step of a retrieval's timeline, as {@code GET /v1/logins/{loginId}/retrievals} answers it.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @ApiDoc("One step of a retrieval: what happened, and how long after the request and the step before")
+  @ApiDoc(
+      "One step of a retrieval: what happened, and how long after the request and the step before")
   record TimelineStep(
       @ApiDoc("also the id of its event on /v1/events/stream") long id,
       @ApiDoc(format = "date-time") String at,
-      @ApiDoc("requested, restarted, authorize, session_opened, poll, mfa_required, mfa_answered, retry,"
-          + " processing, ready, failed or timed_out") String event,
+      @ApiDoc(
+              "requested, restarted, authorize, session_opened, poll, mfa_required, mfa_answered, retry,"
+                  + " processing, ready, failed or timed_out")
+          String event,
       @ApiDoc("the retrieval's state after the step") String state,
       int polls,
       int attempts,
       @ApiDoc(value = "why the step retried or the retrieval ended", nullable = true) String reason,
-      @ApiDoc(value = "short description of that reason, free of secrets", nullable = true) String message,
+      @ApiDoc(value = "short description of that reason, free of secrets", nullable = true)
+          String message,
       @ApiDoc("milliseconds since the retrieval was requested") long elapsedMs,
       @ApiDoc("milliseconds since the step before") long sincePreviousMs) {}
 
@@ -38,9 +44,18 @@ final class Timeline {
     long previousElapsed = 0;
     for (RetrievalSteps.Step step : steps) {
       long elapsed = Duration.between(steps.getFirst().at(), step.at()).toMillis();
-      timeline.add(new TimelineStep(step.id(), step.at().toString(), event(previous, step), step.state(),
-          step.polls(), step.attempts(), step.reason(), step.reason() == null ? null : step.reasonMessage(),
-          elapsed, elapsed - previousElapsed)); // so the gaps add up to the elapsed time exactly
+      timeline.add(
+          new TimelineStep(
+              step.id(),
+              step.at().toString(),
+              event(previous, step),
+              step.state(),
+              step.polls(),
+              step.attempts(),
+              step.reason(),
+              step.reason() == null ? null : step.reasonMessage(),
+              elapsed,
+              elapsed - previousElapsed)); // so the gaps add up to the elapsed time exactly
       previous = step;
       previousElapsed = elapsed;
     }
@@ -49,16 +64,21 @@ final class Timeline {
 
   /**
    * {@code requested}, {@code restarted}, {@code authorize}, {@code session_opened}, {@code poll},
-   * {@code mfa_required}, {@code mfa_answered}, {@code retry}, {@code ready}, {@code failed} or {@code timed_out}.
+   * {@code mfa_required}, {@code mfa_answered}, {@code retry}, {@code ready}, {@code failed} or
+   * {@code timed_out}.
    */
   static String event(RetrievalSteps.Step previous, RetrievalSteps.Step step) {
-    boolean retried = previous != null && step.attempts() > previous.attempts() && step.reason() != null;
+    boolean retried =
+        previous != null && step.attempts() > previous.attempts() && step.reason() != null;
     String before = previous == null ? null : previous.state();
     return switch (step.state()) {
       case "requested" -> previous == null ? "requested" : "restarted";
-      case "authorizing" -> "mfa_required".equals(before) ? "mfa_answered" : retried ? "retry" : "authorize";
-      case "processing" -> !"processing".equals(before) ? "session_opened"
-          : step.polls() > previous.polls() ? "poll" : retried ? "retry" : "processing";
+      case "authorizing" ->
+          "mfa_required".equals(before) ? "mfa_answered" : retried ? "retry" : "authorize";
+      case "processing" ->
+          !"processing".equals(before)
+              ? "session_opened"
+              : step.polls() > previous.polls() ? "poll" : retried ? "retry" : "processing";
       case "mfa_required" -> "mfa_required".equals(before) && retried ? "retry" : "mfa_required";
       default -> step.state(); // ready, failed, timed_out
     };

@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts each login's scheduled cached reads and live refreshes. Each login gets a fixed phase inside each period
- * (derived from its id), so ten thousand logins registered at once are refreshed spread over the period rather
- * than all at the same minute; the engine's rate limit then paces the Flinks calls themselves.
+ * Starts each login's scheduled cached reads and live refreshes. Each login gets a fixed phase
+ * inside each period (derived from its id), so ten thousand logins registered at once are refreshed
+ * spread over the period rather than all at the same minute; the engine's rate limit then paces the
+ * Flinks calls themselves.
  */
 public final class RefreshScheduler {
 
@@ -39,13 +40,15 @@ public final class RefreshScheduler {
   private final Clock clock;
   private final RecurringTask<Void> task;
 
-  public RefreshScheduler(Database database, RetrievalEngine engine, RefreshSettings settings, Clock clock) {
+  public RefreshScheduler(
+      Database database, RetrievalEngine engine, RefreshSettings settings, Clock clock) {
     this.database = database;
     this.engine = engine;
     this.settings = settings;
     this.clock = clock;
-    this.task = Tasks.recurring(TASK, Schedules.fixedDelay(settings.tick()))
-        .execute((instance, context) -> tick());
+    this.task =
+        Tasks.recurring(TASK, Schedules.fixedDelay(settings.tick()))
+            .execute((instance, context) -> tick());
   }
 
   /** The recurring task, to register as a start task with the scheduler. */
@@ -54,9 +57,10 @@ public final class RefreshScheduler {
   }
 
   /**
-   * Starts the retrievals that are due; a live refresh due at the same time as a cached read replaces it. A login
-   * with a retrieval already active is skipped until its next turn. Logins whose last retrieval ran out of time on
-   * transient failures are retried on their own recovery schedule first.
+   * Starts the retrievals that are due; a live refresh due at the same time as a cached read
+   * replaces it. A login with a retrieval already active is skipped until its next turn. Logins
+   * whose last retrieval ran out of time on transient failures are retried on their own recovery
+   * schedule first.
    *
    * @return retrievals started
    */
@@ -73,8 +77,9 @@ public final class RefreshScheduler {
     for (Due d : due) {
       (d.nextLive() != null && !d.nextLive().isAfter(now) ? live : cached).add(d.loginRef());
     }
-    int started = engine.requestAll(live, RetrievalMode.LIVE).size()
-        + engine.requestAll(cached, RetrievalMode.CACHED).size();
+    int started =
+        engine.requestAll(live, RetrievalMode.LIVE).size()
+            + engine.requestAll(cached, RetrievalMode.CACHED).size();
     if (started < due.size()) {
       log.debug("{} logins busy, their scheduled refresh skipped", due.size() - started);
     }
@@ -82,12 +87,15 @@ public final class RefreshScheduler {
     return recovered + started;
   }
 
-  /** When a login first falls due in a period: its phase from now, so registrations spread evenly. */
+  /**
+   * When a login first falls due in a period: its phase from now, so registrations spread evenly.
+   */
   static Instant firstDue(long loginRef, Duration period, Instant now) {
     if (period.isZero()) {
       return null;
     }
-    long mixed = loginRef * 0x9E3779B97F4A7C15L; // Fibonacci hashing: neighbouring ids land far apart
+    long mixed =
+        loginRef * 0x9E3779B97F4A7C15L; // Fibonacci hashing: neighbouring ids land far apart
     long offset = Math.floorMod(mixed, period.toMillis());
     return now.plusMillis(offset);
   }
@@ -105,13 +113,15 @@ public final class RefreshScheduler {
   private record Due(long loginRef, Instant nextCached, Instant nextLive) {}
 
   /**
-   * Gives logins without a schedule (newly registered through the API or first seen in a webhook) their place in
-   * each period.
+   * Gives logins without a schedule (newly registered through the API or first seen in a webhook)
+   * their place in each period.
    */
   private int enroll(Connection c, Instant now) throws SQLException {
     List<Long> fresh = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("select l.id from logins l where not exists"
-        + " (select 1 from login_schedules s where s.login_id = l.id) order by l.id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select l.id from logins l where not exists"
+                + " (select 1 from login_schedules s where s.login_id = l.id) order by l.id")) {
       ps.setMaxRows(10_000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -119,8 +129,10 @@ public final class RefreshScheduler {
         }
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("insert into login_schedules (login_id, next_cached_at,"
-        + " next_live_at) values (?, ?, ?) on conflict do nothing")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into login_schedules (login_id, next_cached_at,"
+                + " next_live_at) values (?, ?, ?) on conflict do nothing")) {
       for (long loginRef : fresh) {
         ps.setLong(1, loginRef);
         setInstant(ps, 2, firstDue(loginRef, settings.cachedPeriod(), now));
@@ -133,8 +145,10 @@ public final class RefreshScheduler {
   }
 
   private List<Due> due(Connection c, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select login_id, next_cached_at, next_live_at from login_schedules"
-        + " where next_cached_at <= ? or next_live_at <= ? order by login_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select login_id, next_cached_at, next_live_at from login_schedules"
+                + " where next_cached_at <= ? or next_live_at <= ? order by login_id")) {
       ps.setMaxRows(settings.batch());
       setInstant(ps, 1, now);
       setInstant(ps, 2, now);
@@ -149,8 +163,9 @@ public final class RefreshScheduler {
   }
 
   private Void advance(Connection c, List<Due> due, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "update login_schedules set next_cached_at = ?, next_live_at = ? where login_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update login_schedules set next_cached_at = ?, next_live_at = ? where login_id = ?")) {
       for (Due d : due) {
         setInstant(ps, 1, following(d.nextCached(), settings.cachedPeriod(), now));
         setInstant(ps, 2, following(d.nextLive(), settings.livePeriod(), now));
@@ -162,7 +177,8 @@ public final class RefreshScheduler {
     return null;
   }
 
-  private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+  private static void setInstant(PreparedStatement ps, int index, Instant value)
+      throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {

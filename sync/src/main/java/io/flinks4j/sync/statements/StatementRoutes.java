@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Statements of a login: fetch them from Flinks on request and keep them ({@code POST}), list them, download one as
- * a PDF.
+ * Statements of a login: fetch them from Flinks on request and keep them ({@code POST}), list them,
+ * download one as a PDF.
  */
 public final class StatementRoutes implements ApiRoutes {
 
@@ -33,7 +33,8 @@ public final class StatementRoutes implements ApiRoutes {
 
   /** The answer of a fetch. */
   @ApiDoc("How many fetched files were new, and every stored statement of the login")
-  record FetchedStatements(@ApiDoc("files new in this fetch") int stored, List<StoredStatement> data) {}
+  record FetchedStatements(
+      @ApiDoc("files new in this fetch") int stored, List<StoredStatement> data) {}
 
   private final LoginRepository logins;
   private final StatementStore store;
@@ -47,19 +48,25 @@ public final class StatementRoutes implements ApiRoutes {
 
   @Override
   public void addTo(ApiRouter router) {
-    router.post("/v1/logins/{loginId}/statements",
-        Operation.summary("Fetch the login's PDF statements from Flinks (GetStatements) and keep the new ones")
+    router.post(
+        "/v1/logins/{loginId}/statements",
+        Operation.summary(
+                "Fetch the login's PDF statements from Flinks (GetStatements) and keep the new ones")
             .optionalRequestBody(FetchRequest.class)
             .response(201, "Fetched; some files were new", FetchedStatements.class)
             .response(200, "Fetched; every file was stored already", FetchedStatements.class)
-            .error(409, "Flinks is still aggregating the login (try again shortly), or asks MFA answers first")
+            .error(
+                409,
+                "Flinks is still aggregating the login (try again shortly), or asks MFA answers first")
             .error(502, "Flinks refused or could not be reached; nothing was stored"),
         ctx -> fetch(ctx, router));
-    router.get("/v1/logins/{loginId}/statements",
+    router.get(
+        "/v1/logins/{loginId}/statements",
         Operation.summary("The login's stored statements (without their content), in one page")
             .response(200, "The statements", new TypeReference<Page<StoredStatement>>() {}),
         ctx -> ctx.json(new Page<>(store.list(login(ctx).id()), null)));
-    router.get("/v1/logins/{loginId}/statements/{statementId}",
+    router.get(
+        "/v1/logins/{loginId}/statements/{statementId}",
         Operation.summary("One stored statement file, as Flinks sent it")
             .textResponse(200, "The file", "application/pdf"),
         this::download);
@@ -68,10 +75,12 @@ public final class StatementRoutes implements ApiRoutes {
   private void fetch(Context ctx, ApiRouter router) {
     StoredLogin login = login(ctx);
     DetailOptions.NumberOfStatements count = DetailOptions.NumberOfStatements.MOST_RECENT;
-    String requested = router.hasBody(ctx) ? router.readJson(ctx, FetchRequest.class).numberOfStatements() : null;
+    String requested =
+        router.hasBody(ctx) ? router.readJson(ctx, FetchRequest.class).numberOfStatements() : null;
     if (requested != null) {
       if (!COUNTS.contains(requested)) {
-        throw ApiException.badRequest("invalid_number_of_statements", "numberOfStatements must be one of " + COUNTS);
+        throw ApiException.badRequest(
+            "invalid_number_of_statements", "numberOfStatements must be one of " + COUNTS);
       }
       count = new DetailOptions.NumberOfStatements(requested);
     }
@@ -87,7 +96,8 @@ public final class StatementRoutes implements ApiRoutes {
     try {
       stored = store.store(login.id(), statements);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(502, "unreadable_statement", "Flinks sent a statement that is not valid Base64");
+      throw new ApiException(
+          502, "unreadable_statement", "Flinks sent a statement that is not valid Base64");
     }
     ctx.status(stored > 0 ? 201 : 200).json(new FetchedStatements(stored, store.list(login.id())));
   }
@@ -95,8 +105,10 @@ public final class StatementRoutes implements ApiRoutes {
   private void download(Context ctx) {
     StoredLogin login = login(ctx);
     String raw = ctx.pathParam("statementId");
-    Optional<byte[]> content = raw.matches("\\d{1,18}")
-        ? store.content(login.id(), Long.parseLong(raw)) : Optional.empty();
+    Optional<byte[]> content =
+        raw.matches("\\d{1,18}")
+            ? store.content(login.id(), Long.parseLong(raw))
+            : Optional.empty();
     byte[] bytes = content.orElseThrow(() -> ApiException.notFound("no such statement"));
     ctx.contentType("application/pdf")
         .header("Content-Disposition", "attachment; filename=\"statement-" + raw + ".pdf\"")
@@ -105,15 +117,24 @@ public final class StatementRoutes implements ApiRoutes {
 
   private static ApiException unavailable(FlinksException e) {
     Optional<FlinksCode> code = e.flinksCode();
-    if (e.httpStatus() == 202 || code.filter(c -> c.equals(FlinksCode.OPERATION_PENDING)
-        || c.equals(FlinksCode.OPERATION_DISPATCHED)).isPresent()) {
-      return ApiException.conflict("statements_pending", "Flinks is still aggregating this login; try again shortly");
+    if (e.httpStatus() == 202
+        || code.filter(c ->
+                c.equals(FlinksCode.OPERATION_PENDING) || c.equals(FlinksCode.OPERATION_DISPATCHED))
+            .isPresent()) {
+      return ApiException.conflict(
+          "statements_pending", "Flinks is still aggregating this login; try again shortly");
     }
-    return new ApiException(502, "flinks_unavailable", "Flinks refused or could not be reached"
-        + code.map(c -> " (" + c + ")").orElse("") + "; nothing was stored");
+    return new ApiException(
+        502,
+        "flinks_unavailable",
+        "Flinks refused or could not be reached"
+            + code.map(c -> " (" + c + ")").orElse("")
+            + "; nothing was stored");
   }
 
   private StoredLogin login(Context ctx) {
-    return logins.find(ctx.pathParam("loginId")).orElseThrow(() -> ApiException.notFound("no such login"));
+    return logins
+        .find(ctx.pathParam("loginId"))
+        .orElseThrow(() -> ApiException.notFound("no such login"));
   }
 }

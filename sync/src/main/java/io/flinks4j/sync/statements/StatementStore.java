@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps a login's PDF statements, each distinct file once (by the SHA-256 of its bytes), so fetching the same
- * statements again stores nothing. Thread-safe.
+ * Keeps a login's PDF statements, each distinct file once (by the SHA-256 of its bytes), so
+ * fetching the same statements again stores nothing. Thread-safe.
  */
 public final class StatementStore {
 
-  private static final String COLUMNS = "id, sha256, account_number, flinks_statement_id, file_type, size_bytes,"
-      + " fetched_at";
+  private static final String COLUMNS =
+      "id, sha256, account_number, flinks_statement_id, file_type, size_bytes," + " fetched_at";
 
   private final Database database;
   private final Clock clock;
@@ -54,9 +54,11 @@ public final class StatementStore {
     OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     return database.inTransaction(c -> {
       int stored = 0;
-      try (PreparedStatement insert = c.prepareStatement("insert into statements (login_id, sha256, account_number,"
-          + " flinks_statement_id, file_type, size_bytes, content, fetched_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
-          + " on conflict do nothing")) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "insert into statements (login_id, sha256, account_number,"
+                  + " flinks_statement_id, file_type, size_bytes, content, fetched_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " on conflict do nothing")) {
         for (Entry file : files) {
           insert.setLong(1, loginRef);
           insert.setString(2, file.sha256());
@@ -76,8 +78,9 @@ public final class StatementStore {
   /** The login's statements, oldest fetch first, without their content. */
   public List<StoredStatement> list(long loginRef) {
     return database.inTransaction(c -> {
-      try (PreparedStatement select = c.prepareStatement(
-          "select " + COLUMNS + " from statements where login_id = ? order by id")) {
+      try (PreparedStatement select =
+          c.prepareStatement(
+              "select " + COLUMNS + " from statements where login_id = ? order by id")) {
         select.setLong(1, loginRef);
         List<StoredStatement> all = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
@@ -116,9 +119,14 @@ public final class StatementStore {
       @ApiDoc(format = "date-time") String fetchedAt) {}
 
   private static StoredStatement read(ResultSet rows) throws SQLException {
-    return new StoredStatement(String.valueOf(rows.getLong("id")), rows.getString("sha256"),
-        rows.getString("account_number"), rows.getString("flinks_statement_id"), rows.getString("file_type"),
-        rows.getInt("size_bytes"), rows.getObject("fetched_at", OffsetDateTime.class).toInstant().toString());
+    return new StoredStatement(
+        String.valueOf(rows.getLong("id")),
+        rows.getString("sha256"),
+        rows.getString("account_number"),
+        rows.getString("flinks_statement_id"),
+        rows.getString("file_type"),
+        rows.getInt("size_bytes"),
+        rows.getObject("fetched_at", OffsetDateTime.class).toInstant().toString());
   }
 
   private record Entry(String accountNumber, Statement statement, byte[] content, String sha256) {}

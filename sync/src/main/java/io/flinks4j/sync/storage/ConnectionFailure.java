@@ -8,14 +8,18 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * Names the cause of a failed database connection in a few words (host unreachable, authentication failed,
- * database does not exist), so an operator reads what to fix on one line rather than in a stack trace.
+ * Names the cause of a failed database connection in a few words (host unreachable, authentication
+ * failed, database does not exist), so an operator reads what to fix on one line rather than in a
+ * stack trace.
  */
 final class ConnectionFailure {
 
   private ConnectionFailure() {}
 
-  /** {@code "database does not exist: database \"x\" does not exist"} and the like; never a password. */
+  /**
+   * {@code "database does not exist: database \"x\" does not exist"} and the like; never a
+   * password.
+   */
   static String describe(Throwable failure) {
     String detail = firstLine(deepestMessage(failure));
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -35,7 +39,8 @@ final class ConnectionFailure {
         case SQLException e -> {
           String state = e.getSQLState() == null ? "" : e.getSQLState();
           String message = firstLine(e.getMessage());
-          if (state.equals("3D000") || e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_NOT_FOUND_1
+          if (state.equals("3D000")
+              || e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_NOT_FOUND_1
               || e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
             return "database does not exist: " + message;
           }

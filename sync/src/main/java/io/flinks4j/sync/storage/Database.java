@@ -19,30 +19,40 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The service's connection pool over an up-to-date schema: opening it runs the Flyway migrations, so every
- * component finds its tables present.
+ * The service's connection pool over an up-to-date schema: opening it runs the Flyway migrations,
+ * so every component finds its tables present.
  *
- * <p>Migrations live in {@code classpath:db/migration} and are written once for H2 (in PostgreSQL mode) and
- * PostgreSQL. Thread-safe; close it on shutdown.
+ * <p>Migrations live in {@code classpath:db/migration} and are written once for H2 (in PostgreSQL
+ * mode) and PostgreSQL. Thread-safe; close it on shutdown.
  */
 public final class Database implements AutoCloseable {
 
-  /** Effective URLs of the H2 files open in this JVM, with how many Databases hold each; guarded by itself. */
+  /**
+   * Effective URLs of the H2 files open in this JVM, with how many Databases hold each; guarded by
+   * itself.
+   */
   private static final Map<String, Integer> OPEN_H2_FILES = new HashMap<>();
 
   /**
-   * Flyway history table of a database adopted from the application, apart from the application's own
-   * {@code flyway_schema_history} so both can migrate the same schema.
+   * Flyway history table of a database adopted from the application, apart from the application's
+   * own {@code flyway_schema_history} so both can migrate the same schema.
    */
   static final String ADOPTED_HISTORY_TABLE = "flinks4j_schema_history";
 
   private final DataSource dataSource;
   private final Dialect dialect;
   private final Optional<String> h2File;
-  /** The pool this Database created and so closes; empty for an adopted DataSource, which its owner closes. */
+
+  /**
+   * The pool this Database created and so closes; empty for an adopted DataSource, which its owner
+   * closes.
+   */
   private final Optional<HikariDataSource> ownPool;
 
-  private Database(DataSource dataSource, Dialect dialect, Optional<String> h2File,
+  private Database(
+      DataSource dataSource,
+      Dialect dialect,
+      Optional<String> h2File,
       Optional<HikariDataSource> ownPool) {
     this.dataSource = dataSource;
     this.dialect = dialect;
@@ -51,7 +61,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Pools connections to {@code config}'s database and migrates it (creating the schema when one is given).
+   * Pools connections to {@code config}'s database and migrates it (creating the schema when one is
+   * given).
    *
    * @throws StorageException when the database is unreachable or a migration fails
    */
@@ -60,11 +71,12 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * {@link #open(DatabaseConfig)}, publishing the pool's metrics ({@code hikaricp_connections_*}) to
-   * {@code meters}.
+   * {@link #open(DatabaseConfig)}, publishing the pool's metrics ({@code hikaricp_connections_*})
+   * to {@code meters}.
    */
   public static Database open(DatabaseConfig config, MeterRegistry meters) {
-    Optional<String> h2File = config.isH2File() ? Optional.of(config.effectiveUrl()) : Optional.empty();
+    Optional<String> h2File =
+        config.isH2File() ? Optional.of(config.effectiveUrl()) : Optional.empty();
     synchronized (OPEN_H2_FILES) {
       config.h2FilePath().ifPresent(Database::createOwnerOnlyFolder);
       compactAppendOnlyFile(config);
@@ -80,7 +92,8 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static Database open(DatabaseConfig config, MeterRegistry meters, Optional<String> h2File) {
+  private static Database open(
+      DatabaseConfig config, MeterRegistry meters, Optional<String> h2File) {
     config.schema().ifPresent(schema -> createSchema(config, schema));
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(config.effectiveUrl());
@@ -101,7 +114,8 @@ public final class Database implements AutoCloseable {
     try {
       dataSource = new HikariDataSource(hikari);
     } catch (RuntimeException e) {
-      throw new StorageException("cannot connect to " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
+      throw new StorageException(
+          "cannot connect to " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
     }
     try {
       var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
@@ -109,45 +123,60 @@ public final class Database implements AutoCloseable {
       flyway.load().migrate();
     } catch (RuntimeException e) {
       dataSource.close();
-      throw new StorageException("cannot migrate " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
+      throw new StorageException(
+          "cannot migrate " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
     }
     return new Database(dataSource, config.dialect(), h2File, Optional.of(dataSource));
   }
 
   /**
-   * Runs on the application's own pool (the Spring Boot starter's {@code DataSource}) after migrating it; its
-   * pool settings and metrics stay the application's, and {@link #close()} leaves it open. The migration history
-   * goes to {@value #ADOPTED_HISTORY_TABLE}, so a schema that already holds the application's tables (and its
-   * Flyway history) is migrated beside them. An H2 database must be in the PostgreSQL compatibility mode of
-   * {@link DatabaseConfig#H2_COMPATIBILITY}, which only its URL can set.
+   * Runs on the application's own pool (the Spring Boot starter's {@code DataSource}) after
+   * migrating it; its pool settings and metrics stay the application's, and {@link #close()} leaves
+   * it open. The migration history goes to {@value #ADOPTED_HISTORY_TABLE}, so a schema that
+   * already holds the application's tables (and its Flyway history) is migrated beside them. An H2
+   * database must be in the PostgreSQL compatibility mode of {@link
+   * DatabaseConfig#H2_COMPATIBILITY}, which only its URL can set.
    *
-   * @throws StorageException when the database is unreachable, is an H2 one in another mode, or a migration fails
+   * @throws StorageException when the database is unreachable, is an H2 one in another mode, or a
+   *     migration fails
    */
   public static Database adopt(DataSource dataSource) {
     Dialect dialect;
     try (Connection connection = dataSource.getConnection()) {
       dialect = Dialect.ofProduct(connection.getMetaData().getDatabaseProductName());
       if (dialect == Dialect.H2 && !inPostgreSqlMode(connection)) {
-        throw new StorageException("the H2 DataSource must be opened with a URL ending in "
-            + DatabaseConfig.H2_COMPATIBILITY + " (flinks4j's SQL is PostgreSQL's)", null);
+        throw new StorageException(
+            "the H2 DataSource must be opened with a URL ending in "
+                + DatabaseConfig.H2_COMPATIBILITY
+                + " (flinks4j's SQL is PostgreSQL's)",
+            null);
       }
     } catch (SQLException e) {
-      throw new StorageException("cannot connect to the application's DataSource: " + ConnectionFailure.describe(e), e);
+      throw new StorageException(
+          "cannot connect to the application's DataSource: " + ConnectionFailure.describe(e), e);
     }
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-          .table(ADOPTED_HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0")
-          .load().migrate();
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .table(ADOPTED_HISTORY_TABLE)
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .load()
+          .migrate();
     } catch (RuntimeException e) {
-      throw new StorageException("cannot migrate the application's DataSource: " + ConnectionFailure.describe(e), e);
+      throw new StorageException(
+          "cannot migrate the application's DataSource: " + ConnectionFailure.describe(e), e);
     }
     return new Database(dataSource, dialect, Optional.empty(), Optional.empty());
   }
 
   private static boolean inPostgreSqlMode(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
-        var rs = statement.executeQuery("select setting_name, setting_value from information_schema.settings"
-            + " where setting_name in ('MODE', 'DATABASE_TO_LOWER')")) {
+        var rs =
+            statement.executeQuery(
+                "select setting_name, setting_value from information_schema.settings"
+                    + " where setting_name in ('MODE', 'DATABASE_TO_LOWER')")) {
       Map<String, String> settings = new HashMap<>();
       while (rs.next()) {
         settings.put(rs.getString(1), rs.getString(2));
@@ -186,7 +215,9 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** True when a connection can be obtained and answers within two seconds (for readiness checks). */
+  /**
+   * True when a connection can be obtained and answers within two seconds (for readiness checks).
+   */
   public boolean isReachable() {
     try (Connection connection = dataSource.getConnection()) {
       return connection.isValid(2);
@@ -208,16 +239,18 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * An H2 file that never reuses space (see {@link DatabaseConfig#H2_DURABILITY}) grows with every commit, so it
-   * is rewritten to its live data before each start: {@code SHUTDOWN COMPACT} copies the live pages into a new
-   * file and replaces the old one only when the copy is complete. Skipped when the database may be open
-   * elsewhere: served to other processes ({@code AUTO_SERVER}), or open in this JVM. Called holding
-   * {@link #OPEN_H2_FILES}.
+   * An H2 file that never reuses space (see {@link DatabaseConfig#H2_DURABILITY}) grows with every
+   * commit, so it is rewritten to its live data before each start: {@code SHUTDOWN COMPACT} copies
+   * the live pages into a new file and replaces the old one only when the copy is complete. Skipped
+   * when the database may be open elsewhere: served to other processes ({@code AUTO_SERVER}), or
+   * open in this JVM. Called holding {@link #OPEN_H2_FILES}.
    */
   private static void compactAppendOnlyFile(DatabaseConfig config) {
     String url = config.effectiveUrl();
     String upper = url.toUpperCase(Locale.ROOT);
-    if (!config.isH2File() || !upper.contains(";REUSE_SPACE=FALSE") || upper.contains(";AUTO_SERVER=TRUE")) {
+    if (!config.isH2File()
+        || !upper.contains(";REUSE_SPACE=FALSE")
+        || upper.contains(";AUTO_SERVER=TRUE")) {
       return;
     }
     if (OPEN_H2_FILES.containsKey(url)) {
@@ -231,30 +264,41 @@ public final class Database implements AutoCloseable {
       statement.execute("shutdown compact");
     } catch (SQLException e) {
       if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
-        throw new StorageException("cannot compact " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
+        throw new StorageException(
+            "cannot compact " + config.displayUrl() + ": " + ConnectionFailure.describe(e), e);
       }
     }
   }
 
-  /** A data folder this creates is its owner's only, so the database files are never readable by others. */
+  /**
+   * A data folder this creates is its owner's only, so the database files are never readable by
+   * others.
+   */
   private static void createOwnerOnlyFolder(Path h2File) {
     try {
       OwnerOnly.createDirectories(h2File.toAbsolutePath().getParent());
     } catch (IOException e) {
-      throw new StorageException("cannot create the data folder " + h2File.toAbsolutePath().getParent(), e);
+      throw new StorageException(
+          "cannot create the data folder " + h2File.toAbsolutePath().getParent(), e);
     }
   }
 
-  /** The database's files ({@code flinks4j.mv.db}, a trace file, ...) owner-only: they hold bank data. */
+  /**
+   * The database's files ({@code flinks4j.mv.db}, a trace file, ...) owner-only: they hold bank
+   * data.
+   */
   private static void restrictH2Files(Path h2File) {
     Path folder = h2File.toAbsolutePath().getParent();
     String prefix = h2File.getFileName().toString() + ".";
     try (var files = Files.list(folder)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith(prefix))::iterator) {
+      for (Path file :
+          (Iterable<Path>)
+              files.filter(f -> f.getFileName().toString().startsWith(prefix))::iterator) {
         OwnerOnly.restrict(file);
       }
     } catch (IOException e) {
-      throw new StorageException("cannot restrict the permissions of the database files in " + folder, e);
+      throw new StorageException(
+          "cannot restrict the permissions of the database files in " + folder, e);
     }
   }
 
@@ -266,8 +310,14 @@ public final class Database implements AutoCloseable {
         Statement statement = connection.createStatement()) {
       statement.execute("create schema if not exists " + schema); // validated identifier
     } catch (SQLException e) {
-      throw new StorageException("cannot connect to " + config.displayUrl() + " to create schema " + schema + ": "
-          + ConnectionFailure.describe(e), e);
+      throw new StorageException(
+          "cannot connect to "
+              + config.displayUrl()
+              + " to create schema "
+              + schema
+              + ": "
+              + ConnectionFailure.describe(e),
+          e);
     }
   }
 

@@ -16,24 +16,30 @@ import java.util.stream.Stream;
  * @param schema schema to create, migrate and use; empty = the connection's default
  */
 public record DatabaseConfig(
-    String url, Optional<String> user, Optional<String> password, int poolSize, Optional<String> schema) {
+    String url,
+    Optional<String> user,
+    Optional<String> password,
+    int poolSize,
+    Optional<String> schema) {
 
   /**
-   * H2 settings that let one set of migrations and SQL run on H2 and PostgreSQL alike, plus a parsed-statement
-   * cache large enough for the service's working set of statements (H2's default keeps 8).
+   * H2 settings that let one set of migrations and SQL run on H2 and PostgreSQL alike, plus a
+   * parsed-statement cache large enough for the service's working set of statements (H2's default
+   * keeps 8).
    */
   static final String H2_COMPATIBILITY =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128";
 
   /**
-   * H2 file settings that make a commit survive kill -9 once it has returned, added to embedded file URLs
-   * that do not set them. {@code WRITE_DELAY=0} writes the commit's chunk before the commit returns (H2's
-   * default of 500 ms acknowledges commits that are not in the file yet). {@code REUSE_SPACE=FALSE} only
-   * appends chunks: in H2 2.5.252, when a chunk is written into reused space (freed after the 45 s retention
-   * time), the file header is rewritten to name the previous chunk, whose next-chunk link does not lead to the
-   * new one, so an unclean open stops there and silently drops every later chunk. The file then grows with
-   * every commit; {@link Database#open} compacts it. {@code H2CrashSafetyTest} kills a writer under the
-   * defaults (and loses acknowledged rows) and under these (and loses none).
+   * H2 file settings that make a commit survive kill -9 once it has returned, added to embedded
+   * file URLs that do not set them. {@code WRITE_DELAY=0} writes the commit's chunk before the
+   * commit returns (H2's default of 500 ms acknowledges commits that are not in the file yet).
+   * {@code REUSE_SPACE=FALSE} only appends chunks: in H2 2.5.252, when a chunk is written into
+   * reused space (freed after the 45 s retention time), the file header is rewritten to name the
+   * previous chunk, whose next-chunk link does not lead to the new one, so an unclean open stops
+   * there and silently drops every later chunk. The file then grows with every commit; {@link
+   * Database#open} compacts it. {@code H2CrashSafetyTest} kills a writer under the defaults (and
+   * loses acknowledged rows) and under these (and loses none).
    */
   static final String H2_DURABILITY = ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
 
@@ -47,16 +53,24 @@ public record DatabaseConfig(
     }
   }
 
-  /** The database the configuration names: {@code FLINKS4J_DB_URL}, or an H2 file {@code flinks4j} in the data folder. */
+  /**
+   * The database the configuration names: {@code FLINKS4J_DB_URL}, or an H2 file {@code flinks4j}
+   * in the data folder.
+   */
   public static DatabaseConfig from(SyncConfig config) {
     String url = config.databaseUrl().orElseGet(() -> h2FileUrl(config.dataDir()));
     return new DatabaseConfig(
-        url, config.databaseUser(), config.databasePassword(), config.databasePoolSize(), Optional.empty());
+        url,
+        config.databaseUser(),
+        config.databasePassword(),
+        config.databasePoolSize(),
+        Optional.empty());
   }
 
   /** An embedded H2 database stored as {@code flinks4j.mv.db} in {@code folder}. */
   public static DatabaseConfig h2File(Path folder) {
-    return new DatabaseConfig(h2FileUrl(folder), Optional.empty(), Optional.empty(), 10, Optional.empty());
+    return new DatabaseConfig(
+        h2FileUrl(folder), Optional.empty(), Optional.empty(), 10, Optional.empty());
   }
 
   /** The same database, using (and creating) {@code schema}; tests isolate themselves with this. */
@@ -74,8 +88,9 @@ public record DatabaseConfig(
   }
 
   /**
-   * The URL given to the driver: H2 gets PostgreSQL compatibility settings unless the URL chose a mode, and an
-   * embedded H2 file gets each {@link #H2_DURABILITY} setting the URL does not set itself.
+   * The URL given to the driver: H2 gets PostgreSQL compatibility settings unless the URL chose a
+   * mode, and an embedded H2 file gets each {@link #H2_DURABILITY} setting the URL does not set
+   * itself.
    */
   String effectiveUrl() {
     return switch (dialect()) {
@@ -104,10 +119,14 @@ public record DatabaseConfig(
       return false;
     }
     String rest = url.substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
-    return Stream.of("mem:", "tcp:", "ssl:", "zip:", "memfs:", "niomemfs:").noneMatch(rest::startsWith);
+    return Stream.of("mem:", "tcp:", "ssl:", "zip:", "memfs:", "niomemfs:")
+        .noneMatch(rest::startsWith);
   }
 
-  /** The path H2 stores an embedded file database under (H2 adds {@code .mv.db} and the like), if it is one. */
+  /**
+   * The path H2 stores an embedded file database under (H2 adds {@code .mv.db} and the like), if it
+   * is one.
+   */
   Optional<Path> h2FilePath() {
     if (!isH2File()) {
       return Optional.empty();
@@ -116,8 +135,10 @@ public record DatabaseConfig(
     rest = rest.regionMatches(true, 0, "file:", 0, 5) ? rest.substring(5) : rest;
     int settings = rest.indexOf(';');
     rest = settings < 0 ? rest : rest.substring(0, settings);
-    return Optional.of(rest.startsWith("~") ? Path.of(System.getProperty("user.home") + rest.substring(1))
-        : Path.of(rest));
+    return Optional.of(
+        rest.startsWith("~")
+            ? Path.of(System.getProperty("user.home") + rest.substring(1))
+            : Path.of(rest));
   }
 
   private static String h2FileUrl(Path folder) {

@@ -13,7 +13,8 @@ public enum Dialect {
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return POSTGRESQL;
     }
-    throw new IllegalArgumentException("unsupported JDBC URL: expected jdbc:h2: or jdbc:postgresql:");
+    throw new IllegalArgumentException(
+        "unsupported JDBC URL: expected jdbc:h2: or jdbc:postgresql:");
   }
 
   /**
@@ -25,8 +26,9 @@ public enum Dialect {
     return switch (productName) {
       case "H2" -> H2;
       case "PostgreSQL" -> POSTGRESQL;
-      default -> throw new IllegalArgumentException(
-          "unsupported database " + productName + ": flinks4j runs on H2 and PostgreSQL");
+      default ->
+          throw new IllegalArgumentException(
+              "unsupported database " + productName + ": flinks4j runs on H2 and PostgreSQL");
     };
   }
 }

@@ -11,23 +11,27 @@ import java.util.Deque;
 import java.util.Set;
 
 /**
- * Owner-only permissions for the files that hold secrets or bank data (the embedded database, the generated key),
- * where the file system has POSIX permissions; elsewhere a no-op, the platform's ACLs applying.
+ * Owner-only permissions for the files that hold secrets or bank data (the embedded database, the
+ * generated key), where the file system has POSIX permissions; elsewhere a no-op, the platform's
+ * ACLs applying.
  */
 public final class OwnerOnly {
 
-  private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> FOLDER =
+      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
   private OwnerOnly() {}
 
   /**
-   * Creates {@code folder} and its missing parents, each one this creates readable by its owner only; folders
-   * that already exist keep their permissions (the operator chose them).
+   * Creates {@code folder} and its missing parents, each one this creates readable by its owner
+   * only; folders that already exist keep their permissions (the operator chose them).
    */
   public static void createDirectories(Path folder) throws IOException {
     Deque<Path> missing = new ArrayDeque<>();
-    for (Path p = folder.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+    for (Path p = folder.toAbsolutePath().normalize();
+        p != null && !Files.exists(p);
+        p = p.getParent()) {
       missing.push(p);
     }
     while (!missing.isEmpty()) {

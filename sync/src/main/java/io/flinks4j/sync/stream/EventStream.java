@@ -26,13 +26,13 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code GET /v1/events/stream}: server-sent events, one per retrieval step (requested, each poll, MFA, ready,
- * failed with its reason, ...) of every login, read from the step history so every instance of the service sees
- * the steps of all of them. The event id is the step id: a client reconnecting with {@code Last-Event-ID} (or
- * {@code lastEventId}) gets what it missed.
+ * {@code GET /v1/events/stream}: server-sent events, one per retrieval step (requested, each poll,
+ * MFA, ready, failed with its reason, ...) of every login, read from the step history so every
+ * instance of the service sees the steps of all of them. The event id is the step id: a client
+ * reconnecting with {@code Last-Event-ID} (or {@code lastEventId}) gets what it missed.
  *
- * <p>Ids are assigned before commit, so a step may become visible after a higher one: a missing id is looked for
- * again for {@link #GAP_WAIT} before it counts as rolled back.
+ * <p>Ids are assigned before commit, so a step may become visible after a higher one: a missing id
+ * is looked for again for {@link #GAP_WAIT} before it counts as rolled back.
  */
 public final class EventStream implements ApiRoutes, AutoCloseable {
 
@@ -40,6 +40,7 @@ public final class EventStream implements ApiRoutes, AutoCloseable {
   static final Duration POLL = Duration.ofMillis(500);
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
   static final Duration GAP_WAIT = Duration.ofSeconds(30);
+
   /** Most steps sent in one read; a client far behind catches up over several. */
   static final int BATCH = 500;
 
@@ -61,26 +62,53 @@ public final class EventStream implements ApiRoutes, AutoCloseable {
   @ApiDoc("A single-use ticket for the event stream")
   record StreamTicket(String ticket, @ApiDoc(format = "date-time") String expiresAt) {}
 
-  /** The data of one {@code step} event (its id is the event's id); loginId null once the login is deleted. */
-  record StepData(String loginId, String retrievalId, String event, String state, int polls, int attempts,
-      String reason, String message, String at) {}
+  /**
+   * The data of one {@code step} event (its id is the event's id); loginId null once the login is
+   * deleted.
+   */
+  record StepData(
+      String loginId,
+      String retrievalId,
+      String event,
+      String state,
+      int polls,
+      int attempts,
+      String reason,
+      String message,
+      String at) {}
 
   @Override
   public void addTo(ApiRouter router) {
-    router.post("/v1/events/stream-tickets",
-        Operation.summary("A single-use ticket (valid " + StreamTickets.TTL.toSeconds() + " s) to open "
-                + PATH + " from a browser, whose EventSource cannot send the key")
+    router.post(
+        "/v1/events/stream-tickets",
+        Operation.summary(
+                "A single-use ticket (valid "
+                    + StreamTickets.TTL.toSeconds()
+                    + " s) to open "
+                    + PATH
+                    + " from a browser, whose EventSource cannot send the key")
             .response(201, "The ticket", StreamTicket.class),
-        ctx -> ctx.status(201).json(new StreamTicket(tickets.mint(),
-            clock.instant().plus(StreamTickets.TTL).toString())));
-    router.get(PATH,
-        Operation.summary("Server-sent events, one per retrieval step of any login; send the key as a bearer"
-                + " header, or ?ticket= from POST /v1/events/stream-tickets")
+        ctx ->
+            ctx.status(201)
+                .json(
+                    new StreamTicket(
+                        tickets.mint(), clock.instant().plus(StreamTickets.TTL).toString())));
+    router.get(
+        PATH,
+        Operation.summary(
+                "Server-sent events, one per retrieval step of any login; send the key as a bearer"
+                    + " header, or ?ticket= from POST /v1/events/stream-tickets")
             .query("ticket", "string", "a ticket, instead of the Authorization header")
-            .query("lastEventId", "integer", "resume after this event id (the Last-Event-ID header wins)")
-            .textResponse(200, "The stream, never ending: each event has id = step id, event: step, and as data a"
-                + " JSON object: loginId, retrievalId, event (as the steps of GET /v1/logins/{loginId}/retrievals),"
-                + " state, polls, attempts, reason, message, at", "text/event-stream"),
+            .query(
+                "lastEventId",
+                "integer",
+                "resume after this event id (the Last-Event-ID header wins)")
+            .textResponse(
+                200,
+                "The stream, never ending: each event has id = step id, event: step, and as data a"
+                    + " JSON object: loginId, retrievalId, event (as the steps of GET /v1/logins/{loginId}/retrievals),"
+                    + " state, polls, attempts, reason, message, at",
+                "text/event-stream"),
         this::stream);
     router.authenticateAlsoBy(PATH, ctx -> tickets.redeem(ctx.queryParam("ticket")));
   }
@@ -137,19 +165,31 @@ public final class EventStream implements ApiRoutes, AutoCloseable {
     out.flush();
   }
 
-  private String data(StepFeed.StepEvent e, Map<Long, String> loginIds) throws JsonProcessingException {
-    String loginId = loginIds.computeIfAbsent(e.loginRef(),
-        ref -> logins.findById(ref).map(StoredLogin::loginId).orElse(null));
+  private String data(StepFeed.StepEvent e, Map<Long, String> loginIds)
+      throws JsonProcessingException {
+    String loginId =
+        loginIds.computeIfAbsent(
+            e.loginRef(), ref -> logins.findById(ref).map(StoredLogin::loginId).orElse(null));
     if (loginIds.size() > 10_000) {
       loginIds.clear();
     }
-    StepData data = new StepData(loginId, e.retrievalId(), e.event(), e.state(), e.polls(), e.attempts(),
-        e.reason(), e.message(), e.at().toString());
+    StepData data =
+        new StepData(
+            loginId,
+            e.retrievalId(),
+            e.event(),
+            e.state(),
+            e.polls(),
+            e.attempts(),
+            e.reason(),
+            e.message(),
+            e.at().toString());
     return json.writeValueAsString(data);
   }
 
   private static Optional<Long> resumeAfter(Context ctx) {
-    String raw = Optional.ofNullable(ctx.header("Last-Event-ID")).orElse(ctx.queryParam("lastEventId"));
+    String raw =
+        Optional.ofNullable(ctx.header("Last-Event-ID")).orElse(ctx.queryParam("lastEventId"));
     if (raw == null || raw.isBlank()) {
       return Optional.empty();
     }

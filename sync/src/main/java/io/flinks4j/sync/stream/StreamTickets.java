@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Single-use, short-lived tickets that open one event stream: a browser's {@code EventSource} cannot send an
- * {@code Authorization} header, and the API key must never travel in a URL (logs, history, referrers). A ticket is
- * minted by an authenticated request and is worth one stream, on this instance, within {@link #TTL}.
+ * Single-use, short-lived tickets that open one event stream: a browser's {@code EventSource}
+ * cannot send an {@code Authorization} header, and the API key must never travel in a URL (logs,
+ * history, referrers). A ticket is minted by an authenticated request and is worth one stream, on
+ * this instance, within {@link #TTL}.
  */
 final class StreamTickets {
 
@@ -39,7 +40,9 @@ final class StreamTickets {
     return ticket;
   }
 
-  /** Whether {@code ticket} was minted here and is still unused and fresh; it is used up either way. */
+  /**
+   * Whether {@code ticket} was minted here and is still unused and fresh; it is used up either way.
+   */
   boolean redeem(String ticket) {
     if (ticket == null || ticket.isEmpty()) {
       return false;

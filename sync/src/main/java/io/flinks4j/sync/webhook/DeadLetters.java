@@ -1,10 +1,10 @@
 package io.flinks4j.sync.webhook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.flinks4j.client.webhook.FlinksWebhooks;
 import io.flinks4j.client.webhook.WebhookEvent;
 import io.flinks4j.client.webhook.WebhookVerificationException;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.flinks4j.sync.config.ApiKey;
 import io.flinks4j.sync.http.ApiDoc;
 import io.flinks4j.sync.http.ApiException;
@@ -34,9 +34,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Webhooks whose apply kept failing, parked instead of retried forever: {@code GET /v1/dead-letters} lists them and
- * {@code POST /v1/dead-letters/{id}/replay} puts one back in the queue with a fresh set of attempts (both admin
- * scope, since a replay writes bank data). A failure is recorded as a SQLState or an exception class only.
+ * Webhooks whose apply kept failing, parked instead of retried forever: {@code GET
+ * /v1/dead-letters} lists them and {@code POST /v1/dead-letters/{id}/replay} puts one back in the
+ * queue with a fresh set of attempts (both admin scope, since a replay writes bank data). A failure
+ * is recorded as a SQLState or an exception class only.
  */
 final class DeadLetters implements ApiRoutes {
 
@@ -54,7 +55,11 @@ final class DeadLetters implements ApiRoutes {
    * @param body a webhook's body in clear, from its (encrypted) column value
    * @param requeue schedules the apply of a webhook id now
    */
-  DeadLetters(Database database, Clock clock, Function<String, Optional<byte[]>> body, Consumer<String> requeue) {
+  DeadLetters(
+      Database database,
+      Clock clock,
+      Function<String, Optional<byte[]>> body,
+      Consumer<String> requeue) {
     this.database = database;
     this.clock = clock;
     this.body = body;
@@ -65,18 +70,24 @@ final class DeadLetters implements ApiRoutes {
   record Failure(int attempts, boolean parked) {}
 
   /**
-   * The reason stored and logged for a failed apply: the SQLState of a database failure, otherwise the exception's
-   * class. Never its message: a driver's message may quote the bound bank data.
+   * The reason stored and logged for a failed apply: the SQLState of a database failure, otherwise
+   * the exception's class. Never its message: a driver's message may quote the bound bank data.
    */
   static String reasonOf(RuntimeException e) {
-    return e instanceof StorageException storage ? "sqlstate_" + storage.sqlState() : e.getClass().getSimpleName();
+    return e instanceof StorageException storage
+        ? "sqlstate_" + storage.sqlState()
+        : e.getClass().getSimpleName();
   }
 
-  /** Counts one failed apply of webhook {@code id}, parking it once {@code maxAttempts} have failed. */
+  /**
+   * Counts one failed apply of webhook {@code id}, parking it once {@code maxAttempts} have failed.
+   */
   Failure recordFailure(String id, String reason, int maxAttempts) {
     return database.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("update received_webhooks set attempts = attempts + 1,"
-          + " failure_reason = ? where id = ? and dead_at is null and processed_at is null")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "update received_webhooks set attempts = attempts + 1,"
+                  + " failure_reason = ? where id = ? and dead_at is null and processed_at is null")) {
         ps.setString(1, reason);
         ps.setString(2, id);
         if (ps.executeUpdate() == 0) {
@@ -84,7 +95,8 @@ final class DeadLetters implements ApiRoutes {
         }
       }
       int attempts;
-      try (PreparedStatement ps = c.prepareStatement("select attempts from received_webhooks where id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("select attempts from received_webhooks where id = ?")) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -94,7 +106,8 @@ final class DeadLetters implements ApiRoutes {
       if (attempts < maxAttempts) {
         return new Failure(attempts, false);
       }
-      try (PreparedStatement ps = c.prepareStatement("update received_webhooks set dead_at = ? where id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("update received_webhooks set dead_at = ? where id = ?")) {
         ps.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
         ps.setString(2, id);
         ps.executeUpdate();
@@ -105,19 +118,29 @@ final class DeadLetters implements ApiRoutes {
 
   @Override
   public void addTo(ApiRouter router) {
-    router.add(HandlerType.GET, PATH, ApiKey.Scope.ADMIN,
-        Operation.summary("Webhooks parked after FLINKS4J_WEBHOOK_MAX_ATTEMPTS failed applies, oldest first")
+    router.add(
+        HandlerType.GET,
+        PATH,
+        ApiKey.Scope.ADMIN,
+        Operation.summary(
+                "Webhooks parked after FLINKS4J_WEBHOOK_MAX_ATTEMPTS failed applies, oldest first")
             .query("limit", "integer", "page size, 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
             .query("cursor", "string", "nextCursor of the previous page")
             .response(200, "A page of dead letters", new TypeReference<Page<DeadLetterView>>() {}),
         this::list);
-    router.add(HandlerType.POST, PATH + "/{deadLetterId}/replay", ApiKey.Scope.ADMIN,
+    router.add(
+        HandlerType.POST,
+        PATH + "/{deadLetterId}/replay",
+        ApiKey.Scope.ADMIN,
         Operation.summary("Queues a dead letter's apply again, with a fresh set of attempts")
             .response(202, "Queued", Requeued.class),
         this::replay);
   }
 
-  /** A parked webhook as {@code GET /v1/dead-letters} lists it: what it is and why it failed, never its body. */
+  /**
+   * A parked webhook as {@code GET /v1/dead-letters} lists it: what it is and why it failed, never
+   * its body.
+   */
   @ApiDoc("A webhook parked after its applies kept failing")
   record DeadLetterView(
       @ApiDoc(format = "uuid") String id,
@@ -137,7 +160,8 @@ final class DeadLetters implements ApiRoutes {
   /** The answer of a replay. */
   record Requeued(@ApiDoc(format = "uuid") String id, Status status) {
     enum Status {
-      @JsonProperty("requeued") REQUEUED
+      @JsonProperty("requeued")
+      REQUEUED
     }
   }
 
@@ -146,11 +170,13 @@ final class DeadLetters implements ApiRoutes {
 
   private void list(Context ctx) {
     int limit = limit(ctx.queryParam("limit"));
-    Optional<Position> after = Optional.ofNullable(ctx.queryParam("cursor")).map(DeadLetters::position);
+    Optional<Position> after =
+        Optional.ofNullable(ctx.queryParam("cursor")).map(DeadLetters::position);
     List<DeadLetterView> page = database.inTransaction(c -> parked(c, after, limit + 1));
     boolean more = page.size() > limit;
     List<DeadLetterView> shown = more ? page.subList(0, limit) : page;
-    String next = more ? Cursor.encode(CURSOR_KIND, shown.getLast().parkedAt(), shown.getLast().id()) : null;
+    String next =
+        more ? Cursor.encode(CURSOR_KIND, shown.getLast().parkedAt(), shown.getLast().id()) : null;
     ctx.json(new Page<>(shown, next));
   }
 
@@ -163,12 +189,15 @@ final class DeadLetters implements ApiRoutes {
     }
   }
 
-  private List<DeadLetterView> parked(Connection c, Optional<Position> after, int limit) throws SQLException {
+  private List<DeadLetterView> parked(Connection c, Optional<Position> after, int limit)
+      throws SQLException {
     List<DeadLetterView> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("select id, response_type, received_at, body, failure_reason,"
-        + " attempts, dead_at from received_webhooks where dead_at is not null"
-        + (after.isPresent() ? " and (dead_at > ? or (dead_at = ? and id > ?))" : "")
-        + " order by dead_at, id limit ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select id, response_type, received_at, body, failure_reason,"
+                + " attempts, dead_at from received_webhooks where dead_at is not null"
+                + (after.isPresent() ? " and (dead_at > ? or (dead_at = ? and id > ?))" : "")
+                + " order by dead_at, id limit ?")) {
       int i = 1;
       if (after.isPresent()) {
         ps.setObject(i++, after.get().parkedAt());
@@ -178,14 +207,15 @@ final class DeadLetters implements ApiRoutes {
       ps.setInt(i, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          rows.add(new DeadLetterView(
-              rs.getString(1),
-              rs.getString(2),
-              rs.getObject(3, OffsetDateTime.class).toInstant().toString(),
-              loginIdOf(rs.getString(4)).orElse(null),
-              rs.getString(5),
-              rs.getInt(6),
-              rs.getObject(7, OffsetDateTime.class).toInstant().toString()));
+          rows.add(
+              new DeadLetterView(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getObject(3, OffsetDateTime.class).toInstant().toString(),
+                  loginIdOf(rs.getString(4)).orElse(null),
+                  rs.getString(5),
+                  rs.getInt(6),
+                  rs.getObject(7, OffsetDateTime.class).toInstant().toString()));
         }
       }
     }
@@ -212,13 +242,15 @@ final class DeadLetters implements ApiRoutes {
     if (!LoginInput.isGuid(id)) {
       throw notFound();
     }
-    boolean requeued = database.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "update received_webhooks set dead_at = null, attempts = 0 where id = ? and dead_at is not null")) {
-        ps.setString(1, id);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    boolean requeued =
+        database.inTransaction(c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "update received_webhooks set dead_at = null, attempts = 0 where id = ? and dead_at is not null")) {
+            ps.setString(1, id);
+            return ps.executeUpdate() == 1;
+          }
+        });
     if (!requeued) {
       throw notFound();
     }
@@ -242,6 +274,7 @@ final class DeadLetters implements ApiRoutes {
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw ApiException.badRequest("invalid_limit", "limit must be an integer from 1 to " + MAX_LIMIT);
+    throw ApiException.badRequest(
+        "invalid_limit", "limit must be an integer from 1 to " + MAX_LIMIT);
   }
 }

@@ -25,7 +25,6 @@ import io.flinks4j.sync.storage.Database;
 import io.flinks4j.sync.storage.ScheduledTasks;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -45,18 +44,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /webhooks/flinks}: verifies the Flinks HMAC on the raw bytes, records the delivery durably and
- * answers 200 at once; a db-scheduler task then applies it. Redeliveries (Flinks retries up to 10 times) are
- * dropped by the unique (ResponseType, RequestId) key, and applying goes through the engine, whose completion is
- * safe against a poll finishing the same retrieval at the same moment.
+ * {@code POST /webhooks/flinks}: verifies the Flinks HMAC on the raw bytes, records the delivery
+ * durably and answers 200 at once; a db-scheduler task then applies it. Redeliveries (Flinks
+ * retries up to 10 times) are dropped by the unique (ResponseType, RequestId) key, and applying
+ * goes through the engine, whose completion is safe against a poll finishing the same retrieval at
+ * the same moment.
  *
- * <p>The body names a loginId and holds bank data: it is stored AES-GCM encrypted ({@link FieldCipher}) until it is
- * applied, then cleared.
+ * <p>The body names a loginId and holds bank data: it is stored AES-GCM encrypted ({@link
+ * FieldCipher}) until it is applied, then cleared.
  */
 public final class WebhookReceiver implements ApiRoutes {
 
   /** db-scheduler task name; one instance per received webhook id. */
   public static final String TASK = "webhook-apply";
+
   /** The route Flinks posts to. */
   public static final String PATH = "/webhooks/flinks";
 
@@ -78,10 +79,19 @@ public final class WebhookReceiver implements ApiRoutes {
   /**
    * @param holders writes the holders of a KYC webhook
    * @param key the shared secret Flinks signs with; without one every delivery is refused (401)
-   * @param retries how many applies of one webhook are tried, and the backoff between them, before it is parked
+   * @param retries how many applies of one webhook are tried, and the backoff between them, before
+   *     it is parked
    */
-  public WebhookReceiver(Database database, LoginRepository logins, RetrievalEngine engine, HolderWriter holders,
-      Optional<String> key, FieldCipher cipher, RetryPolicy retries, Clock clock, MeterRegistry metrics) {
+  public WebhookReceiver(
+      Database database,
+      LoginRepository logins,
+      RetrievalEngine engine,
+      HolderWriter holders,
+      Optional<String> key,
+      FieldCipher cipher,
+      RetryPolicy retries,
+      Clock clock,
+      MeterRegistry metrics) {
     this.database = database;
     this.logins = logins;
     this.engine = engine;
@@ -91,14 +101,17 @@ public final class WebhookReceiver implements ApiRoutes {
     this.metrics = metrics;
     this.cipher = cipher;
     this.retries = retries;
-    this.deadLetters = new DeadLetters(database, clock, this::clearBody, id -> schedule(List.of(id)));
-    this.task = Tasks.custom(TASK, Void.class)
-        .onDeadExecutionRevive()
-        // Only when even the failure could not be recorded (database down): try again shortly.
-        .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
-        .execute((instance, context) -> attempt(instance.getId()));
+    this.deadLetters =
+        new DeadLetters(database, clock, this::clearBody, id -> schedule(List.of(id)));
+    this.task =
+        Tasks.custom(TASK, Void.class)
+            .onDeadExecutionRevive()
+            // Only when even the failure could not be recorded (database down): try again shortly.
+            .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
+            .execute((instance, context) -> attempt(instance.getId()));
     if (this.key.isEmpty()) {
-      log.warn("no webhook key configured (FLINKS_WEBHOOK_KEY): {} will refuse every delivery", PATH);
+      log.warn(
+          "no webhook key configured (FLINKS_WEBHOOK_KEY): {} will refuse every delivery", PATH);
     }
   }
 
@@ -121,11 +134,16 @@ public final class WebhookReceiver implements ApiRoutes {
   @Override
   public void addTo(ApiRouter router) {
     deadLetters.addTo(router);
-    router.post(PATH,
-        Operation.summary("Flinks webhook receiver (GetAccountsDetail, KYC); authenticated by its HMAC signature")
+    router.post(
+        PATH,
+        Operation.summary(
+                "Flinks webhook receiver (GetAccountsDetail, KYC); authenticated by its HMAC signature")
             .requestBody(JsonNode.class)
-            .response(200, "Recorded (or a duplicate, a type this service ignores, or a login deleted through the"
-                + " API: not stored)", Receipt.class)
+            .response(
+                200,
+                "Recorded (or a duplicate, a type this service ignores, or a login deleted through the"
+                    + " API: not stored)",
+                Receipt.class)
             .error(401, "Missing or wrong signature"),
         ctx -> receive(ctx, router));
   }
@@ -133,18 +151,24 @@ public final class WebhookReceiver implements ApiRoutes {
   /** The answer to Flinks: what became of the delivery. */
   record Receipt(Outcome status) {
     enum Outcome {
-      @JsonProperty("recorded") RECORDED,
-      @JsonProperty("duplicate") DUPLICATE,
-      @JsonProperty("ignored") IGNORED,
-      @JsonProperty("login_deleted") LOGIN_DELETED
+      @JsonProperty("recorded")
+      RECORDED,
+      @JsonProperty("duplicate")
+      DUPLICATE,
+      @JsonProperty("ignored")
+      IGNORED,
+      @JsonProperty("login_deleted")
+      LOGIN_DELETED
     }
   }
 
   private void receive(Context ctx, ApiRouter router) {
     if (key.isEmpty()) {
-      throw new ApiException(401, "webhooks_not_configured", "this service has no webhook key configured");
+      throw new ApiException(
+          401, "webhooks_not_configured", "this service has no webhook key configured");
     }
-    byte[] body = router.readBody(ctx); // bounded: nothing past FLINKS4J_MAX_PAYLOAD_BYTES is read or hashed
+    byte[] body =
+        router.readBody(ctx); // bounded: nothing past FLINKS4J_MAX_PAYLOAD_BYTES is read or hashed
     WebhookEvent event;
     try {
       event = FlinksWebhooks.verify(body, ctx::header, key.get());
@@ -155,7 +179,8 @@ public final class WebhookReceiver implements ApiRoutes {
           throw new ApiException(401, "invalid_signature", "webhook signature missing or wrong");
         }
         case UNSUPPORTED_TYPE -> {
-          // Signed, but a type we do not handle (e.g. Investments): acknowledge so Flinks stops retrying.
+          // Signed, but a type we do not handle (e.g. Investments): acknowledge so Flinks stops
+          // retrying.
           metrics.counter("flinks4j.webhooks.received", "outcome", "ignored").increment();
           ctx.status(200).json(new Receipt(Receipt.Outcome.IGNORED));
           return;
@@ -171,26 +196,33 @@ public final class WebhookReceiver implements ApiRoutes {
       metrics.counter("flinks4j.webhooks.received", "outcome", "malformed").increment();
       throw ApiException.badRequest("invalid_payload", "webhook RequestId must be a GUID");
     }
-    String loginId = switch (event) {
-      case WebhookEvent.AccountsDetailWebhook detail -> detail.loginId();
-      case WebhookEvent.KycWebhook kyc -> kyc.loginId();
-    };
-    Optional<String> loginHash = Optional.ofNullable(loginId).filter(LoginInput::isGuid).map(logins::lookupHash);
+    String loginId =
+        switch (event) {
+          case WebhookEvent.AccountsDetailWebhook detail -> detail.loginId();
+          case WebhookEvent.KycWebhook kyc -> kyc.loginId();
+        };
+    Optional<String> loginHash =
+        Optional.ofNullable(loginId).filter(LoginInput::isGuid).map(logins::lookupHash);
     if (loginHash.isPresent() && logins.isTombstoned(loginId)) {
-      // Deleted through the API: nothing about it is stored again. 200, so that Flinks stops redelivering.
+      // Deleted through the API: nothing about it is stored again. 200, so that Flinks stops
+      // redelivering.
       metrics.counter("flinks4j.webhooks.received", "outcome", "login_deleted").increment();
       ctx.status(200).json(new Receipt(Receipt.Outcome.LOGIN_DELETED));
       return;
     }
     String id = UUID.randomUUID().toString();
     String dedupeKey = hasRequestId ? event.requestId() : "sha256:" + sha256(body);
-    boolean recorded = database.inTransaction(
-        c -> insert(c, id, event.responseType(), dedupeKey, body, loginHash.orElse(null)));
+    boolean recorded =
+        database.inTransaction(
+            c -> insert(c, id, event.responseType(), dedupeKey, body, loginHash.orElse(null)));
     if (recorded) {
       schedule(List.of(id));
     }
-    metrics.counter("flinks4j.webhooks.received", "outcome", recorded ? "recorded" : "duplicate").increment();
-    ctx.status(200).json(new Receipt(recorded ? Receipt.Outcome.RECORDED : Receipt.Outcome.DUPLICATE));
+    metrics
+        .counter("flinks4j.webhooks.received", "outcome", recorded ? "recorded" : "duplicate")
+        .increment();
+    ctx.status(200)
+        .json(new Receipt(recorded ? Receipt.Outcome.RECORDED : Receipt.Outcome.DUPLICATE));
   }
 
   /** Re-schedules recorded webhooks that lost their task (a crash right after answering 200). */
@@ -198,8 +230,16 @@ public final class WebhookReceiver implements ApiRoutes {
     if (scheduler == null) {
       return 0;
     }
-    List<String> orphans = database.inTransaction(c -> ScheduledTasks.withoutTask(c, "received_webhooks",
-        "r.processed_at is null and r.dead_at is null", "received_at", TASK, clock.instant().minusSeconds(5), 1000));
+    List<String> orphans =
+        database.inTransaction(c ->
+            ScheduledTasks.withoutTask(
+                c,
+                "received_webhooks",
+                "r.processed_at is null and r.dead_at is null",
+                "received_at",
+                TASK,
+                clock.instant().minusSeconds(5),
+                1000));
     schedule(orphans);
     return orphans.size();
   }
@@ -213,9 +253,10 @@ public final class WebhookReceiver implements ApiRoutes {
   }
 
   /**
-   * One attempt at applying webhook {@code id}: a failure is counted and retried after a backoff, or parked as a
-   * dead letter once the attempts are spent. Nothing is rethrown, so db-scheduler never logs the driver's message
-   * (which may quote bound bank data); only the reason code is logged.
+   * One attempt at applying webhook {@code id}: a failure is counted and retried after a backoff,
+   * or parked as a dead letter once the attempts are spent. Nothing is rethrown, so db-scheduler
+   * never logs the driver's message (which may quote bound bank data); only the reason code is
+   * logged.
    */
   private CompletionHandler<Void> attempt(String id) {
     try {
@@ -229,15 +270,31 @@ public final class WebhookReceiver implements ApiRoutes {
       }
       if (failure.parked()) {
         metrics.counter("flinks4j.webhooks.applied", "outcome", "dead_letter").increment();
-        log.warn("webhook {} parked as a dead letter after {} failed attempts ({}); replay it with POST {}/{}/replay",
-            id, failure.attempts(), reason, DeadLetters.PATH, id);
+        log.warn(
+            "webhook {} parked as a dead letter after {} failed attempts ({}); replay it with POST {}/{}/replay",
+            id,
+            failure.attempts(),
+            reason,
+            DeadLetters.PATH,
+            id);
         return new CompletionHandler.OnCompleteRemove<>();
       }
-      Instant next = clock.instant().plus(retries.delayBeforeRetry(failure.attempts(), Optional.empty(),
-          ThreadLocalRandom.current()).orElseThrow());
+      Instant next =
+          clock
+              .instant()
+              .plus(
+                  retries
+                      .delayBeforeRetry(
+                          failure.attempts(), Optional.empty(), ThreadLocalRandom.current())
+                      .orElseThrow());
       metrics.counter("flinks4j.webhooks.applied", "outcome", "retry").increment();
-      log.warn("webhook {} apply attempt {} of {} failed ({}); retrying at {}", id, failure.attempts(),
-          retries.maxAttempts(), reason, next);
+      log.warn(
+          "webhook {} apply attempt {} of {} failed ({}); retrying at {}",
+          id,
+          failure.attempts(),
+          retries.maxAttempts(),
+          reason,
+          next);
       return (complete, operations) -> operations.reschedule(complete, next);
     }
   }
@@ -252,32 +309,35 @@ public final class WebhookReceiver implements ApiRoutes {
     try {
       event = FlinksWebhooks.parse(body.get());
     } catch (WebhookVerificationException e) {
-      // Parsed fine when received; only a schema change in between could get here. Retrying cannot help.
+      // Parsed fine when received; only a schema change in between could get here. Retrying cannot
+      // help.
       database.inTransaction(c -> markProcessed(c, id, "unparseable"));
       log.warn("webhook {} could not be applied: {}", id, e.reason());
       return;
     }
-    String outcome = switch (event) {
-      case WebhookEvent.AccountsDetailWebhook detail -> {
-        Optional<StoredLogin> login = loginOf(detail.loginId(), detail.detail().tag());
-        if (login.isEmpty()) {
-          yield "no_login";
-        }
-        yield engine.completeFromWebhook(login.get().id(), detail.requestId(), detail.detail())
-            ? "stored" : "already_stored";
-      }
-      case WebhookEvent.KycWebhook kyc -> {
-        Optional<StoredLogin> login = loginOf(kyc.loginId(), kyc.kyc().tag());
-        if (login.isEmpty()) {
-          yield "no_login";
-        }
-        database.inTransaction(c -> {
-          holders.write(c, login.get().id(), kyc.kyc().holders());
-          return null;
-        });
-        yield "holders_updated";
-      }
-    };
+    String outcome =
+        switch (event) {
+          case WebhookEvent.AccountsDetailWebhook detail -> {
+            Optional<StoredLogin> login = loginOf(detail.loginId(), detail.detail().tag());
+            if (login.isEmpty()) {
+              yield "no_login";
+            }
+            yield engine.completeFromWebhook(login.get().id(), detail.requestId(), detail.detail())
+                ? "stored"
+                : "already_stored";
+          }
+          case WebhookEvent.KycWebhook kyc -> {
+            Optional<StoredLogin> login = loginOf(kyc.loginId(), kyc.kyc().tag());
+            if (login.isEmpty()) {
+              yield "no_login";
+            }
+            database.inTransaction(c -> {
+              holders.write(c, login.get().id(), kyc.kyc().holders());
+              return null;
+            });
+            yield "holders_updated";
+          }
+        };
     database.inTransaction(c -> markProcessed(c, id, outcome));
     metrics.counter("flinks4j.webhooks.applied", "outcome", outcome).increment();
     log.info("webhook {} applied: {}", id, outcome);
@@ -288,14 +348,18 @@ public final class WebhookReceiver implements ApiRoutes {
     if (!LoginInput.isGuid(loginId) || logins.isTombstoned(loginId)) {
       return Optional.empty();
     }
-    Optional<String> validTag = Optional.ofNullable(tag).filter(t -> !t.isBlank() && LoginInput.isValidTag(t));
+    Optional<String> validTag =
+        Optional.ofNullable(tag).filter(t -> !t.isBlank() && LoginInput.isValidTag(t));
     return Optional.of(logins.register(loginId, validTag).login());
   }
 
-  private boolean insert(Connection c, String id, String type, String dedupeKey, byte[] body, String loginHash)
+  private boolean insert(
+      Connection c, String id, String type, String dedupeKey, byte[] body, String loginHash)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("insert into received_webhooks (id, response_type, dedupe_key,"
-        + " body, received_at, login_hash) values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into received_webhooks (id, response_type, dedupe_key,"
+                + " body, received_at, login_hash) values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
       ps.setString(1, id);
       ps.setString(2, type);
       ps.setString(3, dedupeKey);
@@ -307,8 +371,9 @@ public final class WebhookReceiver implements ApiRoutes {
   }
 
   private Optional<byte[]> pendingBody(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select body from received_webhooks where id = ? and processed_at is null and dead_at is null")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select body from received_webhooks where id = ? and processed_at is null and dead_at is null")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() && rs.getString(1) != null ? clearBody(rs.getString(1)) : Optional.empty();
@@ -320,10 +385,13 @@ public final class WebhookReceiver implements ApiRoutes {
     return Optional.of(cipher.openOrClear(FieldCipher.Purpose.WEBHOOK_BODY, stored));
   }
 
-  /** Marks the webhook applied and drops its body, which holds a loginId and personal data in clear. */
+  /**
+   * Marks the webhook applied and drops its body, which holds a loginId and personal data in clear.
+   */
   private Void markProcessed(Connection c, String id, String outcome) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "update received_webhooks set processed_at = ?, outcome = ?, body = null where id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update received_webhooks set processed_at = ?, outcome = ?, body = null where id = ?")) {
       ps.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
       ps.setString(2, outcome);
       ps.setString(3, id);

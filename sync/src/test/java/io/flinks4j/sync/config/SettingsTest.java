@@ -20,10 +20,12 @@ class SettingsTest {
   @Test
   void environment_overrides_file_and_file_keys_may_be_dotted() throws Exception {
     Path file = folder.resolve("sync.properties");
-    Files.writeString(file, "flinks4j.db-url=jdbc:h2:mem:file\nFLINKS4J_PORT=9000\nflinks.base-url=http://x\n");
+    Files.writeString(
+        file, "flinks4j.db-url=jdbc:h2:mem:file\nFLINKS4J_PORT=9000\nflinks.base-url=http://x\n");
 
     Settings settings =
-        Settings.load(Optional.of(file), Map.of("FLINKS4J_DB_URL", "jdbc:h2:mem:env", "HOME", "/root"));
+        Settings.load(
+            Optional.of(file), Map.of("FLINKS4J_DB_URL", "jdbc:h2:mem:env", "HOME", "/root"));
 
     assertThat(settings.get("FLINKS4J_DB_URL")).contains("jdbc:h2:mem:env");
     assertThat(settings.get("flinks4j.port")).contains("9000");
@@ -33,21 +35,24 @@ class SettingsTest {
 
   @Test
   void explicit_override_beats_environment() {
-    Settings settings = Settings.load(Optional.empty(), Map.of("FLINKS4J_PORT", "1")).with("FLINKS4J_PORT", "2");
+    Settings settings =
+        Settings.load(Optional.empty(), Map.of("FLINKS4J_PORT", "1")).with("FLINKS4J_PORT", "2");
 
     assertThat(settings.integer("FLINKS4J_PORT", 0, 0, 65535)).isEqualTo(2);
   }
 
   @Test
   void durations_accept_units_and_iso_8601() {
-    Settings settings = Settings.of(Map.of("A", "500ms", "B", "10s", "C", "5m", "D", "PT2H", "E", "1d"));
+    Settings settings =
+        Settings.of(Map.of("A", "500ms", "B", "10s", "C", "5m", "D", "PT2H", "E", "1d"));
 
     assertThat(settings.duration("A", Duration.ZERO)).isEqualTo(Duration.ofMillis(500));
     assertThat(settings.duration("B", Duration.ZERO)).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.duration("C", Duration.ZERO)).isEqualTo(Duration.ofMinutes(5));
     assertThat(settings.duration("D", Duration.ZERO)).isEqualTo(Duration.ofHours(2));
     assertThat(settings.duration("E", Duration.ZERO)).isEqualTo(Duration.ofDays(1));
-    assertThat(settings.duration("MISSING", Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(3));
+    assertThat(settings.duration("MISSING", Duration.ofSeconds(3)))
+        .isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test
@@ -62,7 +67,8 @@ class SettingsTest {
 
   @Test
   void lists_are_comma_separated_and_blank_values_count_as_unset() {
-    Settings settings = Settings.of(Map.of("FLINKS4J_API_KEYS", " a, b ,,c ", "FLINKS4J_DB_URL", "  "));
+    Settings settings =
+        Settings.of(Map.of("FLINKS4J_API_KEYS", " a, b ,,c ", "FLINKS4J_DB_URL", "  "));
 
     assertThat(settings.list("FLINKS4J_API_KEYS")).containsExactly("a", "b", "c");
     assertThat(settings.get("FLINKS4J_DB_URL")).isEmpty();
@@ -84,7 +90,8 @@ class SettingsTest {
         .doesNotContain("hunter2");
   }
 
-  // ---- known keys, suggestions and secrets from files (ServiceKeys is the service's one registry) -------------
+  // ---- known keys, suggestions and secrets from files (ServiceKeys is the service's one registry)
+  // -------------
 
   private static Settings validated(Map<String, String> environment) {
     return ServiceKeys.KNOWN.validate(Settings.load(Optional.empty(), environment));
@@ -94,7 +101,8 @@ class SettingsTest {
   void a_mistyped_key_from_the_environment_is_refused_with_the_nearest_known_key() {
     assertThatThrownBy(() -> validated(Map.of("FLINKS4J_POLL_INTERVL", "10s")))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("unknown setting FLINKS4J_POLL_INTERVL (environment): did you mean FLINKS4J_POLL_INTERVAL?");
+        .hasMessage(
+            "unknown setting FLINKS4J_POLL_INTERVL (environment): did you mean FLINKS4J_POLL_INTERVAL?");
   }
 
   @Test
@@ -121,18 +129,26 @@ class SettingsTest {
 
   @Test
   void every_unknown_key_is_reported_at_once_and_one_far_from_all_gets_no_guess() {
-    assertThatThrownBy(() -> validated(Map.of("FLINKS_SECRET_KYE", "s3cr3t", "FLINKS4J_COMPLETELY_DIFFERENT", "1")))
+    assertThatThrownBy(() ->
+            validated(Map.of("FLINKS_SECRET_KYE", "s3cr3t", "FLINKS4J_COMPLETELY_DIFFERENT", "1")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("FLINKS_SECRET_KYE (environment): did you mean FLINKS_SECRET_KEY?")
-        .hasMessageContaining("FLINKS4J_COMPLETELY_DIFFERENT (environment) (the settings are listed in sync/README.md)")
+        .hasMessageContaining(
+            "FLINKS4J_COMPLETELY_DIFFERENT (environment) (the settings are listed in sync/README.md)")
         .hasMessageNotContaining("s3cr3t");
   }
 
   @Test
   void the_known_keys_come_from_the_constants_of_the_classes_that_read_them() {
     assertThat(ServiceKeys.KNOWN.all())
-        .contains(SyncConfig.DB_URL, EngineSettings.POLL_INTERVAL, EngineSettings.CONNECT_URL, LogSettings.LOG_FORMAT,
-            ServiceKeys.FLINKS_LOGIN_ID, "FLINKS_SECRET_KEY_FILE", "FLINKS4J_EVENTS_SECRET_FILE")
+        .contains(
+            SyncConfig.DB_URL,
+            EngineSettings.POLL_INTERVAL,
+            EngineSettings.CONNECT_URL,
+            LogSettings.LOG_FORMAT,
+            ServiceKeys.FLINKS_LOGIN_ID,
+            "FLINKS_SECRET_KEY_FILE",
+            "FLINKS4J_EVENTS_SECRET_FILE")
         .doesNotContain("FLINKS4J_PORT_FILE")
         .allMatch(key -> key.startsWith("FLINKS4J_") || key.startsWith("FLINKS_"));
     assertThat(validated(Map.of("FLINKS4J_POLL_INTERVAL", "10s", "HOME", "/root")).keys())
@@ -156,7 +172,9 @@ class SettingsTest {
     Path secret = folder.resolve("api-keys");
     Files.writeString(secret, "k1,k2\n");
 
-    assertThatThrownBy(() -> validated(Map.of("FLINKS4J_API_KEYS", "k3", "FLINKS4J_API_KEYS_FILE", secret.toString())))
+    assertThatThrownBy(() ->
+            validated(
+                Map.of("FLINKS4J_API_KEYS", "k3", "FLINKS4J_API_KEYS_FILE", secret.toString())))
         .isInstanceOf(ConfigException.class)
         .hasMessage("FLINKS4J_API_KEYS and FLINKS4J_API_KEYS_FILE are both set; set only one");
   }
@@ -165,7 +183,8 @@ class SettingsTest {
   void a_missing_or_empty_secret_file_is_refused_naming_the_key() throws Exception {
     Path empty = Files.writeString(folder.resolve("empty"), "\n");
 
-    assertThatThrownBy(() -> validated(Map.of("FLINKS4J_DB_PASSWORD_FILE", folder.resolve("absent").toString())))
+    assertThatThrownBy(() ->
+            validated(Map.of("FLINKS4J_DB_PASSWORD_FILE", folder.resolve("absent").toString())))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("cannot read FLINKS4J_DB_PASSWORD_FILE " + folder.resolve("absent"));
     assertThatThrownBy(() -> validated(Map.of("FLINKS4J_ENCRYPTION_KEY_FILE", empty.toString())))
@@ -183,15 +202,19 @@ class SettingsTest {
   @Test
   void the_readme_documents_every_known_key_and_no_other() throws Exception {
     // The example of a refused key is not a key.
-    String readme = Files.readString(Path.of("README.md")).replaceAll("unknown setting FLINKS\\w+", "");
+    String readme =
+        Files.readString(Path.of("README.md")).replaceAll("unknown setting FLINKS\\w+", "");
     java.util.Set<String> mentioned = new java.util.TreeSet<>();
-    java.util.regex.Matcher key = java.util.regex.Pattern.compile("\\bFLINKS(?:4J)?_[A-Z0-9_]*[A-Z0-9]").matcher(readme);
+    java.util.regex.Matcher key =
+        java.util.regex.Pattern.compile("\\bFLINKS(?:4J)?_[A-Z0-9_]*[A-Z0-9]").matcher(readme);
     while (key.find()) {
       mentioned.add(key.group());
     }
 
-    assertThat(ServiceKeys.KNOWN.all()).allMatch(k -> k.endsWith(KnownKeys.FILE_SUFFIX) || mentioned.contains(k),
-        "documented in sync/README.md");
+    assertThat(ServiceKeys.KNOWN.all())
+        .allMatch(
+            k -> k.endsWith(KnownKeys.FILE_SUFFIX) || mentioned.contains(k),
+            "documented in sync/README.md");
     assertThat(mentioned).allMatch(ServiceKeys.KNOWN.all()::contains, "a known key");
   }
 }

@@ -40,7 +40,8 @@ class SyncConfigTest {
 
   @Test
   void an_unsupported_database_url_is_refused() {
-    assertThatThrownBy(() -> SyncConfig.from(Settings.of(Map.of(SyncConfig.DB_URL, "jdbc:mysql://x/y"))))
+    assertThatThrownBy(
+            () -> SyncConfig.from(Settings.of(Map.of(SyncConfig.DB_URL, "jdbc:mysql://x/y"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(SyncConfig.DB_URL);
   }
@@ -62,14 +63,23 @@ class SyncConfigTest {
         .contains("apiKeys=2");
   }
 
-  // ---- every setting is checked before anything touches a database -------------------------------------------
+  // ---- every setting is checked before anything touches a database
+  // -------------------------------------------
 
-  /** A PostgreSQL URL nobody listens on: had the service opened it, the error would be a StorageException. */
+  /**
+   * A PostgreSQL URL nobody listens on: had the service opened it, the error would be a
+   * StorageException.
+   */
   private static final String UNREACHABLE_PG = "jdbc:postgresql://127.0.0.1:1/flinks4j";
 
   private static Map<String, String> flinks() {
-    return Map.of(SyncConfig.FLINKS_BASE_URL, "http://127.0.0.1:1", SyncConfig.FLINKS_CUSTOMER_ID,
-        "43387ca6-0391-4c82-857d-70d95f087ecb", SyncConfig.FLINKS_SECRET_KEY, "secret");
+    return Map.of(
+        SyncConfig.FLINKS_BASE_URL,
+        "http://127.0.0.1:1",
+        SyncConfig.FLINKS_CUSTOMER_ID,
+        "43387ca6-0391-4c82-857d-70d95f087ecb",
+        SyncConfig.FLINKS_SECRET_KEY,
+        "secret");
   }
 
   private static SyncConfig config(Map<String, String> extra) {
@@ -88,7 +98,8 @@ class SyncConfigTest {
 
   @Test
   void a_malformed_encryption_key_is_refused_before_the_database_is_opened() {
-    assertThatThrownBy(() -> SyncService.start(config(Map.of(SyncConfig.ENCRYPTION_KEY, "c2hvcnQ="))))
+    assertThatThrownBy(
+            () -> SyncService.start(config(Map.of(SyncConfig.ENCRYPTION_KEY, "c2hvcnQ="))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(SyncConfig.ENCRYPTION_KEY + ": encryption key must be 32 bytes")
         .hasMessageNotContaining("c2hvcnQ=");
@@ -104,12 +115,21 @@ class SyncConfigTest {
   @Test
   void a_bad_engine_or_log_setting_is_refused_before_the_database_is_opened() {
     String key = Base64.getEncoder().encodeToString(new byte[32]);
-    assertThatThrownBy(() -> SyncService.start(config(Map.of(SyncConfig.ENCRYPTION_KEY, key,
-            EngineSettings.RETRY_CAP, "1s", EngineSettings.RETRY_BASE, "5s"))))
+    assertThatThrownBy(() ->
+            SyncService.start(
+                config(
+                    Map.of(
+                        SyncConfig.ENCRYPTION_KEY,
+                        key,
+                        EngineSettings.RETRY_CAP,
+                        "1s",
+                        EngineSettings.RETRY_BASE,
+                        "5s"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(EngineSettings.RETRY_CAP);
-    assertThatThrownBy(() -> SyncService.start(config(Map.of(SyncConfig.ENCRYPTION_KEY, key,
-            LogSettings.LOG_FORMAT, "xml"))))
+    assertThatThrownBy(() ->
+            SyncService.start(
+                config(Map.of(SyncConfig.ENCRYPTION_KEY, key, LogSettings.LOG_FORMAT, "xml"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(LogSettings.LOG_FORMAT + " must be text or json");
   }
@@ -124,21 +144,37 @@ class SyncConfigTest {
 
   @Test
   void the_encryption_key_and_api_keys_can_come_from_files(@TempDir Path folder) throws Exception {
-    Path keyFile = Files.writeString(folder.resolve("key"), Base64.getEncoder().encodeToString(new byte[32]) + "\n");
-    Path apiKeys = Files.writeString(folder.resolve("api-keys"), "key-from-file-0123456789abcdef\n");
-    Settings settings = ServiceKeys.KNOWN.validate(Settings.load(Optional.empty(), Map.of(
-        SyncConfig.ENCRYPTION_KEY + "_FILE", keyFile.toString(), SyncConfig.API_KEYS + "_FILE", apiKeys.toString())));
+    Path keyFile =
+        Files.writeString(
+            folder.resolve("key"), Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+    Path apiKeys =
+        Files.writeString(folder.resolve("api-keys"), "key-from-file-0123456789abcdef\n");
+    Settings settings =
+        ServiceKeys.KNOWN.validate(
+            Settings.load(
+                Optional.empty(),
+                Map.of(
+                    SyncConfig.ENCRYPTION_KEY + "_FILE",
+                    keyFile.toString(),
+                    SyncConfig.API_KEYS + "_FILE",
+                    apiKeys.toString())));
 
     SyncConfig config = SyncConfig.from(settings);
 
-    assertThat(config.apiKeys()).extracting(ApiKey::secret).containsExactly("key-from-file-0123456789abcdef");
+    assertThat(config.apiKeys())
+        .extracting(ApiKey::secret)
+        .containsExactly("key-from-file-0123456789abcdef");
     assertThat(config.encryptionKey()).contains(Base64.getEncoder().encodeToString(new byte[32]));
   }
 
   @Test
   void log_settings_default_to_text_at_info() {
-    assertThat(LogSettings.from(Settings.of(Map.of()))).isEqualTo(new LogSettings(LogSettings.Format.TEXT, "info"));
-    assertThat(LogSettings.from(Settings.of(Map.of(LogSettings.LOG_FORMAT, "JSON", LogSettings.LOG_LEVEL, "debug"))))
+    assertThat(LogSettings.from(Settings.of(Map.of())))
+        .isEqualTo(new LogSettings(LogSettings.Format.TEXT, "info"));
+    assertThat(
+            LogSettings.from(
+                Settings.of(
+                    Map.of(LogSettings.LOG_FORMAT, "JSON", LogSettings.LOG_LEVEL, "debug"))))
         .isEqualTo(new LogSettings(LogSettings.Format.JSON, "debug"));
     assertThatThrownBy(() -> LogSettings.from(Settings.of(Map.of(LogSettings.LOG_LEVEL, "loud"))))
         .isInstanceOf(ConfigException.class)

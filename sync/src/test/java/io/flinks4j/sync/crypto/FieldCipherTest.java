@@ -26,14 +26,16 @@ class FieldCipherTest {
     String sealed = cipher.seal(Purpose.WEBHOOK_BODY, BODY);
 
     assertThatThrownBy(() -> cipher.open(Purpose.EVENT_BODY, sealed))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("event body");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("event body");
   }
 
   @Test
   void a_login_id_sealed_by_the_protector_opens_with_the_same_master_key() {
     String sealed = new LoginIdProtector(key).encrypt("5602459c-f6d0-4ca0-6750-08dccdcadcc0");
 
-    assertThat(cipher.openText(Purpose.LOGIN_ID, sealed)).isEqualTo("5602459c-f6d0-4ca0-6750-08dccdcadcc0");
+    assertThat(cipher.openText(Purpose.LOGIN_ID, sealed))
+        .isEqualTo("5602459c-f6d0-4ca0-6750-08dccdcadcc0");
   }
 
   @Test
@@ -51,7 +53,8 @@ class FieldCipherTest {
   void a_keyring_seals_with_its_first_key_and_opens_with_any_of_its_keys() {
     MasterKey next = MasterKey.generate();
     String oldValue = cipher.seal(Purpose.EVENT_BODY, BODY);
-    FieldCipher ring = new FieldCipher(Keyring.parse("7:" + next.toBase64() + ",1:" + key.toBase64()));
+    FieldCipher ring =
+        new FieldCipher(Keyring.parse("7:" + next.toBase64() + ",1:" + key.toBase64()));
 
     String newValue = ring.seal(Purpose.EVENT_BODY, BODY);
 
@@ -59,7 +62,8 @@ class FieldCipherTest {
     assertThat(ring.keyVersion(oldValue)).isEqualTo(1);
     assertThat(ring.openText(Purpose.EVENT_BODY, oldValue)).isEqualTo(BODY);
     assertThatThrownBy(() -> cipher.open(Purpose.EVENT_BODY, newValue))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("key version 7");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("key version 7");
   }
 
   @Test
@@ -68,7 +72,8 @@ class FieldCipherTest {
 
     assertThatThrownBy(() -> Keyring.parse("2:" + secret + ",x:" + secret))
         .isInstanceOf(io.flinks4j.sync.config.ConfigException.class)
-        .hasMessageContaining("entry 2").hasMessageNotContaining(secret);
+        .hasMessageContaining("entry 2")
+        .hasMessageNotContaining(secret);
     assertThatThrownBy(() -> Keyring.parse("2:" + secret + ",2:" + secret))
         .hasMessageContaining("version 2 is given twice");
   }

@@ -82,8 +82,9 @@ class LoginIdProtectorTest {
   }
 
   @Test
-  void embedded_database_without_a_configured_key_gets_an_owner_only_key_file_outside_the_data_folder(
-      @TempDir Path folder) throws Exception {
+  void
+      embedded_database_without_a_configured_key_gets_an_owner_only_key_file_outside_the_data_folder(
+          @TempDir Path folder) throws Exception {
     Path data = folder.resolve("data");
     Path keyFile = folder.resolve("home/.config/flinks4j/encryption.key");
     SyncConfig config = SyncConfig.from(Settings.of(Map.of(SyncConfig.DATA_DIR, data.toString())));
@@ -93,13 +94,15 @@ class LoginIdProtectorTest {
     assertThat(keyFile).exists();
     assertThat(data.resolve("encryption.key")).doesNotExist();
     assertThat(MasterKey.fromConfig(config, keyFile).toBase64()).isEqualTo(key.toBase64());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+        .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile.getParent())))
         .isEqualTo("rwx------");
   }
 
   @Test
-  void a_key_file_left_in_the_data_folder_by_an_earlier_version_keeps_being_used(@TempDir Path folder) {
+  void a_key_file_left_in_the_data_folder_by_an_earlier_version_keeps_being_used(
+      @TempDir Path folder) {
     Path data = folder.resolve("data");
     MasterKey legacy = MasterKey.loadOrCreate(data.resolve("encryption.key"));
     SyncConfig config = SyncConfig.from(Settings.of(Map.of(SyncConfig.DATA_DIR, data.toString())));
@@ -111,7 +114,8 @@ class LoginIdProtectorTest {
 
   @Test
   void the_default_key_file_is_in_the_user_configuration_folder() {
-    assertThat(MasterKey.defaultKeyFile().toString()).endsWith("flinks4j/encryption.key")
+    assertThat(MasterKey.defaultKeyFile().toString())
+        .endsWith("flinks4j/encryption.key")
         .doesNotContain("data");
   }
 

@@ -13,8 +13,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Debian Chromium driven by the Debian chromedriver, with nothing downloaded: both paths are given, so
- * Selenium Manager is never asked. A missing browser fails the test (CI installs it), it never skips.
+ * Headless Debian Chromium driven by the Debian chromedriver, with nothing downloaded: both paths
+ * are given, so Selenium Manager is never asked. A missing browser fails the test (CI installs it),
+ * it never skips.
  */
 final class Chromium implements AutoCloseable {
 
@@ -32,7 +33,11 @@ final class Chromium implements AutoCloseable {
   static Chromium start() {
     if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
       throw new AssertionError(
-          "Chromium browser tests need " + BROWSER + " and " + DRIVER + ": apt-get install -y chromium chromium-driver");
+          "Chromium browser tests need "
+              + BROWSER
+              + " and "
+              + DRIVER
+              + ": apt-get install -y chromium chromium-driver");
     }
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     System.setProperty("se.offline", "true");
@@ -45,10 +50,21 @@ final class Chromium implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));

@@ -46,20 +46,34 @@ class DashboardChartBrowserTest {
       BigDecimal available = new BigDecimal(amounts[i]);
       Payloads payload = Payloads.forLogin(loginId).lastRefresh("2026-11-0" + day + "T10:00:00");
       payload.account("acc-1", available);
-      page.service.database().inTransaction(c -> ingester.apply(c, ref, "r" + day, payload.parse()));
+      page.service
+          .database()
+          .inTransaction(c -> ingester.apply(c, ref, "r" + day, payload.parse()));
     }
     JsonNode account = page.api("/v1/logins/" + loginId + "/accounts").path("data").get(0);
     List<Snapshot> snapshots = new ArrayList<>();
-    page.api("/v1/accounts/" + account.path("id").asText() + "/balances").path("data").forEach(b -> snapshots.add(
-        new Snapshot(Instant.parse(b.path("asOf").asText().replace("Z", "") + "Z"), b.path("current").doubleValue())));
+    page.api("/v1/accounts/" + account.path("id").asText() + "/balances")
+        .path("data")
+        .forEach(b ->
+            snapshots.add(
+                new Snapshot(
+                    Instant.parse(b.path("asOf").asText().replace("Z", "") + "Z"),
+                    b.path("current").doubleValue())));
     snapshots.sort(Comparator.comparing(Snapshot::asOf));
     assertThat(snapshots).hasSize(amounts.length);
 
     page.enterKey(DashboardHarness.KEY);
     page.openLogin(loginId);
-    page.awaitRows("#accounts tbody tr[data-account-id]", 1).getFirst().findElement(By.name("open-account")).click();
-    WebElement path = page.waiting().until(d -> d.findElements(By.cssSelector("#balance-chart path.current")).stream()
-        .findFirst().orElse(null));
+    page.awaitRows("#accounts tbody tr[data-account-id]", 1)
+        .getFirst()
+        .findElement(By.name("open-account"))
+        .click();
+    WebElement path =
+        page.waiting()
+            .until(d ->
+                d.findElements(By.cssSelector("#balance-chart path.current")).stream()
+                    .findFirst()
+                    .orElse(null));
     page.screenshot("balance-chart", page.element("balance-chart"));
 
     List<double[]> points = vertices(path.getAttribute("d"));
@@ -72,11 +86,14 @@ class DashboardChartBrowserTest {
       if (i > 0) {
         assertThat(points.get(i)[0]).as("x of point %d", i).isGreaterThan(points.get(i - 1)[0]);
       }
-      double shown = (bottom - points.get(i)[1]) / (bottom - top); // 0 at the lowest amount, 1 at the highest
-      assertThat(shown).as("height of point %d", i).isCloseTo((snapshots.get(i).current() - low) / (high - low),
-          within(0.005));
+      double shown =
+          (bottom - points.get(i)[1]) / (bottom - top); // 0 at the lowest amount, 1 at the highest
+      assertThat(shown)
+          .as("height of point %d", i)
+          .isCloseTo((snapshots.get(i).current() - low) / (high - low), within(0.005));
     }
-    assertThat(page.chromium.driver.findElements(By.cssSelector("#balance-chart circle"))).hasSize(snapshots.size());
+    assertThat(page.chromium.driver.findElements(By.cssSelector("#balance-chart circle")))
+        .hasSize(snapshots.size());
   }
 
   private record Snapshot(Instant asOf, double current) {}

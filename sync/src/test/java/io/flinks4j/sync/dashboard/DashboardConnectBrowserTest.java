@@ -14,14 +14,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Connecting a bank from the dashboard, as an operator does it: the sandbox's Connect in the page's iframe, the
- * REDIRECT message registering the login, its first retrieval shown live on the timeline, then its chart; and an
- * MFA that a live refresh hits, finished by relaunching Connect.
+ * Connecting a bank from the dashboard, as an operator does it: the sandbox's Connect in the page's
+ * iframe, the REDIRECT message registering the login, its first retrieval shown live on the
+ * timeline, then its chart; and an MFA that a live refresh hits, finished by relaunching Connect.
  */
 @Tag("browser")
 class DashboardConnectBrowserTest {
 
-  private static final Map<String, String> ANSWERS = Map.of("city", "Montreal", "country", "Canada", "shape", "Triangle");
+  private static final Map<String, String> ANSWERS =
+      Map.of("city", "Montreal", "country", "Canada", "shape", "Triangle");
 
   @RegisterExtension static final DashboardHarness page = new DashboardHarness();
 
@@ -43,14 +44,22 @@ class DashboardConnectBrowserTest {
     page.waiting().until(d -> page.state(loginId).equals("ready"));
     assertThat(page.element("connect-section").isDisplayed()).isFalse();
     assertThat(page.textIn(loginId, ".tag")).isEqualTo("from-connect");
-    WebElement timeline = page.waiting().until(d -> d.findElements(By.cssSelector("#timeline li[data-event=ready]"))
-        .stream().findFirst().orElse(null));
+    WebElement timeline =
+        page.waiting()
+            .until(d ->
+                d.findElements(By.cssSelector("#timeline li[data-event=ready]")).stream()
+                    .findFirst()
+                    .orElse(null));
     assertThat(events()).startsWith("requested", "authorize", "session_opened").endsWith("ready");
     assertThat(page.element("status").getText()).contains("live");
     page.screenshot("timeline", timeline);
 
-    page.awaitRows("#accounts tbody tr[data-account-id]", 1).getFirst().findElement(By.name("open-account")).click();
-    page.waiting().until(d -> d.findElements(By.cssSelector("#balance-chart path.current")).size() == 1);
+    page.awaitRows("#accounts tbody tr[data-account-id]", 1)
+        .getFirst()
+        .findElement(By.name("open-account"))
+        .click();
+    page.waiting()
+        .until(d -> d.findElements(By.cssSelector("#balance-chart path.current")).size() == 1);
   }
 
   @Test
@@ -60,31 +69,56 @@ class DashboardConnectBrowserTest {
     page.enterKey(DashboardHarness.KEY);
     page.loginRow(loginId).findElement(By.name("refresh-live")).click();
 
-    WebElement relaunch = page.waiting().until(d -> page.mfaForm(loginId) == null ? null
-        : (WebElement) page.chromium.driver.executeScript("return [...document.querySelectorAll('#logins tr.mfa')]"
-            + ".find(r => r.dataset.loginId === arguments[0]).querySelector('button[name=relaunch]');", loginId));
+    WebElement relaunch =
+        page.waiting()
+            .until(d ->
+                page.mfaForm(loginId) == null
+                    ? null
+                    : (WebElement)
+                        page.chromium.driver.executeScript(
+                            "return [...document.querySelectorAll('#logins tr.mfa')]"
+                                + ".find(r => r.dataset.loginId === arguments[0]).querySelector('button[name=relaunch]');",
+                            loginId));
     page.screenshot("mfa-answer-here", relaunch);
     relaunch.click();
     inConnect(() -> {
       page.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer-0")));
-      for (WebElement label : page.chromium.driver.findElements(By.cssSelector("label[for^=answer-]"))) {
-        String answer = ANSWERS.entrySet().stream().filter(e -> label.getText().contains(e.getKey()))
-            .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError(label.getText()));
+      for (WebElement label :
+          page.chromium.driver.findElements(By.cssSelector("label[for^=answer-]"))) {
+        String answer =
+            ANSWERS.entrySet().stream()
+                .filter(e -> label.getText().contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(label.getText()));
         type(label.getAttribute("for"), answer);
       }
       click("submit");
     });
 
     await().atMost(Duration.ofSeconds(20)).until(() -> page.state(loginId).equals("ready"));
-    assertThat(page.api("/v1/logins/" + loginId + "/retrievals").path("data").get(0).path("retrieval")
-        .path("mode").asText()).isEqualTo("cached"); // Connect finished the MFA; a cached read follows
+    assertThat(
+            page.api("/v1/logins/" + loginId + "/retrievals")
+                .path("data")
+                .get(0)
+                .path("retrieval")
+                .path("mode")
+                .asText())
+        .isEqualTo("cached"); // Connect finished the MFA; a cached read follows
   }
 
-  // ---- helpers -------------------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------------------
 
-  /** Runs {@code steps} inside the Connect iframe (past its consent screen, if it shows one), then returns. */
+  /**
+   * Runs {@code steps} inside the Connect iframe (past its consent screen, if it shows one), then
+   * returns.
+   */
   private static void inConnect(Runnable steps) {
-    page.waiting().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.cssSelector("#connect-frame iframe")));
+    page.waiting()
+        .until(
+            ExpectedConditions.frameToBeAvailableAndSwitchToIt(
+                By.cssSelector("#connect-frame iframe")));
     try {
       page.chromium.driver.findElements(By.id("consent-accept")).forEach(WebElement::click);
       steps.run();
@@ -106,7 +140,8 @@ class DashboardConnectBrowserTest {
   /** The events of the newest retrieval on the timeline, oldest first. */
   @SuppressWarnings("unchecked")
   private static List<String> events() {
-    return (List<String>) page.chromium.driver.executeScript(
-        "return [...document.querySelectorAll('#timeline .retrieval:first-child li')].map(li => li.dataset.event);");
+    return (List<String>)
+        page.chromium.driver.executeScript(
+            "return [...document.querySelectorAll('#timeline .retrieval:first-child li')].map(li => li.dataset.event);");
   }
 }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dashboard's files over HTTP: served without a key, under a strict policy, and nothing else. */
+/**
+ * The dashboard's files over HTTP: served without a key, under a strict policy, and nothing else.
+ */
 class DashboardFilesTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -23,8 +25,18 @@ class DashboardFilesTest {
 
   @BeforeAll
   static void start() {
-    server = ApiServer.builder(SyncConfig.from(Settings.of(Map.of(
-        SyncConfig.API_KEYS, "dashboard-key-0123456789abcdefgh", SyncConfig.HOST, "127.0.0.1", SyncConfig.PORT, "0")))).start();
+    server =
+        ApiServer.builder(
+                SyncConfig.from(
+                    Settings.of(
+                        Map.of(
+                            SyncConfig.API_KEYS,
+                            "dashboard-key-0123456789abcdefgh",
+                            SyncConfig.HOST,
+                            "127.0.0.1",
+                            SyncConfig.PORT,
+                            "0"))))
+            .start();
   }
 
   @AfterAll
@@ -37,15 +49,18 @@ class DashboardFilesTest {
     HttpResponse<String> page = get("/dashboard");
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(Dashboard.CONTENT_SECURITY_POLICY);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValue(Dashboard.CONTENT_SECURITY_POLICY);
     assertThat(new Dashboard(Optional.of("https://connect.example")).contentSecurityPolicy())
         .isEqualTo(Dashboard.CONTENT_SECURITY_POLICY + "; frame-src https://connect.example");
     assertThat(Dashboard.CONTENT_SECURITY_POLICY)
         .contains("default-src 'none'", "script-src 'self'", "require-trusted-types-for 'script'")
         .doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:");
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(page.body()).contains("<script type=\"module\" src=\"/dashboard/dashboard.js\"></script>")
+    assertThat(page.body())
+        .contains("<script type=\"module\" src=\"/dashboard/dashboard.js\"></script>")
         .doesNotContain("<script>", "style=");
   }
 
@@ -60,15 +75,18 @@ class DashboardFilesTest {
   @Test
   void no_script_parses_data_as_html() throws Exception {
     for (String script : Dashboard.SCRIPTS) {
-      assertThat(get("/dashboard/" + script).body()).as(script)
-        .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser")
-        .doesNotContainPattern("\\beval\\(|new Function\\(");
+      assertThat(get("/dashboard/" + script).body())
+          .as(script)
+          .doesNotContain(
+              "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser")
+          .doesNotContainPattern("\\beval\\(|new Function\\(");
     }
   }
 
   @Test
   void any_other_file_is_a_json_404() throws Exception {
-    for (String path : new String[] {"/dashboard/index.html", "/dashboard/..%2Fpom.xml", "/dashboard/nope.js"}) {
+    for (String path :
+        new String[] {"/dashboard/index.html", "/dashboard/..%2Fpom.xml", "/dashboard/nope.js"}) {
       HttpResponse<String> response = get(path);
 
       assertThat(response.statusCode()).as(path).isEqualTo(404);
@@ -77,7 +95,8 @@ class DashboardFilesTest {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(server.localUri() + path)).GET().build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(server.localUri() + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

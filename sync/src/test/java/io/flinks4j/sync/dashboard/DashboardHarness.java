@@ -43,14 +43,19 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard's browser tests' shared world: the sandbox, the real service on H2 in a temporary folder, and
- * headless Chromium on a fresh page before each test; with the API and page helpers the tests read through.
+ * The dashboard's browser tests' shared world: the sandbox, the real service on H2 in a temporary
+ * folder, and headless Chromium on a fresh page before each test; with the API and page helpers the
+ * tests read through.
  */
 final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
   static final String KEY = EngineFixture.API_KEY;
-  /** Where {@link #screenshot} writes, relative to the sync module (committed, shown in the README). */
+
+  /**
+   * Where {@link #screenshot} writes, relative to the sync module (committed, shown in the README).
+   */
   static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -64,11 +69,17 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
     folder = Files.createTempDirectory("flinks4j-dashboard-");
     sandbox = FlinksSandbox.builder().processingDelay(Duration.ofMillis(300)).start();
     Map<String, String> settings = EngineFixture.settings(sandbox);
-    settings.put(EngineSettings.WEBHOOK_MAX_ATTEMPTS, "1"); // a webhook that fails is parked at once
-    // Connect's own consent screen is not what these tests are about (inConnect clicks through it when shown).
-    settings.put(EngineSettings.CONNECT_URL, sandbox.connectUrl()
-        + (sandbox.connectUrl().contains("?") ? "&" : "?") + "consentEnable=false");
-    service = SyncService.start(SyncConfig.from(Settings.of(settings)), DatabaseConfig.h2File(folder));
+    settings.put(
+        EngineSettings.WEBHOOK_MAX_ATTEMPTS, "1"); // a webhook that fails is parked at once
+    // Connect's own consent screen is not what these tests are about (inConnect clicks through it
+    // when shown).
+    settings.put(
+        EngineSettings.CONNECT_URL,
+        sandbox.connectUrl()
+            + (sandbox.connectUrl().contains("?") ? "&" : "?")
+            + "consentEnable=false");
+    service =
+        SyncService.start(SyncConfig.from(Settings.of(settings)), DatabaseConfig.h2File(folder));
     chromium = Chromium.start();
   }
 
@@ -97,21 +108,30 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
     chromium.driver.navigate().refresh();
   }
 
-  // ---- service -------------------------------------------------------------------------------------------------
+  // ---- service
+  // -------------------------------------------------------------------------------------------------
 
   SandboxLogin newLogin(int transactionsPerYear) {
-    return sandbox.createLogin(LoginSpec.named("dash-" + UUID.randomUUID())
-        .withAccounts(2).withTransactionsPerYear(transactionsPerYear));
+    return sandbox.createLogin(
+        LoginSpec.named("dash-" + UUID.randomUUID())
+            .withAccounts(2)
+            .withTransactionsPerYear(transactionsPerYear));
   }
 
   /** Registers through the API (not the page) and waits for the first retrieval's data. */
   void registerReady(String loginId, String tag) {
-    String body = tag == null ? "{\"loginId\":\"" + loginId + "\"}"
-        : "{\"loginId\":\"" + loginId + "\",\"tag\":\"" + tag + "\"}";
-    HttpResponse<String> response = send(HttpRequest.newBuilder(service.uri().resolve("/v1/logins"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        tag == null
+            ? "{\"loginId\":\"" + loginId + "\"}"
+            : "{\"loginId\":\"" + loginId + "\",\"tag\":\"" + tag + "\"}";
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(service.uri().resolve("/v1/logins"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     assertThat(response.statusCode()).isEqualTo(201);
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> api("/v1/logins/" + encode(loginId)).path("state").asText().equals("ready"));
   }
 
@@ -131,7 +151,9 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
 
   HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return HTTP.send(request.header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(
+          request.header("Authorization", "Bearer " + KEY).build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new AssertionError(e);
     } catch (InterruptedException e) {
@@ -144,7 +166,8 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
     return URLEncoder.encode(loginId, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  // ---- page ----------------------------------------------------------------------------------------------------
+  // ---- page
+  // ----------------------------------------------------------------------------------------------------
 
   WebDriverWait waiting() {
     return new WebDriverWait(chromium.driver, Duration.ofSeconds(20), Duration.ofMillis(50));
@@ -165,11 +188,16 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
     element("connect").click();
   }
 
-  /** The login's row, or null; found by its data attribute, as loginIds may hold any printable character. */
+  /**
+   * The login's row, or null; found by its data attribute, as loginIds may hold any printable
+   * character.
+   */
   WebElement rowOf(String loginId) {
-    return (WebElement) chromium.driver.executeScript(
-        "return [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
-            + ".find(r => r.dataset.loginId === arguments[0]) || null;", loginId);
+    return (WebElement)
+        chromium.driver.executeScript(
+            "return [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
+                + ".find(r => r.dataset.loginId === arguments[0]) || null;",
+            loginId);
   }
 
   WebElement loginRow(String loginId) {
@@ -177,26 +205,39 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
   }
 
   WebElement mfaForm(String loginId) {
-    return (WebElement) chromium.driver.executeScript(
-        "const row = [...document.querySelectorAll('#logins tbody tr.mfa')]"
-            + ".find(r => r.dataset.loginId === arguments[0]);"
-            + "return row ? row.querySelector('form') : null;", loginId);
+    return (WebElement)
+        chromium.driver.executeScript(
+            "const row = [...document.querySelectorAll('#logins tbody tr.mfa')]"
+                + ".find(r => r.dataset.loginId === arguments[0]);"
+                + "return row ? row.querySelector('form') : null;",
+            loginId);
   }
 
-  /** The state shown for the login ("" while its row is not there), read in one step so a re-render cannot interfere. */
+  /**
+   * The state shown for the login ("" while its row is not there), read in one step so a re-render
+   * cannot interfere.
+   */
   String state(String loginId) {
-    return (String) chromium.driver.executeScript(
-        "const row = [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
-            + ".find(r => r.dataset.loginId === arguments[0]);"
-            + "return row ? row.querySelector('.state').textContent : '';", loginId);
+    return (String)
+        chromium.driver.executeScript(
+            "const row = [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
+                + ".find(r => r.dataset.loginId === arguments[0]);"
+                + "return row ? row.querySelector('.state').textContent : '';",
+            loginId);
   }
 
-  /** The text of {@code selector} in the login's row, read in one step so a re-render cannot interfere. */
+  /**
+   * The text of {@code selector} in the login's row, read in one step so a re-render cannot
+   * interfere.
+   */
   String textIn(String loginId, String selector) {
-    return (String) chromium.driver.executeScript(
-        "const row = [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
-            + ".find(r => r.dataset.loginId === arguments[0]);"
-            + "return row ? row.querySelector(arguments[1]).textContent : null;", loginId, selector);
+    return (String)
+        chromium.driver.executeScript(
+            "const row = [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
+                + ".find(r => r.dataset.loginId === arguments[0]);"
+                + "return row ? row.querySelector(arguments[1]).textContent : null;",
+            loginId,
+            selector);
   }
 
   void openLogin(String loginId) {
@@ -204,15 +245,17 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
   }
 
   List<WebElement> awaitRows(String selector, int atLeast) {
-    return waiting().until(d -> {
-      List<WebElement> rows = d.findElements(By.cssSelector(selector));
-      return rows.size() >= atLeast ? rows : null;
-    });
+    return waiting()
+        .until(d -> {
+          List<WebElement> rows = d.findElements(By.cssSelector(selector));
+          return rows.size() >= atLeast ? rows : null;
+        });
   }
 
   /**
-   * Saves the window, scrolled to {@code shown}, as {@code docs/screenshots/<name>.png} of the sync module, when
-   * asked for ({@code -Dflinks4j.screenshots=true}): the committed pictures change only when someone means to.
+   * Saves the window, scrolled to {@code shown}, as {@code docs/screenshots/<name>.png} of the sync
+   * module, when asked for ({@code -Dflinks4j.screenshots=true}): the committed pictures change
+   * only when someone means to.
    */
   void screenshot(String name, WebElement shown) {
     if (!Boolean.getBoolean("flinks4j.screenshots")) {
@@ -221,7 +264,8 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
     chromium.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", shown);
     try {
       Files.createDirectories(SCREENSHOTS);
-      Files.write(SCREENSHOTS.resolve(name + ".png"), chromium.driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(
+          SCREENSHOTS.resolve(name + ".png"), chromium.driver.getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -229,6 +273,7 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
 
   /** As the page formats amounts (en-CA, 2 to 4 decimals). */
   static String money(BigDecimal amount) {
-    return new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.CANADA)).format(amount);
+    return new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.CANADA))
+        .format(amount);
   }
 }

@@ -12,7 +12,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-/** Searching the logins list in headless Chromium: the service filters, the page shows what it answers. */
+/**
+ * Searching the logins list in headless Chromium: the service filters, the page shows what it
+ * answers.
+ */
 @Tag("browser")
 class DashboardSearchBrowserTest {
 
@@ -31,29 +34,39 @@ class DashboardSearchBrowserTest {
     page.loginRow(other);
 
     page.type("search-tag", "vip");
-    page.waiting().until(d -> shown().equals(List.of(ready, fresh)) || shown().equals(List.of(fresh, ready)));
+    page.waiting()
+        .until(d -> shown().equals(List.of(ready, fresh)) || shown().equals(List.of(fresh, ready)));
 
     page.type("search-login-id", "FEED");
     page.waiting().until(d -> shown().equals(List.of(fresh)));
 
     page.element("search-form").findElement(By.cssSelector("button[type=reset]")).click();
     new Select(page.element("search-state")).selectByVisibleText("never retrieved");
-    page.waiting().withMessage(() -> "shown " + shown() + " for state="
-            + page.element("search-state").getAttribute("value") + ", tag=" + page.element("search-tag").getAttribute("value"))
+    page.waiting()
+        .withMessage(() ->
+            "shown "
+                + shown()
+                + " for state="
+                + page.element("search-state").getAttribute("value")
+                + ", tag="
+                + page.element("search-tag").getAttribute("value"))
         .until(d -> shown().containsAll(List.of(fresh, other)) && !shown().contains(ready));
     page.screenshot("search", page.element("search-form"));
 
     page.type("search-reason", "INVALID_LOGIN");
-    WebElement empty = page.waiting().until(d -> shown().isEmpty()
-        ? d.findElement(By.cssSelector("#logins tbody td.muted")) : null);
+    WebElement empty =
+        page.waiting()
+            .until(d ->
+                shown().isEmpty() ? d.findElement(By.cssSelector("#logins tbody td.muted")) : null);
     assertThat(empty.getText()).isEqualTo("No login matches the search.");
   }
 
   /** The loginIds the list shows, top to bottom. */
   @SuppressWarnings("unchecked")
   private static List<String> shown() {
-    return (List<String>) page.chromium.driver.executeScript(
-        "return [...document.querySelectorAll('#logins tbody tr[data-login-id]:not(.mfa)')]"
-            + ".map(r => r.dataset.loginId);");
+    return (List<String>)
+        page.chromium.driver.executeScript(
+            "return [...document.querySelectorAll('#logins tbody tr[data-login-id]:not(.mfa)')]"
+                + ".map(r => r.dataset.loginId);");
   }
 }

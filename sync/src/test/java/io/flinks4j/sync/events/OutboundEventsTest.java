@@ -46,10 +46,17 @@ class OutboundEventsTest {
   @BeforeParameterizedClassInvocation
   static void startService(Dialect dialect, FlinksSandbox sandbox) {
     lender = EventReceiver.start();
-    fixture = EngineFixture.start(dialect, sandbox, Map.of(
-        EngineSettings.EVENTS_URL, lender.url().toString(),
-        EngineSettings.EVENTS_SECRET, SECRET,
-        EngineSettings.EVENTS_RETRY_BASE, "100ms"));
+    fixture =
+        EngineFixture.start(
+            dialect,
+            sandbox,
+            Map.of(
+                EngineSettings.EVENTS_URL,
+                lender.url().toString(),
+                EngineSettings.EVENTS_SECRET,
+                SECRET,
+                EngineSettings.EVENTS_RETRY_BASE,
+                "100ms"));
   }
 
   @AfterParameterizedClassInvocation
@@ -59,15 +66,22 @@ class OutboundEventsTest {
   }
 
   private SandboxLogin newLogin() {
-    return fixture.sandbox().createLogin(LoginSpec.named("events-" + UUID.randomUUID())
-        .withTransactionsPerYear(100).withProcessingDelay(Duration.ZERO));
+    return fixture
+        .sandbox()
+        .createLogin(
+            LoginSpec.named("events-" + UUID.randomUUID())
+                .withTransactionsPerYear(100)
+                .withProcessingDelay(Duration.ZERO));
   }
 
   private List<EventReceiver.Delivery> deliveriesFor(String loginId, String type) {
-    return lender.deliveries().stream().filter(d -> {
-      JsonNode event = json(d.body());
-      return event.path("type").asText().equals(type) && event.path("data").path("loginId").asText().equals(loginId);
-    }).toList();
+    return lender.deliveries().stream()
+        .filter(d -> {
+          JsonNode event = json(d.body());
+          return event.path("type").asText().equals(type)
+              && event.path("data").path("loginId").asText().equals(loginId);
+        })
+        .toList();
   }
 
   private JsonNode json(byte[] body) {
@@ -83,13 +97,21 @@ class OutboundEventsTest {
     SandboxLogin login = newLogin();
     fixture.register(login.loginId());
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> !deliveriesFor(login.loginId(), "login.ready").isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !deliveriesFor(login.loginId(), "login.ready").isEmpty());
     EventReceiver.Delivery delivery = deliveriesFor(login.loginId(), "login.ready").getFirst();
 
-    EventSignature.verify(delivery.body(), delivery.header(EventSignature.HEADER), SECRET,
-        EventSignature.DEFAULT_TOLERANCE, Clock.systemUTC());
+    EventSignature.verify(
+        delivery.body(),
+        delivery.header(EventSignature.HEADER),
+        SECRET,
+        EventSignature.DEFAULT_TOLERANCE,
+        Clock.systemUTC());
     JsonNode event = json(delivery.body());
-    assertThat(event.path("id").asText()).startsWith("evt_").isEqualTo(delivery.header(EventSignature.EVENT_ID_HEADER));
+    assertThat(event.path("id").asText())
+        .startsWith("evt_")
+        .isEqualTo(delivery.header(EventSignature.EVENT_ID_HEADER));
     assertThat(event.path("data").path("state").asText()).isEqualTo("ready");
   }
 
@@ -100,19 +122,31 @@ class OutboundEventsTest {
     fixture.register(login.loginId());
 
     // The retrieval sends login.ready and transactions.updated; the two refusals fall on either.
-    await().atMost(Duration.ofSeconds(15)).until(() -> deliveriesFor(login.loginId(), "login.ready").size()
-        + deliveriesFor(login.loginId(), "transactions.updated").size() == 4);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() ->
+            deliveriesFor(login.loginId(), "login.ready").size()
+                    + deliveriesFor(login.loginId(), "transactions.updated").size()
+                == 4);
     List<String> ids = new ArrayList<>();
     for (String type : List.of("login.ready", "transactions.updated")) {
-      List<String> sent = deliveriesFor(login.loginId(), type).stream()
-          .map(d -> d.header(EventSignature.EVENT_ID_HEADER)).distinct().toList();
+      List<String> sent =
+          deliveriesFor(login.loginId(), type).stream()
+              .map(d -> d.header(EventSignature.EVENT_ID_HEADER))
+              .distinct()
+              .toList();
       assertThat(sent).as(type).hasSize(1);
       ids.add(sent.getFirst());
     }
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> fixture.count(
-        "select sum(attempts) from outbound_events where id in (?, ?) and delivered_at is not null",
-        ids.get(0), ids.get(1)) == 4);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() ->
+            fixture.count(
+                    "select sum(attempts) from outbound_events where id in (?, ?) and delivered_at is not null",
+                    ids.get(0),
+                    ids.get(1))
+                == 4);
   }
 
   @Test
@@ -120,7 +154,9 @@ class OutboundEventsTest {
     SandboxLogin login = fixture.sandbox().login("test_disabled_account");
     fixture.register(login.loginId());
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> !deliveriesFor(login.loginId(), "login.failed").isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !deliveriesFor(login.loginId(), "login.failed").isEmpty());
     JsonNode event = json(deliveriesFor(login.loginId(), "login.failed").getFirst().body());
 
     assertThat(event.path("data").path("state").asText()).isEqualTo("failed");
@@ -129,20 +165,34 @@ class OutboundEventsTest {
 
   @Test
   void a_live_refresh_asking_mfa_sends_login_mfa_required_with_the_prompts_and_relaunch_url() {
-    SandboxLogin login = fixture.sandbox().createLogin(LoginSpec.named("mfa-" + UUID.randomUUID())
-        .withTransactionsPerYear(100).withProcessingDelay(Duration.ZERO).withMfa(1));
+    SandboxLogin login =
+        fixture
+            .sandbox()
+            .createLogin(
+                LoginSpec.named("mfa-" + UUID.randomUUID())
+                    .withTransactionsPerYear(100)
+                    .withProcessingDelay(Duration.ZERO)
+                    .withMfa(1));
     fixture.register(login.loginId());
-    await().atMost(Duration.ofSeconds(15)).until(() -> !deliveriesFor(login.loginId(), "login.ready").isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !deliveriesFor(login.loginId(), "login.ready").isEmpty());
 
     fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":true}");
 
-    await().atMost(Duration.ofSeconds(15)).until(
-        () -> !deliveriesFor(login.loginId(), "login.mfa_required").isEmpty());
-    JsonNode data = json(deliveriesFor(login.loginId(), "login.mfa_required").getFirst().body()).path("data");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !deliveriesFor(login.loginId(), "login.mfa_required").isEmpty());
+    JsonNode data =
+        json(deliveriesFor(login.loginId(), "login.mfa_required").getFirst().body()).path("data");
     assertThat(data.path("challenges")).isNotEmpty();
     assertThat(data.path("relaunchUrl").asText()).contains("authorizeToken=");
     String token = data.path("relaunchUrl").asText().replaceAll(".*authorizeToken=([^&]+).*", "$1");
-    assertThat(fixture.count("select count(*) from outbound_events where body like ? or body like ?",
-        "%" + token + "%", "%" + login.loginId() + "%")).isZero();
+    assertThat(
+            fixture.count(
+                "select count(*) from outbound_events where body like ? or body like ?",
+                "%" + token + "%",
+                "%" + login.loginId() + "%"))
+        .isZero();
   }
 }

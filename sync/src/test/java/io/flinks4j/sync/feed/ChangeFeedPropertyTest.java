@@ -38,10 +38,10 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * Random sequences of added, modified and removed transactions across refreshes (with late, older payloads and
- * accounts left out), read by readers that page with random limits between refreshes, start from scratch, or
- * replay from an older cursor than their data: every reader ends with exactly the stored transactions. Seeded, so a
- * failure names the seed that reproduces it.
+ * Random sequences of added, modified and removed transactions across refreshes (with late, older
+ * payloads and accounts left out), read by readers that page with random limits between refreshes,
+ * start from scratch, or replay from an older cursor than their data: every reader ends with
+ * exactly the stored transactions. Seeded, so a failure names the seed that reproduces it.
  */
 @ParameterizedClass(name = "{0}")
 @ArgumentsSource(TestDialects.class)
@@ -80,7 +80,9 @@ class ChangeFeedPropertyTest {
     for (long seed = 1; seed <= SEEDS; seed++) {
       run(seed);
     }
-    assertThat(Arrays.stream(kinds).min().orElseThrow()).as("fewest changes of one kind").isGreaterThan(SEEDS);
+    assertThat(Arrays.stream(kinds).min().orElseThrow())
+        .as("fewest changes of one kind")
+        .isGreaterThan(SEEDS);
   }
 
   @Test
@@ -91,14 +93,19 @@ class ChangeFeedPropertyTest {
     for (int w = 0; w < 2; w++) {
       Bank bank = new Bank(new SplittableRandom(100 + w));
       int writer = w;
-      writers.add(CompletableFuture.runAsync(() -> {
-        for (int i = 0; i < 15; i++) {
-          bank.refresh();
-          ingest(loginRef, "w" + writer + "-" + i, bank.payload(LocalDate.of(2026, 3, 1).plusDays(i), i, Map.of()));
-        }
-      }));
+      writers.add(
+          CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 15; i++) {
+              bank.refresh();
+              ingest(
+                  loginRef,
+                  "w" + writer + "-" + i,
+                  bank.payload(LocalDate.of(2026, 3, 1).plusDays(i), i, Map.of()));
+            }
+          }));
     }
-    CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).whenComplete((ok, e) -> writing.set(false));
+    CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new))
+        .whenComplete((ok, e) -> writing.set(false));
     Reader reader = new Reader();
     SplittableRandom random = new SplittableRandom(7);
     while (writing.get()) {
@@ -120,7 +127,8 @@ class ChangeFeedPropertyTest {
     for (int refresh = 0; refresh < REFRESHES; refresh++) {
       day = day.plusDays(random.nextInt(4));
       bank.refresh();
-      Map<String, Boolean> shape = new HashMap<>(); // account -> left out (true) or sent without transactions
+      Map<String, Boolean> shape =
+          new HashMap<>(); // account -> left out (true) or sent without transactions
       for (String account : ACCOUNTS) {
         if (refresh > 0 && random.nextInt(10) == 0) {
           shape.put(account, random.nextBoolean());
@@ -133,16 +141,20 @@ class ChangeFeedPropertyTest {
       kinds[2] += result.removedTransactions();
       applied.add(payload);
       assertWindowMatches(seed, loginRef, payload);
-      if (applied.size() > 1 && random.nextInt(6) == 0) { // a late webhook redelivers an older payload
+      if (applied.size() > 1
+          && random.nextInt(6) == 0) { // a late webhook redelivers an older payload
         AccountsDetail late = applied.get(random.nextInt(applied.size() - 1));
-        assertThat(ingest(loginRef, "late" + refresh, late).transactionsChanged()).as("seed %d", seed).isFalse();
+        assertThat(ingest(loginRef, "late" + refresh, late).transactionsChanged())
+            .as("seed %d", seed)
+            .isFalse();
       }
       for (Reader reader : List.copyOf(readers)) {
         for (int pages = random.nextInt(4); pages > 0; pages--) {
           reader.read(loginRef, 1 + random.nextInt(7));
         }
         if (random.nextInt(5) == 0) {
-          readers.add(reader.replayingFrom(reader.cursors.get(random.nextInt(reader.cursors.size()))));
+          readers.add(
+              reader.replayingFrom(reader.cursors.get(random.nextInt(reader.cursors.size()))));
         }
       }
       if (random.nextInt(4) == 0) {
@@ -156,23 +168,45 @@ class ChangeFeedPropertyTest {
     }
   }
 
-  /** Stored rows of each account sent with transactions, dated from its earliest one on, are exactly those sent. */
+  /**
+   * Stored rows of each account sent with transactions, dated from its earliest one on, are exactly
+   * those sent.
+   */
   private void assertWindowMatches(long seed, long loginRef, AccountsDetail payload) {
     Map<String, ChangeFeed.ChangedTransaction> stored = stored(loginRef);
     for (var account : payload.accounts()) {
       if (account.transactions().isEmpty()) {
         continue;
       }
-      LocalDate start = account.transactions().stream().map(t -> t.date()).min(LocalDate::compareTo).orElseThrow();
+      LocalDate start =
+          account.transactions().stream()
+              .map(t -> t.date())
+              .min(LocalDate::compareTo)
+              .orElseThrow();
       Map<String, String> sent = new TreeMap<>();
-      account.transactions().forEach(t -> sent.put(t.id(), t.date() + "|" + t.description() + "|"
-          + t.debit().stripTrailingZeros().toPlainString()));
+      account
+          .transactions()
+          .forEach(t ->
+              sent.put(
+                  t.id(),
+                  t.date()
+                      + "|"
+                      + t.description()
+                      + "|"
+                      + t.debit().stripTrailingZeros().toPlainString()));
       Map<String, String> kept = new TreeMap<>();
       String accountRef = accountRef(loginRef, account.id());
       stored.values().stream()
-          .filter(c -> c.accountId().equals(accountRef) && !LocalDate.parse(c.date()).isBefore(start))
-          .forEach(c -> kept.put(c.id(), c.date() + "|" + c.description() + "|"
-              + c.debit().stripTrailingZeros().toPlainString()));
+          .filter(
+              c -> c.accountId().equals(accountRef) && !LocalDate.parse(c.date()).isBefore(start))
+          .forEach(c ->
+              kept.put(
+                  c.id(),
+                  c.date()
+                      + "|"
+                      + c.description()
+                      + "|"
+                      + c.debit().stripTrailingZeros().toPlainString()));
       assertThat(kept).as("seed %d, %s", seed, account.id()).isEqualTo(sent);
     }
   }
@@ -196,17 +230,19 @@ class ChangeFeedPropertyTest {
   }
 
   private String accountRef(long loginRef, String flinksAccountId) {
-    return db.database().inTransaction(c -> {
-      try (PreparedStatement select =
-          c.prepareStatement("select id from accounts where login_id = ? and flinks_account_id = ?")) {
-        select.setLong(1, loginRef);
-        select.setString(2, flinksAccountId);
-        try (ResultSet rows = select.executeQuery()) {
-          rows.next();
-          return String.valueOf(rows.getLong(1));
-        }
-      }
-    });
+    return db.database()
+        .inTransaction(c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "select id from accounts where login_id = ? and flinks_account_id = ?")) {
+            select.setLong(1, loginRef);
+            select.setString(2, flinksAccountId);
+            try (ResultSet rows = select.executeQuery()) {
+              rows.next();
+              return String.valueOf(rows.getLong(1));
+            }
+          }
+        });
   }
 
   /** A client of the feed: what it holds and the cursors it was given. */
@@ -227,12 +263,16 @@ class ChangeFeedPropertyTest {
 
     void drain(long loginRef) {
       read(loginRef, 3);
-      while (cursors.size() < 2 || !cursors.get(cursors.size() - 1).equals(cursors.get(cursors.size() - 2))) {
+      while (cursors.size() < 2
+          || !cursors.get(cursors.size() - 1).equals(cursors.get(cursors.size() - 2))) {
         read(loginRef, 3);
       }
     }
 
-    /** A copy holding this reader's data that lost its newer cursors and reads again from {@code older}. */
+    /**
+     * A copy holding this reader's data that lost its newer cursors and reads again from {@code
+     * older}.
+     */
     Reader replayingFrom(long older) {
       Reader copy = new Reader();
       copy.state.putAll(state);
@@ -244,7 +284,8 @@ class ChangeFeedPropertyTest {
   /** What the emulated bank holds: transactions per account, changed at random by each refresh. */
   private static final class Bank {
     private final SplittableRandom random;
-    private final Map<String, Map<String, String[]>> accounts = new TreeMap<>(); // id -> {date, description, debit}
+    private final Map<String, Map<String, String[]>> accounts =
+        new TreeMap<>(); // id -> {date, description, debit}
     private LocalDate day = LocalDate.of(2026, 1, 1);
     private int next;
 
@@ -256,8 +297,9 @@ class ChangeFeedPropertyTest {
     synchronized void refresh() {
       for (Map<String, String[]> transactions : accounts.values()) {
         for (int i = random.nextInt(5); i > 0; i--) {
-          transactions.put("t" + next++, new String[] {day.minusDays(random.nextInt(6)).toString(), "d" + next,
-              amount()});
+          transactions.put(
+              "t" + next++,
+              new String[] {day.minusDays(random.nextInt(6)).toString(), "d" + next, amount()});
         }
         List<String> ids = new ArrayList<>(transactions.keySet());
         for (int i = random.nextInt(3); i > 0 && !ids.isEmpty(); i--) {
@@ -274,11 +316,15 @@ class ChangeFeedPropertyTest {
       }
     }
 
-    /** The bank's last {@value #WINDOW_DAYS} days as of {@code asOf}; {@code shape}: accounts left out or empty. */
+    /**
+     * The bank's last {@value #WINDOW_DAYS} days as of {@code asOf}; {@code shape}: accounts left
+     * out or empty.
+     */
     synchronized AccountsDetail payload(LocalDate asOf, int refresh, Map<String, Boolean> shape) {
       day = asOf;
-      Payloads payload = Payloads.forLogin("5602459c-f6d0-4ca0-6750-08dccdcadcc0")
-          .lastRefresh(asOf + "T10:00:" + String.format("%02d", refresh % 60));
+      Payloads payload =
+          Payloads.forLogin("5602459c-f6d0-4ca0-6750-08dccdcadcc0")
+              .lastRefresh(asOf + "T10:00:" + String.format("%02d", refresh % 60));
       for (var account : accounts.entrySet()) {
         Boolean leftOut = shape.get(account.getKey());
         if (Boolean.TRUE.equals(leftOut)) {
@@ -289,11 +335,13 @@ class ChangeFeedPropertyTest {
           continue;
         }
         LocalDate start = asOf.minusDays(WINDOW_DAYS - 1L);
-        account.getValue().forEach((id, t) -> {
-          if (!LocalDate.parse(t[0]).isBefore(start)) {
-            sent.transaction(id, LocalDate.parse(t[0]), t[1], t[2], null);
-          }
-        });
+        account
+            .getValue()
+            .forEach((id, t) -> {
+              if (!LocalDate.parse(t[0]).isBefore(start)) {
+                sent.transaction(id, LocalDate.parse(t[0]), t[1], t[2], null);
+              }
+            });
       }
       return payload.parse();
     }

@@ -10,10 +10,10 @@ import io.flinks4j.sync.storage.StorageException;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,37 +44,38 @@ class ApiServerTest {
                     SyncConfig.PORT, "0",
                     SyncConfig.MAX_BODY_BYTES, "4096",
                     SyncConfig.MAX_PAYLOAD_BYTES, "65536",
-                    HttpSettings.AUTH_FAILURE_LIMIT, "0"))); // wrong keys on every route, from one address
+                    HttpSettings.AUTH_FAILURE_LIMIT,
+                        "0"))); // wrong keys on every route, from one address
     server =
         ApiServer.builder(config)
             .readinessCheck("engine", READY::get)
-            .routes(
-                router ->
-                    router
-                        .post(
-                            "/v1/echo",
-                            Operation.summary("Echo").requestBody(Echo.class).response(200, "Echoed"),
-                            ctx -> ctx.json(router.readJson(ctx, Echo.class)))
-                        .get(
-                            "/v1/things/{thingId}",
-                            Operation.summary("A thing").response(200, "The thing"),
-                            ctx -> ctx.json(Map.of("id", ctx.pathParam("thingId"))))
-                        .delete(
-                            "/v1/things/{thingId}",
-                            Operation.summary("Explodes").response(204, "Never"),
-                            ctx -> {
-                              throw new IllegalStateException("boom with secret detail");
-                            })
-                        .get(
-                            "/v1/storage-down",
-                            Operation.summary("Database unreachable").response(200, "Never"),
-                            ctx -> {
-                              throw new StorageException("database call failed", new java.sql.SQLException("down"));
-                            })
-                        .post(
-                            "/hooks/test",
-                            Operation.summary("Unauthenticated payload route").response(200, "Taken"),
-                            ctx -> ctx.result(String.valueOf(router.readBody(ctx).length))))
+            .routes(router ->
+                router
+                    .post(
+                        "/v1/echo",
+                        Operation.summary("Echo").requestBody(Echo.class).response(200, "Echoed"),
+                        ctx -> ctx.json(router.readJson(ctx, Echo.class)))
+                    .get(
+                        "/v1/things/{thingId}",
+                        Operation.summary("A thing").response(200, "The thing"),
+                        ctx -> ctx.json(Map.of("id", ctx.pathParam("thingId"))))
+                    .delete(
+                        "/v1/things/{thingId}",
+                        Operation.summary("Explodes").response(204, "Never"),
+                        ctx -> {
+                          throw new IllegalStateException("boom with secret detail");
+                        })
+                    .get(
+                        "/v1/storage-down",
+                        Operation.summary("Database unreachable").response(200, "Never"),
+                        ctx -> {
+                          throw new StorageException(
+                              "database call failed", new java.sql.SQLException("down"));
+                        })
+                    .post(
+                        "/hooks/test",
+                        Operation.summary("Unauthenticated payload route").response(200, "Taken"),
+                        ctx -> ctx.result(String.valueOf(router.readBody(ctx).length))))
             .start();
   }
 
@@ -97,7 +98,9 @@ class ApiServerTest {
       HttpResponse<String> response = send(routeRequest(route));
 
       assertThat(response.statusCode()).as(route).isEqualTo(401);
-      assertThat(json(response).path("error").path("code").asText()).as(route).isEqualTo("unauthorized");
+      assertThat(json(response).path("error").path("code").asText())
+          .as(route)
+          .isEqualTo("unauthorized");
       assertThat(response.headers().firstValue("WWW-Authenticate")).as(route).isPresent();
     }
   }
@@ -105,7 +108,8 @@ class ApiServerTest {
   @Test
   void every_v1_route_refuses_a_wrong_key() throws Exception {
     for (String route : v1Routes()) {
-      for (String header : List.of("Bearer wrong-key", "Basic " + KEY, KEY, "Bearer " + KEY + "x")) {
+      for (String header :
+          List.of("Bearer wrong-key", "Basic " + KEY, KEY, "Bearer " + KEY + "x")) {
         HttpResponse<String> response = send(routeRequest(route).header("Authorization", header));
 
         assertThat(response.statusCode()).as(route + " with " + header).isEqualTo(401);
@@ -118,15 +122,21 @@ class ApiServerTest {
     JsonNode paths = json(send(request("/v1/openapi.json").GET())).path("paths");
 
     List<String> documented = new ArrayList<>();
-    paths.properties().forEach(path -> path.getValue().properties().forEach(
-        method -> documented.add(method.getKey().toUpperCase() + " " + path.getKey())));
+    paths
+        .properties()
+        .forEach(path ->
+            path.getValue()
+                .properties()
+                .forEach(
+                    method -> documented.add(method.getKey().toUpperCase() + " " + path.getKey())));
     assertThat(documented).containsExactlyInAnyOrderElementsOf(server.servedRoutes());
     assertThat(v1Routes()).contains("POST /v1/echo", "GET /v1/things/{thingId}");
     assertThat(server.servedRoutes()).contains("GET /v1/openapi.json");
   }
 
   @Test
-  void the_openapi_document_is_served_without_a_key_and_says_which_routes_need_none() throws Exception {
+  void the_openapi_document_is_served_without_a_key_and_says_which_routes_need_none()
+      throws Exception {
     HttpResponse<String> response = send(request("/v1/openapi.json").GET());
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -134,14 +144,18 @@ class ApiServerTest {
     assertThat(paths.path("/v1/openapi.json").path("get").path("security").isArray()).isTrue();
     assertThat(paths.path("/v1/openapi.json").path("get").path("security")).isEmpty();
     assertThat(paths.path("/healthz").path("get").path("security")).isEmpty();
-    assertThat(paths.path("/v1/echo").path("post").has("security")).isFalse(); // the document's default: bearer
+    assertThat(paths.path("/v1/echo").path("post").has("security"))
+        .isFalse(); // the document's default: bearer
     assertThat(send(request("/v1/openapi.json/").GET()).statusCode()).isIn(401, 404);
   }
 
   @Test
   void any_configured_key_is_accepted() throws Exception {
     HttpResponse<String> response =
-        send(request("/v1/things/7").header("Authorization", "bearer other-key-0123456789abcdefgh").GET());
+        send(
+            request("/v1/things/7")
+                .header("Authorization", "bearer other-key-0123456789abcdefgh")
+                .GET());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).path("id").asText()).isEqualTo("7");
@@ -166,7 +180,8 @@ class ApiServerTest {
 
   @Test
   void an_empty_body_is_a_400() throws Exception {
-    HttpResponse<String> response = send(authorized("/v1/echo").POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> response =
+        send(authorized("/v1/echo").POST(HttpRequest.BodyPublishers.noBody()));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).path("error").path("code").asText()).isEqualTo("missing_body");
@@ -198,7 +213,9 @@ class ApiServerTest {
     HttpResponse<String> response =
         send(
             authorized("/v1/echo")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))));
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(huge))));
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(json(response).path("error").path("code").asText()).isEqualTo("payload_too_large");
@@ -224,46 +241,72 @@ class ApiServerTest {
   void a_malformed_request_target_is_a_400_json_error() throws Exception {
     for (String target : List.of("/v1/things/%zz", "/v1/things/%00", "/v1/things/%2")) {
       try (Socket socket = new Socket("127.0.0.1", server.port())) {
-        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + KEY
-            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        assertThat(response).as(target).startsWith("HTTP/1.1 400").contains("\"code\":\"bad_request\"");
+        socket
+            .getOutputStream()
+            .write(
+                ("GET "
+                        + target
+                        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        + KEY
+                        + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        String response =
+            new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(response)
+            .as(target)
+            .startsWith("HTTP/1.1 400")
+            .contains("\"code\":\"bad_request\"");
       }
     }
   }
 
   @Test
   void v1_answers_are_not_cached_and_not_sniffed_whatever_their_status() throws Exception {
-    List<HttpRequest.Builder> requests = List.of(
-        authorized("/v1/things/7").GET(),
-        request("/v1/things/7").GET(),
-        authorized("/v1/nothing-here").GET(),
-        authorized("/v1/echo").POST(body("{\"name\": ")),
-        authorized("/v1/echo").POST(body("x".repeat(10_000))),
-        authorized("/v1/openapi.json").GET());
+    List<HttpRequest.Builder> requests =
+        List.of(
+            authorized("/v1/things/7").GET(),
+            request("/v1/things/7").GET(),
+            authorized("/v1/nothing-here").GET(),
+            authorized("/v1/echo").POST(body("{\"name\": ")),
+            authorized("/v1/echo").POST(body("x".repeat(10_000))),
+            authorized("/v1/openapi.json").GET());
     for (HttpRequest.Builder request : requests) {
       HttpResponse<String> response = send(request);
-      String what = response.request().method() + " " + response.request().uri() + " -> " + response.statusCode();
+      String what =
+          response.request().method()
+              + " "
+              + response.request().uri()
+              + " -> "
+              + response.statusCode();
 
       assertThat(response.headers().firstValue("Cache-Control")).as(what).hasValue("no-store");
-      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+      assertThat(response.headers().firstValue("X-Content-Type-Options"))
+          .as(what)
+          .hasValue("nosniff");
     }
   }
 
   @Test
   void answers_jetty_refuses_itself_are_not_cached_and_not_sniffed() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      socket.getOutputStream().write(("GET /v1/things/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("Cache-Control: no-store")
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /v1/things/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String response =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(response)
+          .startsWith("HTTP/1.1 400")
+          .containsIgnoringCase("Cache-Control: no-store")
           .containsIgnoringCase("X-Content-Type-Options: nosniff");
     }
   }
 
   @Test
   void health_is_not_sniffed() throws Exception {
-    assertThat(send(request("/healthz").GET()).headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(send(request("/healthz").GET()).headers().firstValue("X-Content-Type-Options"))
+        .hasValue("nosniff");
   }
 
   @Test
@@ -313,7 +356,8 @@ class ApiServerTest {
   /** The served /v1 routes that need a key (all but the OpenAPI document). */
   private static List<String> v1Routes() {
     return server.servedRoutes().stream()
-        .filter(route -> route.split(" ")[1].startsWith("/v1") && !route.endsWith(" " + ApiServer.OPENAPI_PATH))
+        .filter(route ->
+            route.split(" ")[1].startsWith("/v1") && !route.endsWith(" " + ApiServer.OPENAPI_PATH))
         .toList();
   }
 
@@ -340,8 +384,8 @@ class ApiServerTest {
   }
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     return JSON.readTree(response.body());
   }
 }

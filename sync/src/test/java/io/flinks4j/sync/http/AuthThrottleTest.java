@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Failed authentications throttled per client address: over real sockets, and the throttle's own bounds. */
+/**
+ * Failed authentications throttled per client address: over real sockets, and the throttle's own
+ * bounds.
+ */
 class AuthThrottleTest {
 
   private static final String KEY = "throttle-key-abcdefghijklmnop";
@@ -30,18 +33,25 @@ class AuthThrottleTest {
 
   @BeforeEach
   void start() {
-    SyncConfig config = SyncConfig.from(Settings.of(Map.of(
-        SyncConfig.API_KEYS, KEY,
-        SyncConfig.HOST, "127.0.0.1",
-        SyncConfig.PORT, "0",
-        HttpSettings.AUTH_FAILURE_LIMIT, "3",
-        HttpSettings.AUTH_FAILURE_WINDOW, "10m",
-        HttpSettings.TRUSTED_PROXIES, "127.0.0.1")));
-    server = ApiServer.builder(config)
-        .clock(clock)
-        .routes(router -> router.get("/v1/things", Operation.summary("Things").response(200, "Things"),
-            ctx -> ctx.json(Map.of("things", 0))))
-        .start();
+    SyncConfig config =
+        SyncConfig.from(
+            Settings.of(
+                Map.of(
+                    SyncConfig.API_KEYS, KEY,
+                    SyncConfig.HOST, "127.0.0.1",
+                    SyncConfig.PORT, "0",
+                    HttpSettings.AUTH_FAILURE_LIMIT, "3",
+                    HttpSettings.AUTH_FAILURE_WINDOW, "10m",
+                    HttpSettings.TRUSTED_PROXIES, "127.0.0.1")));
+    server =
+        ApiServer.builder(config)
+            .clock(clock)
+            .routes(router ->
+                router.get(
+                    "/v1/things",
+                    Operation.summary("Things").response(200, "Things"),
+                    ctx -> ctx.json(Map.of("things", 0))))
+            .start();
   }
 
   @AfterEach
@@ -50,7 +60,8 @@ class AuthThrottleTest {
   }
 
   @Test
-  void an_address_that_failed_the_limit_gets_429_even_with_the_right_key_until_its_window_ends() throws Exception {
+  void an_address_that_failed_the_limit_gets_429_even_with_the_right_key_until_its_window_ends()
+      throws Exception {
     try (RawHttp attacker = RawHttp.connectFrom("127.0.0.2", server.port())) {
       for (int i = 0; i < 3; i++) {
         assertThat(attacker.get("/v1/things", WRONG).status()).isEqualTo(401);
@@ -81,8 +92,9 @@ class AuthThrottleTest {
   }
 
   @Test
-  void behind_a_trusted_proxy_the_forwarded_address_is_throttled_and_a_spoofed_prefix_does_not_help()
-      throws Exception {
+  void
+      behind_a_trusted_proxy_the_forwarded_address_is_throttled_and_a_spoofed_prefix_does_not_help()
+          throws Exception {
     try (RawHttp proxy = RawHttp.connect(server.port())) {
       for (int i = 0; i < 3; i++) {
         assertThat(forwarded(proxy, "203.0.113.7", WRONG).status()).isEqualTo(401);
@@ -90,13 +102,15 @@ class AuthThrottleTest {
 
       assertThat(forwarded(proxy, "203.0.113.7", "Bearer " + KEY).status()).isEqualTo(429);
       // The client wrote the left part itself; the proxy appended the address it saw.
-      assertThat(forwarded(proxy, "198.51.100.1, 203.0.113.7", "Bearer " + KEY).status()).isEqualTo(429);
+      assertThat(forwarded(proxy, "198.51.100.1, 203.0.113.7", "Bearer " + KEY).status())
+          .isEqualTo(429);
       assertThat(forwarded(proxy, "203.0.113.8", "Bearer " + KEY).status()).isEqualTo(200);
     }
   }
 
   @Test
-  void throttled_requests_are_counted_and_the_limit_is_logged_with_the_address_never_the_key() throws Exception {
+  void throttled_requests_are_counted_and_the_limit_is_logged_with_the_address_never_the_key()
+      throws Exception {
     PrintStream original = System.err;
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -154,18 +168,25 @@ class AuthThrottleTest {
   @Test
   void trusted_proxies_must_be_ip_addresses_and_are_never_looked_up() {
     for (String bad : new String[] {"proxy.internal", "abc", "10.0.0.0/8", "300.1.1.1"}) {
-      assertThatThrownBy(() -> HttpSettings.from(Settings.of(Map.of(HttpSettings.TRUSTED_PROXIES, bad))))
+      assertThatThrownBy(
+              () -> HttpSettings.from(Settings.of(Map.of(HttpSettings.TRUSTED_PROXIES, bad))))
           .as(bad)
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining(HttpSettings.TRUSTED_PROXIES);
     }
-    assertThat(HttpSettings.from(Settings.of(Map.of(HttpSettings.TRUSTED_PROXIES, "127.0.0.1, [::1]")))
-        .trustedProxies()).containsExactlyInAnyOrder("127.0.0.1", "0:0:0:0:0:0:0:1");
+    assertThat(
+            HttpSettings.from(Settings.of(Map.of(HttpSettings.TRUSTED_PROXIES, "127.0.0.1, [::1]")))
+                .trustedProxies())
+        .containsExactlyInAnyOrder("127.0.0.1", "0:0:0:0:0:0:0:1");
   }
 
-  private static RawHttp.Response forwarded(RawHttp proxy, String forwardedFor, String authorization)
-      throws Exception {
-    return proxy.send("GET /v1/things HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + forwardedFor
-        + "\r\nAuthorization: " + authorization, null);
+  private static RawHttp.Response forwarded(
+      RawHttp proxy, String forwardedFor, String authorization) throws Exception {
+    return proxy.send(
+        "GET /v1/things HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: "
+            + forwardedFor
+            + "\r\nAuthorization: "
+            + authorization,
+        null);
   }
 }

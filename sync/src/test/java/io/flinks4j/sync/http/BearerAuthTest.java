@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Bearer keys on real sockets: exact bytes on every request of a kept-alive connection, scopes, counted refusals. */
+/**
+ * Bearer keys on real sockets: exact bytes on every request of a kept-alive connection, scopes,
+ * counted refusals.
+ */
 class BearerAuthTest {
 
   private static final String KEY = "right-key-abcdefghijklmnop";
@@ -31,22 +34,39 @@ class BearerAuthTest {
 
   @BeforeAll
   static void start() {
-    SyncConfig config = SyncConfig.from(Settings.of(Map.of(
-        SyncConfig.API_KEYS, KEY + ",reports:read:" + READER + ",backend:write:" + WRITER,
-        SyncConfig.HOST, "127.0.0.1",
-        SyncConfig.PORT, "0",
-        HttpSettings.AUTH_FAILURE_LIMIT, "0"))); // hundreds of wrong keys from one address; see AuthThrottleTest
-    server = ApiServer.builder(config)
-        .routes(router -> router
-            .get("/v1/things/{thingId}", Operation.summary("A thing").response(200, "The thing"),
-                ctx -> ctx.json(Map.of("id", ctx.pathParam("thingId"))))
-            .post("/v1/things", Operation.summary("Make a thing").response(201, "Made"),
-                ctx -> ctx.status(201).json(Map.of("made", true)))
-            .delete("/v1/things/{thingId}", Operation.summary("Drop a thing").response(204, "Dropped"),
-                ctx -> ctx.status(204))
-            .add(HandlerType.POST, "/v1/things/{thingId}/replay", ApiKey.Scope.ADMIN,
-                Operation.summary("Replay a thing").response(202, "Replayed"), ctx -> ctx.status(202)))
-        .start();
+    SyncConfig config =
+        SyncConfig.from(
+            Settings.of(
+                Map.of(
+                    SyncConfig.API_KEYS,
+                        KEY + ",reports:read:" + READER + ",backend:write:" + WRITER,
+                    SyncConfig.HOST, "127.0.0.1",
+                    SyncConfig.PORT, "0",
+                    HttpSettings.AUTH_FAILURE_LIMIT,
+                        "0"))); // hundreds of wrong keys from one address; see AuthThrottleTest
+    server =
+        ApiServer.builder(config)
+            .routes(router ->
+                router
+                    .get(
+                        "/v1/things/{thingId}",
+                        Operation.summary("A thing").response(200, "The thing"),
+                        ctx -> ctx.json(Map.of("id", ctx.pathParam("thingId"))))
+                    .post(
+                        "/v1/things",
+                        Operation.summary("Make a thing").response(201, "Made"),
+                        ctx -> ctx.status(201).json(Map.of("made", true)))
+                    .delete(
+                        "/v1/things/{thingId}",
+                        Operation.summary("Drop a thing").response(204, "Dropped"),
+                        ctx -> ctx.status(204))
+                    .add(
+                        HandlerType.POST,
+                        "/v1/things/{thingId}/replay",
+                        ApiKey.Scope.ADMIN,
+                        Operation.summary("Replay a thing").response(202, "Replayed"),
+                        ctx -> ctx.status(202)))
+            .start();
   }
 
   @AfterAll
@@ -82,7 +102,8 @@ class BearerAuthTest {
             for (Presented presented : sequence) {
               statuses.add(connection.get("/v1/things/7", presented.header).status());
             }
-            assertThat(statuses).as(sequence.toString())
+            assertThat(statuses)
+                .as(sequence.toString())
                 .containsExactlyElementsOf(sequence.stream().map(p -> p.status).toList());
           }
         }
@@ -91,18 +112,23 @@ class BearerAuthTest {
   }
 
   @Test
-  void the_right_key_then_the_same_key_in_upper_case_is_200_then_401_on_one_connection() throws Exception {
+  void the_right_key_then_the_same_key_in_upper_case_is_200_then_401_on_one_connection()
+      throws Exception {
     try (RawHttp connection = RawHttp.connect(server.port())) {
       assertThat(connection.get("/v1/things/7", "Bearer " + KEY).status()).isEqualTo(200);
-      assertThat(connection.get("/v1/things/7", "Bearer " + KEY.toUpperCase(Locale.ROOT)).status()).isEqualTo(401);
-      assertThat(connection.get("/v1/things/7", "BEARER " + KEY).status()).isEqualTo(200); // the scheme is not
+      assertThat(connection.get("/v1/things/7", "Bearer " + KEY.toUpperCase(Locale.ROOT)).status())
+          .isEqualTo(401);
+      assertThat(connection.get("/v1/things/7", "BEARER " + KEY).status())
+          .isEqualTo(200); // the scheme is not
     }
   }
 
   @Test
   void two_authorization_headers_are_refused_whichever_comes_first() throws Exception {
-    for (String headers : List.of("Bearer " + KEY + "\r\nAuthorization: Bearer wrong-key-abcdefghijklmnop",
-        "Bearer wrong-key-abcdefghijklmnop\r\nAuthorization: Bearer " + KEY)) {
+    for (String headers :
+        List.of(
+            "Bearer " + KEY + "\r\nAuthorization: Bearer wrong-key-abcdefghijklmnop",
+            "Bearer wrong-key-abcdefghijklmnop\r\nAuthorization: Bearer " + KEY)) {
       try (RawHttp connection = RawHttp.connect(server.port())) {
         assertThat(connection.get("/v1/things/7", headers).status()).isEqualTo(401);
       }
@@ -111,13 +137,15 @@ class BearerAuthTest {
 
   @Test
   void a_key_shorter_than_24_characters_stops_the_service_at_startup() {
-    assertThatThrownBy(() -> SyncConfig.from(Settings.of(Map.of(SyncConfig.API_KEYS, KEY + ",short-key-123"))))
+    assertThatThrownBy(
+            () -> SyncConfig.from(Settings.of(Map.of(SyncConfig.API_KEYS, KEY + ",short-key-123"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(SyncConfig.API_KEYS)
         .hasMessageContaining("entry 2")
         .hasMessageContaining("24")
         .hasMessageNotContaining("short-key-123");
-    assertThatThrownBy(() -> SyncConfig.from(Settings.of(Map.of(SyncConfig.API_KEYS, "ops:admin:tiny"))))
+    assertThatThrownBy(
+            () -> SyncConfig.from(Settings.of(Map.of(SyncConfig.API_KEYS, "ops:admin:tiny"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("ops")
         .hasMessageNotContaining("tiny");
@@ -173,27 +201,44 @@ class BearerAuthTest {
     assertThat(post(WRITER).status()).isEqualTo(201);
     assertThat(delete(WRITER).status()).isEqualTo(403);
     assertThat(server.meterRegistry().scrape())
-        .containsPattern("flinks4j_http_auth_failures_total\\{reason=\"insufficient_scope\"} [1-9]");
+        .containsPattern(
+            "flinks4j_http_auth_failures_total\\{reason=\"insufficient_scope\"} [1-9]");
   }
 
   @Test
-  void a_post_route_declared_admin_refuses_a_write_key_and_says_so_in_the_document() throws Exception {
+  void a_post_route_declared_admin_refuses_a_write_key_and_says_so_in_the_document()
+      throws Exception {
     try (RawHttp connection = RawHttp.connect(server.port())) {
       assertThat(connection.send(replay(WRITER), new byte[0]).status()).isEqualTo(403);
       assertThat(connection.send(replay(KEY), new byte[0]).status()).isEqualTo(202);
-      var paths = new com.fasterxml.jackson.databind.ObjectMapper()
-          .readTree(connection.get("/v1/openapi.json", "Bearer " + READER).body()).path("paths");
-      assertThat(paths.path("/v1/things/{thingId}/replay").path("post").path("responses").path("403")
-          .path("description").asText()).contains("(needs admin)");
+      var paths =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(connection.get("/v1/openapi.json", "Bearer " + READER).body())
+              .path("paths");
+      assertThat(
+              paths
+                  .path("/v1/things/{thingId}/replay")
+                  .path("post")
+                  .path("responses")
+                  .path("403")
+                  .path("description")
+                  .asText())
+          .contains("(needs admin)");
     }
   }
 
   @Test
   void a_route_cannot_need_less_than_its_method() {
-    assertThatThrownBy(() -> ApiServer.builder(SyncConfig.from(Settings.of(Map.of(SyncConfig.PORT, "0"))))
-            .routes(router -> router.add(HandlerType.DELETE, "/v1/x", ApiKey.Scope.READ,
-                Operation.summary("x"), ctx -> {}))
-            .start())
+    assertThatThrownBy(() ->
+            ApiServer.builder(SyncConfig.from(Settings.of(Map.of(SyncConfig.PORT, "0"))))
+                .routes(router ->
+                    router.add(
+                        HandlerType.DELETE,
+                        "/v1/x",
+                        ApiKey.Scope.READ,
+                        Operation.summary("x"),
+                        ctx -> {}))
+                .start())
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -210,14 +255,36 @@ class BearerAuthTest {
     try (RawHttp connection = RawHttp.connect(server.port())) {
       document = connection.get("/v1/openapi.json", "Bearer " + READER);
     }
-    var paths = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document.body()).path("paths");
+    var paths =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(document.body()).path("paths");
 
-    assertThat(paths.path("/v1/things/{thingId}").path("delete").path("responses").path("403").path("description")
-        .asText()).contains("admin");
-    assertThat(paths.path("/v1/things").path("post").path("responses").path("403").path("description").asText())
+    assertThat(
+            paths
+                .path("/v1/things/{thingId}")
+                .path("delete")
+                .path("responses")
+                .path("403")
+                .path("description")
+                .asText())
+        .contains("admin");
+    assertThat(
+            paths
+                .path("/v1/things")
+                .path("post")
+                .path("responses")
+                .path("403")
+                .path("description")
+                .asText())
         .contains("write");
-    assertThat(paths.path("/v1/things/{thingId}").path("get").path("responses").path("403").path("description")
-        .asText()).contains("read");
+    assertThat(
+            paths
+                .path("/v1/things/{thingId}")
+                .path("get")
+                .path("responses")
+                .path("403")
+                .path("description")
+                .asText())
+        .contains("read");
   }
 
   private static RawHttp.Response get(String key) throws Exception {
@@ -232,14 +299,18 @@ class BearerAuthTest {
 
   private static RawHttp.Response post(String key) throws Exception {
     try (RawHttp connection = RawHttp.connect(server.port())) {
-      return connection.send("POST /v1/things HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-          + "Authorization: Bearer " + key, "{}".getBytes(StandardCharsets.UTF_8));
+      return connection.send(
+          "POST /v1/things HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+              + "Authorization: Bearer "
+              + key,
+          "{}".getBytes(StandardCharsets.UTF_8));
     }
   }
 
   private static RawHttp.Response delete(String key) throws Exception {
     try (RawHttp connection = RawHttp.connect(server.port())) {
-      return connection.send("DELETE /v1/things/7 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key, null);
+      return connection.send(
+          "DELETE /v1/things/7 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key, null);
     }
   }
 }

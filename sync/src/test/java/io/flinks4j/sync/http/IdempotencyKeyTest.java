@@ -36,8 +36,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * {@code Idempotency-Key} on writes, over real sockets, with two server instances sharing one H2 or PostgreSQL
- * database: the first request with a key runs, a retry gets its answer, another request with the key is refused.
+ * {@code Idempotency-Key} on writes, over real sockets, with two server instances sharing one H2 or
+ * PostgreSQL database: the first request with a key runs, a retry gets its answer, another request
+ * with the key is refused.
  */
 @ParameterizedClass(name = "{0}")
 @ArgumentsSource(TestDialects.class)
@@ -89,36 +90,69 @@ class IdempotencyKeyTest {
   }
 
   private static ApiServer server(IdempotencyStore store) {
-    SyncConfig config = SyncConfig.from(Settings.of(Map.of(
-        SyncConfig.API_KEYS, "backend:write:" + BACKEND + ",other:write:" + OTHER + ",ops:admin:" + ADMIN,
-        SyncConfig.HOST, "127.0.0.1",
-        SyncConfig.PORT, "0")));
+    SyncConfig config =
+        SyncConfig.from(
+            Settings.of(
+                Map.of(
+                    SyncConfig.API_KEYS,
+                        "backend:write:"
+                            + BACKEND
+                            + ",other:write:"
+                            + OTHER
+                            + ",ops:admin:"
+                            + ADMIN,
+                    SyncConfig.HOST, "127.0.0.1",
+                    SyncConfig.PORT, "0")));
     return ApiServer.builder(config)
         .idempotency(store)
-        .routes(router -> router
-            .post("/v1/things", Operation.summary("Make a thing").response(201, "Made"),
-                ctx -> ctx.status(201).json(Map.of("execution", EXECUTIONS.incrementAndGet(),
-                    "loginId", SECRET_IN_ANSWER, "body", ctx.body())))
-            .post("/v1/slow", Operation.summary("Make a thing slowly").response(201, "Made"), ctx -> {
-              EXECUTIONS.incrementAndGet();
-              entered.countDown();
-              release.await(30, TimeUnit.SECONDS);
-              ctx.status(201).json(Map.of("made", "slowly"));
-            })
-            .post("/v1/busy", Operation.summary("Refuse for now").response(409, "Busy"), ctx -> {
-              EXECUTIONS.incrementAndGet();
-              throw ApiException.conflict("busy", "try again later");
-            })
-            .delete("/v1/things/{thingId}", Operation.summary("Drop a thing").response(204, "Dropped"), ctx -> {
-              EXECUTIONS.incrementAndGet();
-              ctx.status(204);
-            })
-            .get("/v1/things", Operation.summary("Things").response(200, "Things"), ctx -> ctx.json(List.of())))
+        .routes(router ->
+            router
+                .post(
+                    "/v1/things",
+                    Operation.summary("Make a thing").response(201, "Made"),
+                    ctx ->
+                        ctx.status(201)
+                            .json(
+                                Map.of(
+                                    "execution",
+                                    EXECUTIONS.incrementAndGet(),
+                                    "loginId",
+                                    SECRET_IN_ANSWER,
+                                    "body",
+                                    ctx.body())))
+                .post(
+                    "/v1/slow",
+                    Operation.summary("Make a thing slowly").response(201, "Made"),
+                    ctx -> {
+                      EXECUTIONS.incrementAndGet();
+                      entered.countDown();
+                      release.await(30, TimeUnit.SECONDS);
+                      ctx.status(201).json(Map.of("made", "slowly"));
+                    })
+                .post(
+                    "/v1/busy",
+                    Operation.summary("Refuse for now").response(409, "Busy"),
+                    ctx -> {
+                      EXECUTIONS.incrementAndGet();
+                      throw ApiException.conflict("busy", "try again later");
+                    })
+                .delete(
+                    "/v1/things/{thingId}",
+                    Operation.summary("Drop a thing").response(204, "Dropped"),
+                    ctx -> {
+                      EXECUTIONS.incrementAndGet();
+                      ctx.status(204);
+                    })
+                .get(
+                    "/v1/things",
+                    Operation.summary("Things").response(200, "Things"),
+                    ctx -> ctx.json(List.of())))
         .start();
   }
 
   @Test
-  void a_retry_with_the_same_key_and_request_gets_the_first_answer_without_running_again() throws Exception {
+  void a_retry_with_the_same_key_and_request_gets_the_first_answer_without_running_again()
+      throws Exception {
     String key = UUID.randomUUID().toString();
 
     HttpResponse<String> original = post(first, "/v1/things", BACKEND, key, "{\"a\":1}");
@@ -130,7 +164,8 @@ class IdempotencyKeyTest {
     for (HttpResponse<String> replay : List.of(retry, elsewhere)) {
       assertThat(replay.statusCode()).isEqualTo(201);
       assertThat(replay.body()).isEqualTo(original.body());
-      assertThat(replay.headers().firstValue("Content-Type")).isEqualTo(original.headers().firstValue("Content-Type"));
+      assertThat(replay.headers().firstValue("Content-Type"))
+          .isEqualTo(original.headers().firstValue("Content-Type"));
       assertThat(replay.headers().firstValue(IdempotentWrites.REPLAYED)).contains("true");
     }
     assertThat(EXECUTIONS.get()).isEqualTo(1);
@@ -142,8 +177,8 @@ class IdempotencyKeyTest {
     post(first, "/v1/things", BACKEND, key, "{\"a\":1}");
 
     HttpResponse<String> otherBody = post(first, "/v1/things", BACKEND, key, "{\"a\":2}");
-    HttpResponse<String> otherPath = send(second, HttpRequest.newBuilder(uri(second, "/v1/things/7")).DELETE(),
-        ADMIN, key);
+    HttpResponse<String> otherPath =
+        send(second, HttpRequest.newBuilder(uri(second, "/v1/things/7")).DELETE(), ADMIN, key);
     HttpResponse<String> otherRoute = post(second, "/v1/busy", BACKEND, key, "{\"a\":1}");
 
     assertThat(otherBody.statusCode()).isEqualTo(422);
@@ -166,25 +201,29 @@ class IdempotencyKeyTest {
   }
 
   @Test
-  void two_concurrent_requests_with_one_key_on_two_instances_run_once_and_the_other_gets_409() throws Exception {
+  void two_concurrent_requests_with_one_key_on_two_instances_run_once_and_the_other_gets_409()
+      throws Exception {
     String key = UUID.randomUUID().toString();
     CountDownLatch go = new CountDownLatch(1);
-    CompletableFuture<HttpResponse<String>> onFirst = CompletableFuture.supplyAsync(() -> {
-      await(go);
-      return post(first, "/v1/slow", BACKEND, key, "{}");
-    });
-    CompletableFuture<HttpResponse<String>> onSecond = CompletableFuture.supplyAsync(() -> {
-      await(go);
-      return post(second, "/v1/slow", BACKEND, key, "{}");
-    });
+    CompletableFuture<HttpResponse<String>> onFirst =
+        CompletableFuture.supplyAsync(() -> {
+          await(go);
+          return post(first, "/v1/slow", BACKEND, key, "{}");
+        });
+    CompletableFuture<HttpResponse<String>> onSecond =
+        CompletableFuture.supplyAsync(() -> {
+          await(go);
+          return post(second, "/v1/slow", BACKEND, key, "{}");
+        });
 
     go.countDown();
-    // The winner waits inside the route until released, so the loser can only find the key in flight.
-    HttpResponse<String> loser = (HttpResponse<String>) CompletableFuture.anyOf(onFirst, onSecond)
-        .get(30, TimeUnit.SECONDS);
+    // The winner waits inside the route until released, so the loser can only find the key in
+    // flight.
+    HttpResponse<String> loser =
+        (HttpResponse<String>) CompletableFuture.anyOf(onFirst, onSecond).get(30, TimeUnit.SECONDS);
     release.countDown();
-    HttpResponse<String> winner = (onFirst.get(30, TimeUnit.SECONDS) == loser ? onSecond : onFirst)
-        .get(30, TimeUnit.SECONDS);
+    HttpResponse<String> winner =
+        (onFirst.get(30, TimeUnit.SECONDS) == loser ? onSecond : onFirst).get(30, TimeUnit.SECONDS);
 
     assertThat(loser.statusCode()).isEqualTo(409);
     assertThat(code(loser)).isEqualTo("idempotency_key_in_use");
@@ -230,7 +269,8 @@ class IdempotencyKeyTest {
     String key = UUID.randomUUID().toString();
     URI thing = uri(first, "/v1/things/9");
 
-    assertThat(send(first, HttpRequest.newBuilder(thing).DELETE(), ADMIN, key).statusCode()).isEqualTo(204);
+    assertThat(send(first, HttpRequest.newBuilder(thing).DELETE(), ADMIN, key).statusCode())
+        .isEqualTo(204);
     HttpResponse<String> replay = send(first, HttpRequest.newBuilder(thing).DELETE(), ADMIN, key);
 
     assertThat(replay.statusCode()).isEqualTo(204);
@@ -254,7 +294,8 @@ class IdempotencyKeyTest {
 
   @Test
   void expired_keys_are_purged() throws Exception {
-    IdempotencyStore store = new IdempotencyStore(db.database(), protector, Duration.ofHours(24), CLOCK);
+    IdempotencyStore store =
+        new IdempotencyStore(db.database(), protector, Duration.ofHours(24), CLOCK);
     post(first, "/v1/things", BACKEND, UUID.randomUUID().toString(), "{}");
     long before = db.count("idempotency_keys");
 
@@ -267,10 +308,12 @@ class IdempotencyKeyTest {
   @Test
   void a_claim_abandoned_in_flight_by_a_dead_instance_is_taken_over() throws Exception {
     String key = UUID.randomUUID().toString();
-    IdempotencyStore deadInstance = new IdempotencyStore(db.database(), protector, Duration.ofHours(24), CLOCK);
+    IdempotencyStore deadInstance =
+        new IdempotencyStore(db.database(), protector, Duration.ofHours(24), CLOCK);
     assertThat(deadInstance.claim("backend", key, "whatever it was running"))
         .isInstanceOf(IdempotencyStore.Claimed.class);
-    assertThat(post(first, "/v1/things", BACKEND, key, "{}").statusCode()).as("held for another request")
+    assertThat(post(first, "/v1/things", BACKEND, key, "{}").statusCode())
+        .as("held for another request")
         .isEqualTo(422);
 
     CLOCK.advance(Duration.ofMinutes(6));
@@ -284,19 +327,26 @@ class IdempotencyKeyTest {
     String key = "register-" + SECRET_IN_ANSWER;
     post(first, "/v1/things", BACKEND, key, "{}");
 
-    String row = db.database().inTransaction(c -> {
-      try (var rows = c.createStatement().executeQuery(
-          "select key_hash, request_hash, response_type, response_body from idempotency_keys")) {
-        StringBuilder all = new StringBuilder();
-        while (rows.next()) {
-          for (int i = 1; i <= 4; i++) {
-            all.append(rows.getString(i)).append('|');
-          }
-        }
-        return all.toString();
-      }
-    });
-    assertThat(row).isNotEmpty().doesNotContain(SECRET_IN_ANSWER).doesNotContain("register-")
+    String row =
+        db.database()
+            .inTransaction(c -> {
+              try (var rows =
+                  c.createStatement()
+                      .executeQuery(
+                          "select key_hash, request_hash, response_type, response_body from idempotency_keys")) {
+                StringBuilder all = new StringBuilder();
+                while (rows.next()) {
+                  for (int i = 1; i <= 4; i++) {
+                    all.append(rows.getString(i)).append('|');
+                  }
+                }
+                return all.toString();
+              }
+            });
+    assertThat(row)
+        .isNotEmpty()
+        .doesNotContain(SECRET_IN_ANSWER)
+        .doesNotContain("register-")
         .doesNotContain("execution");
   }
 
@@ -321,26 +371,37 @@ class IdempotencyKeyTest {
 
   @Test
   void the_openapi_document_offers_the_header_on_writes_only() throws Exception {
-    HttpResponse<String> document = send(first, HttpRequest.newBuilder(uri(first, "/v1/openapi.json")).GET(),
-        BACKEND, null);
+    HttpResponse<String> document =
+        send(first, HttpRequest.newBuilder(uri(first, "/v1/openapi.json")).GET(), BACKEND, null);
     JsonNode paths = JSON.readTree(document.body()).path("paths");
 
     JsonNode post = paths.path("/v1/things").path("post");
     assertThat(post.path("parameters").findValuesAsText("name")).contains(IdempotentWrites.HEADER);
     assertThat(post.path("responses").has("422")).isTrue();
-    assertThat(paths.path("/v1/things/{thingId}").path("delete").path("parameters").findValuesAsText("name"))
+    assertThat(
+            paths
+                .path("/v1/things/{thingId}")
+                .path("delete")
+                .path("parameters")
+                .findValuesAsText("name"))
         .contains(IdempotentWrites.HEADER);
     assertThat(paths.path("/v1/things").path("get").path("parameters").findValuesAsText("name"))
         .doesNotContain(IdempotentWrites.HEADER);
   }
 
-  private static HttpResponse<String> post(ApiServer server, String path, String apiKey, String key, String body) {
-    return send(server, HttpRequest.newBuilder(uri(server, path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)), apiKey, key);
+  private static HttpResponse<String> post(
+      ApiServer server, String path, String apiKey, String key, String body) {
+    return send(
+        server,
+        HttpRequest.newBuilder(uri(server, path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        apiKey,
+        key);
   }
 
-  private static HttpResponse<String> send(ApiServer server, HttpRequest.Builder request, String apiKey,
-      String idempotencyKey) {
+  private static HttpResponse<String> send(
+      ApiServer server, HttpRequest.Builder request, String apiKey, String idempotencyKey) {
     request.header("Authorization", "Bearer " + apiKey);
     if (idempotencyKey != null) {
       request.header(IdempotentWrites.HEADER, idempotencyKey);

@@ -55,11 +55,24 @@ class LoginSearchTest {
   @BeforeParameterizedClassInvocation
   static void start(Dialect dialect) {
     db = TestDatabase.create(dialect);
-    logins = new LoginRepository(db.database(), new LoginIdProtector(MasterKey.generate()), Clock.systemUTC());
-    server = ApiServer.builder(SyncConfig.from(Settings.of(Map.of(
-            SyncConfig.API_KEYS, KEY, SyncConfig.HOST, "127.0.0.1", SyncConfig.PORT, "0"))))
-        .routes(new ReadRoutes(db.database(), logins, ref -> Optional.ofNullable(STATUSES.get(ref))))
-        .start();
+    logins =
+        new LoginRepository(
+            db.database(), new LoginIdProtector(MasterKey.generate()), Clock.systemUTC());
+    server =
+        ApiServer.builder(
+                SyncConfig.from(
+                    Settings.of(
+                        Map.of(
+                            SyncConfig.API_KEYS,
+                            KEY,
+                            SyncConfig.HOST,
+                            "127.0.0.1",
+                            SyncConfig.PORT,
+                            "0"))))
+            .routes(
+                new ReadRoutes(
+                    db.database(), logins, ref -> Optional.ofNullable(STATUSES.get(ref))))
+            .start();
   }
 
   @AfterParameterizedClassInvocation
@@ -81,12 +94,15 @@ class LoginSearchTest {
     register("ffff0000-abcd-0000-0000-000000000003", null, null, null);
 
     assertThat(loginIds("/v1/logins?loginId=abcd"))
-        .containsExactly("abcd1234-0000-0000-0000-000000000001", "ABCD9999-0000-0000-0000-000000000002");
-    assertThat(loginIds("/v1/logins?loginId=AbCd1")).containsExactly("abcd1234-0000-0000-0000-000000000001");
+        .containsExactly(
+            "abcd1234-0000-0000-0000-000000000001", "ABCD9999-0000-0000-0000-000000000002");
+    assertThat(loginIds("/v1/logins?loginId=AbCd1"))
+        .containsExactly("abcd1234-0000-0000-0000-000000000001");
   }
 
   @Test
-  void a_tag_matches_the_logins_whose_tag_contains_it_and_its_wildcards_are_plain_text() throws Exception {
+  void a_tag_matches_the_logins_whose_tag_contains_it_and_its_wildcards_are_plain_text()
+      throws Exception {
     register("login-1", "Order-42 Montreal", null, null);
     register("login-2", "order-421", null, null);
     register("login-3", "order-7", null, null);
@@ -103,18 +119,21 @@ class LoginSearchTest {
     register("login-2", "ops", "Desjardins", null);
     register("login-3", "sales", "FlinksCapital", null);
 
-    assertThat(loginIds("/v1/logins?institution=flinkscapital")).containsExactly("login-1", "login-3");
+    assertThat(loginIds("/v1/logins?institution=flinkscapital"))
+        .containsExactly("login-1", "login-3");
     assertThat(loginIds("/v1/logins?institution=FlinksCapital&tag=ops")).containsExactly("login-1");
   }
 
   @Test
-  void states_and_reasons_filter_on_the_latest_retrieval_and_none_means_never_retrieved() throws Exception {
+  void states_and_reasons_filter_on_the_latest_retrieval_and_none_means_never_retrieved()
+      throws Exception {
     register("login-ready", null, null, status("ready", null));
     register("login-bad-password", null, null, status("failed", "INVALID_LOGIN"));
     register("login-slow", null, null, status("timed_out", "deadline"));
     register("login-new", null, null, null);
 
-    assertThat(loginIds("/v1/logins?state=failed,timed_out")).containsExactly("login-bad-password", "login-slow");
+    assertThat(loginIds("/v1/logins?state=failed,timed_out"))
+        .containsExactly("login-bad-password", "login-slow");
     assertThat(loginIds("/v1/logins?state=none")).containsExactly("login-new");
     assertThat(loginIds("/v1/logins?reason=INVALID_LOGIN")).containsExactly("login-bad-password");
     assertThat(loginIds("/v1/logins?state=failed&reason=deadline")).isEmpty();
@@ -126,7 +145,8 @@ class LoginSearchTest {
     for (int i = 0; i < 12; i++) {
       boolean fails = i % 3 == 0;
       String loginId = "login-" + i;
-      register(loginId, null, null, status(fails ? "failed" : "ready", fails ? "INVALID_LOGIN" : null));
+      register(
+          loginId, null, null, status(fails ? "failed" : "ready", fails ? "INVALID_LOGIN" : null));
       if (fails) {
         failed.add(loginId);
       }
@@ -135,7 +155,8 @@ class LoginSearchTest {
     List<String> seen = new ArrayList<>();
     String cursor = null;
     do {
-      JsonNode page = get("/v1/logins?state=failed&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+      JsonNode page =
+          get("/v1/logins?state=failed&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(page.path("data").size()).isLessThanOrEqualTo(2);
       page.path("data").forEach(login -> seen.add(login.path("loginId").asText()));
       cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
@@ -146,27 +167,42 @@ class LoginSearchTest {
 
   @Test
   void the_filters_are_documented() throws Exception {
-    assertThat(get("/v1/openapi.json").path("paths").path("/v1/logins").path("get").path("parameters").toString())
+    assertThat(
+            get("/v1/openapi.json")
+                .path("paths")
+                .path("/v1/logins")
+                .path("get")
+                .path("parameters")
+                .toString())
         .contains("\"loginId\"", "\"tag\"", "\"institution\"", "\"state\"", "\"reason\"");
   }
 
-  // ---- fixtures ------------------------------------------------------------------------------------------------
+  // ---- fixtures
+  // ------------------------------------------------------------------------------------------------
 
   private static LoginStatus status(String state, String reason) {
-    return new LoginStatus(state, NOW, Optional.empty(), Optional.ofNullable(reason), Optional.empty(), List.of(),
+    return new LoginStatus(
+        state,
+        NOW,
+        Optional.empty(),
+        Optional.ofNullable(reason),
+        Optional.empty(),
+        List.of(),
         Optional.empty());
   }
 
   private static void register(String loginId, String tag, String institution, LoginStatus status) {
     long ref = logins.register(loginId, Optional.ofNullable(tag)).login().id();
     if (institution != null) {
-      db.database().inTransaction(c -> {
-        try (PreparedStatement update = c.prepareStatement("update logins set institution = ? where id = ?")) {
-          update.setString(1, institution);
-          update.setLong(2, ref);
-          return update.executeUpdate();
-        }
-      });
+      db.database()
+          .inTransaction(c -> {
+            try (PreparedStatement update =
+                c.prepareStatement("update logins set institution = ? where id = ?")) {
+              update.setString(1, institution);
+              update.setLong(2, ref);
+              return update.executeUpdate();
+            }
+          });
     }
     if (status != null) {
       STATUSES.put(ref, status);
@@ -186,8 +222,13 @@ class LoginSearchTest {
   }
 
   private static JsonNode get(String path) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.localUri() + path))
-        .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.localUri() + path))
+                .header("Authorization", "Bearer " + KEY)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
   }

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The component schemas follow the records as Jackson writes them: names, ignored fields, nulls, enums. */
+/**
+ * The component schemas follow the records as Jackson writes them: names, ignored fields, nulls,
+ * enums.
+ */
 class SchemaGeneratorTest {
 
   private final ObjectMapper json = ApiServer.jsonMapper();
@@ -54,26 +57,31 @@ class SchemaGeneratorTest {
 
   @Test
   void a_record_is_a_named_component_with_the_properties_jackson_writes() {
-    assertThat(generator.schemaOf(Item.class).path("$ref").asText()).isEqualTo("#/components/schemas/Item");
+    assertThat(generator.schemaOf(Item.class).path("$ref").asText())
+        .isEqualTo("#/components/schemas/Item");
 
     JsonNode item = components.path("Item");
-    assertThat(item.path("properties").properties()).extracting(Map.Entry::getKey)
-        .containsExactlyInAnyOrderElementsOf(json.valueToTree(sample()).properties().stream()
-            .map(Map.Entry::getKey).toList())
-        .contains("id").doesNotContain("rowId", "itemId");
+    assertThat(item.path("properties").properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactlyInAnyOrderElementsOf(
+            json.valueToTree(sample()).properties().stream().map(Map.Entry::getKey).toList())
+        .contains("id")
+        .doesNotContain("rowId", "itemId");
     assertThat(item.path("required")).hasSize(8);
     assertThat(item.at("/properties/at/format").asText()).isEqualTo("date-time");
     assertThat(item.at("/properties/at/description").asText()).isEqualTo("when");
     assertThat(item.at("/properties/count/type").asText()).isEqualTo("integer");
     assertThat(item.at("/properties/labels/items/type").asText()).isEqualTo("string");
-    assertThat(item.at("/properties/flags/additionalProperties/type").asText()).isEqualTo("boolean");
+    assertThat(item.at("/properties/flags/additionalProperties/type").asText())
+        .isEqualTo("boolean");
   }
 
   @Test
   void a_nullable_component_admits_null_and_stays_required_when_jackson_writes_nulls() {
     generator.schemaOf(Item.class);
 
-    assertThat(components.at("/Item/properties/amount/type").toString()).isEqualTo("[\"number\",\"null\"]");
+    assertThat(components.at("/Item/properties/amount/type").toString())
+        .isEqualTo("[\"number\",\"null\"]");
     assertThat(components.at("/Item/properties/parent/anyOf").toString())
         .isEqualTo("[{\"$ref\":\"#/components/schemas/Item\"},{\"type\":\"null\"}]");
     assertThat(components.at("/Item/required").toString()).contains("\"amount\"", "\"parent\"");
@@ -98,7 +106,8 @@ class SchemaGeneratorTest {
   void enum_values_are_the_ones_jackson_writes() {
     generator.schemaOf(Item.class);
 
-    assertThat(components.at("/Item/properties/colour/enum").toString()).isEqualTo("[\"deep-red\"]");
+    assertThat(components.at("/Item/properties/colour/enum").toString())
+        .isEqualTo("[\"deep-red\"]");
   }
 
   @Test
@@ -106,7 +115,8 @@ class SchemaGeneratorTest {
     JsonNode ref = generator.schemaOf(new TypeReference<Page<Item>>() {}.getType());
 
     assertThat(ref.path("$ref").asText()).isEqualTo("#/components/schemas/ItemPage");
-    assertThat(components.at("/ItemPage/properties/data/items/$ref").asText()).isEqualTo("#/components/schemas/Item");
+    assertThat(components.at("/ItemPage/properties/data/items/$ref").asText())
+        .isEqualTo("#/components/schemas/Item");
     assertThat(components.at("/ItemPage/required").toString()).contains("nextCursor");
   }
 
@@ -115,14 +125,24 @@ class SchemaGeneratorTest {
     record Item(String other) {}
     generator.schemaOf(SchemaGeneratorTest.Item.class);
 
-    assertThatThrownBy(() -> generator.schemaOf(Item.class)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> generator.schemaOf(Item.class))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Item");
-    assertThatThrownBy(() -> generator.schemaOf(Bean.class)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> generator.schemaOf(Bean.class))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("use a record");
   }
 
   private static Item sample() {
-    return new Item(1, "t1", "2026-01-01T00:00:00Z", BigDecimal.ONE, null, 2, Colour.DEEP_RED, List.of("a"),
+    return new Item(
+        1,
+        "t1",
+        "2026-01-01T00:00:00Z",
+        BigDecimal.ONE,
+        null,
+        2,
+        Colour.DEEP_RED,
+        List.of("a"),
         Map.of("f", true));
   }
 }

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The whole service's API (read routes, engine routes, webhooks) as a client sees it, over real sockets. */
+/**
+ * The whole service's API (read routes, engine routes, webhooks) as a client sees it, over real
+ * sockets.
+ */
 class ServiceApiTest {
 
   @RegisterExtension
@@ -42,8 +45,18 @@ class ServiceApiTest {
 
   @BeforeAll
   static void start(FlinksSandbox sandbox) {
-    fixture = EngineFixture.start(Dialect.H2, sandbox, Map.of(SyncConfig.API_KEYS,
-        "reports:read:" + READ_KEY + ",backend:write:" + WRITE_KEY + "," + EngineFixture.API_KEY));
+    fixture =
+        EngineFixture.start(
+            Dialect.H2,
+            sandbox,
+            Map.of(
+                SyncConfig.API_KEYS,
+                "reports:read:"
+                    + READ_KEY
+                    + ",backend:write:"
+                    + WRITE_KEY
+                    + ","
+                    + EngineFixture.API_KEY));
   }
 
   @AfterAll
@@ -58,16 +71,25 @@ class ServiceApiTest {
 
     for (String[] route : routes) {
       String path = route[1].replaceAll("\\{[^}]+}", "5602459c-f6d0-4ca0-6750-08dccdcadcc0");
-      for (String authorization : new String[] {null, "Bearer not-the-key", "Bearer ", "Basic Zm9vOmJhcg=="}) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(fixture.uri(path))
-            .method(route[0], HttpRequest.BodyPublishers.ofString("{\"loginId\":\"x\",\"live\":true,\"answers\":{}}"));
+      for (String authorization :
+          new String[] {null, "Bearer not-the-key", "Bearer ", "Basic Zm9vOmJhcg=="}) {
+        HttpRequest.Builder request =
+            HttpRequest.newBuilder(fixture.uri(path))
+                .method(
+                    route[0],
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"loginId\":\"x\",\"live\":true,\"answers\":{}}"));
         if (authorization != null) {
           request.header("Authorization", authorization);
         }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).as(route[0] + " " + route[1] + " with " + authorization).isEqualTo(401);
-        assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("unauthorized");
+        assertThat(response.statusCode())
+            .as(route[0] + " " + route[1] + " with " + authorization)
+            .isEqualTo(401);
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asText())
+            .isEqualTo("unauthorized");
       }
     }
   }
@@ -77,20 +99,33 @@ class ServiceApiTest {
     Set<String> documented = new HashSet<>();
     documentedRoutes().forEach(route -> documented.add(route[0] + " " + route[1]));
 
-    assertThat(documented).contains(
-        "POST /v1/logins", "GET /v1/logins", "GET /v1/logins/{loginId}", "DELETE /v1/logins/{loginId}",
-        "POST /v1/logins/{loginId}/refresh", "POST /v1/logins/{loginId}/mfa", "GET /v1/logins/{loginId}/accounts",
-        "GET /v1/accounts/{accountId}/transactions", "GET /v1/accounts/{accountId}/balances");
+    assertThat(documented)
+        .contains(
+            "POST /v1/logins",
+            "GET /v1/logins",
+            "GET /v1/logins/{loginId}",
+            "DELETE /v1/logins/{loginId}",
+            "POST /v1/logins/{loginId}/refresh",
+            "POST /v1/logins/{loginId}/mfa",
+            "GET /v1/logins/{loginId}/accounts",
+            "GET /v1/accounts/{accountId}/transactions",
+            "GET /v1/accounts/{accountId}/balances");
   }
 
   @Test
   void a_registered_login_is_served_once_retrieved() throws Exception {
-    SandboxLogin login = fixture.sandbox().createLogin(
-        LoginSpec.named("read-" + System.nanoTime()).withTransactionsPerYear(400).withProcessingDelay(Duration.ZERO));
+    SandboxLogin login =
+        fixture
+            .sandbox()
+            .createLogin(
+                LoginSpec.named("read-" + System.nanoTime())
+                    .withTransactionsPerYear(400)
+                    .withProcessingDelay(Duration.ZERO));
 
     assertThat(fixture.register(login.loginId()).status()).isBetween(200, 202);
-    await().atMost(Duration.ofSeconds(30)).until(
-        () -> "ready".equals(get("/v1/logins/" + login.loginId()).path("state").asText()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "ready".equals(get("/v1/logins/" + login.loginId()).path("state").asText()));
 
     JsonNode view = get("/v1/logins/" + login.loginId());
     assertThat(view.path("lastSuccessAt").isNull()).isFalse();
@@ -100,8 +135,12 @@ class ServiceApiTest {
     for (JsonNode account : accounts) {
       String cursor = null;
       do {
-        JsonNode page = get("/v1/accounts/" + account.path("id").asText() + "/transactions?limit=50"
-            + (cursor == null ? "" : "&cursor=" + cursor));
+        JsonNode page =
+            get(
+                "/v1/accounts/"
+                    + account.path("id").asText()
+                    + "/transactions?limit=50"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
         served += page.path("data").size();
         cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
       } while (cursor != null);
@@ -119,14 +158,21 @@ class ServiceApiTest {
       String path = route[1].replaceAll("\\{[^}]+}", "5602459c-f6d0-4ca0-6750-08dccdcadcc0");
       boolean read = route[2].contains("(needs read)");
       boolean write = route[2].contains("(needs write)");
-      assertThat(route[2]).as(route[0] + " " + route[1]).containsPattern("\\(needs (read|write|admin)\\)");
-      Map<String, Boolean> allowed = Map.of(READ_KEY, read, WRITE_KEY, read || write, EngineFixture.API_KEY, true);
+      assertThat(route[2])
+          .as(route[0] + " " + route[1])
+          .containsPattern("\\(needs (read|write|admin)\\)");
+      Map<String, Boolean> allowed =
+          Map.of(READ_KEY, read, WRITE_KEY, read || write, EngineFixture.API_KEY, true);
       for (var key : allowed.entrySet()) {
         // As a stream: an allowed GET /v1/events/stream never ends, so only its status is read.
-        HttpResponse<java.io.InputStream> response = HTTP.send(HttpRequest.newBuilder(fixture.uri(path))
-            .header("Authorization", "Bearer " + key.getKey()).header("Content-Type", "application/json")
-            .method(route[0], HttpRequest.BodyPublishers.ofString("{}")).build(),
-            HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response =
+            HTTP.send(
+                HttpRequest.newBuilder(fixture.uri(path))
+                    .header("Authorization", "Bearer " + key.getKey())
+                    .header("Content-Type", "application/json")
+                    .method(route[0], HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
 
         String what = route[0] + " " + route[1] + " with " + key.getKey().substring(0, 7);
         try (java.io.InputStream body = response.body()) {
@@ -134,7 +180,8 @@ class ServiceApiTest {
             assertThat(response.statusCode()).as(what).isNotIn(401, 403);
           } else {
             assertThat(response.statusCode()).as(what).isEqualTo(403);
-            assertThat(JSON.readTree(body.readAllBytes()).path("error").path("code").asText()).isEqualTo("forbidden");
+            assertThat(JSON.readTree(body.readAllBytes()).path("error").path("code").asText())
+                .isEqualTo("forbidden");
           }
         }
       }
@@ -142,27 +189,45 @@ class ServiceApiTest {
   }
 
   private static JsonNode get(String path) throws Exception {
-    HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(fixture.uri(path)).header("Authorization", "Bearer " + EngineFixture.API_KEY).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(fixture.uri(path))
+                .header("Authorization", "Bearer " + EngineFixture.API_KEY)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path).isEqualTo(200);
     return JSON.readTree(response.body());
   }
 
-  /** The documented /v1 routes that need a key (the document marks the others {@code security: []}). */
+  /**
+   * The documented /v1 routes that need a key (the document marks the others {@code security: []}).
+   */
   private static List<String[]> documentedRoutes() throws Exception {
     JsonNode paths = get("/v1/openapi.json").path("paths");
     List<String[]> routes = new ArrayList<>();
-    paths.properties().forEach(path -> {
-      if (path.getKey().startsWith("/v1")) {
-        path.getValue().properties().forEach(method -> {
-          if (!method.getValue().has("security")) {
-            routes.add(new String[] {method.getKey().toUpperCase(), path.getKey(),
-                method.getValue().path("responses").path("403").path("description").asText()});
+    paths
+        .properties()
+        .forEach(path -> {
+          if (path.getKey().startsWith("/v1")) {
+            path.getValue()
+                .properties()
+                .forEach(method -> {
+                  if (!method.getValue().has("security")) {
+                    routes.add(
+                        new String[] {
+                          method.getKey().toUpperCase(),
+                          path.getKey(),
+                          method
+                              .getValue()
+                              .path("responses")
+                              .path("403")
+                              .path("description")
+                              .asText()
+                        });
+                  }
+                });
           }
         });
-      }
-    });
     return routes;
   }
 }

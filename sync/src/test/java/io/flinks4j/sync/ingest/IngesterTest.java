@@ -74,11 +74,25 @@ class IngesterTest {
 
   @Test
   void the_documented_payload_lands_in_every_table() {
-    IngestResult result = apply("r1", FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json")));
+    IngestResult result =
+        apply(
+            "r1",
+            FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json")));
 
     assertThat(result).isEqualTo(new IngestResult(1, 1, 2, 2, 0, 0, 1));
-    assertThat(counts()).isEqualTo(Map.of(
-        "logins", 1L, "accounts", 1L, "holders", 1L, "transactions", 2L, "balance_snapshots", 1L));
+    assertThat(counts())
+        .isEqualTo(
+            Map.of(
+                "logins",
+                1L,
+                "accounts",
+                1L,
+                "holders",
+                1L,
+                "transactions",
+                2L,
+                "balance_snapshots",
+                1L));
     StoredLogin login = logins.findById(loginRef).orElseThrow();
     assertThat(login.institution()).contains("FlinksCapital");
     assertThat(login.lastRefresh()).contains(LocalDateTime.parse("2025-01-31T17:40:54.569261"));
@@ -86,7 +100,8 @@ class IngesterTest {
 
   @Test
   void the_same_payload_applied_twice_changes_nothing() {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json"));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json"));
     apply("r1", detail);
     Map<String, List<String>> before = contents();
 
@@ -111,38 +126,47 @@ class IngesterTest {
   @Test
   void a_nul_in_bank_text_is_stored_as_a_replacement_character_not_refused() {
     Payloads payload = Payloads.forLogin(LOGIN_ID);
-    payload.account("acc-1", BigDecimal.ONE).transaction("t-\u0000-1", DAY, "coffee\u0000shop", "3.50", null);
+    payload
+        .account("acc-1", BigDecimal.ONE)
+        .transaction("t-\u0000-1", DAY, "coffee\u0000shop", "3.50", null);
 
     apply("r1", payload.parse());
 
-    assertThat(this.<String>column("select description from transactions")).containsExactly("coffee\uFFFDshop");
+    assertThat(this.<String>column("select description from transactions"))
+        .containsExactly("coffee\uFFFDshop");
   }
 
   @Test
   void amounts_are_stored_exactly() {
-    apply("r1", FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json")));
+    apply(
+        "r1", FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json")));
 
     List<BigDecimal> credits = column("select credit from transactions order by credit");
-    assertThat(credits).usingElementComparator(BigDecimal::compareTo)
+    assertThat(credits)
+        .usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("100"), new BigDecimal("1500.25"));
   }
 
   @Test
   void transactions_that_leave_the_window_are_kept() {
     Payloads first = Payloads.forLogin(LOGIN_ID);
-    first.account("acc-1", new BigDecimal("100.00"))
+    first
+        .account("acc-1", new BigDecimal("100.00"))
         .transaction("old", DAY.minusDays(90), "old one", "1.00", null)
         .transaction("kept", DAY.minusDays(1), "kept", "2.00", null);
     apply("r1", first.parse());
     Payloads second = Payloads.forLogin(LOGIN_ID);
-    second.account("acc-1", new BigDecimal("100.00"))
+    second
+        .account("acc-1", new BigDecimal("100.00"))
         .transaction("kept", DAY.minusDays(1), "kept", "2.00", null)
         .transaction("new", DAY, "new", null, "3.00");
 
     IngestResult result = apply("r2", second.parse());
 
     assertThat(result.newTransactions()).isEqualTo(1);
-    assertThat(this.<String>column("select flinks_transaction_id from transactions order by booked_on"))
+    assertThat(
+            this.<String>column(
+                "select flinks_transaction_id from transactions order by booked_on"))
         .containsExactly("old", "kept", "new");
   }
 
@@ -160,9 +184,10 @@ class IngesterTest {
     apply("r2", second.parse());
 
     assertThat(db.count("balance_snapshots")).isEqualTo(4);
-    assertThat(this.<BigDecimal>column(
-            "select b.available from balance_snapshots b join accounts a on a.id = b.account_id"
-                + " where a.flinks_account_id = 'acc-1' order by b.id"))
+    assertThat(
+            this.<BigDecimal>column(
+                "select b.available from balance_snapshots b join accounts a on a.id = b.account_id"
+                    + " where a.flinks_account_id = 'acc-1' order by b.id"))
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("100.00"), new BigDecimal("150.00"));
   }
@@ -170,7 +195,8 @@ class IngesterTest {
   @Test
   void transactions_without_a_usable_id_are_stored_once_each_and_idempotently() {
     Payloads payload = Payloads.forLogin(LOGIN_ID);
-    payload.account("acc-1", BigDecimal.ONE)
+    payload
+        .account("acc-1", BigDecimal.ONE)
         .transaction(null, DAY, "coffee", "3.50", null)
         .transaction(null, DAY, "coffee", "3.50", null)
         .transaction("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", DAY, "tea", "2.00", null)
@@ -185,7 +211,8 @@ class IngesterTest {
   @Test
   void a_transaction_id_repeated_within_a_payload_is_stored_once() {
     Payloads payload = Payloads.forLogin(LOGIN_ID);
-    payload.account("acc-1", BigDecimal.ONE)
+    payload
+        .account("acc-1", BigDecimal.ONE)
         .transaction("same", DAY, "a", "1.00", null)
         .transaction("same", DAY, "a", "1.00", null);
 
@@ -196,7 +223,9 @@ class IngesterTest {
   @Test
   void large_payloads_are_stored_completely() {
     Payloads payload = Payloads.forLogin(LOGIN_ID);
-    payload.account("acc-1", BigDecimal.ONE).transactions("a", 2_001, DAY); // more than one JDBC batch
+    payload
+        .account("acc-1", BigDecimal.ONE)
+        .transactions("a", 2_001, DAY); // more than one JDBC batch
     payload.account("acc-2", BigDecimal.ONE).transactions("b", 5, DAY);
 
     IngestResult result = apply("r1", payload.parse());
@@ -216,7 +245,8 @@ class IngesterTest {
 
     apply("r2", second.parse());
 
-    assertThat(this.<String>column("select account_number from accounts")).containsExactly("7641238");
+    assertThat(this.<String>column("select account_number from accounts"))
+        .containsExactly("7641238");
     assertThat(this.<String>column("select name from holders")).containsExactly("Ron Swanson");
   }
 
@@ -227,7 +257,8 @@ class IngesterTest {
     apply("r1", first.parse());
     Payloads second = Payloads.forLogin(LOGIN_ID);
     second.account("acc-1", BigDecimal.ONE).without("Title");
-    byte[] renamed = new String(second.bytes()).replace("\"Title\":null", "\"Title\":\"Renamed\"").getBytes();
+    byte[] renamed =
+        new String(second.bytes()).replace("\"Title\":null", "\"Title\":\"Renamed\"").getBytes();
 
     apply("r2", FlinksJson.parseAccountsDetail(renamed));
 
@@ -236,7 +267,8 @@ class IngesterTest {
 
   @Test
   void nothing_is_stored_when_the_callers_transaction_rolls_back() throws SQLException {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetail-200.json"));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetail-200.json"));
     try (Connection connection = db.database().dataSource().getConnection()) {
       connection.setAutoCommit(false);
       ingester.apply(connection, loginRef, "r1", detail);
@@ -252,18 +284,21 @@ class IngesterTest {
     var kyc = FlinksJson.parseKyc(Payloads.fixture("webhook-kyc.json"));
 
     boolean first = db.database().inTransaction(c -> ingester.applyKyc(c, loginRef, kyc.holders()));
-    boolean second = db.database().inTransaction(c -> ingester.applyKyc(c, loginRef, kyc.holders()));
+    boolean second =
+        db.database().inTransaction(c -> ingester.applyKyc(c, loginRef, kyc.holders()));
 
     assertThat(first).isTrue();
     assertThat(second).isFalse();
-    assertThat(this.<String>column("select name from holders where account_id is null")).containsExactly("Ron Swanson");
+    assertThat(this.<String>column("select name from holders where account_id is null"))
+        .containsExactly("Ron Swanson");
   }
 
   @Test
   void metrics_count_new_transactions_and_time_each_payload() {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     Ingester measured = new Ingester(clock, meters);
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json"));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json"));
 
     db.database().inTransaction(c -> measured.apply(c, loginRef, "r1", detail));
     db.database().inTransaction(c -> measured.apply(c, loginRef, "r1", detail));
@@ -274,15 +309,18 @@ class IngesterTest {
 
   @Test
   void an_unknown_login_is_refused() {
-    AccountsDetail detail = FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetail-200.json"));
+    AccountsDetail detail =
+        FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetail-200.json"));
 
-    assertThatThrownBy(() -> db.database().inTransaction(c -> ingester.apply(c, loginRef + 1000, "r1", detail)))
+    assertThatThrownBy(() ->
+            db.database().inTransaction(c -> ingester.apply(c, loginRef + 1000, "r1", detail)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void deleting_the_login_removes_its_data() {
-    apply("r1", FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json")));
+    apply(
+        "r1", FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json")));
 
     logins.delete(LOGIN_ID);
 
@@ -301,36 +339,41 @@ class IngesterTest {
 
   /** Every row of every table, as text, to prove nothing changed. */
   private Map<String, List<String>> contents() {
-    return db.database().inTransaction(connection -> {
-      Map<String, List<String>> all = new TreeMap<>();
-      for (String table : TABLES) {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet result = connection.createStatement().executeQuery("select * from " + table + " order by id")) {
-          ResultSetMetaData meta = result.getMetaData();
-          while (result.next()) {
-            StringBuilder row = new StringBuilder();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-              row.append(result.getObject(i)).append('|');
+    return db.database()
+        .inTransaction(connection -> {
+          Map<String, List<String>> all = new TreeMap<>();
+          for (String table : TABLES) {
+            List<String> rows = new ArrayList<>();
+            try (ResultSet result =
+                connection
+                    .createStatement()
+                    .executeQuery("select * from " + table + " order by id")) {
+              ResultSetMetaData meta = result.getMetaData();
+              while (result.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                  row.append(result.getObject(i)).append('|');
+                }
+                rows.add(row.toString());
+              }
             }
-            rows.add(row.toString());
+            all.put(table, rows);
           }
-        }
-        all.put(table, rows);
-      }
-      return all;
-    });
+          return all;
+        });
   }
 
   @SuppressWarnings("unchecked")
   private <T> List<T> column(String sql) {
-    return db.database().inTransaction(connection -> {
-      List<T> values = new ArrayList<>();
-      try (ResultSet result = connection.createStatement().executeQuery(sql)) {
-        while (result.next()) {
-          values.add((T) result.getObject(1));
-        }
-      }
-      return values;
-    });
+    return db.database()
+        .inTransaction(connection -> {
+          List<T> values = new ArrayList<>();
+          try (ResultSet result = connection.createStatement().executeQuery(sql)) {
+            while (result.next()) {
+              values.add((T) result.getObject(1));
+            }
+          }
+          return values;
+        });
   }
 }

@@ -37,7 +37,9 @@ class LoginRepositoryTest {
 
   private final LoginRepository logins =
       new LoginRepository(
-          db.database(), new LoginIdProtector(MasterKey.generate()), Clock.fixed(NOW, ZoneOffset.UTC));
+          db.database(),
+          new LoginIdProtector(MasterKey.generate()),
+          Clock.fixed(NOW, ZoneOffset.UTC));
 
   @BeforeParameterizedClassInvocation
   static void open(Dialect dialect) {
@@ -134,17 +136,19 @@ class LoginRepositoryTest {
   }
 
   private static List<String> allValues(String table) {
-    return db.database().inTransaction(connection -> {
-      List<String> values = new ArrayList<>();
-      try (ResultSet rows = connection.createStatement().executeQuery("select * from " + table)) {
-        ResultSetMetaData meta = rows.getMetaData();
-        while (rows.next()) {
-          for (int column = 1; column <= meta.getColumnCount(); column++) {
-            values.add(String.valueOf(rows.getObject(column)));
+    return db.database()
+        .inTransaction(connection -> {
+          List<String> values = new ArrayList<>();
+          try (ResultSet rows =
+              connection.createStatement().executeQuery("select * from " + table)) {
+            ResultSetMetaData meta = rows.getMetaData();
+            while (rows.next()) {
+              for (int column = 1; column <= meta.getColumnCount(); column++) {
+                values.add(String.valueOf(rows.getObject(column)));
+              }
+            }
           }
-        }
-      }
-      return values;
-    });
+          return values;
+        });
   }
 }

@@ -30,8 +30,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * Per-login options over real sockets: what {@code POST /v1/logins} and {@code PATCH /v1/logins/{loginId}} set is
- * what the service sends to the sandbox's {@code /GetAccountsDetail}, and what it stores follows.
+ * Per-login options over real sockets: what {@code POST /v1/logins} and {@code PATCH
+ * /v1/logins/{loginId}} set is what the service sends to the sandbox's {@code /GetAccountsDetail},
+ * and what it stores follows.
  */
 @ParameterizedClass(name = "{0}")
 @ArgumentsSource(TestDialects.class)
@@ -60,8 +61,13 @@ class LoginOptionsApiTest {
   void options_given_at_registration_reach_get_accounts_detail() {
     SandboxLogin login = newLogin();
 
-    EngineFixture.Response created = fixture.post("/v1/logins", """
-        {"loginId":"%s","days":365,"withKyc":false}""".formatted(login.loginId()));
+    EngineFixture.Response created =
+        fixture.post(
+            "/v1/logins",
+            """
+            {"loginId":"%s","days":365,"withKyc":false}\
+            """
+                .formatted(login.loginId()));
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body().path("options").path("days").asInt()).isEqualTo(365);
@@ -79,34 +85,46 @@ class LoginOptionsApiTest {
     SandboxLogin login = newLogin();
     String first = fixture.register(login.loginId()).body().path("retrieval").path("id").asText();
     awaitReady(login.loginId(), first);
-    assertThat(lastDetailRequest(login.loginId()).path("DaysOfTransactions").asText()).isEqualTo("Days90");
-    String picked = fixture.get("/v1/logins/" + login.loginId() + "/accounts").body().path("data").get(1)
-        .path("flinksAccountId").asText();
+    assertThat(lastDetailRequest(login.loginId()).path("DaysOfTransactions").asText())
+        .isEqualTo("Days90");
+    String picked =
+        fixture
+            .get("/v1/logins/" + login.loginId() + "/accounts")
+            .body()
+            .path("data")
+            .get(1)
+            .path("flinksAccountId")
+            .asText();
 
-    HttpResponse<String> patched = patch(login.loginId(), "{\"accountIds\":[\"" + picked + "\"],\"tag\":\"loan-7\"}");
+    HttpResponse<String> patched =
+        patch(login.loginId(), "{\"accountIds\":[\"" + picked + "\"],\"tag\":\"loan-7\"}");
 
     assertThat(patched.statusCode()).isEqualTo(200);
     assertThat(json(patched).path("options").path("accountIds")).hasSize(1);
     assertThat(json(patched).path("tag").asText()).isEqualTo("loan-7");
     refreshAndWait(login.loginId());
-    assertThat(lastDetailRequest(login.loginId()).path("AccountsFilter")).hasSize(1)
-        .first().satisfies(id -> assertThat(id.asText()).isEqualTo(picked));
+    assertThat(lastDetailRequest(login.loginId()).path("AccountsFilter"))
+        .hasSize(1)
+        .first()
+        .satisfies(id -> assertThat(id.asText()).isEqualTo(picked));
 
     assertThat(patch(login.loginId(), "{\"accountIds\":null}").statusCode()).isEqualTo(200);
     refreshAndWait(login.loginId());
     assertThat(lastDetailRequest(login.loginId()).has("AccountsFilter")).isFalse();
-    assertThat(fixture.get("/v1/logins/" + login.loginId()).body().path("tag").asText()).isEqualTo("loan-7");
+    assertThat(fixture.get("/v1/logins/" + login.loginId()).body().path("tag").asText())
+        .isEqualTo("loan-7");
   }
 
   @Test
   void malformed_options_are_refused_with_the_documented_error_and_nothing_is_registered() {
     String loginId = UUID.randomUUID().toString();
-    Map<String, String> bodies = Map.of(
-        "{\"loginId\":\"%s\",\"days\":30}", "invalid_days",
-        "{\"loginId\":\"%s\",\"days\":\"365\"}", "invalid_days",
-        "{\"loginId\":\"%s\",\"accountIds\":\"abc\"}", "invalid_account_ids",
-        "{\"loginId\":\"%s\",\"accountIds\":[\"a,b\"]}", "invalid_account_ids",
-        "{\"loginId\":\"%s\",\"withKyc\":\"yes\"}", "invalid_option");
+    Map<String, String> bodies =
+        Map.of(
+            "{\"loginId\":\"%s\",\"days\":30}", "invalid_days",
+            "{\"loginId\":\"%s\",\"days\":\"365\"}", "invalid_days",
+            "{\"loginId\":\"%s\",\"accountIds\":\"abc\"}", "invalid_account_ids",
+            "{\"loginId\":\"%s\",\"accountIds\":[\"a,b\"]}", "invalid_account_ids",
+            "{\"loginId\":\"%s\",\"withKyc\":\"yes\"}", "invalid_option");
     bodies.forEach((body, code) -> {
       EngineFixture.Response response = fixture.post("/v1/logins", body.formatted(loginId));
       assertThat(response.status()).as(body).isEqualTo(400);
@@ -140,34 +158,56 @@ class LoginOptionsApiTest {
     assertThat(retry.body()).isEqualTo(first.body());
     assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
     assertThat(reused.statusCode()).isEqualTo(422);
-    assertThat(json(reused).path("error").path("code").asText()).isEqualTo("idempotency_key_reused");
-    assertThat(fixture.get("/v1/logins/" + login.loginId()).body().path("tag").asText()).isEqualTo("between");
+    assertThat(json(reused).path("error").path("code").asText())
+        .isEqualTo("idempotency_key_reused");
+    assertThat(fixture.get("/v1/logins/" + login.loginId()).body().path("tag").asText())
+        .isEqualTo("between");
   }
 
   private static SandboxLogin newLogin() {
-    return fixture.sandbox().createLogin(LoginSpec.named("options-" + UUID.randomUUID())
-        .withTransactionsPerYear(400).withAccounts(3).withProcessingDelay(Duration.ZERO));
+    return fixture
+        .sandbox()
+        .createLogin(
+            LoginSpec.named("options-" + UUID.randomUUID())
+                .withTransactionsPerYear(400)
+                .withAccounts(3)
+                .withProcessingDelay(Duration.ZERO));
   }
 
   private static void refreshAndWait(String loginId) {
-    awaitReady(loginId, fixture.post("/v1/logins/" + loginId + "/refresh", "{}").body().path("id").asText());
+    awaitReady(
+        loginId,
+        fixture.post("/v1/logins/" + loginId + "/refresh", "{}").body().path("id").asText());
   }
 
   private static void awaitReady(String loginId, String retrievalId) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> fixture.retrieval(loginId)
-        .filter(r -> r.id().equals(retrievalId) && r.state() == RetrievalState.READY).isPresent());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() ->
+            fixture
+                .retrieval(loginId)
+                .filter(r -> r.id().equals(retrievalId) && r.state() == RetrievalState.READY)
+                .isPresent());
   }
 
-  /** The body of the last {@code /GetAccountsDetail} the sandbox received for a session of {@code loginId}. */
+  /**
+   * The body of the last {@code /GetAccountsDetail} the sandbox received for a session of {@code
+   * loginId}.
+   */
   private static JsonNode lastDetailRequest(String loginId) {
-    List<RecordedRequest> details = fixture.sandbox().requests().stream()
-        .filter(r -> r.endpoint().equals("GetAccountsDetail"))
-        .toList();
+    List<RecordedRequest> details =
+        fixture.sandbox().requests().stream()
+            .filter(r -> r.endpoint().equals("GetAccountsDetail"))
+            .toList();
     for (int i = details.size() - 1; i >= 0; i--) {
       JsonNode body = parse(details.get(i).body());
       String requestId = body.path("RequestId").asText();
-      boolean ours = fixture.count("select count(*) from retrievals where request_id = ? and login_id = ?", requestId,
-          fixture.loginRef(loginId)) > 0;
+      boolean ours =
+          fixture.count(
+                  "select count(*) from retrievals where request_id = ? and login_id = ?",
+                  requestId,
+                  fixture.loginRef(loginId))
+              > 0;
       if (ours) {
         return body;
       }
@@ -180,9 +220,11 @@ class LoginOptionsApiTest {
   }
 
   private static HttpResponse<String> patch(String loginId, String body, String idempotencyKey) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId))
-        .header("Authorization", "Bearer " + EngineFixture.API_KEY).header("Content-Type", "application/json")
-        .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId))
+            .header("Authorization", "Bearer " + EngineFixture.API_KEY)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }

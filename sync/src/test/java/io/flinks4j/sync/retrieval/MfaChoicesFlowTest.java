@@ -25,7 +25,10 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
-/** Choice-type MFA through the service: sandbox → sync → /v1 shows the choices and takes the answers (H2, PG). */
+/**
+ * Choice-type MFA through the service: sandbox → sync → /v1 shows the choices and takes the answers
+ * (H2, PG).
+ */
 @ParameterizedClass(name = "{0}")
 @ArgumentsSource(TestDialects.class)
 class MfaChoicesFlowTest {
@@ -49,8 +52,14 @@ class MfaChoicesFlowTest {
 
   /** A login of {@code type} whose live refresh now waits for MFA; returns its loginId. */
   private String waitingForMfa(MfaType type) {
-    SandboxLogin login = fixture.sandbox().createLogin(LoginSpec.named("choice-" + UUID.randomUUID())
-        .withTransactionsPerYear(100).withProcessingDelay(Duration.ZERO).withMfa(type));
+    SandboxLogin login =
+        fixture
+            .sandbox()
+            .createLogin(
+                LoginSpec.named("choice-" + UUID.randomUUID())
+                    .withTransactionsPerYear(100)
+                    .withProcessingDelay(Duration.ZERO)
+                    .withMfa(type));
     fixture.register(login.loginId());
     awaitState(login.loginId(), "ready");
     fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":true}");
@@ -59,8 +68,10 @@ class MfaChoicesFlowTest {
   }
 
   private void awaitState(String loginId, String state) {
-    await().atMost(Duration.ofSeconds(20))
-        .until(() -> state.equals(fixture.get("/v1/logins/" + loginId).body().path("state").asText()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> state.equals(fixture.get("/v1/logins/" + loginId).body().path("state").asText()));
   }
 
   private static List<String> texts(JsonNode array) {
@@ -75,11 +86,14 @@ class MfaChoicesFlowTest {
 
     JsonNode challenge = fixture.get("/v1/logins/" + loginId).body().path("mfaChallenges").get(0);
     assertThat(challenge.path("type").asText()).isEqualTo("MultipleChoiceMultipleAnswers");
-    assertThat(texts(challenge.path("choices"))).containsExactly("Montreal", "Toronto", "Vancouver", "Calgary");
+    assertThat(texts(challenge.path("choices")))
+        .containsExactly("Montreal", "Toronto", "Vancouver", "Calgary");
     String prompt = challenge.path("prompt").asText();
 
-    var response = fixture.post("/v1/logins/" + loginId + "/mfa",
-        "{\"answers\":{" + quoted(prompt) + ":[\"montreal\",\" Toronto\"]}}");
+    var response =
+        fixture.post(
+            "/v1/logins/" + loginId + "/mfa",
+            "{\"answers\":{" + quoted(prompt) + ":[\"montreal\",\" Toronto\"]}}");
     assertThat(response.status()).isEqualTo(202);
     awaitState(loginId, "ready");
   }
@@ -90,15 +104,24 @@ class MfaChoicesFlowTest {
     JsonNode challenge = fixture.get("/v1/logins/" + loginId).body().path("mfaChallenges").get(0);
     String prompt = challenge.path("prompt").asText();
 
-    var notOffered = fixture.post("/v1/logins/" + loginId + "/mfa", "{\"answers\":{" + quoted(prompt) + ":\"Oval\"}}");
+    var notOffered =
+        fixture.post(
+            "/v1/logins/" + loginId + "/mfa", "{\"answers\":{" + quoted(prompt) + ":\"Oval\"}}");
     assertThat(notOffered.status()).isEqualTo(400);
-    assertThat(notOffered.body().path("error").path("code").asText()).isEqualTo("invalid_mfa_answers");
-    var two = fixture.post("/v1/logins/" + loginId + "/mfa",
-        "{\"answers\":{" + quoted(prompt) + ":[\"Circle\",\"Triangle\"]}}");
+    assertThat(notOffered.body().path("error").path("code").asText())
+        .isEqualTo("invalid_mfa_answers");
+    var two =
+        fixture.post(
+            "/v1/logins/" + loginId + "/mfa",
+            "{\"answers\":{" + quoted(prompt) + ":[\"Circle\",\"Triangle\"]}}");
     assertThat(two.status()).isEqualTo(400);
-    assertThat(fixture.get("/v1/logins/" + loginId).body().path("state").asText()).isEqualTo("mfa_required");
+    assertThat(fixture.get("/v1/logins/" + loginId).body().path("state").asText())
+        .isEqualTo("mfa_required");
 
-    var right = fixture.post("/v1/logins/" + loginId + "/mfa", "{\"answers\":{" + quoted(prompt) + ":\"triangle\"}}");
+    var right =
+        fixture.post(
+            "/v1/logins/" + loginId + "/mfa",
+            "{\"answers\":{" + quoted(prompt) + ":\"triangle\"}}");
     assertThat(right.status()).isEqualTo(202);
     awaitState(loginId, "ready");
   }

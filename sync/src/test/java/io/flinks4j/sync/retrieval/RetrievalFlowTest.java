@@ -34,10 +34,11 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ArgumentsSource(TestDialects.class)
 class RetrievalFlowTest {
 
-  private static final Map<String, String> MFA_ANSWERS = Map.of(
-      "What city were you born in?", "Montreal",
-      "What is the best country on earth?", "Canada",
-      "What shape do people like most?", "Triangle");
+  private static final Map<String, String> MFA_ANSWERS =
+      Map.of(
+          "What city were you born in?", "Montreal",
+          "What is the best country on earth?", "Canada",
+          "What shape do people like most?", "Triangle");
 
   private static final Duration POLL_TIMEOUT = Duration.ofSeconds(5);
 
@@ -50,7 +51,9 @@ class RetrievalFlowTest {
 
   @BeforeParameterizedClassInvocation
   static void startService(Dialect dialect, FlinksSandbox sandbox) {
-    fixture = EngineFixture.start(dialect, sandbox, Map.of("FLINKS4J_POLL_TIMEOUT", POLL_TIMEOUT.toSeconds() + "s"));
+    fixture =
+        EngineFixture.start(
+            dialect, sandbox, Map.of("FLINKS4J_POLL_TIMEOUT", POLL_TIMEOUT.toSeconds() + "s"));
   }
 
   @AfterParameterizedClassInvocation
@@ -59,18 +62,28 @@ class RetrievalFlowTest {
   }
 
   private SandboxLogin newLogin(Duration processingDelay) {
-    return fixture.sandbox().createLogin(LoginSpec.named("flow-" + UUID.randomUUID())
-        .withTransactionsPerYear(400).withProcessingDelay(processingDelay));
+    return fixture
+        .sandbox()
+        .createLogin(
+            LoginSpec.named("flow-" + UUID.randomUUID())
+                .withTransactionsPerYear(400)
+                .withProcessingDelay(processingDelay));
   }
 
   private SandboxLogin newMfaLogin(int rounds) {
-    return fixture.sandbox().createLogin(LoginSpec.named("mfa-" + UUID.randomUUID())
-        .withTransactionsPerYear(200).withProcessingDelay(Duration.ZERO).withMfa(rounds));
+    return fixture
+        .sandbox()
+        .createLogin(
+            LoginSpec.named("mfa-" + UUID.randomUUID())
+                .withTransactionsPerYear(200)
+                .withProcessingDelay(Duration.ZERO)
+                .withMfa(rounds));
   }
 
   private Retrieval awaitState(String loginId, RetrievalState state) {
-    await().atMost(Duration.ofSeconds(20)).until(
-        () -> fixture.retrieval(loginId).map(Retrieval::state).orElse(null) == state);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> fixture.retrieval(loginId).map(Retrieval::state).orElse(null) == state);
     return fixture.retrieval(loginId).orElseThrow();
   }
 
@@ -96,8 +109,12 @@ class RetrievalFlowTest {
 
     String metrics = fixture.getText("/metrics");
 
-    assertThat(metrics).contains("hikaricp_connections_active", "flinks4j_ingest_duration_seconds_count",
-        "flinks4j_ingest_transactions_new_total", "flinks4j_retrievals_completed_total{reason=\"none\"");
+    assertThat(metrics)
+        .contains(
+            "hikaricp_connections_active",
+            "flinks4j_ingest_duration_seconds_count",
+            "flinks4j_ingest_transactions_new_total",
+            "flinks4j_retrievals_completed_total{reason=\"none\"");
   }
 
   @Test
@@ -106,33 +123,43 @@ class RetrievalFlowTest {
     fixture.register(login.loginId());
     awaitState(login.loginId(), RetrievalState.READY);
 
-    assertThat(fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":true}").status())
+    assertThat(
+            fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":true}").status())
         .isEqualTo(202);
     Retrieval waiting = awaitState(login.loginId(), RetrievalState.MFA_REQUIRED);
     assertThat(waiting.challenges()).isNotEmpty();
-    String relaunch = fixture.get("/v1/logins/" + login.loginId()).body().path("relaunchUrl").asText();
-    assertThat(relaunch).startsWith(fixture.sandbox().connectUrl())
-        .contains("requestId=" + waiting.requestId()).contains("authorizeToken=");
+    String relaunch =
+        fixture.get("/v1/logins/" + login.loginId()).body().path("relaunchUrl").asText();
+    assertThat(relaunch)
+        .startsWith(fixture.sandbox().connectUrl())
+        .contains("requestId=" + waiting.requestId())
+        .contains("authorizeToken=");
     // The token is minted for each read, never stored: a second read gets another one.
     assertThat(fixture.get("/v1/logins/" + login.loginId()).body().path("relaunchUrl").asText())
-        .contains("authorizeToken=").isNotEqualTo(relaunch);
+        .contains("authorizeToken=")
+        .isNotEqualTo(relaunch);
 
     // Answer round after round (the sandbox may spread the questions over several 203s).
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      Retrieval current = fixture.retrieval(login.loginId()).orElseThrow();
-      if (current.state() == RetrievalState.MFA_REQUIRED) {
-        StringBuilder answers = new StringBuilder("{\"answers\":{");
-        for (MfaChallenge challenge : current.challenges()) {
-          if (answers.charAt(answers.length() - 1) != '{') {
-            answers.append(',');
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> {
+          Retrieval current = fixture.retrieval(login.loginId()).orElseThrow();
+          if (current.state() == RetrievalState.MFA_REQUIRED) {
+            StringBuilder answers = new StringBuilder("{\"answers\":{");
+            for (MfaChallenge challenge : current.challenges()) {
+              if (answers.charAt(answers.length() - 1) != '{') {
+                answers.append(',');
+              }
+              answers
+                  .append(fixture.json().writeValueAsString(challenge.prompt()))
+                  .append(":[")
+                  .append(fixture.json().writeValueAsString(MFA_ANSWERS.get(challenge.prompt())))
+                  .append(']');
+            }
+            fixture.post("/v1/logins/" + login.loginId() + "/mfa", answers.append("}}").toString());
           }
-          answers.append(fixture.json().writeValueAsString(challenge.prompt())).append(":[")
-              .append(fixture.json().writeValueAsString(MFA_ANSWERS.get(challenge.prompt()))).append(']');
-        }
-        fixture.post("/v1/logins/" + login.loginId() + "/mfa", answers.append("}}").toString());
-      }
-      return current.state() == RetrievalState.READY;
-    });
+          return current.state() == RetrievalState.READY;
+        });
     Retrieval done = fixture.retrieval(login.loginId()).orElseThrow();
     assertThat(done.mode()).isEqualTo(RetrievalMode.LIVE);
     assertThat(done.id()).isEqualTo(waiting.id());
@@ -147,9 +174,16 @@ class RetrievalFlowTest {
     Retrieval waiting = awaitState(login.loginId(), RetrievalState.MFA_REQUIRED);
 
     StringBuilder answers = new StringBuilder("{\"answers\":{");
-    waiting.challenges().forEach(c -> answers.append(answers.length() > 12 ? "," : "")
-        .append('"').append(c.prompt()).append("\":\"wrong\""));
-    var response = fixture.post("/v1/logins/" + login.loginId() + "/mfa", answers.append("}}").toString());
+    waiting
+        .challenges()
+        .forEach(c ->
+            answers
+                .append(answers.length() > 12 ? "," : "")
+                .append('"')
+                .append(c.prompt())
+                .append("\":\"wrong\""));
+    var response =
+        fixture.post("/v1/logins/" + login.loginId() + "/mfa", answers.append("}}").toString());
 
     assertThat(response.status()).isEqualTo(202);
     assertThat(response.body().path("state").asText()).isEqualTo("failed");
@@ -164,12 +198,16 @@ class RetrievalFlowTest {
     fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":true}");
     awaitState(login.loginId(), RetrievalState.MFA_REQUIRED);
 
-    var response = fixture.post("/v1/logins/" + login.loginId() + "/mfa",
-        "{\"answers\":{\"What is your favourite colour?\":\"blue\"}}");
+    var response =
+        fixture.post(
+            "/v1/logins/" + login.loginId() + "/mfa",
+            "{\"answers\":{\"What is your favourite colour?\":\"blue\"}}");
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.body().path("error").path("code").asText()).isEqualTo("invalid_mfa_answers");
-    assertThat(fixture.retrieval(login.loginId()).orElseThrow().state()).isEqualTo(RetrievalState.MFA_REQUIRED);
+    assertThat(response.body().path("error").path("code").asText())
+        .isEqualTo("invalid_mfa_answers");
+    assertThat(fixture.retrieval(login.loginId()).orElseThrow().state())
+        .isEqualTo(RetrievalState.MFA_REQUIRED);
   }
 
   @Test
@@ -197,7 +235,8 @@ class RetrievalFlowTest {
     fixture.register(login.loginId());
     awaitState(login.loginId(), RetrievalState.READY);
 
-    var response = fixture.post("/v1/logins/" + login.loginId() + "/mfa", "{\"answers\":{\"q\":\"a\"}}");
+    var response =
+        fixture.post("/v1/logins/" + login.loginId() + "/mfa", "{\"answers\":{\"q\":\"a\"}}");
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.body().path("error").path("code").asText()).isEqualTo("mfa_not_pending");
@@ -233,7 +272,8 @@ class RetrievalFlowTest {
   void transient_faults_on_every_call_kind_never_end_a_retrieval() {
     SandboxLogin login = newLogin(Duration.ofMillis(600));
     String id = login.loginId();
-    List.of(Fault.httpError(503).onEndpoint("Authorize").times(2),
+    List.of(
+            Fault.httpError(503).onEndpoint("Authorize").times(2),
             Fault.of(Fault.Kind.TOO_MANY_REQUESTS).onEndpoint("GetAccountsDetail").times(1),
             Fault.of(Fault.Kind.CONNECTION_RESET).onEndpoint("GetAccountsDetailAsync").times(1),
             Fault.of(Fault.Kind.MALFORMED_BODY).onEndpoint("GetAccountsDetailAsync").times(1),
@@ -271,7 +311,8 @@ class RetrievalFlowTest {
     var second = fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":false}");
 
     assertThat(second.status()).isEqualTo(409);
-    assertThat(second.body().path("error").path("code").asText()).isEqualTo("retrieval_in_progress");
+    assertThat(second.body().path("error").path("code").asText())
+        .isEqualTo("retrieval_in_progress");
   }
 
   @Test
@@ -280,19 +321,27 @@ class RetrievalFlowTest {
     fixture.register(login.loginId());
     long loginRef = fixture.loginRef(login.loginId());
 
-    assertThatThrownBy(() -> fixture.database().database().inTransaction(c -> {
-      try (var ps = c.prepareStatement("insert into retrievals (id, login_id, active_login_id, mode, state,"
-          + " detail_requested, attempts, polls, sessions, created_at, updated_at, version)"
-          + " values (?, ?, ?, 'cached', 'requested', false, 0, 0, 0, ?, ?, 0)")) {
-        ps.setString(1, UUID.randomUUID().toString());
-        ps.setLong(2, loginRef);
-        ps.setLong(3, loginRef);
-        ps.setObject(4, Instant.now().atOffset(ZoneOffset.UTC));
-        ps.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
-        return ps.executeUpdate();
-      }
-    })).hasCauseInstanceOf(SQLException.class)
-        .cause().satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
+    assertThatThrownBy(() ->
+            fixture
+                .database()
+                .database()
+                .inTransaction(c -> {
+                  try (var ps =
+                      c.prepareStatement(
+                          "insert into retrievals (id, login_id, active_login_id, mode, state,"
+                              + " detail_requested, attempts, polls, sessions, created_at, updated_at, version)"
+                              + " values (?, ?, ?, 'cached', 'requested', false, 0, 0, 0, ?, ?, 0)")) {
+                    ps.setString(1, UUID.randomUUID().toString());
+                    ps.setLong(2, loginRef);
+                    ps.setLong(3, loginRef);
+                    ps.setObject(4, Instant.now().atOffset(ZoneOffset.UTC));
+                    ps.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
+                    return ps.executeUpdate();
+                  }
+                }))
+        .hasCauseInstanceOf(SQLException.class)
+        .cause()
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
   }
 
   @Test
@@ -306,17 +355,33 @@ class RetrievalFlowTest {
     awaitState(first.loginId(), RetrievalState.READY);
     awaitState(second.loginId(), RetrievalState.READY);
 
-    List<Retrieval> started = fixture.service().engine().requestAll(List.of(fixture.loginRef(busy.loginId()),
-        fixture.loginRef(first.loginId()), fixture.loginRef(second.loginId())), RetrievalMode.CACHED);
+    List<Retrieval> started =
+        fixture
+            .service()
+            .engine()
+            .requestAll(
+                List.of(
+                    fixture.loginRef(busy.loginId()),
+                    fixture.loginRef(first.loginId()),
+                    fixture.loginRef(second.loginId())),
+                RetrievalMode.CACHED);
 
-    assertThat(started).extracting(Retrieval::loginRef)
+    assertThat(started)
+        .extracting(Retrieval::loginRef)
         .containsExactly(fixture.loginRef(first.loginId()), fixture.loginRef(second.loginId()));
     for (SandboxLogin login : List.of(first, second)) {
-      await().atMost(Duration.ofSeconds(20)).until(() -> fixture.count(
-          "select count(*) from retrievals where login_id = ? and state = 'ready'", fixture.loginRef(login.loginId()))
-          == 2);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() ->
+              fixture.count(
+                      "select count(*) from retrievals where login_id = ? and state = 'ready'",
+                      fixture.loginRef(login.loginId()))
+                  == 2);
     }
-    assertThat(fixture.count("select count(*) from retrievals where login_id = ?", fixture.loginRef(busy.loginId())))
+    assertThat(
+            fixture.count(
+                "select count(*) from retrievals where login_id = ?",
+                fixture.loginRef(busy.loginId())))
         .isEqualTo(1);
   }
 
@@ -324,8 +389,9 @@ class RetrievalFlowTest {
   void an_expired_request_id_makes_the_retrieval_open_a_new_session() {
     SandboxLogin login = newLogin(Duration.ofSeconds(2));
     fixture.register(login.loginId());
-    await().atMost(Duration.ofSeconds(10)).until(
-        () -> fixture.retrieval(login.loginId()).map(Retrieval::polls).orElse(0) > 0);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> fixture.retrieval(login.loginId()).map(Retrieval::polls).orElse(0) > 0);
 
     fixture.sandbox().advanceClock(Duration.ofMinutes(31));
     Retrieval ready = awaitState(login.loginId(), RetrievalState.READY);
@@ -344,8 +410,9 @@ class RetrievalFlowTest {
     assertThat(fixture.delete("/v1/logins/" + login.loginId()).status()).isEqualTo(204);
 
     assertThat(fixture.service().logins().find(login.loginId())).isEmpty();
-    assertThat(fixture.count("select count(*) from retrievals")).isEqualTo(
-        fixture.count("select count(*) from retrievals r join logins l on l.id = r.login_id"));
+    assertThat(fixture.count("select count(*) from retrievals"))
+        .isEqualTo(
+            fixture.count("select count(*) from retrievals r join logins l on l.id = r.login_id"));
     assertThat(fixture.sandbox().requests()).anyMatch(r -> r.endpoint().equals("DeleteCard"));
     assertThat(fixture.delete("/v1/logins/" + login.loginId()).status()).isEqualTo(404);
   }

@@ -27,7 +27,10 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
-/** The step history the engine writes and {@code GET /v1/logins/{loginId}/retrievals} shows as timelines. */
+/**
+ * The step history the engine writes and {@code GET /v1/logins/{loginId}/retrievals} shows as
+ * timelines.
+ */
 @ParameterizedClass(name = "{0}")
 @ArgumentsSource(TestDialects.class)
 class RetrievalHistoryTest {
@@ -65,7 +68,8 @@ class RetrievalHistoryTest {
     long previous = 0;
     for (JsonNode step : item.path("steps")) {
       assertThat(step.path("elapsedMs").asLong()).isGreaterThanOrEqualTo(previous);
-      assertThat(step.path("sincePreviousMs").asLong()).isEqualTo(step.path("elapsedMs").asLong() - previous);
+      assertThat(step.path("sincePreviousMs").asLong())
+          .isEqualTo(step.path("elapsedMs").asLong() - previous);
       previous = step.path("elapsedMs").asLong();
     }
   }
@@ -78,23 +82,33 @@ class RetrievalHistoryTest {
     fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{\"live\":true}");
     Retrieval waiting = awaitState(login.loginId(), RetrievalState.MFA_REQUIRED);
     StringBuilder answers = new StringBuilder("{\"answers\":{");
-    waiting.challenges().forEach(c -> answers.append(answers.length() > 12 ? "," : "")
-        .append('"').append(c.prompt()).append("\":\"wrong\""));
+    waiting
+        .challenges()
+        .forEach(c ->
+            answers
+                .append(answers.length() > 12 ? "," : "")
+                .append('"')
+                .append(c.prompt())
+                .append("\":\"wrong\""));
     fixture.post("/v1/logins/" + login.loginId() + "/mfa", answers.append("}}").toString());
 
     JsonNode latest = history(login.loginId()).get(0);
 
     assertThat(latest.path("retrieval").path("mode").asText()).isEqualTo("live");
-    assertThat(events(latest)).containsSubsequence("requested", "authorize", "mfa_required", "mfa_answered", "failed");
+    assertThat(events(latest))
+        .containsSubsequence("requested", "authorize", "mfa_required", "mfa_answered", "failed");
     JsonNode end = latest.path("steps").get(latest.path("steps").size() - 1);
     assertThat(end.path("reason").asText()).startsWith("INVALID_SECURITY_RESPONSE");
-    assertThat(history(login.loginId()).get(1).path("retrieval").path("mode").asText()).isEqualTo("cached");
+    assertThat(history(login.loginId()).get(1).path("retrieval").path("mode").asText())
+        .isEqualTo("cached");
   }
 
   @Test
   void a_transient_failure_shows_as_a_retry_with_its_reason() {
     SandboxLogin login = newLogin(Duration.ZERO, 0);
-    fixture.sandbox().addFault(Fault.httpError(503).onEndpoint("Authorize").times(1).forLogin(login.loginId()));
+    fixture
+        .sandbox()
+        .addFault(Fault.httpError(503).onEndpoint("Authorize").times(1).forLogin(login.loginId()));
     try {
       fixture.register(login.loginId());
       awaitState(login.loginId(), RetrievalState.READY);
@@ -119,30 +133,37 @@ class RetrievalHistoryTest {
     fixture.register(login.loginId());
     awaitState(login.loginId(), RetrievalState.READY);
     for (int i = 0; i < RetrievalSteps.KEPT_PER_LOGIN + 2; i++) {
-      assertThat(fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{}").status()).isEqualTo(202);
+      assertThat(fixture.post("/v1/logins/" + login.loginId() + "/refresh", "{}").status())
+          .isEqualTo(202);
       awaitState(login.loginId(), RetrievalState.READY);
     }
 
     assertThat(history(login.loginId())).hasSize(RetrievalSteps.KEPT_PER_LOGIN);
-    assertThat(retrievalsWithSteps(fixture.loginRef(login.loginId()))).isEqualTo(RetrievalSteps.KEPT_PER_LOGIN);
+    assertThat(retrievalsWithSteps(fixture.loginRef(login.loginId())))
+        .isEqualTo(RetrievalSteps.KEPT_PER_LOGIN);
   }
 
   @Test
   void an_unknown_login_has_no_history() {
-    assertThat(fixture.get("/v1/logins/" + UUID.randomUUID() + "/retrievals").status()).isEqualTo(404);
+    assertThat(fixture.get("/v1/logins/" + UUID.randomUUID() + "/retrievals").status())
+        .isEqualTo(404);
   }
 
-  // ---- helpers -------------------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------------------
 
   private static SandboxLogin newLogin(Duration processingDelay, int mfaRounds) {
-    LoginSpec spec = LoginSpec.named("history-" + UUID.randomUUID()).withTransactionsPerYear(50)
-        .withProcessingDelay(processingDelay);
+    LoginSpec spec =
+        LoginSpec.named("history-" + UUID.randomUUID())
+            .withTransactionsPerYear(50)
+            .withProcessingDelay(processingDelay);
     return fixture.sandbox().createLogin(mfaRounds > 0 ? spec.withMfa(mfaRounds) : spec);
   }
 
   private static Retrieval awaitState(String loginId, RetrievalState state) {
-    await().atMost(Duration.ofSeconds(20)).until(
-        () -> fixture.retrieval(loginId).map(Retrieval::state).orElse(null) == state);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> fixture.retrieval(loginId).map(Retrieval::state).orElse(null) == state);
     return fixture.retrieval(loginId).orElseThrow();
   }
 
@@ -159,15 +180,19 @@ class RetrievalHistoryTest {
   }
 
   private static long retrievalsWithSteps(long loginRef) {
-    return fixture.database().database().inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "select count(distinct retrieval_id) from retrieval_steps where login_id = ?")) {
-        ps.setLong(1, loginRef);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return fixture
+        .database()
+        .database()
+        .inTransaction(c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select count(distinct retrieval_id) from retrieval_steps where login_id = ?")) {
+            ps.setLong(1, loginRef);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
   }
 }

@@ -19,10 +19,10 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * A scripted Flinks for the simulation: each call's outcome is drawn from one seeded generator (faults of every
- * kind, latency, an outage window, expiring sessions, crashes of the calling process before or after Flinks acted),
- * and every call is checked against the rules a real Flinks would hold the engine to. What it saw wrong is in
- * {@link #violations()}.
+ * A scripted Flinks for the simulation: each call's outcome is drawn from one seeded generator
+ * (faults of every kind, latency, an outage window, expiring sessions, crashes of the calling
+ * process before or after Flinks acted), and every call is checked against the rules a real Flinks
+ * would hold the engine to. What it saw wrong is in {@link #violations()}.
  */
 final class SimulatedFlinks implements FlinksGateway {
 
@@ -71,11 +71,18 @@ final class SimulatedFlinks implements FlinksGateway {
   private int crashes;
 
   /**
-   * @param activeDeadline the deadline of a login's active retrieval, empty when it has none (then no call about
-   *     it may arrive)
+   * @param activeDeadline the deadline of a login's active retrieval, empty when it has none (then
+   *     no call about it may arrive)
    */
-  SimulatedFlinks(RandomGenerator random, MutableClock clock, Duration pollInterval, double faultRate,
-      double crashRate, Instant outageStart, Duration outage, Function<String, Optional<Instant>> activeDeadline) {
+  SimulatedFlinks(
+      RandomGenerator random,
+      MutableClock clock,
+      Duration pollInterval,
+      double faultRate,
+      double crashRate,
+      Instant outageStart,
+      Duration outage,
+      Function<String, Optional<Instant>> activeDeadline) {
     this.random = random;
     this.clock = clock;
     this.pollInterval = pollInterval;
@@ -123,13 +130,17 @@ final class SimulatedFlinks implements FlinksGateway {
       throw refusal("Authorize", 400, "DISABLED_LOGIN");
     }
     String requestId = "req-" + (++sessionCounter);
-    Optional.ofNullable(latestSession.put(loginId, requestId)).map(sessions::get).ifPresent(old -> old.replaced = true);
+    Optional.ofNullable(latestSession.put(loginId, requestId))
+        .map(sessions::get)
+        .ifPresent(old -> old.replaced = true);
     OpenSession session = new OpenSession(loginId, profile.pendingPolls());
     sessions.put(requestId, session);
     boolean mfa = mode == RetrievalMode.LIVE && profile.mfa();
     session.waitingForAnswers = mfa;
     leave();
-    return mfa ? new FlinksGateway.Session.Mfa(requestId, List.of(new MfaChallenge("QuestionAndAnswer", MFA_PROMPT)))
+    return mfa
+        ? new FlinksGateway.Session.Mfa(
+            requestId, List.of(new MfaChallenge("QuestionAndAnswer", MFA_PROMPT)))
         : new FlinksGateway.Session.Authorized(requestId);
   }
 
@@ -178,17 +189,27 @@ final class SimulatedFlinks implements FlinksGateway {
       throw refusal(endpoint, 400, "SESSION_NONEXISTENT");
     }
     Instant now = clock.instant();
-    if (session.lastDataCall != null && Duration.between(session.lastDataCall, now).compareTo(pollInterval) < 0) {
-      violations.add(endpoint + " of " + requestId + " " + Duration.between(session.lastDataCall, now)
-          + " after the previous data call (interval " + pollInterval + ")");
+    if (session.lastDataCall != null
+        && Duration.between(session.lastDataCall, now).compareTo(pollInterval) < 0) {
+      violations.add(
+          endpoint
+              + " of "
+              + requestId
+              + " "
+              + Duration.between(session.lastDataCall, now)
+              + " after the previous data call (interval "
+              + pollInterval
+              + ")");
     }
     if (session.replaced) {
-      violations.add(endpoint + " on " + requestId + " after a newer session of the login was opened");
+      violations.add(
+          endpoint + " on " + requestId + " after a newer session of the login was opened");
     }
     session.lastDataCall = now;
     arrive(endpoint, session.loginId);
     if (session.waitingForAnswers) {
-      violations.add(endpoint + " on " + requestId + " before its security questions were answered");
+      violations.add(
+          endpoint + " on " + requestId + " before its security questions were answered");
     }
     if (!session.expired && random.nextDouble() < 0.02) {
       session.expired = true; // the RequestId idled out at Flinks
@@ -205,7 +226,10 @@ final class SimulatedFlinks implements FlinksGateway {
     return new Detail.Ready(profiles.get(session.loginId).payload());
   }
 
-  /** A call reaches Flinks: rules checked, then latency, outage, crash before acting and faults drawn. */
+  /**
+   * A call reaches Flinks: rules checked, then latency, outage, crash before acting and faults
+   * drawn.
+   */
   private void arrive(String endpoint, String loginId) {
     calls++;
     Instant now = clock.instant();
@@ -213,7 +237,8 @@ final class SimulatedFlinks implements FlinksGateway {
     if (deadline.isEmpty()) {
       violations.add(endpoint + " about a login without an active retrieval at " + now);
     } else if (!now.isBefore(deadline.get())) {
-      violations.add(endpoint + " at " + now + ", at or after the retrieval's deadline " + deadline.get());
+      violations.add(
+          endpoint + " at " + now + ", at or after the retrieval's deadline " + deadline.get());
     }
     if (random.nextDouble() < 0.08) {
       clock.advance(Duration.ofMillis(1500));
@@ -247,21 +272,22 @@ final class SimulatedFlinks implements FlinksGateway {
     }
     if (kind < 0.6) {
       Duration retryAfter = random.nextBoolean() ? Duration.ofSeconds(30) : null;
-      return FlinksApiException.of(endpoint, 401, new FlinksCode("TOO_MANY_REQUESTS"), "slow down", null,
-          retryAfter);
+      return FlinksApiException.of(
+          endpoint, 401, new FlinksCode("TOO_MANY_REQUESTS"), "slow down", null, retryAfter);
     }
     if (kind < 0.8) {
-      return new FlinksTransportException(endpoint + " failed without a usable response (connection reset)", null);
+      return new FlinksTransportException(
+          endpoint + " failed without a usable response (connection reset)", null);
     }
     if (kind < 0.9) {
-      return new UnreadableResponseException(endpoint + " answered HTTP 200 with an unreadable body", 200, null,
-          null);
+      return new UnreadableResponseException(
+          endpoint + " answered HTTP 200 with an unreadable body", 200, null, null);
     }
     return refusal(endpoint, 400, "RETRY_LATER");
   }
 
   private static FlinksApiException refusal(String endpoint, int status, String code) {
-    return FlinksApiException.of(endpoint, status, code == null ? null : new FlinksCode(code), "simulated", null,
-        null);
+    return FlinksApiException.of(
+        endpoint, status, code == null ? null : new FlinksCode(code), "simulated", null, null);
   }
 }

@@ -16,10 +16,11 @@ class RefreshSchedulerTest {
   void logins_registered_together_fall_due_spread_over_the_whole_period() {
     int buckets = 24;
     long[] perHour = new long[buckets];
-    LongStream.rangeClosed(1, 2_400).forEach(loginRef -> {
-      Instant due = RefreshScheduler.firstDue(loginRef, PERIOD, NOW);
-      perHour[(int) Duration.between(NOW, due).toHours()]++;
-    });
+    LongStream.rangeClosed(1, 2_400)
+        .forEach(loginRef -> {
+          Instant due = RefreshScheduler.firstDue(loginRef, PERIOD, NOW);
+          perHour[(int) Duration.between(NOW, due).toHours()]++;
+        });
 
     // 100 per hour on average; consecutive ids must not bunch up in a few hours.
     assertThat(java.util.Arrays.stream(perHour).boxed().toList())

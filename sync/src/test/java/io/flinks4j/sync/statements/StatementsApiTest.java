@@ -32,7 +32,10 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
-/** Statements over real sockets: sandbox {@code /GetStatements} → client → sync → {@code /v1}, each file kept once. */
+/**
+ * Statements over real sockets: sandbox {@code /GetStatements} → client → sync → {@code /v1}, each
+ * file kept once.
+ */
 @ParameterizedClass(name = "{0}")
 @ArgumentsSource(TestDialects.class)
 class StatementsApiTest {
@@ -76,7 +79,8 @@ class StatementsApiTest {
       assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
       assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
       assertThat(pdf.body()).hasSize(statement.path("sizeBytes").asInt());
-      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf.body()));
+      String sha =
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf.body()));
       assertThat(sha).isEqualTo(statement.path("sha256").asText());
       hashes.add(sha);
     }
@@ -86,10 +90,22 @@ class StatementsApiTest {
   @Test
   void statements_follow_the_logins_account_filter() {
     String loginId = readyLogin(2);
-    String picked = fixture.get("/v1/logins/" + loginId + "/accounts").body().path("data").get(0)
-        .path("flinksAccountId").asText();
-    String number = fixture.get("/v1/logins/" + loginId + "/accounts").body().path("data").get(0)
-        .path("accountNumber").asText();
+    String picked =
+        fixture
+            .get("/v1/logins/" + loginId + "/accounts")
+            .body()
+            .path("data")
+            .get(0)
+            .path("flinksAccountId")
+            .asText();
+    String number =
+        fixture
+            .get("/v1/logins/" + loginId + "/accounts")
+            .body()
+            .path("data")
+            .get(0)
+            .path("accountNumber")
+            .asText();
     assertThat(patch(loginId, "{\"accountIds\":[\"" + picked + "\"]}")).isEqualTo(200);
 
     EngineFixture.Response fetched = fetch(loginId, "");
@@ -105,18 +121,31 @@ class StatementsApiTest {
     EngineFixture.Response bad = fetch(loginId, "{\"numberOfStatements\":\"Months6\"}");
 
     assertThat(bad.status()).isEqualTo(400);
-    assertThat(bad.body().path("error").path("code").asText()).isEqualTo("invalid_number_of_statements");
+    assertThat(bad.body().path("error").path("code").asText())
+        .isEqualTo("invalid_number_of_statements");
     assertThat(download(loginId, "99999").statusCode()).isEqualTo(404);
     assertThat(download(loginId, "not-an-id").statusCode()).isEqualTo(404);
     assertThat(fetch(UUID.randomUUID().toString(), "").status()).isEqualTo(404);
   }
 
   private static String readyLogin(int accounts) {
-    SandboxLogin login = fixture.sandbox().createLogin(LoginSpec.named("statements-" + UUID.randomUUID())
-        .withAccounts(accounts).withTransactionsPerYear(200).withProcessingDelay(Duration.ZERO));
-    String retrieval = fixture.register(login.loginId()).body().path("retrieval").path("id").asText();
-    await().atMost(Duration.ofSeconds(30)).until(() -> fixture.retrieval(login.loginId())
-        .filter(r -> r.id().equals(retrieval) && r.state() == RetrievalState.READY).isPresent());
+    SandboxLogin login =
+        fixture
+            .sandbox()
+            .createLogin(
+                LoginSpec.named("statements-" + UUID.randomUUID())
+                    .withAccounts(accounts)
+                    .withTransactionsPerYear(200)
+                    .withProcessingDelay(Duration.ZERO));
+    String retrieval =
+        fixture.register(login.loginId()).body().path("retrieval").path("id").asText();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() ->
+            fixture
+                .retrieval(login.loginId())
+                .filter(r -> r.id().equals(retrieval) && r.state() == RetrievalState.READY)
+                .isPresent());
     return login.loginId();
   }
 
@@ -124,16 +153,24 @@ class StatementsApiTest {
     return fixture.post("/v1/logins/" + loginId + "/statements", body);
   }
 
-  private static HttpResponse<byte[]> download(String loginId, String id) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId + "/statements/" + id))
-        .header("Authorization", "Bearer " + EngineFixture.API_KEY).build(), HttpResponse.BodyHandlers.ofByteArray());
+  private static HttpResponse<byte[]> download(String loginId, String id)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId + "/statements/" + id))
+            .header("Authorization", "Bearer " + EngineFixture.API_KEY)
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static int patch(String loginId, String body) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId))
-          .header("Authorization", "Bearer " + EngineFixture.API_KEY).header("Content-Type", "application/json")
-          .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+      return HTTP.send(
+              HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId))
+                  .header("Authorization", "Bearer " + EngineFixture.API_KEY)
+                  .header("Content-Type", "application/json")
+                  .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
           .statusCode();
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);

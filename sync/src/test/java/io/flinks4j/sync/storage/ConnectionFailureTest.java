@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ConnectionFailureTest {
 
   private static DatabaseConfig config(String url, String user) {
-    return new DatabaseConfig(url, Optional.ofNullable(user), Optional.empty(), 2, Optional.empty());
+    return new DatabaseConfig(
+        url, Optional.ofNullable(user), Optional.empty(), 2, Optional.empty());
   }
 
   /** The test server's URL with another database name, keeping its host, port and parameters. */
@@ -22,7 +23,8 @@ class ConnectionFailureTest {
     assertThatThrownBy(() -> Database.open(config(otherDatabase("flinks4j_absent_db"), null)))
         .isInstanceOf(StorageException.class)
         .hasMessageStartingWith("cannot connect to jdbc:postgresql://")
-        .hasMessageContaining("database does not exist: database \"flinks4j_absent_db\" does not exist")
+        .hasMessageContaining(
+            "database does not exist: database \"flinks4j_absent_db\" does not exist")
         .hasMessageNotContaining("\n");
   }
 
@@ -38,7 +40,8 @@ class ConnectionFailureTest {
 
   @Test
   void a_port_nobody_listens_on_is_an_unreachable_host() {
-    assertThatThrownBy(() -> Database.open(config("jdbc:postgresql://127.0.0.1:1/flinks4j_test", "postgres")))
+    assertThatThrownBy(
+            () -> Database.open(config("jdbc:postgresql://127.0.0.1:1/flinks4j_test", "postgres")))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("host unreachable: ")
         .hasMessageContaining("127.0.0.1:1")
@@ -47,7 +50,8 @@ class ConnectionFailureTest {
 
   @Test
   void the_password_in_a_url_query_is_not_repeated() {
-    assertThatThrownBy(() -> Database.open(config("jdbc:postgresql://127.0.0.1:1/x?password=pw-secret", null)))
+    assertThatThrownBy(
+            () -> Database.open(config("jdbc:postgresql://127.0.0.1:1/x?password=pw-secret", null)))
         .isInstanceOf(StorageException.class)
         .hasMessageNotContaining("pw-secret");
   }

@@ -28,7 +28,8 @@ class DatabaseConfigTest {
   @Test
   void in_memory_and_remote_h2_urls_get_no_durability_settings() {
     assertThat(config("jdbc:h2:mem:x").effectiveUrl()).doesNotContain("WRITE_DELAY", "REUSE_SPACE");
-    assertThat(config("jdbc:h2:tcp://localhost/x").effectiveUrl()).doesNotContain("WRITE_DELAY", "REUSE_SPACE");
+    assertThat(config("jdbc:h2:tcp://localhost/x").effectiveUrl())
+        .doesNotContain("WRITE_DELAY", "REUSE_SPACE");
   }
 
   private static DatabaseConfig config(String url) {

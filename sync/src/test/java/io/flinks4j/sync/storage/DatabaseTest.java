@@ -30,16 +30,21 @@ class DatabaseTest {
   @ArgumentsSource(TestDialects.class)
   void reopening_an_up_to_date_database_keeps_its_data(Dialect dialect) {
     try (TestDatabase test = TestDatabase.create(dialect)) {
-      test.database().inTransaction(c -> c.createStatement().executeUpdate(
-          "insert into logins (login_hash, login_id_enc, created_at) values ('h', 'e', current_timestamp)"));
+      test.database()
+          .inTransaction(c ->
+              c.createStatement()
+                  .executeUpdate(
+                      "insert into logins (login_hash, login_id_enc, created_at) values ('h', 'e', current_timestamp)"));
 
       try (Database again = Database.open(test.config())) {
-        int count = again.inTransaction(c -> {
-          try (ResultSet rows = c.createStatement().executeQuery("select count(*) from logins")) {
-            rows.next();
-            return rows.getInt(1);
-          }
-        });
+        int count =
+            again.inTransaction(c -> {
+              try (ResultSet rows =
+                  c.createStatement().executeQuery("select count(*) from logins")) {
+                rows.next();
+                return rows.getInt(1);
+              }
+            });
         assertThat(count).isEqualTo(1);
       }
     }
@@ -65,13 +70,14 @@ class DatabaseTest {
   }
 
   @Test
-  void the_embedded_database_files_and_the_folder_created_for_them_are_the_owner_s_only(@TempDir Path folder)
-      throws Exception {
+  void the_embedded_database_files_and_the_folder_created_for_them_are_the_owner_s_only(
+      @TempDir Path folder) throws Exception {
     Path data = folder.resolve("data");
     try (Database database = Database.open(DatabaseConfig.h2File(data))) {
       assertThat(permissions(data.resolve("flinks4j.mv.db"))).isEqualTo("rw-------");
     }
-    // Reopened: the compaction before each start rewrites the file, and the copy is restricted again.
+    // Reopened: the compaction before each start rewrites the file, and the copy is restricted
+    // again.
     try (Database database = Database.open(DatabaseConfig.h2File(data))) {
       assertThat(permissions(data.resolve("flinks4j.mv.db"))).isEqualTo("rw-------");
     }
@@ -79,14 +85,17 @@ class DatabaseTest {
   }
 
   private static String permissions(Path path) throws java.io.IOException {
-    return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path));
+    return java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(path));
   }
 
   private static List<String> tables(Database database) {
     return database.inTransaction(connection -> {
       List<String> names = new ArrayList<>();
       try (ResultSet rows =
-          connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+          connection
+              .getMetaData()
+              .getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
         while (rows.next()) {
           names.add(rows.getString("TABLE_NAME").toLowerCase());
         }

@@ -39,6 +39,7 @@ class EventStreamTest {
 
   @RegisterExtension
   static final FlinksSandboxExtension FLINKS = FlinksSandboxExtension.withOptions(b -> b);
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -64,7 +65,9 @@ class EventStreamTest {
       fixture.register(loginId);
 
       await().atMost(Duration.ofSeconds(20)).until(() -> events.of(loginId).contains("ready"));
-      assertThat(events.of(loginId)).startsWith("requested", "authorize", "session_opened").endsWith("ready");
+      assertThat(events.of(loginId))
+          .startsWith("requested", "authorize", "session_opened")
+          .endsWith("ready");
       List<Long> ids = events.received.stream().map(Event::id).toList();
       assertThat(ids).isSorted().doesNotHaveDuplicates();
     }
@@ -88,8 +91,12 @@ class EventStreamTest {
     try (Events events = open("", null)) {
       fixture.register(loginId);
       await().atMost(Duration.ofSeconds(20)).until(() -> events.of(loginId).contains("ready"));
-      before = events.received.stream().filter(e -> e.data().path("loginId").asText().equals(loginId))
-          .findFirst().orElseThrow().id();
+      before =
+          events.received.stream()
+              .filter(e -> e.data().path("loginId").asText().equals(loginId))
+              .findFirst()
+              .orElseThrow()
+              .id();
     }
 
     try (Events resumed = open("", before)) {
@@ -99,11 +106,17 @@ class EventStreamTest {
     }
   }
 
-  // ---- helpers -------------------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------------------
 
   private static String newLogin() {
-    return fixture.sandbox().createLogin(LoginSpec.named("stream-" + UUID.randomUUID()).withTransactionsPerYear(20)
-        .withProcessingDelay(Duration.ofMillis(400))).loginId();
+    return fixture
+        .sandbox()
+        .createLogin(
+            LoginSpec.named("stream-" + UUID.randomUUID())
+                .withTransactionsPerYear(20)
+                .withProcessingDelay(Duration.ofMillis(400)))
+        .loginId();
   }
 
   private static String ticket() {
@@ -113,23 +126,30 @@ class EventStreamTest {
   }
 
   private static int status(String query) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(fixture.uri(EventStream.PATH + query)).GET()
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(fixture.uri(EventStream.PATH + query)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     return response.statusCode();
   }
 
-  /** Opens the stream (with the bearer key when {@code query} has no ticket) and reads it on a thread. */
+  /**
+   * Opens the stream (with the bearer key when {@code query} has no ticket) and reads it on a
+   * thread.
+   */
   private static Events open(String query, Long lastEventId) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(fixture.uri(EventStream.PATH + query)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(fixture.uri(EventStream.PATH + query)).GET();
     if (!query.contains("ticket")) {
       request.header("Authorization", "Bearer " + EngineFixture.API_KEY);
     }
     if (lastEventId != null) {
       request.header("Last-Event-ID", String.valueOf(lastEventId));
     }
-    HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/event-stream"));
+    HttpResponse<InputStream> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
     return new Events(response.statusCode(), response.body());
   }
 
@@ -148,7 +168,8 @@ class EventStreamTest {
     }
 
     private void read() {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      try (BufferedReader lines =
+          new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
         long id = -1;
         String type = null;
         String line;
@@ -168,9 +189,11 @@ class EventStreamTest {
 
     /** The step events of one login, in the order received. */
     List<String> of(String loginId) {
-      return received.stream().filter(e -> "step".equals(e.type()))
+      return received.stream()
+          .filter(e -> "step".equals(e.type()))
           .filter(e -> e.data().path("loginId").asText().equals(loginId))
-          .map(e -> e.data().path("event").asText()).toList();
+          .map(e -> e.data().path("event").asText())
+          .toList();
     }
 
     @Override

@@ -113,7 +113,8 @@ public final class Payloads {
     }
 
     /** Adds a transaction; {@code id} may be null. */
-    public Account transaction(String id, LocalDate date, String description, String debit, String credit) {
+    public Account transaction(
+        String id, LocalDate date, String description, String debit, String credit) {
       ObjectNode tx = ((ArrayNode) node.get("Transactions")).addObject();
       tx.put("Date", date.toString());
       tx.putNull("Code");
@@ -137,7 +138,10 @@ public final class Payloads {
       return this;
     }
 
-    /** Adds {@code count} transactions with ids {@code prefix-0..}, one per day back from {@code newest}. */
+    /**
+     * Adds {@code count} transactions with ids {@code prefix-0..}, one per day back from {@code
+     * newest}.
+     */
     public Account transactions(String prefix, int count, LocalDate newest) {
       for (int i = 0; i < count; i++) {
         transaction(prefix + "-" + i, newest.minusDays(i % 365), "purchase " + i, "12.34", null);

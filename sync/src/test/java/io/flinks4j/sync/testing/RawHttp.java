@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One HTTP/1.1 connection over a plain socket, kept alive across requests, so a test controls exactly which
- * requests share a connection and which bytes go on the wire (headers in any case, chunked bodies).
+ * One HTTP/1.1 connection over a plain socket, kept alive across requests, so a test controls
+ * exactly which requests share a connection and which bytes go on the wire (headers in any case,
+ * chunked bodies).
  */
 public final class RawHttp implements AutoCloseable {
 
@@ -33,9 +34,14 @@ public final class RawHttp implements AutoCloseable {
     return new RawHttp(new Socket("127.0.0.1", port));
   }
 
-  /** A new connection to {@code 127.0.0.1:port} from {@code localAddress} (any of 127.0.0.0/8 on Linux). */
+  /**
+   * A new connection to {@code 127.0.0.1:port} from {@code localAddress} (any of 127.0.0.0/8 on
+   * Linux).
+   */
   public static RawHttp connectFrom(String localAddress, int port) throws IOException {
-    return new RawHttp(new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0));
+    return new RawHttp(
+        new Socket(
+            InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0));
   }
 
   /** Status, lower-cased header names and body of one answer. */
@@ -60,15 +66,26 @@ public final class RawHttp implements AutoCloseable {
     return read();
   }
 
-  /** A GET of {@code path} with {@code authorization} as the Authorization header value (none when null). */
+  /**
+   * A GET of {@code path} with {@code authorization} as the Authorization header value (none when
+   * null).
+   */
   public Response get(String path, String authorization) throws IOException {
-    return send("GET " + path + " HTTP/1.1\r\nHost: localhost"
-        + (authorization == null ? "" : "\r\nAuthorization: " + authorization), null);
+    return send(
+        "GET "
+            + path
+            + " HTTP/1.1\r\nHost: localhost"
+            + (authorization == null ? "" : "\r\nAuthorization: " + authorization),
+        null);
   }
 
-  /** Sends {@code head} and {@code body} in chunks of {@code chunkSize} bytes (Transfer-Encoding: chunked). */
+  /**
+   * Sends {@code head} and {@code body} in chunks of {@code chunkSize} bytes (Transfer-Encoding:
+   * chunked).
+   */
   public Response sendChunked(String head, byte[] body, int chunkSize) throws IOException {
-    out.write((head + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    out.write(
+        (head + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
     try {
       for (int offset = 0; offset < body.length; offset += chunkSize) {
         int length = Math.min(chunkSize, body.length - offset);
@@ -79,7 +96,8 @@ public final class RawHttp implements AutoCloseable {
       out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
     } catch (IOException refusedMidway) {
-      // the server may answer and close before reading everything: the answer is still there to read
+      // the server may answer and close before reading everything: the answer is still there to
+      // read
     }
     return read();
   }
@@ -90,11 +108,15 @@ public final class RawHttp implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String line = line(); !line.isEmpty(); line = line()) {
       int colon = line.indexOf(':');
-      headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+      headers.put(
+          line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).strip());
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-      for (int size = Integer.parseInt(line().strip(), 16); size > 0; size = Integer.parseInt(line().strip(), 16)) {
+      for (int size = Integer.parseInt(line().strip(), 16);
+          size > 0;
+          size = Integer.parseInt(line().strip(), 16)) {
         body.write(in.readNBytes(size));
         line();
       }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A migrated, isolated test database: an in-memory H2 database, or a freshly created random schema on the
- * shared PostgreSQL test server ({@code FLINKS4J_TEST_PG_URL}), dropped again on close.
+ * A migrated, isolated test database: an in-memory H2 database, or a freshly created random schema
+ * on the shared PostgreSQL test server ({@code FLINKS4J_TEST_PG_URL}), dropped again on close.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -45,7 +45,8 @@ public final class TestDatabase implements AutoCloseable {
               4,
               Optional.empty());
       case POSTGRESQL ->
-          new DatabaseConfig(PG_URL, Optional.empty(), Optional.empty(), 4, Optional.empty()).withSchema(name);
+          new DatabaseConfig(PG_URL, Optional.empty(), Optional.empty(), 4, Optional.empty())
+              .withSchema(name);
     };
   }
 

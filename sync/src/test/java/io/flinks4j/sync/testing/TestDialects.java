@@ -9,10 +9,11 @@ import org.junit.jupiter.params.provider.ArgumentsProvider;
 import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /**
- * Every {@link Dialect}, for {@code @ArgumentsSource(TestDialects.class)} on tests run once per dialect; without
- * POSTGRESQL when {@value #PARAMETER}{@code =off} ({@code ./run-tests --fast}). The {@code postgres} tag cannot do
- * this: a JUnit tag cannot differ between the invocations of one parameterised class, and a condition cannot stop
- * a class invocation's {@code @BeforeParameterizedClassInvocation} from opening its database.
+ * Every {@link Dialect}, for {@code @ArgumentsSource(TestDialects.class)} on tests run once per
+ * dialect; without POSTGRESQL when {@value #PARAMETER}{@code =off} ({@code ./run-tests --fast}).
+ * The {@code postgres} tag cannot do this: a JUnit tag cannot differ between the invocations of one
+ * parameterised class, and a condition cannot stop a class invocation's
+ * {@code @BeforeParameterizedClassInvocation} from opening its database.
  */
 public final class TestDialects implements ArgumentsProvider {
 
@@ -20,7 +21,8 @@ public final class TestDialects implements ArgumentsProvider {
   public static final String PARAMETER = "flinks4j.test.postgres";
 
   @Override
-  public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
+  public Stream<? extends Arguments> provideArguments(
+      ParameterDeclarations parameters, ExtensionContext context) {
     boolean postgres = !"off".equals(context.getConfigurationParameter(PARAMETER).orElse("on"));
     return Arrays.stream(Dialect.values())
         .filter(dialect -> postgres || dialect != Dialect.POSTGRESQL)

@@ -43,11 +43,13 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * A webhook whose apply keeps failing is retried a bounded number of times, then parked as a dead letter that an
- * admin key lists and replays; the logs name the failure by SQLState only. On H2 and PostgreSQL.
+ * A webhook whose apply keeps failing is retried a bounded number of times, then parked as a dead
+ * letter that an admin key lists and replays; the logs name the failure by SQLState only. On H2 and
+ * PostgreSQL.
  *
- * <p>The failure is real: a check constraint the test adds refuses one account title, so the database rejects the
- * ingest exactly as it would a value it cannot store; dropping it lets the replay succeed.
+ * <p>The failure is real: a check constraint the test adds refuses one account title, so the
+ * database rejects the ingest exactly as it would a value it cannot store; dropping it lets the
+ * replay succeed.
  */
 @ParameterizedClass(name = "{0}")
 @ArgumentsSource(TestDialects.class)
@@ -67,10 +69,14 @@ class DeadLettersTest {
 
   @BeforeParameterizedClassInvocation
   static void startService(Dialect dialect, FlinksSandbox sandbox) {
-    fixture = EngineFixture.start(dialect, sandbox, Map.of(
-        EngineSettings.WEBHOOK_MAX_ATTEMPTS, "3",
-        EngineSettings.WEBHOOK_RETRY_BASE, "50ms",
-        SyncConfig.API_KEYS, EngineFixture.API_KEY + ",backend:write:" + WRITE_KEY));
+    fixture =
+        EngineFixture.start(
+            dialect,
+            sandbox,
+            Map.of(
+                EngineSettings.WEBHOOK_MAX_ATTEMPTS, "3",
+                EngineSettings.WEBHOOK_RETRY_BASE, "50ms",
+                SyncConfig.API_KEYS, EngineFixture.API_KEY + ",backend:write:" + WRITE_KEY));
   }
 
   @AfterParameterizedClassInvocation
@@ -80,7 +86,12 @@ class DeadLettersTest {
 
   @BeforeEach
   void refuseThePoisonTitle() {
-    execute("alter table accounts add constraint ck_" + constraint() + " check (title <> '" + poison + "')");
+    execute(
+        "alter table accounts add constraint ck_"
+            + constraint()
+            + " check (title <> '"
+            + poison
+            + "')");
     logs.start();
     root().addAppender(logs);
   }
@@ -103,13 +114,23 @@ class DeadLettersTest {
     // A check violation: 23514 on PostgreSQL, 23513 on H2.
     assertThat(letter.path("reason").asText()).matches("sqlstate_2351[34]");
     assertThat(letter.path("receivedAt").asText()).isNotBlank();
-    assertThat(fixture.count("select count(*) from received_webhooks where id = ? and processed_at is null",
-        letter.path("id").asText())).isOne();
-    assertThat(fixture.count("select count(*) from scheduled_tasks where task_name = ? and task_instance = ?",
-        WebhookReceiver.TASK, letter.path("id").asText())).isZero();
+    assertThat(
+            fixture.count(
+                "select count(*) from received_webhooks where id = ? and processed_at is null",
+                letter.path("id").asText()))
+        .isOne();
+    assertThat(
+            fixture.count(
+                "select count(*) from scheduled_tasks where task_name = ? and task_instance = ?",
+                WebhookReceiver.TASK,
+                letter.path("id").asText()))
+        .isZero();
     String logged = String.join("\n", logs.list.stream().map(DeadLettersTest::text).toList());
-    assertThat(logged).contains("parked as a dead letter").contains(letter.path("reason").asText())
-        .doesNotContain(poison).doesNotContain(login.loginId());
+    assertThat(logged)
+        .contains("parked as a dead letter")
+        .contains(letter.path("reason").asText())
+        .doesNotContain(poison)
+        .doesNotContain(login.loginId());
   }
 
   @Test
@@ -123,11 +144,18 @@ class DeadLettersTest {
 
     assertThat(replayed.status()).isEqualTo(202);
     assertThat(replayed.body().path("status").asText()).isEqualTo("requeued");
-    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.retrieval(login.loginId())
-        .map(Retrieval::state).orElse(null) == RetrievalState.READY);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() ->
+            fixture.retrieval(login.loginId()).map(Retrieval::state).orElse(null)
+                == RetrievalState.READY);
     assertThat(deadLetterFor(login.loginId())).isEmpty();
-    assertThat(fixture.count("select count(*) from received_webhooks where id = ? and outcome = 'stored'"
-        + " and body is null", id)).isOne();
+    assertThat(
+            fixture.count(
+                "select count(*) from received_webhooks where id = ? and outcome = 'stored'"
+                    + " and body is null",
+                id))
+        .isOne();
   }
 
   @Test
@@ -137,8 +165,11 @@ class DeadLettersTest {
     String id = awaitDeadLetter(login.loginId()).path("id").asText();
 
     assertThat(send("GET", DeadLetters.PATH, WRITE_KEY).statusCode()).isEqualTo(403);
-    assertThat(send("POST", DeadLetters.PATH + "/" + id + "/replay", WRITE_KEY).statusCode()).isEqualTo(403);
-    assertThat(fixture.count("select count(*) from received_webhooks where id = ? and dead_at is not null", id))
+    assertThat(send("POST", DeadLetters.PATH + "/" + id + "/replay", WRITE_KEY).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            fixture.count(
+                "select count(*) from received_webhooks where id = ? and dead_at is not null", id))
         .isOne();
   }
 
@@ -154,29 +185,42 @@ class DeadLettersTest {
     List<String> paged = new ArrayList<>();
     String cursor = null;
     do {
-      JsonNode page = fixture.get(DeadLetters.PATH + "?limit=1" + (cursor == null ? "" : "&cursor=" + cursor)).body();
+      JsonNode page =
+          fixture
+              .get(DeadLetters.PATH + "?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+              .body();
       assertThat(page.path("data").size()).isOne();
       page.path("data").forEach(letter -> paged.add(letter.path("loginId").asText()));
       cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
     } while (cursor != null);
 
     List<String> whole = new ArrayList<>();
-    fixture.get(DeadLetters.PATH).body().path("data").forEach(letter -> whole.add(letter.path("loginId").asText()));
+    fixture
+        .get(DeadLetters.PATH)
+        .body()
+        .path("data")
+        .forEach(letter -> whole.add(letter.path("loginId").asText()));
     assertThat(paged).isEqualTo(whole);
-    assertThat(paged.indexOf(first.loginId())).isNotNegative().isLessThan(paged.indexOf(second.loginId()));
+    assertThat(paged.indexOf(first.loginId()))
+        .isNotNegative()
+        .isLessThan(paged.indexOf(second.loginId()));
     assertThat(fixture.get(DeadLetters.PATH + "?cursor=not-a-cursor").status()).isEqualTo(400);
   }
 
   @Test
   void replaying_an_unknown_id_is_404() {
-    assertThat(fixture.post(DeadLetters.PATH + "/" + UUID.randomUUID() + "/replay", "").status()).isEqualTo(404);
+    assertThat(fixture.post(DeadLetters.PATH + "/" + UUID.randomUUID() + "/replay", "").status())
+        .isEqualTo(404);
     assertThat(fixture.post(DeadLetters.PATH + "/not-an-id/replay", "").status()).isEqualTo(404);
   }
 
-  // ---- helpers ---------------------------------------------------------------------------------------------------
+  // ---- helpers
+  // ---------------------------------------------------------------------------------------------------
 
   private SandboxLogin newLogin() {
-    return fixture.sandbox().createLogin(LoginSpec.named("dead-" + UUID.randomUUID()).withTransactionsPerYear(50));
+    return fixture
+        .sandbox()
+        .createLogin(LoginSpec.named("dead-" + UUID.randomUUID()).withTransactionsPerYear(50));
   }
 
   /** A GetAccountsDetail webhook for {@code login} whose accounts carry the refused title. */
@@ -192,18 +236,27 @@ class DeadLettersTest {
 
   private HttpResponse<String> deliverSigned(byte[] body) {
     try {
-      return http.send(HttpRequest.newBuilder(fixture.uri(WebhookReceiver.PATH))
-          .header("Content-Type", "application/json")
-          .header(FlinksWebhooks.AUTHENTICITY_HEADER, FlinksWebhooks.sign(body, fixture.sandbox().webhookKey()))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          HttpRequest.newBuilder(fixture.uri(WebhookReceiver.PATH))
+              .header("Content-Type", "application/json")
+              .header(
+                  FlinksWebhooks.AUTHENTICITY_HEADER,
+                  FlinksWebhooks.sign(body, fixture.sandbox().webhookKey()))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private HttpResponse<String> send(String method, String path, String key) throws Exception {
-    return http.send(HttpRequest.newBuilder(fixture.uri(path)).header("Authorization", "Bearer " + key)
-        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(fixture.uri(path))
+            .header("Authorization", "Bearer " + key)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode awaitDeadLetter(String loginId) {
@@ -224,12 +277,15 @@ class DeadLettersTest {
   }
 
   private static void execute(String ddl) {
-    fixture.database().database().inTransaction(c -> {
-      try (var statement = c.createStatement()) {
-        statement.execute(ddl);
-      }
-      return null;
-    });
+    fixture
+        .database()
+        .database()
+        .inTransaction(c -> {
+          try (var statement = c.createStatement()) {
+            statement.execute(ddl);
+          }
+          return null;
+        });
   }
 
   private static Logger root() {
@@ -238,6 +294,8 @@ class DeadLettersTest {
 
   private static String text(ILoggingEvent event) {
     return event.getFormattedMessage()
-        + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+        + (event.getThrowableProxy() == null
+            ? ""
+            : ThrowableProxyUtil.asString(event.getThrowableProxy()));
   }
 }

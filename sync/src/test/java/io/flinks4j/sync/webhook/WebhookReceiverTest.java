@@ -27,10 +27,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,7 +42,10 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
-/** {@code POST /webhooks/flinks}: signature, durability, deduplication and racing a poll, on H2 and PostgreSQL. */
+/**
+ * {@code POST /webhooks/flinks}: signature, durability, deduplication and racing a poll, on H2 and
+ * PostgreSQL.
+ */
 @ParameterizedClass(name = "{0}")
 @ArgumentsSource(TestDialects.class)
 class WebhookReceiverTest {
@@ -60,10 +63,23 @@ class WebhookReceiverTest {
   @BeforeParameterizedClassInvocation
   static void startService(Dialect dialect, FlinksSandbox sandbox) {
     lender = EventReceiver.start();
-    fixture = EngineFixture.start(dialect, sandbox, Map.of(
-        EngineSettings.EVENTS_URL, lender.url().toString(), EngineSettings.EVENTS_SECRET, "lender-secret"));
-    flinks = FlinksClient.builder().baseUrl(sandbox.baseUrl()).customerId(sandbox.customerId())
-        .secretKey(sandbox.secretKey()).apiKey(sandbox.apiKey()).pollInterval(Duration.ofMillis(100)).build();
+    fixture =
+        EngineFixture.start(
+            dialect,
+            sandbox,
+            Map.of(
+                EngineSettings.EVENTS_URL,
+                lender.url().toString(),
+                EngineSettings.EVENTS_SECRET,
+                "lender-secret"));
+    flinks =
+        FlinksClient.builder()
+            .baseUrl(sandbox.baseUrl())
+            .customerId(sandbox.customerId())
+            .secretKey(sandbox.secretKey())
+            .apiKey(sandbox.apiKey())
+            .pollInterval(Duration.ofMillis(100))
+            .build();
   }
 
   @AfterParameterizedClassInvocation
@@ -74,11 +90,18 @@ class WebhookReceiverTest {
   }
 
   private SandboxLogin newLogin(Duration processingDelay) {
-    return fixture.sandbox().createLogin(LoginSpec.named("hook-" + UUID.randomUUID())
-        .withTransactionsPerYear(300).withProcessingDelay(processingDelay));
+    return fixture
+        .sandbox()
+        .createLogin(
+            LoginSpec.named("hook-" + UUID.randomUUID())
+                .withTransactionsPerYear(300)
+                .withProcessingDelay(processingDelay));
   }
 
-  /** A {@code GetAccountsDetail} webhook body as Flinks would send it after the session {@code requestId}. */
+  /**
+   * A {@code GetAccountsDetail} webhook body as Flinks would send it after the session {@code
+   * requestId}.
+   */
   private byte[] detailWebhook(String requestId) {
     var detail = flinks.awaitAccountsDetail(requestId, DetailOptions.defaults(), null);
     try {
@@ -91,13 +114,15 @@ class WebhookReceiverTest {
   }
 
   private String openSession(String loginId) {
-    return ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId))).requestId();
+    return ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId)))
+        .requestId();
   }
 
   private HttpResponse<String> deliver(byte[] body, String signature) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(fixture.uri(WebhookReceiver.PATH))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(fixture.uri(WebhookReceiver.PATH))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (signature != null) {
       request.header(FlinksWebhooks.AUTHENTICITY_HEADER, signature);
     }
@@ -121,8 +146,9 @@ class WebhookReceiverTest {
             throw new IllegalStateException(e);
           }
         })
-        .filter(event -> event.path("type").asText().equals("login.ready")
-            && event.path("data").path("loginId").asText().equals(loginId))
+        .filter(event ->
+            event.path("type").asText().equals("login.ready")
+                && event.path("data").path("loginId").asText().equals(loginId))
         .map(event -> event.path("id").asText())
         .distinct()
         .count();
@@ -137,9 +163,13 @@ class WebhookReceiverTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("recorded");
-    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.retrieval(login.loginId())
-        .map(Retrieval::state).orElse(null) == RetrievalState.READY);
-    assertThat(fixture.retrieval(login.loginId()).orElseThrow().mode()).isEqualTo(RetrievalMode.WEBHOOK);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() ->
+            fixture.retrieval(login.loginId()).map(Retrieval::state).orElse(null)
+                == RetrievalState.READY);
+    assertThat(fixture.retrieval(login.loginId()).orElseThrow().mode())
+        .isEqualTo(RetrievalMode.WEBHOOK);
     assertThat(fixture.transactionsOf(login.loginId()))
         .isEqualTo(fixture.sandbox().groundTruth(login.loginId()).transactionsLast90Days());
   }
@@ -186,9 +216,15 @@ class WebhookReceiverTest {
 
     assertThat(deliverSigned(fixture.json().writeValueAsBytes(kyc)).statusCode()).isEqualTo(200);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.service().logins().find(login.loginId()).isPresent()
-        && fixture.count("select count(*) from holders where login_id = ? and account_id is null and name = ?",
-            fixture.loginRef(login.loginId()), "Ron Swanson") == 1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() ->
+            fixture.service().logins().find(login.loginId()).isPresent()
+                && fixture.count(
+                        "select count(*) from holders where login_id = ? and account_id is null and name = ?",
+                        fixture.loginRef(login.loginId()),
+                        "Ron Swanson")
+                    == 1);
   }
 
   @Test
@@ -204,8 +240,13 @@ class WebhookReceiverTest {
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.body()).contains("duplicate");
     await().atMost(Duration.ofSeconds(10)).until(() -> readyEventsFor(login.loginId()) == 1);
-    assertThat(fixture.count("select count(*) from received_webhooks where dedupe_key = ?", requestId)).isOne();
-    assertThat(fixture.count("select count(*) from retrievals where login_id = ?", fixture.loginRef(login.loginId())))
+    assertThat(
+            fixture.count("select count(*) from received_webhooks where dedupe_key = ?", requestId))
+        .isOne();
+    assertThat(
+            fixture.count(
+                "select count(*) from retrievals where login_id = ?",
+                fixture.loginRef(login.loginId())))
         .isOne();
   }
 
@@ -213,22 +254,26 @@ class WebhookReceiverTest {
   void completions_racing_on_one_retrieval_store_its_data_once() throws Exception {
     SandboxLogin waiting = newLogin(Duration.ofHours(1));
     fixture.register(waiting.loginId());
-    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.retrieval(waiting.loginId())
-        .map(r -> r.requestId() != null).orElse(false));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() ->
+            fixture.retrieval(waiting.loginId()).map(r -> r.requestId() != null).orElse(false));
     String requestId = fixture.retrieval(waiting.loginId()).orElseThrow().requestId();
     long loginRef = fixture.loginRef(waiting.loginId());
     SandboxLogin other = newLogin(Duration.ZERO);
-    var payload = flinks.awaitAccountsDetail(openSession(other.loginId()), DetailOptions.defaults(), null);
+    var payload =
+        flinks.awaitAccountsDetail(openSession(other.loginId()), DetailOptions.defaults(), null);
 
     int racers = 8;
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Boolean>> outcomes = new ArrayList<>();
     try (var threads = Executors.newFixedThreadPool(racers)) {
       for (int i = 0; i < racers; i++) {
-        outcomes.add(threads.submit(() -> {
-          start.await();
-          return fixture.service().engine().completeFromWebhook(loginRef, requestId, payload);
-        }));
+        outcomes.add(
+            threads.submit(() -> {
+              start.await();
+              return fixture.service().engine().completeFromWebhook(loginRef, requestId, payload);
+            }));
       }
       start.countDown();
       long stored = 0;
@@ -237,7 +282,8 @@ class WebhookReceiverTest {
       }
       assertThat(stored).isOne();
     }
-    assertThat(fixture.retrieval(waiting.loginId()).orElseThrow().state()).isEqualTo(RetrievalState.READY);
+    assertThat(fixture.retrieval(waiting.loginId()).orElseThrow().state())
+        .isEqualTo(RetrievalState.READY);
     assertThat(fixture.transactionsOf(waiting.loginId()))
         .isEqualTo(payload.accounts().stream().mapToLong(a -> a.transactions().size()).sum());
     await().atMost(Duration.ofSeconds(10)).until(() -> readyEventsFor(waiting.loginId()) >= 1);
@@ -248,18 +294,29 @@ class WebhookReceiverTest {
   void a_webhook_racing_a_poll_completes_the_retrieval_exactly_once() {
     SandboxLogin login = newLogin(Duration.ofMillis(800));
     fixture.register(login.loginId());
-    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.retrieval(login.loginId())
-        .map(r -> r.requestId() != null).orElse(false));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> fixture.retrieval(login.loginId()).map(r -> r.requestId() != null).orElse(false));
     String requestId = fixture.retrieval(login.loginId()).orElseThrow().requestId();
 
     // Ready at the same moment the engine's next poll gets its 200.
     HttpResponse<String> response = deliverSigned(detailWebhook(requestId));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.count(
-        "select count(*) from received_webhooks where dedupe_key = ? and processed_at is not null", requestId) == 1
-        && fixture.retrieval(login.loginId()).orElseThrow().state() == RetrievalState.READY);
-    assertThat(fixture.count("select count(*) from retrievals where login_id = ?", fixture.loginRef(login.loginId())))
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() ->
+            fixture.count(
+                        "select count(*) from received_webhooks where dedupe_key = ? and processed_at is not null",
+                        requestId)
+                    == 1
+                && fixture.retrieval(login.loginId()).orElseThrow().state()
+                    == RetrievalState.READY);
+    assertThat(
+            fixture.count(
+                "select count(*) from retrievals where login_id = ?",
+                fixture.loginRef(login.loginId())))
         .isOne();
     assertThat(fixture.transactionsOf(login.loginId()))
         .isEqualTo(fixture.sandbox().groundTruth(login.loginId()).transactionsLast90Days());

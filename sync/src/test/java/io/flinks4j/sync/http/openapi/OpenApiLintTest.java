@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The served OpenAPI document passes {@code @redocly/cli lint} (its recommended rules) with no error and no warning.
- * The CLI is installed with npm into {@code target/tools} on first use; without npm the test is skipped, saying so.
+ * The served OpenAPI document passes {@code @redocly/cli lint} (its recommended rules) with no
+ * error and no warning. The CLI is installed with npm into {@code target/tools} on first use;
+ * without npm the test is skipped, saying so.
  */
 @Tag("process") // runs npm and node; excluded by ./run-tests --fast
 class OpenApiLintTest {
@@ -36,12 +37,17 @@ class OpenApiLintTest {
     Path redocly = redocly();
     Path document;
     try (EngineFixture fixture = EngineFixture.start(Dialect.H2, sandbox, Map.of())) {
-      document = ServedDocument.download(fixture, Path.of("target", "openapi", "openapi.json").toAbsolutePath());
+      document =
+          ServedDocument.download(
+              fixture, Path.of("target", "openapi", "openapi.json").toAbsolutePath());
     }
 
-    ServedDocument.Run lint = ServedDocument.run(
-        List.of(redocly.toString(), "lint", "--format=json", document.toString()), document.getParent(),
-        Path.of("target", "openapi", "redocly-lint.log").toAbsolutePath(), Duration.ofMinutes(2));
+    ServedDocument.Run lint =
+        ServedDocument.run(
+            List.of(redocly.toString(), "lint", "--format=json", document.toString()),
+                document.getParent(),
+            Path.of("target", "openapi", "redocly-lint.log").toAbsolutePath(),
+                Duration.ofMinutes(2));
 
     String report = lint.output().substring(Math.max(0, lint.output().indexOf('{')));
     JsonNode totals = new ObjectMapper().readTree(report).path("totals");
@@ -55,12 +61,22 @@ class OpenApiLintTest {
     Path prefix = Path.of("target", "tools", "redocly-" + REDOCLY_VERSION).toAbsolutePath();
     Path bin = prefix.resolve(Path.of("node_modules", ".bin", "redocly"));
     if (!Files.isExecutable(bin)) {
-      assumeTrue(ServedDocument.onPath("npm"),
+      assumeTrue(
+          ServedDocument.onPath("npm"),
           "npm is not installed: install Node.js 20 or later (with npm) to lint the OpenAPI document");
-      ServedDocument.Run install = ServedDocument.run(
-          List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", prefix.toString(),
-              "@redocly/cli@" + REDOCLY_VERSION),
-          Path.of("target").toAbsolutePath(), prefix.resolveSibling("redocly-install.log"), Duration.ofMinutes(5));
+      ServedDocument.Run install =
+          ServedDocument.run(
+              List.of(
+                  "npm",
+                  "install",
+                  "--no-audit",
+                  "--no-fund",
+                  "--prefix",
+                  prefix.toString(),
+                  "@redocly/cli@" + REDOCLY_VERSION),
+              Path.of("target").toAbsolutePath(),
+              prefix.resolveSibling("redocly-install.log"),
+              Duration.ofMinutes(5));
       assertThat(install.exitCode()).as("npm install @redocly/cli: " + install.output()).isZero();
     }
     return bin;

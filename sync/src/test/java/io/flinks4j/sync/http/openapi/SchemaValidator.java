@@ -11,18 +11,30 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Checks a JSON value against a schema of an OpenAPI 3.1 document: {@code $ref}, {@code anyOf}, {@code type}
- * (one or a list, {@code null} included), {@code enum}, {@code format} (date-time, date, uri, uuid, int32, int64),
- * {@code properties}, {@code required}, {@code additionalProperties} and {@code items}.
+ * Checks a JSON value against a schema of an OpenAPI 3.1 document: {@code $ref}, {@code anyOf},
+ * {@code type} (one or a list, {@code null} included), {@code enum}, {@code format} (date-time,
+ * date, uri, uuid, int32, int64), {@code properties}, {@code required}, {@code
+ * additionalProperties} and {@code items}.
  *
- * <p>Stricter than JSON Schema in two ways, both on purpose: an object may hold only the properties its schema
- * lists (unless it has {@code additionalProperties}), so a field the service sends but the document omits fails;
- * and a keyword this validator does not know fails, so the document cannot grow a rule that is silently unchecked.
+ * <p>Stricter than JSON Schema in two ways, both on purpose: an object may hold only the properties
+ * its schema lists (unless it has {@code additionalProperties}), so a field the service sends but
+ * the document omits fails; and a keyword this validator does not know fails, so the document
+ * cannot grow a rule that is silently unchecked.
  */
 final class SchemaValidator {
 
-  private static final Set<String> KEYWORDS = Set.of("$ref", "anyOf", "type", "enum", "format", "properties",
-      "required", "additionalProperties", "items", "description");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "$ref",
+          "anyOf",
+          "type",
+          "enum",
+          "format",
+          "properties",
+          "required",
+          "additionalProperties",
+          "items",
+          "description");
 
   private final JsonNode document;
 
@@ -30,7 +42,9 @@ final class SchemaValidator {
     this.document = document;
   }
 
-  /** Every way {@code value} breaks {@code schema}, each with its JSON path; empty when it conforms. */
+  /**
+   * Every way {@code value} breaks {@code schema}, each with its JSON path; empty when it conforms.
+   */
   List<String> validate(JsonNode value, JsonNode schema) {
     List<String> errors = new ArrayList<>();
     validate(value, schema, "$", errors);
@@ -38,11 +52,14 @@ final class SchemaValidator {
   }
 
   private void validate(JsonNode value, JsonNode schema, String path, List<String> errors) {
-    schema.fieldNames().forEachRemaining(keyword -> {
-      if (!KEYWORDS.contains(keyword)) {
-        errors.add(path + ": the schema uses " + keyword + ", which this validator does not check");
-      }
-    });
+    schema
+        .fieldNames()
+        .forEachRemaining(keyword -> {
+          if (!KEYWORDS.contains(keyword)) {
+            errors.add(
+                path + ": the schema uses " + keyword + ", which this validator does not check");
+          }
+        });
     if (schema.has("$ref")) {
       String ref = schema.get("$ref").asText();
       JsonNode target = document.at(ref.substring(1));
@@ -74,8 +91,13 @@ final class SchemaValidator {
         errors.add(path + ": " + value + " is not one of " + schema.get("enum"));
       }
     }
-    if (schema.has("format") && !value.isNull() && !formatMatches(value, schema.get("format").asText())) {
-      errors.add(path + ": not a " + schema.get("format").asText()); // the value may be a loginId: not shown
+    if (schema.has("format")
+        && !value.isNull()
+        && !formatMatches(value, schema.get("format").asText())) {
+      errors.add(
+          path
+              + ": not a "
+              + schema.get("format").asText()); // the value may be a loginId: not shown
     }
     if (value.isObject()) {
       validateObject(value, schema, path, errors);
@@ -94,16 +116,20 @@ final class SchemaValidator {
         errors.add(path + ": required property " + name.asText() + " is missing");
       }
     }
-    value.properties().forEach(field -> {
-      String at = path + "." + field.getKey();
-      if (properties.has(field.getKey())) {
-        validate(field.getValue(), properties.get(field.getKey()), at, errors);
-      } else if (schema.has("additionalProperties")) {
-        validate(field.getValue(), schema.get("additionalProperties"), at, errors);
-      } else if (schema.has("properties")) {
-        errors.add(at + ": not in the document (the service sends a property its schema does not list)");
-      }
-    });
+    value
+        .properties()
+        .forEach(field -> {
+          String at = path + "." + field.getKey();
+          if (properties.has(field.getKey())) {
+            validate(field.getValue(), properties.get(field.getKey()), at, errors);
+          } else if (schema.has("additionalProperties")) {
+            validate(field.getValue(), schema.get("additionalProperties"), at, errors);
+          } else if (schema.has("properties")) {
+            errors.add(
+                at
+                    + ": not in the document (the service sends a property its schema does not list)");
+          }
+        });
   }
 
   private static boolean typeMatches(JsonNode value, JsonNode type) {

@@ -6,38 +6,60 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** The contract test's validator catches what it must: it would be no check at all if it accepted everything. */
+/**
+ * The contract test's validator catches what it must: it would be no check at all if it accepted
+ * everything.
+ */
 class SchemaValidatorTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final JsonNode document = read("""
-      {"components":{"schemas":{
-        "Login":{"type":"object","required":["id","state","balance"],"properties":{
-          "id":{"type":"string","format":"uuid"},
-          "state":{"type":"string","enum":["ready","failed"]},
-          "balance":{"anyOf":[{"$ref":"#/components/schemas/Balance"},{"type":"null"}]},
-          "tags":{"type":"array","items":{"type":"string"}},
-          "at":{"type":["string","null"],"format":"date-time"}}},
-        "Balance":{"type":"object","required":["amount"],"properties":{"amount":{"type":"number"}}}}}}
-      """);
+  private final JsonNode document =
+      read(
+          """
+          {"components":{"schemas":{
+            "Login":{"type":"object","required":["id","state","balance"],"properties":{
+              "id":{"type":"string","format":"uuid"},
+              "state":{"type":"string","enum":["ready","failed"]},
+              "balance":{"anyOf":[{"$ref":"#/components/schemas/Balance"},{"type":"null"}]},
+              "tags":{"type":"array","items":{"type":"string"}},
+              "at":{"type":["string","null"],"format":"date-time"}}},
+            "Balance":{"type":"object","required":["amount"],"properties":{"amount":{"type":"number"}}}}}}
+          """);
   private final SchemaValidator validator = new SchemaValidator(document);
   private final JsonNode login = read("{\"$ref\":\"#/components/schemas/Login\"}");
 
   @Test
   void a_conforming_value_has_no_errors() {
-    assertThat(validator.validate(read("""
-        {"id":"5602459c-f6d0-4ca0-6750-08dccdcadcc0","state":"ready","balance":{"amount":1.5},
-         "tags":["a"],"at":null}"""), login)).isEmpty();
-    assertThat(validator.validate(read("""
-        {"id":"5602459c-f6d0-4ca0-6750-08dccdcadcc0","state":"failed","balance":null,
-         "at":"2026-01-01T00:00:00Z"}"""), login)).isEmpty();
+    assertThat(
+            validator.validate(
+                read(
+                    """
+                    {"id":"5602459c-f6d0-4ca0-6750-08dccdcadcc0","state":"ready","balance":{"amount":1.5},
+                     "tags":["a"],"at":null}\
+                    """),
+                login))
+        .isEmpty();
+    assertThat(
+            validator.validate(
+                read(
+                    """
+                    {"id":"5602459c-f6d0-4ca0-6750-08dccdcadcc0","state":"failed","balance":null,
+                     "at":"2026-01-01T00:00:00Z"}\
+                    """),
+                login))
+        .isEmpty();
   }
 
   @Test
   void each_kind_of_break_is_reported_with_its_path() {
-    assertThat(validator.validate(read("""
-        {"id":"nope","state":"lost","balance":{"amount":"1"},"tags":[1],"at":"yesterday","extra":true}"""), login))
+    assertThat(
+            validator.validate(
+                read(
+                    """
+                    {"id":"nope","state":"lost","balance":{"amount":"1"},"tags":[1],"at":"yesterday","extra":true}\
+                    """),
+                login))
         .hasSize(6)
         .anyMatch(error -> error.startsWith("$.id: not a uuid"))
         .anyMatch(error -> error.startsWith("$.state: \"lost\" is not one of"))

@@ -15,18 +15,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The OpenAPI document as the running service serves it (without a key), and the external tools run on it. */
+/**
+ * The OpenAPI document as the running service serves it (without a key), and the external tools run
+ * on it.
+ */
 final class ServedDocument {
 
   private ServedDocument() {}
 
-  /** Downloads {@code /v1/openapi.json} from the running service, with no Authorization header, into {@code file}. */
+  /**
+   * Downloads {@code /v1/openapi.json} from the running service, with no Authorization header, into
+   * {@code file}.
+   */
   static Path download(EngineFixture fixture, Path file) {
     try {
-      HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(fixture.uri(ApiServer.OPENAPI_PATH)).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-      assertThat(response.statusCode()).as("GET " + ApiServer.OPENAPI_PATH + " without a key").isEqualTo(200);
+      HttpResponse<byte[]> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(fixture.uri(ApiServer.OPENAPI_PATH)).GET().build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode())
+          .as("GET " + ApiServer.OPENAPI_PATH + " without a key")
+          .isEqualTo(200);
       Files.createDirectories(file.getParent());
       return Files.write(file, response.body());
     } catch (IOException e) {
@@ -40,15 +50,23 @@ final class ServedDocument {
   /** Output (stdout and stderr) and exit code of a finished command. */
   record Run(int exitCode, String output) {}
 
-  /** Runs {@code command} in {@code directory}, its output kept in {@code log}; fails when it outlives the timeout. */
+  /**
+   * Runs {@code command} in {@code directory}, its output kept in {@code log}; fails when it
+   * outlives the timeout.
+   */
   static Run run(List<String> command, Path directory, Path log, Duration timeout) {
     try {
       Files.createDirectories(log.getParent());
-      Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(directory.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError(command.getFirst() + " did not finish within " + timeout + "; see " + log);
+        throw new AssertionError(
+            command.getFirst() + " did not finish within " + timeout + "; see " + log);
       }
       return new Run(process.exitValue(), Files.readString(log));
     } catch (IOException e) {
