@@ -214,8 +214,6 @@ public final class FlinksClient implements AutoCloseable {
   public AccountsDetail awaitAccountsDetail(
       String requestId, DetailOptions options, PollListener listener) {
     AuthorizeRequest.requireText(requestId, "requestId");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(listener, "listener");
     DetailResponse ready =
         waiters
             .detail(requestId)
@@ -234,8 +232,6 @@ public final class FlinksClient implements AutoCloseable {
   public CompletableFuture<AccountsDetail> awaitAccountsDetailAsync(
       String requestId, DetailOptions options, PollListener listener) {
     AuthorizeRequest.requireText(requestId, "requestId");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(listener, "listener");
     return Waiter.async(
         "GetAccountsDetailAsync", () -> awaitAccountsDetail(requestId, options, listener));
   }
