@@ -12,13 +12,14 @@ import io.flinks4j.client.model.AccountsSummary;
 import io.flinks4j.client.model.FlinksJson;
 import io.flinks4j.client.model.ResponseEnvelope;
 import io.flinks4j.client.model.Statements;
+import io.flinks4j.client.polling.PollPolicy;
+import io.flinks4j.client.polling.Waiter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +59,7 @@ public final class FlinksClient implements AutoCloseable {
   private final String customerId;
   private final String secretKey;
   private final String apiKey;
-  private final Duration pollInterval;
-  private final Duration pollTimeout;
-  private final Clock clock;
+  private final DataWaiters waiters;
   private final String connectUrl;
   private final HttpClient http;
   private final Transport transport;
@@ -70,9 +69,7 @@ public final class FlinksClient implements AutoCloseable {
     this.customerId = b.customerId;
     this.secretKey = b.secretKey;
     this.apiKey = b.apiKey;
-    this.pollInterval = b.pollInterval;
-    this.pollTimeout = b.pollTimeout;
-    this.clock = b.clock;
+    this.waiters = new DataWaiters(b.pollPolicy, b.clock, b.sleeper, b.random);
     this.connectUrl = b.connectUrl != null ? b.connectUrl : defaultConnectUrl(b.baseUrl);
     this.http =
         HttpClient.newBuilder()
@@ -217,29 +214,54 @@ public final class FlinksClient implements AutoCloseable {
   public AccountsDetail awaitAccountsDetail(
       String requestId, DetailOptions options, PollListener listener) {
     AuthorizeRequest.requireText(requestId, "requestId");
-    Instant start = clock.instant();
-    Instant deadline = start.plus(pollTimeout);
-    DetailResponse response = getAccountsDetail(requestId, options);
-    for (int attempt = 1; ; attempt++) {
-      Instant now = clock.instant();
-      notify(listener, new PollAttempt(attempt, Duration.between(start, now), response));
-      switch (response) {
-        case DetailResponse.Ready ready -> {
-          return ready.detail();
-        }
-        case DetailResponse.Pending pending -> {
-          if (!now.isBefore(deadline)) {
-            throw new PollTimeoutException(
-                requestId, pending.code(), attempt, Duration.between(start, now));
-          }
-          Duration remaining = Duration.between(now, deadline);
-          transport.sleep(
-              "GetAccountsDetailAsync",
-              remaining.compareTo(pollInterval) < 0 ? remaining : pollInterval);
-          response = getAccountsDetailAsync(requestId);
-        }
-      }
-    }
+    DetailResponse ready =
+        waiters
+            .detail(requestId)
+            .run(
+                () -> getAccountsDetail(requestId, options),
+                () -> getAccountsDetailAsync(requestId),
+                (number, elapsed, response) ->
+                    notify(listener, new PollAttempt(number, elapsed, response)));
+    return ((DetailResponse.Ready) ready).detail();
+  }
+
+  /**
+   * {@link #awaitAccountsDetail} on a virtual thread; cancelling the future stops the polling at
+   * once.
+   */
+  public CompletableFuture<AccountsDetail> awaitAccountsDetailAsync(
+      String requestId, DetailOptions options, PollListener listener) {
+    AuthorizeRequest.requireText(requestId, "requestId");
+    return Waiter.async(
+        "GetAccountsDetailAsync", () -> awaitAccountsDetail(requestId, options, listener));
+  }
+
+  /**
+   * Waits for the accounts of an authorised session, without transactions: {@code
+   * /GetAccountsSummary}, then on 202 {@code /GetAccountsSummaryAsync} per the poll policy until
+   * 200 or its timeout.
+   *
+   * @throws PollTimeoutException when Flinks still answers 202 at the poll timeout
+   */
+  public AccountsSummary awaitAccountsSummary(String requestId) {
+    AuthorizeRequest.requireText(requestId, "requestId");
+    SummaryResponse ready =
+        waiters
+            .summary(requestId)
+            .run(
+                () -> getAccountsSummary(requestId),
+                () -> getAccountsSummaryAsync(requestId),
+                Waiter.Listener.none());
+    return ((SummaryResponse.Ready) ready).summary();
+  }
+
+  /**
+   * {@link #awaitAccountsSummary} on a virtual thread; cancelling the future stops the polling at
+   * once.
+   */
+  public CompletableFuture<AccountsSummary> awaitAccountsSummaryAsync(String requestId) {
+    AuthorizeRequest.requireText(requestId, "requestId");
+    return Waiter.async("GetAccountsSummaryAsync", () -> awaitAccountsSummary(requestId));
   }
 
   /**
@@ -564,10 +586,8 @@ public final class FlinksClient implements AutoCloseable {
         + baseUrl
         + ", customerId="
         + customerId
-        + ", pollInterval="
-        + pollInterval
-        + ", pollTimeout="
-        + pollTimeout
+        + ", pollPolicy="
+        + waiters.policy()
         + "]";
   }
 
@@ -708,8 +728,7 @@ public final class FlinksClient implements AutoCloseable {
     private String apiKey;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofMinutes(4);
-    private Duration pollInterval = Duration.ofSeconds(10);
-    private Duration pollTimeout = Duration.ofMinutes(30);
+    private PollPolicy pollPolicy = PollPolicy.defaults();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
@@ -770,15 +789,31 @@ public final class FlinksClient implements AutoCloseable {
       return this;
     }
 
-    /** Wait between Async polls after a 202 (default 10 s, as Flinks documents). */
+    /**
+     * Wait between Async polls after a 202 (default 10 s, as Flinks documents): the current poll
+     * policy with a fixed interval.
+     */
     public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = positive(pollInterval, "pollInterval");
+      this.pollPolicy = pollPolicy.withInterval(positive(pollInterval, "pollInterval"));
       return this;
     }
 
-    /** Total polling budget per retrieval (default 30 min, as Flinks documents). */
+    /**
+     * Total polling budget per retrieval (default 30 min, as Flinks documents): the current poll
+     * policy with this timeout.
+     */
     public Builder pollTimeout(Duration pollTimeout) {
-      this.pollTimeout = positive(pollTimeout, "pollTimeout");
+      this.pollPolicy = pollPolicy.withTimeout(positive(pollTimeout, "pollTimeout"));
+      return this;
+    }
+
+    /**
+     * How Async endpoints are polled after a 202: interval or backoff, jitter, timeout, attempts
+     * (default {@link PollPolicy#defaults()}); {@link #pollInterval} and {@link #pollTimeout}
+     * called afterwards adjust it.
+     */
+    public Builder pollPolicy(PollPolicy pollPolicy) {
+      this.pollPolicy = Objects.requireNonNull(pollPolicy, "pollPolicy");
       return this;
     }
 

@@ -4,6 +4,8 @@ import io.flinks4j.client.error.FlinksException;
 import io.flinks4j.client.error.FlinksTransportException;
 import io.flinks4j.client.error.RateLimitedException;
 import io.flinks4j.client.error.TemporarilyUnavailableException;
+import io.flinks4j.client.polling.Backoff;
+import io.flinks4j.client.polling.PollPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,9 +110,20 @@ public record RetryPolicy(
       Duration asked = retryAfter.get().isNegative() ? Duration.ZERO : retryAfter.get();
       return asked.compareTo(maxRetryAfter) > 0 ? Optional.empty() : Optional.of(asked);
     }
-    double base = initialDelay.toNanos() * Math.pow(multiplier, Math.max(0, retry - 1));
-    double capped = Math.min(base, maxDelay.toNanos());
-    double randomized = capped * (1.0 - jitter) + capped * jitter * random.nextDouble();
-    return Optional.of(Duration.ofNanos((long) randomized));
+    return Optional.of(schedule().delay(retry, random));
+  }
+
+  /**
+   * This policy's backoff as the one {@link PollPolicy}: exponential from {@link #initialDelay()}
+   * by {@link #multiplier()} up to {@link #maxDelay()}, with {@link #jitter()}, {@link
+   * #maxAttempts()} attempts.
+   */
+  public PollPolicy schedule() {
+    return PollPolicy.builder()
+        .backoff(new Backoff.Exponential(initialDelay, maxDelay, multiplier))
+        .jitter(jitter)
+        .noTimeout()
+        .maxAttempts(maxAttempts)
+        .build();
   }
 }

@@ -12,6 +12,7 @@ import io.flinks4j.client.error.RetryAdvice;
 import io.flinks4j.client.error.TemporarilyUnavailableException;
 import io.flinks4j.client.error.UserActionRequiredException;
 import io.flinks4j.client.model.AccountsDetail;
+import io.flinks4j.client.model.AccountsSummary;
 import io.flinks4j.client.webhook.FlinksWebhooks;
 import io.flinks4j.client.webhook.WebhookEvent;
 import io.flinks4j.sandbox.FlinksSandbox;
@@ -73,6 +74,25 @@ class SandboxFlowTest {
     assertThat(detail.accounts()).isNotEmpty();
     assertThat(attempts.getFirst().status()).isEqualTo("OPERATION_PENDING");
     assertThat(attempts.getLast().status()).isEqualTo("READY");
+  }
+
+  @Test
+  void summary_waiter_polls_through_pending_to_the_accounts(FlinksSandbox sandbox) {
+    String loginId = sandbox.login("test_pending").loginId();
+    FlinksClient client = client(sandbox);
+    String requestId =
+        ((AuthorizeResult.Authorized) client.authorize(AuthorizeRequest.cached(loginId)))
+            .requestId();
+
+    java.time.Instant before = sandbox.clock().instant();
+
+    AccountsSummary summary = client.awaitAccountsSummary(requestId);
+
+    assertThat(summary.accounts()).isNotEmpty();
+    assertThat(summary.requestId()).isEqualTo(requestId);
+    // test_pending answers its first data call 202: the waiter slept one poll interval, then polled
+    assertThat(Duration.between(before, sandbox.clock().instant()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(10));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.flinks4j.sync;
 
-import io.flinks4j.client.RetryPolicy;
+import io.flinks4j.client.polling.PollPolicy;
 import io.flinks4j.sync.config.ConfigException;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
@@ -38,7 +38,7 @@ public record EngineSettings(
     RetrievalSettings retrieval,
     RefreshSettings refresh,
     EventSettings events,
-    RetryPolicy webhookRetries,
+    PollPolicy webhookRetries,
     double rateLimit,
     int schedulerThreads,
     Duration schedulerPolling,
@@ -106,7 +106,10 @@ public record EngineSettings(
   /** Delivery attempts per event; default 12. */
   public static final String EVENTS_MAX_ATTEMPTS = "FLINKS4J_EVENTS_MAX_ATTEMPTS";
 
-  /** First retry delay of an event delivery (doubles each time, capped at 1h); default 5s. */
+  /**
+   * First retry delay of an event delivery (doubles each time, half jitter, capped at 1h); default
+   * 5s.
+   */
   public static final String EVENTS_RETRY_BASE = "FLINKS4J_EVENTS_RETRY_BASE";
 
   /**
@@ -194,11 +197,14 @@ public record EngineSettings(
                         positive(settings, EVENTS_RETRY_BASE, Duration.ofSeconds(5)),
                         Duration.ofHours(1)))
             .orElse(EventSettings.disabled());
-    RetryPolicy webhookRetries =
-        RetryPolicy.defaults()
-            .withMaxAttempts(settings.integer(WEBHOOK_MAX_ATTEMPTS, 10, 1, 100))
-            .withBackoff(
-                positive(settings, WEBHOOK_RETRY_BASE, Duration.ofSeconds(5)), Duration.ofHours(1));
+    PollPolicy webhookRetries =
+        PollPolicy.builder()
+            .exponential(
+                positive(settings, WEBHOOK_RETRY_BASE, Duration.ofSeconds(5)), Duration.ofHours(1))
+            .jitter(0.5)
+            .noTimeout()
+            .maxAttempts(settings.integer(WEBHOOK_MAX_ATTEMPTS, 10, 1, 100))
+            .build();
     return new EngineSettings(
         retrieval,
         refresh,

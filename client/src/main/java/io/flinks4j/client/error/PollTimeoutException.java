@@ -20,8 +20,21 @@ public final class PollTimeoutException extends FlinksException {
    */
   public PollTimeoutException(
       String requestId, FlinksCode lastCode, int attempts, Duration elapsed) {
+    this("GetAccountsDetailAsync", requestId, lastCode, attempts, elapsed);
+  }
+
+  /**
+   * @param operation the polled endpoint, e.g. {@code GetAccountsSummaryAsync}
+   * @param requestId the session that never completed
+   * @param lastCode the FlinksCode of the last 202
+   * @param attempts number of data calls made (the first, synchronous one included)
+   * @param elapsed time spent polling, per the client's clock
+   */
+  public PollTimeoutException(
+      String operation, String requestId, FlinksCode lastCode, int attempts, Duration elapsed) {
     super(
-        "GetAccountsDetailAsync still pending ("
+        operation
+            + " still pending ("
             + lastCode
             + ") after "
             + attempts

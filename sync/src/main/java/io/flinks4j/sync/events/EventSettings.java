@@ -1,5 +1,6 @@
 package io.flinks4j.sync.events;
 
+import io.flinks4j.client.polling.PollPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -53,6 +54,19 @@ public record EventSettings(
         Duration.ofSeconds(5),
         Duration.ofHours(1),
         Duration.ofSeconds(10));
+  }
+
+  /**
+   * The delivery retries as the one poll policy: {@code retryBase} doubling up to {@code retryCap},
+   * half jitter, {@code maxAttempts} deliveries, no deadline.
+   */
+  public PollPolicy retries() {
+    return PollPolicy.builder()
+        .exponential(retryBase, retryCap)
+        .jitter(0.5)
+        .noTimeout()
+        .maxAttempts(maxAttempts)
+        .build();
   }
 
   /** The same settings with another retry policy. */

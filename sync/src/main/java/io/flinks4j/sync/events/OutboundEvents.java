@@ -27,16 +27,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable outbox of events to the lender's application: an event is recorded in the same
  * transaction as the state change it reports, then delivered by a db-scheduler task, signed, and
- * retried with exponential backoff until the receiver answers 2xx. The event id is the receiver's
- * idempotency key.
+ * retried with jittered exponential backoff until the receiver answers 2xx. The event id is the
+ * receiver's idempotency key.
  *
  * <p>Bodies name a loginId, so they are stored AES-GCM encrypted ({@link FieldCipher}) and
  * decrypted only to be sent. A {@code login.mfa_required} event gets its {@code relaunchUrl} when
@@ -56,6 +58,7 @@ public final class OutboundEvents {
   private final FieldCipher cipher;
   private final Clock clock;
   private final HttpClient http;
+  private final RandomGenerator random;
   private final CustomTask<Void> task;
   private volatile SchedulerClient scheduler;
 
@@ -68,7 +71,21 @@ public final class OutboundEvents {
       ObjectMapper json,
       FieldCipher cipher,
       Clock clock) {
+    this(database, settings, json, cipher, clock, new Random());
+  }
+
+  /**
+   * @param random jitter of the delivery retries (seed it for a run that replays exactly)
+   */
+  public OutboundEvents(
+      Database database,
+      EventSettings settings,
+      ObjectMapper json,
+      FieldCipher cipher,
+      Clock clock,
+      RandomGenerator random) {
     this.database = database;
+    this.random = random;
     this.settings = settings;
     this.json = json;
     this.cipher = cipher;
@@ -227,9 +244,9 @@ public final class OutboundEvents {
     }
   }
 
+  /** The wait after {@code attempts} failed deliveries, per {@link EventSettings#retries()}. */
   Duration backoff(int attempts) {
-    Duration delay = settings.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
-    return delay.compareTo(settings.retryCap()) > 0 ? settings.retryCap() : delay;
+    return settings.retries().delay(attempts, random);
   }
 
   private record Pending(String type, String body, int attempts) {}

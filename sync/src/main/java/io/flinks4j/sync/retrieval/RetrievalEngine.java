@@ -436,7 +436,7 @@ public final class RetrievalEngine {
         && r.requestId() != null
         && now.isBefore(r.updatedAt().plus(settings.answerGrace()))) {
       return new Step.RunAt(
-          earliest(now.plus(settings.pollInterval()), deadline)); // an MFA answer is in flight
+          earliest(now.plus(settings.polls().interval()), deadline)); // an MFA answer is in flight
     }
     // Opening a session costs a token, /Authorize and the first detail call; a poll is one call.
     Duration wait = rateLimiter.tryAcquire(r.state() == RetrievalState.PROCESSING ? 1 : 3);
@@ -590,7 +590,7 @@ public final class RetrievalEngine {
         yield new Step.Done();
       }
       case FlinksGateway.Detail.Pending pending ->
-          apply(Transitions.pending(r, clock.instant(), settings));
+          apply(Transitions.pending(r, clock.instant(), settings, random));
     };
   }
 

@@ -1,6 +1,6 @@
 package io.flinks4j.sync.retrieval;
 
-import io.flinks4j.client.RetryPolicy;
+import io.flinks4j.client.polling.PollPolicy;
 import java.time.Duration;
 import java.util.List;
 
@@ -56,8 +56,8 @@ public record RetrievalSettings(
    */
   public static RetrievalSettings defaults() {
     return new RetrievalSettings(
-        Duration.ofSeconds(10),
-        Duration.ofMinutes(30),
+        PollPolicy.defaults().interval(),
+        PollPolicy.defaults().timeout().orElseThrow(),
         Duration.ofMinutes(8),
         Duration.ofSeconds(10),
         Duration.ofMinutes(5),
@@ -66,9 +66,21 @@ public record RetrievalSettings(
         List.of());
   }
 
-  /** The backoff between attempts, as the client's one retry policy computes it (half jitter). */
-  RetryPolicy backoff() {
-    return RetryPolicy.defaults().withBackoff(retryBase, retryCap).withJitter(0.5);
+  /** The poll schedule after a 202: every {@code pollInterval}, no jitter, within the timeout. */
+  public PollPolicy polls() {
+    return PollPolicy.defaults().withInterval(pollInterval).withTimeout(pollTimeout);
+  }
+
+  /**
+   * The backoff after transient failures: {@code retryBase} doubling up to {@code retryCap}, half
+   * jitter, within the timeout.
+   */
+  public PollPolicy retries() {
+    return PollPolicy.builder()
+        .exponential(retryBase, retryCap)
+        .jitter(0.5)
+        .timeout(pollTimeout)
+        .build();
   }
 
   /** Whether live retrievals wait for webhooks rather than polling every interval. */

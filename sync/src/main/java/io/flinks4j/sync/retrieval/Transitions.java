@@ -1,5 +1,6 @@
 package io.flinks4j.sync.retrieval;
 
+import io.flinks4j.client.polling.PollPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -122,13 +123,15 @@ final class Transitions {
    * live aggregation (whose end Flinks reports by webhook), at the next fallback offset from the
    * first 202.
    */
-  static Next pending(Retrieval r, Instant now, RetrievalSettings settings) {
+  static Next pending(
+      Retrieval r, Instant now, RetrievalSettings settings, RandomGenerator random) {
     Retrieval polled =
         r.withDetailRequested(r.detailRequested() ? r.polls() + 1 : r.polls()).withAnswer();
-    Instant next = now.plus(settings.pollInterval());
+    PollPolicy polls = settings.polls();
+    Instant next = now.plus(polls.delay(polled.polls() + 1, random));
     if (settings.webhooksPrimary() && r.mode() == RetrievalMode.LIVE) {
       Instant processingSince = r.updatedAt(); // the state last changed when the session opened
-      Instant lastChance = deadlineOf(r, settings).minus(settings.pollInterval());
+      Instant lastChance = deadlineOf(r, settings).minus(polls.interval());
       Instant fallback =
           settings.webhookFallbackPolls().stream()
               .map(processingSince::plus)
@@ -175,9 +178,9 @@ final class Transitions {
       case Failure.Transient transientFailure -> {
         Retrieval retry = r.withFailure(transientFailure.reason(), attempts);
         Duration wait = backoff(attempts, transientFailure.retryAfter(), settings, random);
-        if (r.state() == RetrievalState.PROCESSING && wait.compareTo(settings.pollInterval()) < 0) {
-          wait =
-              settings.pollInterval(); // a failed data call still counts as one for Flinks's pacing
+        Duration pollInterval = settings.polls().interval();
+        if (r.state() == RetrievalState.PROCESSING && wait.compareTo(pollInterval) < 0) {
+          wait = pollInterval; // a failed data call still counts as one for Flinks's pacing
         }
         yield atOrBeforeDeadline(retry, now.plus(wait), settings);
       }
@@ -189,8 +192,7 @@ final class Transitions {
       Optional<Duration> retryAfter,
       RetrievalSettings settings,
       RandomGenerator random) {
-    Duration backoff =
-        settings.backoff().delayBeforeRetry(attempt, Optional.empty(), random).orElseThrow();
+    Duration backoff = settings.retries().delay(attempt, random);
     return retryAfter.filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
   }
 

@@ -7,8 +7,8 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.flinks4j.client.RetryPolicy;
 import io.flinks4j.client.model.Holder;
+import io.flinks4j.client.polling.PollPolicy;
 import io.flinks4j.client.webhook.FlinksWebhooks;
 import io.flinks4j.client.webhook.WebhookEvent;
 import io.flinks4j.client.webhook.WebhookVerificationException;
@@ -38,8 +38,9 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,8 @@ public final class WebhookReceiver implements ApiRoutes {
   private final Clock clock;
   private final MeterRegistry metrics;
   private final FieldCipher cipher;
-  private final RetryPolicy retries;
+  private final PollPolicy retries;
+  private final RandomGenerator random;
   private final DeadLetters deadLetters;
   private final CustomTask<Void> task;
   private volatile SchedulerClient scheduler;
@@ -80,7 +82,7 @@ public final class WebhookReceiver implements ApiRoutes {
    * @param holders writes the holders of a KYC webhook
    * @param key the shared secret Flinks signs with; without one every delivery is refused (401)
    * @param retries how many applies of one webhook are tried, and the backoff between them, before
-   *     it is parked
+   *     it is parked (its attempt bound is required)
    */
   public WebhookReceiver(
       Database database,
@@ -89,9 +91,30 @@ public final class WebhookReceiver implements ApiRoutes {
       HolderWriter holders,
       Optional<String> key,
       FieldCipher cipher,
-      RetryPolicy retries,
+      PollPolicy retries,
       Clock clock,
       MeterRegistry metrics) {
+    this(database, logins, engine, holders, key, cipher, retries, clock, metrics, new Random());
+  }
+
+  /**
+   * @param random jitter of the apply retries (seed it for a run that replays exactly)
+   */
+  public WebhookReceiver(
+      Database database,
+      LoginRepository logins,
+      RetrievalEngine engine,
+      HolderWriter holders,
+      Optional<String> key,
+      FieldCipher cipher,
+      PollPolicy retries,
+      Clock clock,
+      MeterRegistry metrics,
+      RandomGenerator random) {
+    if (retries.maxAttempts().isEmpty()) {
+      throw new IllegalArgumentException("webhook retries need an attempt bound");
+    }
+    this.random = random;
     this.database = database;
     this.logins = logins;
     this.engine = engine;
@@ -264,7 +287,8 @@ public final class WebhookReceiver implements ApiRoutes {
       return new CompletionHandler.OnCompleteRemove<>();
     } catch (RuntimeException e) {
       String reason = DeadLetters.reasonOf(e);
-      DeadLetters.Failure failure = deadLetters.recordFailure(id, reason, retries.maxAttempts());
+      int maxAttempts = retries.maxAttempts().getAsInt();
+      DeadLetters.Failure failure = deadLetters.recordFailure(id, reason, maxAttempts);
       if (failure.attempts() == 0) {
         return new CompletionHandler.OnCompleteRemove<>(); // settled meanwhile elsewhere
       }
@@ -279,20 +303,13 @@ public final class WebhookReceiver implements ApiRoutes {
             id);
         return new CompletionHandler.OnCompleteRemove<>();
       }
-      Instant next =
-          clock
-              .instant()
-              .plus(
-                  retries
-                      .delayBeforeRetry(
-                          failure.attempts(), Optional.empty(), ThreadLocalRandom.current())
-                      .orElseThrow());
+      Instant next = clock.instant().plus(retries.delay(failure.attempts(), random));
       metrics.counter("flinks4j.webhooks.applied", "outcome", "retry").increment();
       log.warn(
           "webhook {} apply attempt {} of {} failed ({}); retrying at {}",
           id,
           failure.attempts(),
-          retries.maxAttempts(),
+          maxAttempts,
           reason,
           next);
       return (complete, operations) -> operations.reschedule(complete, next);

@@ -152,7 +152,8 @@ class TransitionsTest {
     Retrieval failing = processing().toBuilder().attempts(4).build();
 
     var next =
-        (Transitions.Next.Continue) Transitions.pending(failing, T0.plusSeconds(60), SETTINGS);
+        (Transitions.Next.Continue)
+            Transitions.pending(failing, T0.plusSeconds(60), SETTINGS, random);
 
     assertThat(next.retrieval().attempts()).isZero();
     assertThat(next.at()).isEqualTo(T0.plusSeconds(60).plus(SETTINGS.pollInterval()));
