@@ -1,5 +1,8 @@
 package io.flinks4j.client;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,36 +11,41 @@ import java.util.Objects;
 /**
  * The body of one {@code /Authorize} call, built with the factory for its mode (cached read, live
  * refresh, direct credentials, MFA answers) so callers cannot mix fields of different modes by
- * accident. Immutable and carries no token, so sending it twice never replays one; {@code
- * toString()} hides the loginId, password and answers.
+ * accident, then adjusted with withers. Immutable and carries no token, so sending it twice never
+ * replays one; {@code toString()} hides the loginId, password and answers.
  */
 public final class AuthorizeRequest {
-  final String loginId;
-  final Boolean mostRecentCached;
-  final Boolean save;
-  final String institution;
-  final String username;
-  final String password;
-  final String requestId;
-  final Map<String, List<String>> securityResponses;
-  final String language;
-  final String tag;
-  final Boolean withMfaQuestions;
-  final Boolean scheduleRefresh;
+  /** The body fields, in the order Flinks documents them; secret ones are masked in reports. */
+  private enum Field {
+    LOGIN_ID("LoginId", true),
+    INSTITUTION("Institution", false),
+    USERNAME("Username", true),
+    PASSWORD("Password", true),
+    REQUEST_ID("RequestId", false),
+    SECURITY_RESPONSES("SecurityResponses", true),
+    MOST_RECENT_CACHED("MostRecentCached", false),
+    SAVE("Save", false),
+    LANGUAGE("Language", false),
+    TAG("Tag", false),
+    WITH_MFA_QUESTIONS("WithMFAQuestions", false),
+    SCHEDULE_REFRESH("ScheduleRefresh", false);
 
-  private AuthorizeRequest(Builder b) {
-    this.loginId = b.loginId;
-    this.mostRecentCached = b.mostRecentCached;
-    this.save = b.save;
-    this.institution = b.institution;
-    this.username = b.username;
-    this.password = b.password;
-    this.requestId = b.requestId;
-    this.securityResponses = b.securityResponses;
-    this.language = b.language;
-    this.tag = b.tag;
-    this.withMfaQuestions = b.withMfaQuestions;
-    this.scheduleRefresh = b.scheduleRefresh;
+    final String wireName;
+    final boolean secret;
+
+    Field(String wireName, boolean secret) {
+      this.wireName = wireName;
+      this.secret = secret;
+    }
+  }
+
+  private static final AuthorizeRequest EMPTY = new AuthorizeRequest(new EnumMap<>(Field.class));
+
+  // Set fields only; an EnumMap iterates in the documented order whatever order they were set in.
+  private final EnumMap<Field, Object> fields;
+
+  private AuthorizeRequest(EnumMap<Field, Object> fields) {
+    this.fields = fields;
   }
 
   /**
@@ -45,10 +53,9 @@ public final class AuthorizeRequest {
    * the bank.
    */
   public static AuthorizeRequest cached(String loginId) {
-    Builder b = new Builder();
-    b.loginId = requireText(loginId, "loginId");
-    b.mostRecentCached = true;
-    return new AuthorizeRequest(b);
+    return EMPTY
+        .with(Field.LOGIN_ID, requireText(loginId, "loginId"))
+        .with(Field.MOST_RECENT_CACHED, true);
   }
 
   /**
@@ -56,24 +63,22 @@ public final class AuthorizeRequest {
    * challenges.
    */
   public static AuthorizeRequest live(String loginId) {
-    Builder b = new Builder();
-    b.loginId = requireText(loginId, "loginId");
-    b.mostRecentCached = false;
-    b.save = true;
-    return new AuthorizeRequest(b);
+    return EMPTY
+        .with(Field.LOGIN_ID, requireText(loginId, "loginId"))
+        .with(Field.MOST_RECENT_CACHED, false)
+        .with(Field.SAVE, true);
   }
 
   /**
    * Legacy direct-API live login with bank credentials (e.g. institution {@code FlinksCapital}).
    */
   public static AuthorizeRequest credentials(String institution, String username, String password) {
-    Builder b = new Builder();
-    b.institution = requireText(institution, "institution");
-    b.username = requireText(username, "username");
-    b.password = requireText(password, "password");
-    b.mostRecentCached = false;
-    b.save = true;
-    return new AuthorizeRequest(b);
+    return EMPTY
+        .with(Field.INSTITUTION, requireText(institution, "institution"))
+        .with(Field.USERNAME, requireText(username, "username"))
+        .with(Field.PASSWORD, requireText(password, "password"))
+        .with(Field.MOST_RECENT_CACHED, false)
+        .with(Field.SAVE, true);
   }
 
   /**
@@ -89,33 +94,26 @@ public final class AuthorizeRequest {
     Map<String, List<String>> copy = new LinkedHashMap<>();
     answers.forEach(
         (prompt, values) -> copy.put(requireText(prompt, "prompt"), List.copyOf(values)));
-    Builder b = new Builder();
-    b.requestId = requireText(requestId, "requestId");
-    b.securityResponses = java.util.Collections.unmodifiableMap(copy);
-    return new AuthorizeRequest(b);
+    return EMPTY
+        .with(Field.REQUEST_ID, requireText(requestId, "requestId"))
+        .with(Field.SECURITY_RESPONSES, Collections.unmodifiableMap(copy));
   }
 
   /** Same request with a {@code Tag} Flinks echoes in summaries and webhooks. */
   public AuthorizeRequest withTag(String tag) {
-    Builder b = toBuilder();
-    b.tag = tag;
-    return new AuthorizeRequest(b);
+    return with(Field.TAG, tag);
   }
 
   /**
    * Same request with the bank-session language ({@code en} or {@code fr}; MFA prompts come in it).
    */
   public AuthorizeRequest withLanguage(String language) {
-    Builder b = toBuilder();
-    b.language = language;
-    return new AuthorizeRequest(b);
+    return with(Field.LANGUAGE, language);
   }
 
   /** Same request with {@code Save} set explicitly. */
   public AuthorizeRequest withSave(boolean save) {
-    Builder b = toBuilder();
-    b.save = save;
-    return new AuthorizeRequest(b);
+    return with(Field.SAVE, save);
   }
 
   /**
@@ -123,62 +121,60 @@ public final class AuthorizeRequest {
    * Save}).
    */
   public AuthorizeRequest withMfaQuestions(boolean withMfaQuestions) {
-    Builder b = toBuilder();
-    b.withMfaQuestions = withMfaQuestions;
-    return new AuthorizeRequest(b);
+    return with(Field.WITH_MFA_QUESTIONS, withMfaQuestions);
   }
 
   /** Same request enabling or disabling the nightly scheduled refresh ([old]). */
   public AuthorizeRequest withScheduleRefresh(boolean scheduleRefresh) {
-    Builder b = toBuilder();
-    b.scheduleRefresh = scheduleRefresh;
-    return new AuthorizeRequest(b);
+    return with(Field.SCHEDULE_REFRESH, scheduleRefresh);
   }
 
   /** Whether this is an MFA follow-up (carries answers for an existing RequestId). */
   public boolean isMfaAnswer() {
-    return securityResponses != null;
+    return fields.containsKey(Field.SECURITY_RESPONSES);
+  }
+
+  /** The {@code /Authorize} call of this request, secrets to mask included. */
+  ApiRequest<AuthorizeResult> apiRequest() {
+    return ApiRequest.to(Endpoints.AUTHORIZE)
+        .withBody(body())
+        .withRequestId((String) fields.get(Field.REQUEST_ID))
+        .withSecrets(secrets());
   }
 
   /** The JSON body fields, PascalCase as Flinks documents them, absent values omitted. */
   Map<String, Object> body() {
     Map<String, Object> body = new LinkedHashMap<>();
-    putIfSet(body, "LoginId", loginId);
-    putIfSet(body, "Institution", institution);
-    putIfSet(body, "Username", username);
-    putIfSet(body, "Password", password);
-    putIfSet(body, "RequestId", requestId);
-    putIfSet(body, "SecurityResponses", securityResponses);
-    putIfSet(body, "MostRecentCached", mostRecentCached);
-    putIfSet(body, "Save", save);
-    putIfSet(body, "Language", language);
-    putIfSet(body, "Tag", tag);
-    putIfSet(body, "WithMFAQuestions", withMfaQuestions);
-    putIfSet(body, "ScheduleRefresh", scheduleRefresh);
+    fields.forEach((field, value) -> body.put(field.wireName, value));
     return body;
   }
 
-  private static void putIfSet(Map<String, Object> body, String key, Object value) {
-    if (value != null) {
-      body.put(key, value);
-    }
+  /** The values no message or log may show: loginId, username, password, MFA answers. */
+  List<String> secrets() {
+    List<String> secrets = new ArrayList<>();
+    fields.forEach((field, value) -> {
+      if (field.secret) {
+        switch (value) {
+          case String text -> secrets.add(text);
+          case Map<?, ?> answers ->
+              answers
+                  .values()
+                  .forEach(values -> ((List<?>) values).forEach(v -> secrets.add((String) v)));
+          default -> throw new IllegalStateException("unexpected secret field " + field);
+        }
+      }
+    });
+    return secrets;
   }
 
-  private Builder toBuilder() {
-    Builder b = new Builder();
-    b.loginId = loginId;
-    b.mostRecentCached = mostRecentCached;
-    b.save = save;
-    b.institution = institution;
-    b.username = username;
-    b.password = password;
-    b.requestId = requestId;
-    b.securityResponses = securityResponses;
-    b.language = language;
-    b.tag = tag;
-    b.withMfaQuestions = withMfaQuestions;
-    b.scheduleRefresh = scheduleRefresh;
-    return b;
+  private AuthorizeRequest with(Field field, Object value) {
+    EnumMap<Field, Object> copy = new EnumMap<>(fields);
+    if (value == null) {
+      copy.remove(field);
+    } else {
+      copy.put(field, value);
+    }
+    return new AuthorizeRequest(copy);
   }
 
   static String requireText(String value, String what) {
@@ -188,36 +184,28 @@ public final class AuthorizeRequest {
     return value;
   }
 
-  private static final class Builder {
-    String loginId;
-    Boolean mostRecentCached;
-    Boolean save;
-    String institution;
-    String username;
-    String password;
-    String requestId;
-    Map<String, List<String>> securityResponses;
-    String language;
-    String tag;
-    Boolean withMfaQuestions;
-    Boolean scheduleRefresh;
-  }
-
   @Override
   public String toString() {
     String mode =
         isMfaAnswer()
             ? "mfaAnswers"
-            : loginId != null
-                ? (Boolean.TRUE.equals(mostRecentCached) ? "cached" : "live")
+            : fields.containsKey(Field.LOGIN_ID)
+                ? (Boolean.TRUE.equals(fields.get(Field.MOST_RECENT_CACHED)) ? "cached" : "live")
                 : "credentials";
     return "AuthorizeRequest[mode="
         + mode
-        + (requestId == null ? "" : ", requestId=" + requestId)
-        + (institution == null ? "" : ", institution=" + institution)
-        + (language == null ? "" : ", language=" + language)
-        + (tag == null ? "" : ", tag=" + tag)
-        + (isMfaAnswer() ? ", answers=" + securityResponses.size() : "")
+        + shown(Field.REQUEST_ID, "requestId")
+        + shown(Field.INSTITUTION, "institution")
+        + shown(Field.LANGUAGE, "language")
+        + shown(Field.TAG, "tag")
+        + (isMfaAnswer()
+            ? ", answers=" + ((Map<?, ?>) fields.get(Field.SECURITY_RESPONSES)).size()
+            : "")
         + "]";
+  }
+
+  private String shown(Field field, String label) {
+    Object value = fields.get(field);
+    return value == null ? "" : ", " + label + "=" + value;
   }
 }

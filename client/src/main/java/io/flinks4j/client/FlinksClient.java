@@ -1,17 +1,11 @@
 package io.flinks4j.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.client.AuthorizeResult.Authorized;
 import io.flinks4j.client.AuthorizeResult.MfaChallenge;
 import io.flinks4j.client.error.FlinksApiException;
 import io.flinks4j.client.error.PollTimeoutException;
-import io.flinks4j.client.error.UnreadableResponseException;
 import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.client.model.AccountsSummary;
-import io.flinks4j.client.model.FlinksJson;
-import io.flinks4j.client.model.ResponseEnvelope;
-import io.flinks4j.client.model.Statements;
 import io.flinks4j.client.polling.PollPolicy;
 import io.flinks4j.client.polling.Waiter;
 import java.net.URI;
@@ -20,8 +14,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,9 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>High-level calls do the documented flow: {@link #retrieve} (token, cached {@code /Authorize},
  * {@code /GetAccountsDetail}, then polling the Async endpoint every poll interval until 200 or the
- * poll timeout) and {@link #refresh} (live {@code /Authorize} with MFA rounds). Low-level calls map
- * one endpoint each. Every call retries per the {@link RetryPolicy}; refusals are thrown as {@link
- * io.flinks4j.client.error.FlinksException}.
+ * poll timeout) and {@link #refresh} (live {@code /Authorize} with MFA rounds). One-endpoint calls
+ * are grouped by resource: {@link #authorize()}, {@link #accounts()}, {@link #statements()}, {@link
+ * #logins()}, {@link #mfaQuestions()}. Every call retries per the {@link RetryPolicy}; refusals are
+ * thrown as {@link io.flinks4j.client.error.FlinksException}.
  *
  * <pre>{@code
  * FlinksClient flinks = FlinksClient.builder()
@@ -52,7 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlinksClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FlinksClient.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_MFA_ROUNDS = 10;
 
   private final URI baseUrl;
@@ -63,6 +55,11 @@ public final class FlinksClient implements AutoCloseable {
   private final String connectUrl;
   private final HttpClient http;
   private final Transport transport;
+  private final AuthorizeResource authorize;
+  private final AccountsResource accounts;
+  private final StatementsResource statements;
+  private final LoginsResource logins;
+  private final MfaQuestionsResource mfaQuestions;
 
   private FlinksClient(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -90,8 +87,13 @@ public final class FlinksClient implements AutoCloseable {
             b.retryPolicy,
             b.sleeper,
             b.clock,
-            new Redactor(secretKey, apiKey),
+            new Transport.Credentials(secretKey, apiKey),
             b.random);
+    this.authorize = new AuthorizeResource(transport);
+    this.accounts = new AccountsResource(transport);
+    this.statements = new StatementsResource(transport);
+    this.logins = new LoginsResource(transport);
+    this.mfaQuestions = new MfaQuestionsResource(transport);
   }
 
   /** A builder; base URL, customer id and secret key are required. */
@@ -126,7 +128,7 @@ public final class FlinksClient implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
     String requestId =
-        switch (authorize(AuthorizeRequest.cached(loginId))) {
+        switch (authorize.open(AuthorizeRequest.cached(loginId))) {
           case Authorized authorized -> authorized.requestId();
           case MfaChallenge challenge ->
               throw FlinksApiException.of(
@@ -179,7 +181,7 @@ public final class FlinksClient implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(mfaHandler, "mfaHandler");
     Objects.requireNonNull(listener, "listener");
-    AuthorizeResult result = authorize(AuthorizeRequest.live(loginId));
+    AuthorizeResult result = authorize.open(AuthorizeRequest.live(loginId));
     for (int round = 1; ; round++) {
       switch (result) {
         case Authorized authorized -> {
@@ -198,7 +200,8 @@ public final class FlinksClient implements AutoCloseable {
                 challenge.challenges(),
                 connectRelaunchUrl(challenge.requestId()));
           }
-          result = authorize(AuthorizeRequest.mfaAnswers(challenge.requestId(), answers.get()));
+          result =
+              authorize.open(AuthorizeRequest.mfaAnswers(challenge.requestId(), answers.get()));
         }
       }
     }
@@ -218,8 +221,8 @@ public final class FlinksClient implements AutoCloseable {
         waiters
             .detail(requestId)
             .run(
-                () -> getAccountsDetail(requestId, options),
-                () -> getAccountsDetailAsync(requestId),
+                () -> accounts.detail(requestId, options),
+                () -> accounts.detailAsync(requestId),
                 (number, elapsed, response) ->
                     notify(listener, new PollAttempt(number, elapsed, response)));
     return ((DetailResponse.Ready) ready).detail();
@@ -249,8 +252,8 @@ public final class FlinksClient implements AutoCloseable {
         waiters
             .summary(requestId)
             .run(
-                () -> getAccountsSummary(requestId),
-                () -> getAccountsSummaryAsync(requestId),
+                () -> accounts.summary(requestId),
+                () -> accounts.summaryAsync(requestId),
                 Waiter.Listener.none());
     return ((SummaryResponse.Ready) ready).summary();
   }
@@ -270,7 +273,7 @@ public final class FlinksClient implements AutoCloseable {
    */
   public URI connectRelaunchUrl(String requestId) {
     AuthorizeRequest.requireText(requestId, "requestId");
-    AuthorizeToken token = generateAuthorizeToken();
+    AuthorizeToken token = authorize.generateToken();
     String separator = connectUrl.contains("?") ? "&" : "?";
     return URI.create(
         connectUrl
@@ -291,7 +294,7 @@ public final class FlinksClient implements AutoCloseable {
         new StringBuilder(connectUrl)
             .append(connectUrl.contains("?") ? "&" : "?")
             .append("authorizeToken=")
-            .append(encode(generateAuthorizeToken().value()));
+            .append(encode(authorize.generateToken().value()));
     launchParameters.forEach(
         (name, value) -> url.append('&').append(encode(name)).append('=').append(encode(value)));
     return URI.create(url.toString());
@@ -305,273 +308,31 @@ public final class FlinksClient implements AutoCloseable {
     return URI.create(connectUrl);
   }
 
-  // ------------------------------------------------------------------ low level
+  // ------------------------------------------------------------------ one endpoint per call
 
-  /**
-   * {@code POST /GenerateAuthorizeToken} with the secret key: a single-use token for one session.
-   */
-  public AuthorizeToken generateAuthorizeToken() {
-    Transport.Response response =
-        transport.call(
-            "GenerateAuthorizeToken",
-            "POST",
-            "GenerateAuthorizeToken",
-            null,
-            null,
-            attempt -> Map.of("flinks-auth-key", secretKey),
-            List.of());
-    ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
-    rejectErrorCode(response, envelope);
-    if (envelope.token() == null || envelope.token().isBlank()) {
-      throw new UnreadableResponseException(
-          "GenerateAuthorizeToken answered HTTP " + response.status() + " without a Token",
-          response.status(),
-          null,
-          null);
-    }
-    return new AuthorizeToken(envelope.token());
+  /** Sessions: {@code /GenerateAuthorizeToken} and {@code /Authorize}. */
+  public AuthorizeResource authorize() {
+    return authorize;
   }
 
-  /**
-   * {@code POST /Authorize}. Every attempt, retries included, mints its own token, since a previous
-   * one may already be consumed. MFA answers also go out with a fresh token: the current docs never
-   * require the first token again, so no token is ever sent twice.
-   *
-   * @return the open session (200, or 202 while aggregation still runs) or the MFA challenges (203)
-   */
-  public AuthorizeResult authorize(AuthorizeRequest request) {
-    Objects.requireNonNull(request, "request");
-    byte[] body = json(request.body());
-    List<String> secrets = new ArrayList<>();
-    secrets.add(request.loginId);
-    secrets.add(request.password);
-    secrets.add(request.username);
-    if (request.securityResponses != null) {
-      request.securityResponses.values().forEach(secrets::addAll);
-    }
-    Transport.Response response =
-        transport.call(
-            "Authorize",
-            "POST",
-            "Authorize",
-            body,
-            request.requestId,
-            attempt -> Map.of("flinks-auth-key", generateAuthorizeToken().value()),
-            secrets);
-    ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
-    rejectErrorCode(response, envelope);
-    String requestId = envelope.requestId() != null ? envelope.requestId() : request.requestId;
-    if (requestId == null || requestId.isBlank()) {
-      throw new UnreadableResponseException(
-          "Authorize answered HTTP " + response.status() + " without a RequestId",
-          response.status(),
-          null,
-          null);
-    }
-    boolean mfa =
-        response.status() == 203 || Integer.valueOf(203).equals(envelope.httpStatusCode());
-    if (mfa) {
-      return new MfaChallenge(
-          requestId, envelope.securityChallenges(), envelope.institution(), envelope.raw());
-    }
-    if (response.status() == 200 || response.status() == 201 || response.status() == 202) {
-      return new Authorized(
-          requestId,
-          envelope.login(),
-          envelope.institution(),
-          envelope.institutionName(),
-          envelope.institutionId(),
-          envelope.links(),
-          envelope.raw());
-    }
-    throw unexpected(response, envelope);
+  /** {@code /GetAccountsDetail}, {@code /GetAccountsSummary} and their Async forms. */
+  public AccountsResource accounts() {
+    return accounts;
   }
 
-  /** {@code POST /GetAccountsDetail} for an authorised session: the data (200) or pending (202). */
-  public DetailResponse getAccountsDetail(String requestId, DetailOptions options) {
-    AuthorizeRequest.requireText(requestId, "requestId");
-    Objects.requireNonNull(options, "options");
-    return detailResponse(
-        transport.call(
-            "GetAccountsDetail",
-            "POST",
-            "GetAccountsDetail",
-            json(options.body(requestId)),
-            requestId,
-            this::apiKeyHeader,
-            List.of()));
+  /** {@code /GetStatements}. */
+  public StatementsResource statements() {
+    return statements;
   }
 
-  /**
-   * {@code GET /GetAccountsDetailAsync/{requestId}}, only after a 202: the data (200, built with
-   * the options given to {@link #getAccountsDetail}) or still pending (202).
-   */
-  public DetailResponse getAccountsDetailAsync(String requestId) {
-    AuthorizeRequest.requireText(requestId, "requestId");
-    return detailResponse(
-        transport.call(
-            "GetAccountsDetailAsync",
-            "GET",
-            "GetAccountsDetailAsync/" + encode(requestId),
-            null,
-            requestId,
-            this::apiKeyHeader,
-            List.of()));
+  /** {@code /DeleteCard}. */
+  public LoginsResource logins() {
+    return logins;
   }
 
-  /** {@code POST /GetAccountsSummary}: accounts without transactions (200) or pending (202). */
-  public SummaryResponse getAccountsSummary(String requestId) {
-    AuthorizeRequest.requireText(requestId, "requestId");
-    return summaryResponse(
-        transport.call(
-            "GetAccountsSummary",
-            "POST",
-            "GetAccountsSummary",
-            json(Map.of("RequestId", requestId)),
-            requestId,
-            this::apiKeyHeader,
-            List.of()));
-  }
-
-  /**
-   * {@code GET /GetAccountsSummaryAsync/{requestId}}, only after a 202 from {@link
-   * #getAccountsSummary}.
-   */
-  public SummaryResponse getAccountsSummaryAsync(String requestId) {
-    AuthorizeRequest.requireText(requestId, "requestId");
-    return summaryResponse(
-        transport.call(
-            "GetAccountsSummaryAsync",
-            "GET",
-            "GetAccountsSummaryAsync/" + encode(requestId),
-            null,
-            requestId,
-            this::apiKeyHeader,
-            List.of()));
-  }
-
-  /**
-   * {@code DELETE /DeleteCard/{loginId}}: deletes the login and all its data at Flinks.
-   *
-   * @throws io.flinks4j.client.error.TemporarilyUnavailableException with {@code CARD_IN_USE} while
-   *     the login is still being processed
-   */
-  public void deleteCard(String loginId) {
-    AuthorizeRequest.requireText(loginId, "loginId");
-    Transport.Response response =
-        transport.call(
-            "DeleteCard",
-            "DELETE",
-            "DeleteCard/" + encode(loginId),
-            null,
-            null,
-            this::apiKeyHeader,
-            List.of(loginId));
-    if (response.body().length > 0) {
-      ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
-      rejectErrorCode(response, envelope);
-    }
-  }
-
-  /**
-   * {@code POST /GetStatements} (Canada; needs {@code detailsAndStatementEnable=true} in Connect).
-   *
-   * @param numberOfStatements how many statements per account, or null for Flinks' default
-   * @param accountsFilter only these AccountIds; empty for all
-   */
-  public Statements getStatements(
-      String requestId,
-      DetailOptions.NumberOfStatements numberOfStatements,
-      List<String> accountsFilter) {
-    AuthorizeRequest.requireText(requestId, "requestId");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("RequestId", requestId);
-    if (numberOfStatements != null) {
-      body.put("NumberOfStatements", numberOfStatements.value());
-    }
-    if (accountsFilter != null && !accountsFilter.isEmpty()) {
-      body.put("AccountsFilter", List.copyOf(accountsFilter));
-    }
-    Transport.Response response =
-        transport.call(
-            "GetStatements",
-            "POST",
-            "GetStatements",
-            json(body),
-            requestId,
-            this::apiKeyHeader,
-            List.of());
-    if (response.status() != 200) {
-      throw unexpected(response, transport.parse(response, FlinksJson::parseEnvelope));
-    }
-    return transport.parse(response, FlinksJson::parseStatements);
-  }
-
-  /**
-   * {@code GET /GetMFAQuestions/{loginId}} (Enhanced MFA, Canada): the security questions Flinks
-   * stored for a login.
-   *
-   * @return the question texts, in Flinks' order
-   */
-  public List<String> getMfaQuestions(String loginId) {
-    AuthorizeRequest.requireText(loginId, "loginId");
-    Transport.Response response =
-        transport.call(
-            "GetMFAQuestions",
-            "GET",
-            "GetMFAQuestions/" + encode(loginId),
-            null,
-            null,
-            this::apiKeyHeader,
-            List.of(loginId));
-    ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
-    rejectErrorCode(response, envelope);
-    List<String> questions = new ArrayList<>();
-    com.fasterxml.jackson.databind.JsonNode node = envelope.extra().get("Questions");
-    if (node != null) {
-      node.forEach(q -> {
-        String text = q.isTextual() ? q.asText() : q.path("Question").asText(null);
-        if (text != null) {
-          questions.add(text);
-        }
-      });
-    }
-    return List.copyOf(questions);
-  }
-
-  /**
-   * {@code PATCH /AnswerMFAQuestions} (Enhanced MFA, Canada): stores answers Flinks will use at the
-   * next live call (only simple questions; the answers are validated then, not now).
-   *
-   * @param answers question text, exactly as returned by {@link #getMfaQuestions}, to answer
-   */
-  public void answerMfaQuestions(String loginId, Map<String, String> answers) {
-    AuthorizeRequest.requireText(loginId, "loginId");
-    Objects.requireNonNull(answers, "answers");
-    List<Map<String, String>> questions = new ArrayList<>();
-    answers.forEach((question, answer) -> {
-      Map<String, String> entry = new LinkedHashMap<>();
-      entry.put("Question", question);
-      entry.put("Answer", answer);
-      questions.add(entry);
-    });
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("LoginId", loginId);
-    body.put("Questions", questions);
-    List<String> secrets = new ArrayList<>(answers.values());
-    secrets.add(loginId);
-    Transport.Response response =
-        transport.call(
-            "AnswerMFAQuestions",
-            "PATCH",
-            "AnswerMFAQuestions",
-            json(body),
-            null,
-            this::apiKeyHeader,
-            secrets);
-    if (response.body().length > 0) {
-      rejectErrorCode(response, transport.parse(response, FlinksJson::parseEnvelope));
-    }
+  /** {@code /GetMFAQuestions} and {@code /AnswerMFAQuestions} (Enhanced MFA). */
+  public MfaQuestionsResource mfaQuestions() {
+    return mfaQuestions;
   }
 
   /** Releases the HTTP client's connections and threads. */
@@ -593,103 +354,12 @@ public final class FlinksClient implements AutoCloseable {
 
   // ------------------------------------------------------------------ internals
 
-  private DetailResponse detailResponse(Transport.Response response) {
-    if (response.status() == 200) {
-      AccountsDetail detail = transport.parse(response, FlinksJson::parseAccountsDetail);
-      if (!Integer.valueOf(202).equals(detail.httpStatusCode())) {
-        return new DetailResponse.Ready(detail);
-      }
-    }
-    ResponseEnvelope envelope = pendingEnvelope(response);
-    Optional<AccountsDetail> partial =
-        envelope.extra().containsKey("Accounts")
-            ? Optional.of(transport.parse(response, FlinksJson::parseAccountsDetail))
-            : Optional.empty();
-    return new DetailResponse.Pending(
-        sessionId(response, envelope), pendingCode(envelope), partial);
-  }
-
-  private SummaryResponse summaryResponse(Transport.Response response) {
-    if (response.status() == 200) {
-      AccountsSummary summary = transport.parse(response, FlinksJson::parseAccountsSummary);
-      if (!Integer.valueOf(202).equals(summary.httpStatusCode())) {
-        return new SummaryResponse.Ready(summary);
-      }
-    }
-    ResponseEnvelope envelope = pendingEnvelope(response);
-    return new SummaryResponse.Pending(sessionId(response, envelope), pendingCode(envelope));
-  }
-
-  /**
-   * A data answer that is not a 200: a 202 "still processing" envelope, or a refusal thrown as
-   * such.
-   */
-  private ResponseEnvelope pendingEnvelope(Transport.Response response) {
-    ResponseEnvelope envelope = transport.parse(response, FlinksJson::parseEnvelope);
-    rejectErrorCode(response, envelope);
-    if (response.status() != 202 && !Integer.valueOf(202).equals(envelope.httpStatusCode())) {
-      throw unexpected(response, envelope);
-    }
-    return envelope;
-  }
-
-  // A 202 without a FlinksCode is still "pending": the status alone says so.
-  private static FlinksCode pendingCode(ResponseEnvelope envelope) {
-    FlinksCode code = FlinksCode.ofNullable(envelope.flinksCode());
-    return code == null ? FlinksCode.OPERATION_PENDING : code;
-  }
-
-  private static String sessionId(Transport.Response response, ResponseEnvelope envelope) {
-    return envelope.requestId() != null ? envelope.requestId() : response.requestId();
-  }
-
-  /**
-   * A 2xx whose body carries an error FlinksCode is still a refusal: the code decides, not the
-   * status.
-   */
-  private void rejectErrorCode(Transport.Response response, ResponseEnvelope envelope) {
-    FlinksCode code = FlinksCode.ofNullable(envelope.flinksCode());
-    if (code != null && !code.isPending()) {
-      int status =
-          envelope.httpStatusCode() != null ? envelope.httpStatusCode() : response.status();
-      throw FlinksApiException.of(
-          response.operation(),
-          status,
-          code,
-          transport.scrub(envelope.message(), response.secrets()),
-          sessionId(response, envelope),
-          null);
-    }
-  }
-
-  private FlinksApiException unexpected(Transport.Response response, ResponseEnvelope envelope) {
-    return FlinksApiException.of(
-        response.operation(),
-        response.status(),
-        FlinksCode.ofNullable(envelope.flinksCode()),
-        transport.scrub(envelope.message(), response.secrets()),
-        sessionId(response, envelope),
-        null);
-  }
-
-  private Map<String, String> apiKeyHeader(int attempt) {
-    return apiKey == null ? Map.of() : Map.of("x-api-key", apiKey);
-  }
-
   private static void notify(PollListener listener, PollAttempt attempt) {
     try {
       listener.onAttempt(attempt);
     } catch (RuntimeException e) {
       // progress display must not abort a retrieval
       log.warn("PollListener failed on attempt {}: {}", attempt.number(), e.toString());
-    }
-  }
-
-  private static byte[] json(Object body) {
-    try {
-      return JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise request body", e);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.flinks4j.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flinks4j.client.error.FlinksApiException;
 import io.flinks4j.client.error.FlinksException;
 import io.flinks4j.client.error.FlinksTransportException;
@@ -20,24 +22,27 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one logical call, repeating it per the {@link RetryPolicy} (the only retry loop in the
- * client), and turns refusals into typed exceptions keyed on the FlinksCode. Never logs URLs,
- * headers or bodies.
+ * Sends one {@link ApiRequest}, repeating it per the {@link RetryPolicy} (the only retry loop in
+ * the client), adds the credential its endpoint takes, turns non-2xx refusals into typed exceptions
+ * keyed on the FlinksCode and hands a 2xx to the endpoint's reader. Never logs URLs, headers or
+ * bodies.
  */
 final class Transport {
   private static final Logger log = LoggerFactory.getLogger(FlinksClient.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER_AGENT = "flinks4j/0.1";
 
   private final HttpClient http;
@@ -46,6 +51,7 @@ final class Transport {
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final Clock clock;
+  private final Credentials credentials;
   private final Redactor redactor;
   private final RandomGenerator random;
 
@@ -56,7 +62,7 @@ final class Transport {
       RetryPolicy retryPolicy,
       Sleeper sleeper,
       Clock clock,
-      Redactor redactor,
+      Credentials credentials,
       RandomGenerator random) {
     this.http = http;
     this.apiRoot = apiRoot;
@@ -64,51 +70,100 @@ final class Transport {
     this.retryPolicy = retryPolicy;
     this.sleeper = sleeper;
     this.clock = clock;
-    this.redactor = redactor;
+    this.credentials = credentials;
+    this.redactor = new Redactor(credentials.secretKey(), credentials.apiKey());
     this.random = random;
   }
 
-  /** A 2xx answer: the caller decides what 200/202/203 mean for its endpoint. */
-  record Response(
-      String operation, int status, byte[] body, String requestId, List<String> secrets) {}
+  /** The client's own keys; {@code apiKey} may be null (the header is then not sent). */
+  record Credentials(String secretKey, String apiKey) {
+    @Override
+    public String toString() {
+      return "Credentials[***]";
+    }
+  }
 
   /**
-   * One logical call.
+   * A 2xx answer to {@code request}, for its endpoint's reader to classify.
    *
-   * @param operation endpoint name, for logs and messages
-   * @param method HTTP method
-   * @param path path below {@code .../BankingServices/}, segments already encoded
-   * @param body JSON body, or null for none
-   * @param requestId RequestId the call is about (for error context), or null
-   * @param headers per-attempt credential headers (attempt numbers start at 1)
-   * @param secrets values to mask in anything this call reports (loginId, password, ...)
+   * @param secrets the request's secrets plus the credential headers of this attempt
    */
-  Response call(
-      String operation,
-      String method,
-      String path,
-      byte[] body,
-      String requestId,
-      IntFunction<Map<String, String>> headers,
-      List<String> secrets) {
-    URI uri = URI.create(apiRoot + path);
+  record Response(
+      ApiRequest<?> request, int status, byte[] body, List<String> secrets, Redactor redactor) {
+
+    String operation() {
+      return request.endpoint().name();
+    }
+
+    /** The RequestId the call was about, or null. */
+    String requestId() {
+      return request.requestId();
+    }
+
+    /** Parses the body, reporting a bad one as an unreadable response of this call. */
+    <T> T parse(Function<byte[], T> parser) {
+      try {
+        return parser.apply(body);
+      } catch (UnreadableResponseException e) {
+        throw new UnreadableResponseException(
+            operation()
+                + " answered HTTP "
+                + status
+                + " with an unreadable body: "
+                + e.getMessage(),
+            status,
+            requestId(),
+            e.getCause());
+      }
+    }
+
+    /** Masks secrets in text Flinks sent back (e.g. a Message quoting a loginId). */
+    String scrub(String text) {
+      return redactor.scrub(text, secrets);
+    }
+
+    @Override
+    public String toString() {
+      return "Response[" + operation() + ", HTTP " + status + "]";
+    }
+  }
+
+  /**
+   * Sends one call, retrying per the policy, and returns what the endpoint's reader makes of the
+   * 2xx answer.
+   */
+  <T> T send(ApiRequest<T> request) {
+    Endpoint<T> endpoint = request.endpoint();
+    String operation = endpoint.name();
+    URI uri = URI.create(apiRoot + request.path());
+    byte[] body = request.body() == null ? null : json(request.body());
     for (int attempt = 1; ; attempt++) {
-      Map<String, String> attemptHeaders = headers.apply(attempt);
-      List<String> attemptSecrets = withHeaderSecrets(secrets, attemptHeaders);
+      Map<String, String> attemptHeaders = new LinkedHashMap<>(credentialHeaders(endpoint.auth()));
+      attemptHeaders.putAll(request.headers());
+      List<String> attemptSecrets = new ArrayList<>(request.secrets());
+      attemptSecrets.addAll(attemptHeaders.values());
       FlinksException failure;
       try {
         HttpResponse<byte[]> response =
             http.send(
-                request(uri, method, body, attemptHeaders),
+                httpRequest(uri, endpoint.method(), body, attemptHeaders),
                 HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
         log.debug("{} attempt {} -> HTTP {}", operation, attempt, status);
         byte[] responseBody = decoded(response);
         if (status >= 200 && status < 300) {
-          return new Response(operation, status, responseBody, requestId, attemptSecrets);
+          return endpoint
+              .reader()
+              .read(new Response(request, status, responseBody, attemptSecrets, redactor));
         }
         failure =
-            refusal(operation, status, responseBody, response.headers(), requestId, attemptSecrets);
+            refusal(
+                operation,
+                status,
+                responseBody,
+                response.headers(),
+                request.requestId(),
+                attemptSecrets);
       } catch (IOException e) {
         failure = transportFailure(operation, attempt, e, attemptSecrets);
       } catch (InterruptedException e) {
@@ -135,26 +190,19 @@ final class Transport {
     }
   }
 
-  /** Parses a 2xx body, reporting a bad one as an unreadable response of this call. */
-  <T> T parse(Response response, Function<byte[], T> parser) {
-    try {
-      return parser.apply(response.body());
-    } catch (UnreadableResponseException e) {
-      throw new UnreadableResponseException(
-          response.operation()
-              + " answered HTTP "
-              + response.status()
-              + " with an unreadable body: "
-              + e.getMessage(),
-          response.status(),
-          response.requestId(),
-          e.getCause());
-    }
-  }
-
-  /** Masks secrets in text Flinks sent back (e.g. a Message quoting a loginId). */
-  String scrub(String text, List<String> secrets) {
-    return redactor.scrub(text, secrets);
+  /**
+   * The credential header of one attempt. An authorize token is minted per attempt: a previous one
+   * may already be consumed, and no token is ever sent twice.
+   */
+  private Map<String, String> credentialHeaders(Endpoint.Auth auth) {
+    return switch (auth) {
+      case SECRET_KEY -> Map.of("flinks-auth-key", credentials.secretKey());
+      case AUTHORIZE_TOKEN ->
+          Map.of(
+              "flinks-auth-key", send(ApiRequest.to(Endpoints.GENERATE_AUTHORIZE_TOKEN)).value());
+      case API_KEY ->
+          credentials.apiKey() == null ? Map.of() : Map.of("x-api-key", credentials.apiKey());
+    };
   }
 
   void sleep(String operation, Duration duration) {
@@ -163,6 +211,14 @@ final class Transport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CancellationException(operation + " interrupted");
+    }
+  }
+
+  private static byte[] json(Object body) {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise request body", e);
     }
   }
 
@@ -186,7 +242,8 @@ final class Transport {
     }
   }
 
-  private HttpRequest request(URI uri, String method, byte[] body, Map<String, String> headers) {
+  private HttpRequest httpRequest(
+      URI uri, String method, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
             .timeout(requestTimeout)
@@ -219,7 +276,7 @@ final class Transport {
       // not JSON (proxy page, plain text): the status is all there is
     }
     FlinksCode code = envelope == null ? null : FlinksCode.ofNullable(envelope.flinksCode());
-    String message = envelope == null ? null : scrub(envelope.message(), secrets);
+    String message = envelope == null ? null : redactor.scrub(envelope.message(), secrets);
     String sessionId =
         envelope != null && envelope.requestId() != null ? envelope.requestId() : requestId;
     return FlinksApiException.of(operation, status, code, message, sessionId, retryAfter(headers));
@@ -227,7 +284,7 @@ final class Transport {
 
   private FlinksTransportException transportFailure(
       String operation, int attempt, IOException e, List<String> secrets) {
-    String detail = scrub(e.getMessage(), secrets);
+    String detail = redactor.scrub(e.getMessage(), secrets);
     String text = e.getClass().getSimpleName() + (detail == null ? "" : ": " + detail);
     return new FlinksTransportException(
         operation + " failed on attempt " + attempt + " without a usable response (" + text + ")",
@@ -253,14 +310,5 @@ final class Transport {
         return null;
       }
     }
-  }
-
-  private static List<String> withHeaderSecrets(List<String> secrets, Map<String, String> headers) {
-    if (headers.isEmpty()) {
-      return secrets;
-    }
-    java.util.ArrayList<String> all = new java.util.ArrayList<>(secrets);
-    all.addAll(headers.values());
-    return all;
   }
 }

@@ -27,8 +27,8 @@ class EndpointsTest {
         ScriptedServer.json(200, Fixtures.bytes("getaccountssummary-200.json")));
     FlinksClient client = flinks.client();
 
-    SummaryResponse first = client.getAccountsSummary(FakeFlinks.REQUEST_ID);
-    SummaryResponse second = client.getAccountsSummaryAsync(FakeFlinks.REQUEST_ID);
+    SummaryResponse first = client.accounts().summary(FakeFlinks.REQUEST_ID);
+    SummaryResponse second = client.accounts().summaryAsync(FakeFlinks.REQUEST_ID);
 
     assertThat(first)
         .isEqualTo(
@@ -46,7 +46,7 @@ class EndpointsTest {
     flinks.server.script(
         "DELETE", "DeleteCard", ScriptedServer.json(200, "{\"HttpStatusCode\":200}"));
 
-    flinks.client().deleteCard(FakeFlinks.LOGIN_ID);
+    flinks.client().logins().delete(FakeFlinks.LOGIN_ID);
 
     ScriptedServer.Recorded request = flinks.server.requests("DeleteCard").getFirst();
     assertThat(request.endpoint()).isEqualTo("DeleteCard/" + FakeFlinks.LOGIN_ID);
@@ -63,7 +63,8 @@ class EndpointsTest {
     Statements statements =
         flinks
             .client()
-            .getStatements(
+            .statements()
+            .get(
                 FakeFlinks.REQUEST_ID, DetailOptions.NumberOfStatements.MONTHS_3, List.of("acc-1"));
 
     assertThat(statements.statementsByAccount().getFirst().accountNumber()).isEqualTo("1111000");
@@ -93,7 +94,7 @@ class EndpointsTest {
             .refreshDelta(List.of(new DetailOptions.RefreshDelta("a1", "t9")))
             .build();
 
-    flinks.client().getAccountsDetail(FakeFlinks.REQUEST_ID, options);
+    flinks.client().accounts().detail(FakeFlinks.REQUEST_ID, options);
 
     assertThat(flinks.server.requests("GetAccountsDetail").getFirst().bodyText())
         .isEqualTo(
@@ -141,7 +142,8 @@ class EndpointsTest {
 
     flinks
         .track(flinks.clientBuilder().apiKey(null).build())
-        .getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
+        .accounts()
+        .detail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
 
     assertThat(flinks.server.requests("GetAccountsDetail").getFirst().header("x-api-key")).isNull();
   }
@@ -153,7 +155,7 @@ class EndpointsTest {
         "GetMFAQuestions",
         ScriptedServer.json(200, Fixtures.bytes("getmfaquestions-200.json")));
 
-    List<String> questions = flinks.client().getMfaQuestions(FakeFlinks.LOGIN_ID);
+    List<String> questions = flinks.client().mfaQuestions().list(FakeFlinks.LOGIN_ID);
 
     assertThat(questions)
         .containsExactly("What shape do people like most?", "What is the best country on earth?");
@@ -170,7 +172,7 @@ class EndpointsTest {
     java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
     answers.put("What shape do people like most?", "Triangle");
 
-    flinks.client().answerMfaQuestions(FakeFlinks.LOGIN_ID, answers);
+    flinks.client().mfaQuestions().answer(FakeFlinks.LOGIN_ID, answers);
 
     ScriptedServer.Recorded request = flinks.server.requests("AnswerMFAQuestions").getFirst();
     assertThat(request.method()).isEqualTo("PATCH");
@@ -199,7 +201,7 @@ class EndpointsTest {
             java.util.Map.of("Content-Type", "application/json", "Content-Encoding", "gzip")));
 
     DetailResponse response =
-        flinks.client().getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
+        flinks.client().accounts().detail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
 
     assertThat(response)
         .isInstanceOfSatisfying(

@@ -131,7 +131,7 @@ final class FakeFlinks implements AutoCloseable {
     return minted.contains(token);
   }
 
-  private Reply mint(Recorded request) {
+  Reply mint(Recorded request) {
     if (!SECRET_KEY.equals(request.header("flinks-auth-key"))) {
       return ScriptedServer.json(
           401, "{\"HttpStatusCode\":401,\"Message\":\"You must provide a valid auth key\"}");

@@ -77,7 +77,7 @@ class IndependentServerTest {
   void the_open_session_keeps_the_seven_digit_last_refresh_of_the_cached_authorize() {
     AuthorizeResult.Authorized session =
         (AuthorizeResult.Authorized)
-            client.authorize(AuthorizeRequest.cached(StrictFlinks.LOGIN_ID));
+            client.authorize().open(AuthorizeRequest.cached(StrictFlinks.LOGIN_ID));
 
     assertThat(session.login().lastRefresh())
         .isEqualTo(LocalDateTime.parse("2020-04-15T22:46:03.1690585"));
@@ -87,7 +87,9 @@ class IndependentServerTest {
   @Test
   void legacy_credentials_login_gets_the_documented_challenge() {
     AuthorizeResult result =
-        client.authorize(AuthorizeRequest.credentials("FlinksCapital", "Greatday", "Everyday"));
+        client
+            .authorize()
+            .open(AuthorizeRequest.credentials("FlinksCapital", "Greatday", "Everyday"));
 
     assertThat(result)
         .isInstanceOfSatisfying(
@@ -102,9 +104,9 @@ class IndependentServerTest {
 
   @Test
   void summary_with_masked_account_ids_is_read() {
-    client.authorize(AuthorizeRequest.cached(StrictFlinks.LOGIN_ID));
+    client.authorize().open(AuthorizeRequest.cached(StrictFlinks.LOGIN_ID));
 
-    SummaryResponse response = client.getAccountsSummary(StrictFlinks.CACHED_REQUEST_ID);
+    SummaryResponse response = client.accounts().summary(StrictFlinks.CACHED_REQUEST_ID);
 
     assertThat(response).isInstanceOf(SummaryResponse.Ready.class);
     AccountsSummary summary = ((SummaryResponse.Ready) response).summary();

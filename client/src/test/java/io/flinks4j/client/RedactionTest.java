@@ -71,7 +71,7 @@ class RedactionTest {
 
     Throwable thrown =
         catchThrowable(() ->
-            flinks.client().getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()));
+            flinks.client().accounts().detail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()));
 
     assertNoSecrets(thrown.getMessage());
   }
@@ -81,7 +81,7 @@ class RedactionTest {
     flinks.server.handle(
         "POST", "GenerateAuthorizeToken", r -> echoingRefusal(r, 401, "ACCESS_DENIED"));
 
-    Throwable thrown = catchThrowable(() -> flinks.client().generateAuthorizeToken());
+    Throwable thrown = catchThrowable(() -> flinks.client().authorize().generateToken());
 
     assertNoSecrets(thrown.getMessage());
   }
@@ -90,7 +90,7 @@ class RedactionTest {
   void transport_failure_on_a_login_id_path_never_contains_the_login_id() {
     flinks.server.script("DELETE", "DeleteCard", ScriptedServer.reset());
 
-    Throwable thrown = catchThrowable(() -> flinks.client().deleteCard(FakeFlinks.LOGIN_ID));
+    Throwable thrown = catchThrowable(() -> flinks.client().logins().delete(FakeFlinks.LOGIN_ID));
 
     assertNoSecrets(thrown.getMessage());
     assertNoSecrets(String.valueOf(thrown.getCause()));

@@ -228,7 +228,8 @@ class RefreshTest {
     AuthorizeResult result =
         flinks
             .client()
-            .authorize(
+            .authorize()
+            .open(
                 AuthorizeRequest.credentials("FlinksCapital", "Greatday", "Everyday")
                     .withLanguage("en"));
 

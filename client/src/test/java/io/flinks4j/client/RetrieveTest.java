@@ -92,7 +92,7 @@ class RetrieveTest {
     FlinksClient client = flinks.client();
 
     DetailResponse first =
-        client.getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
+        client.accounts().detail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
     AccountsDetail detail = client.retrieve(FakeFlinks.LOGIN_ID, DetailOptions.defaults());
 
     assertThat(first)

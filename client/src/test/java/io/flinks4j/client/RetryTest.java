@@ -27,7 +27,7 @@ class RetryTest {
   }
 
   private DetailResponse getDetail() {
-    return flinks.client().getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
+    return flinks.client().accounts().detail(FakeFlinks.REQUEST_ID, DetailOptions.defaults());
   }
 
   @Test
@@ -62,7 +62,7 @@ class RetryTest {
     flinks.server.script(
         "GET", "GetAccountsDetailAsync", ScriptedServer.reset(), FakeFlinks.detail());
 
-    DetailResponse response = flinks.client().getAccountsDetailAsync(FakeFlinks.REQUEST_ID);
+    DetailResponse response = flinks.client().accounts().detailAsync(FakeFlinks.REQUEST_ID);
 
     assertThat(response).isInstanceOf(DetailResponse.Ready.class);
     assertThat(flinks.server.requests("GetAccountsDetailAsync")).hasSize(2);
@@ -72,7 +72,7 @@ class RetryTest {
   void connection_reset_on_every_attempt_is_a_transport_failure_after_the_attempt_bound() {
     flinks.server.script("GET", "GetAccountsDetailAsync", ScriptedServer.reset());
 
-    assertThatThrownBy(() -> flinks.client().getAccountsDetailAsync(FakeFlinks.REQUEST_ID))
+    assertThatThrownBy(() -> flinks.client().accounts().detailAsync(FakeFlinks.REQUEST_ID))
         .isInstanceOfSatisfying(
             FlinksTransportException.class,
             e -> {
@@ -110,7 +110,7 @@ class RetryTest {
     // 0.5, 1 and 2 s.
     FlinksClient client = flinks.track(flinks.clientBuilder().random(() -> 0L).build());
 
-    assertThat(client.getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()))
+    assertThat(client.accounts().detail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()))
         .isInstanceOf(DetailResponse.Ready.class);
     assertThat(flinks.time.sleeps())
         .containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000));
@@ -193,7 +193,7 @@ class RetryTest {
         FakeFlinks.error(503, "AGGREGATION_ERROR", "Try again"), FakeFlinks.authorized());
 
     AuthorizeResult result =
-        flinks.client().authorize(AuthorizeRequest.cached(FakeFlinks.LOGIN_ID));
+        flinks.client().authorize().open(AuthorizeRequest.cached(FakeFlinks.LOGIN_ID));
 
     assertThat(result).isInstanceOf(AuthorizeResult.Authorized.class);
     assertThat(flinks.authorizeTokens())
@@ -207,8 +207,8 @@ class RetryTest {
     FlinksClient client = flinks.client();
     AuthorizeRequest request = AuthorizeRequest.cached(FakeFlinks.LOGIN_ID);
 
-    client.authorize(request);
-    client.authorize(request);
+    client.authorize().open(request);
+    client.authorize().open(request);
 
     assertThat(flinks.authorizeTokens())
         .hasSize(2)
@@ -237,7 +237,7 @@ class RetryTest {
         flinks.track(
             flinks.clientBuilder().secretKey("11111111-2222-3333-4444-555555555555").build());
 
-    assertThatThrownBy(client::generateAuthorizeToken)
+    assertThatThrownBy(client.authorize()::generateToken)
         .isInstanceOfSatisfying(
             AuthenticationException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
   }
@@ -302,7 +302,7 @@ class RetryTest {
         flinks.track(flinks.clientBuilder().retryPolicy(RetryPolicy.none()).build());
 
     assertThatThrownBy(
-            () -> client.getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()))
+            () -> client.accounts().detail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()))
         .isInstanceOf(TemporarilyUnavailableException.class);
     assertThat(flinks.server.requests("GetAccountsDetail")).hasSize(1);
   }
@@ -312,7 +312,7 @@ class RetryTest {
     flinks.server.script(
         "DELETE", "DeleteCard", FakeFlinks.error(400, "CARD_IN_USE", "Login is being processed"));
 
-    assertThatThrownBy(() -> flinks.client().deleteCard(FakeFlinks.LOGIN_ID))
+    assertThatThrownBy(() -> flinks.client().logins().delete(FakeFlinks.LOGIN_ID))
         .isInstanceOfSatisfying(
             TemporarilyUnavailableException.class, e -> assertThat(e.isRetryable()).isTrue());
     assertThat(flinks.server.requests("DeleteCard")).hasSize(1);
@@ -346,7 +346,7 @@ class RetryTest {
                 .build());
 
     assertThatThrownBy(
-            () -> client.getAccountsDetail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()))
+            () -> client.accounts().detail(FakeFlinks.REQUEST_ID, DetailOptions.defaults()))
         .isInstanceOfSatisfying(
             FlinksTransportException.class,
             e -> assertThat(e.getMessage()).contains("HttpTimeoutException"));

@@ -81,7 +81,7 @@ class SandboxFlowTest {
     String loginId = sandbox.login("test_pending").loginId();
     FlinksClient client = client(sandbox);
     String requestId =
-        ((AuthorizeResult.Authorized) client.authorize(AuthorizeRequest.cached(loginId)))
+        ((AuthorizeResult.Authorized) client.authorize().open(AuthorizeRequest.cached(loginId)))
             .requestId();
 
     java.time.Instant before = sandbox.clock().instant();

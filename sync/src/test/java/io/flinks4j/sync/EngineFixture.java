@@ -186,7 +186,7 @@ public final class EngineFixture implements AutoCloseable {
             .pollInterval(Duration.ofMillis(100))
             .build()) {
       String requestId =
-          ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId)))
+          ((AuthorizeResult.Authorized) flinks.authorize().open(AuthorizeRequest.cached(loginId)))
               .requestId();
       ObjectNode body =
           (ObjectNode)

@@ -164,7 +164,7 @@ class LoginErasureTest {
 
   private byte[] detailWebhook(String loginId) throws Exception {
     String requestId =
-        ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId)))
+        ((AuthorizeResult.Authorized) flinks.authorize().open(AuthorizeRequest.cached(loginId)))
             .requestId();
     ObjectNode body =
         (ObjectNode)

@@ -113,7 +113,8 @@ class SecretsAtRestTest {
                   .withTransactionsPerYear(50)
                   .withProcessingDelay(Duration.ZERO));
       String requestId =
-          ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(hooked.loginId())))
+          ((AuthorizeResult.Authorized)
+                  flinks.authorize().open(AuthorizeRequest.cached(hooked.loginId())))
               .requestId();
       ObjectNode webhook =
           (ObjectNode)

@@ -121,7 +121,7 @@ final class Fetch {
   private AccountsDetail retrieve(
       FlinksClient client, String loginId, DetailOptions detailOptions, ProgressLine progress) {
     String requestId =
-        switch (client.authorize(AuthorizeRequest.cached(loginId))) {
+        switch (client.authorize().open(AuthorizeRequest.cached(loginId))) {
           case AuthorizeResult.Authorized authorized -> authorized.requestId();
           case AuthorizeResult.MfaChallenge challenge ->
               throw FlinksApiException.of(
@@ -148,7 +148,7 @@ final class Fetch {
       DetailOptions detailOptions,
       AnswerSource answers,
       ProgressLine progress) {
-    AuthorizeResult result = client.authorize(AuthorizeRequest.live(loginId));
+    AuthorizeResult result = client.authorize().open(AuthorizeRequest.live(loginId));
     int round = 1;
     int attempt = 1;
     while (true) {
@@ -169,7 +169,9 @@ final class Fetch {
           }
           try {
             result =
-                client.authorize(AuthorizeRequest.mfaAnswers(challenge.requestId(), given.get()));
+                client
+                    .authorize()
+                    .open(AuthorizeRequest.mfaAnswers(challenge.requestId(), given.get()));
             round++;
             attempt = 1;
           } catch (UserActionRequiredException wrong) {

@@ -31,8 +31,8 @@ import java.util.random.RandomGenerator;
  *         Acceptor.successOn(SummaryResponse.Ready.class),
  *         Acceptor.retryOn(SummaryResponse.Pending.class)))
  *     .build();
- * SummaryResponse ready = waiter.run(() -> client.getAccountsSummary(id),
- *     () -> client.getAccountsSummaryAsync(id), Waiter.Listener.none());
+ * SummaryResponse ready = waiter.run(() -> client.accounts().summary(id),
+ *     () -> client.accounts().summaryAsync(id), Waiter.Listener.none());
  * }</pre>
  *
  * @param <T> the response type of the attempts

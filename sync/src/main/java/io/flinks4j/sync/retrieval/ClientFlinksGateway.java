@@ -42,17 +42,17 @@ public final class ClientFlinksGateway implements FlinksGateway {
         mode == RetrievalMode.LIVE
             ? AuthorizeRequest.live(loginId)
             : AuthorizeRequest.cached(loginId);
-    return session(client.authorize(request));
+    return session(client.authorize().open(request));
   }
 
   @Override
   public Session answerMfa(String requestId, Map<String, List<String>> answers) {
-    return session(client.authorize(AuthorizeRequest.mfaAnswers(requestId, answers)));
+    return session(client.authorize().open(AuthorizeRequest.mfaAnswers(requestId, answers)));
   }
 
   @Override
   public Detail requestDetail(String requestId, DetailRequest request) {
-    return detail(client.getAccountsDetail(requestId, optionsFor(request)));
+    return detail(client.accounts().detail(requestId, optionsFor(request)));
   }
 
   /** The service's options with the login's over them. */
@@ -69,12 +69,12 @@ public final class ClientFlinksGateway implements FlinksGateway {
 
   @Override
   public Detail pollDetail(String requestId) {
-    return detail(client.getAccountsDetailAsync(requestId));
+    return detail(client.accounts().detailAsync(requestId));
   }
 
   @Override
   public void deleteCard(String loginId) {
-    client.deleteCard(loginId);
+    client.logins().delete(loginId);
   }
 
   @Override

@@ -29,9 +29,9 @@ public interface StatementSource {
    */
   static StatementSource over(FlinksClient client) {
     return (loginId, count, accountIds) ->
-        switch (client.authorize(AuthorizeRequest.cached(loginId))) {
+        switch (client.authorize().open(AuthorizeRequest.cached(loginId))) {
           case AuthorizeResult.Authorized session ->
-              client.getStatements(session.requestId(), count, accountIds);
+              client.statements().get(session.requestId(), count, accountIds);
           case AuthorizeResult.MfaChallenge mfa -> throw new MfaRequiredException();
         };
   }

@@ -114,7 +114,7 @@ class WebhookReceiverTest {
   }
 
   private String openSession(String loginId) {
-    return ((AuthorizeResult.Authorized) flinks.authorize(AuthorizeRequest.cached(loginId)))
+    return ((AuthorizeResult.Authorized) flinks.authorize().open(AuthorizeRequest.cached(loginId)))
         .requestId();
   }
 
