@@ -71,7 +71,7 @@ public final class ScheduledTasks {
 
     /**
      * What one sweep at {@code now} schedules: pending rows without a task for longer than {@link
-     * #SWEEP_GRACE}, at most {@link #SWEEP_BATCH}.
+     * ScheduledTasks#SWEEP_GRACE}, at most {@link ScheduledTasks#SWEEP_BATCH}.
      */
     public List<String> orphans(Connection c, Instant now) throws SQLException {
       return withoutTask(c, now.minus(SWEEP_GRACE), SWEEP_BATCH);
