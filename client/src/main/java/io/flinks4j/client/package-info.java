@@ -1,2 +1,7 @@
-/** flinks4j client. */
+/**
+ * flinks4j client.
+ *
+ * <p>The markers {@code [old]} and {@code [inferred]} in this module's comments are defined in
+ * ARCHITECTURE.md, section "Markers in comments".
+ */
 package io.flinks4j.client;

@@ -106,7 +106,7 @@ final class FakeFlinks implements AutoCloseable {
         .customerId(CUSTOMER_ID)
         .secretKey(SECRET_KEY)
         .apiKey(API_KEY)
-        .clock(time)
+        .clock(time.clock())
         .sleeper(time)
         .random(new java.util.SplittableRandom(42));
   }

@@ -1,19 +1,18 @@
 package io.flinks4j.client;
 
+import io.flinks4j.testkit.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A clock that only moves when the client sleeps through it, so 30 minutes of polling take
- * milliseconds.
+ * A sleeper that moves the test kit's {@link MutableClock} instead of waiting, so 30 minutes of
+ * polling take milliseconds; it records every sleep for the tests to assert the backoff.
  */
-final class FakeTime extends Clock implements Sleeper {
-  private volatile Instant now = Instant.parse("2026-11-25T12:00:00Z");
+final class FakeTime implements Sleeper {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
   @Override
@@ -22,25 +21,19 @@ final class FakeTime extends Clock implements Sleeper {
       throw new InterruptedException();
     }
     sleeps.add(duration);
-    now = now.plus(duration);
+    clock.advance(duration);
+  }
+
+  /** The clock the client under test reads: it moves only when the client sleeps. */
+  Clock clock() {
+    return clock;
+  }
+
+  Instant instant() {
+    return clock.instant();
   }
 
   List<Duration> sleeps() {
     return List.copyOf(sleeps);
-  }
-
-  @Override
-  public Instant instant() {
-    return now;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 }

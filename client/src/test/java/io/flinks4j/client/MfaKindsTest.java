@@ -18,8 +18,6 @@ import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,25 +29,10 @@ class MfaKindsTest {
   @RegisterExtension
   static final FlinksSandboxExtension SANDBOX = FlinksSandboxExtension.withOptions(b -> b);
 
-  private final List<FlinksClient> clients = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void closeClients() {
-    clients.forEach(FlinksClient::close);
-  }
+  @RegisterExtension final SandboxClients clients = new SandboxClients();
 
   private FlinksClient client(FlinksSandbox sandbox) {
-    FlinksClient client =
-        FlinksClient.builder()
-            .baseUrl(sandbox.baseUrl())
-            .customerId(sandbox.customerId())
-            .secretKey(sandbox.secretKey())
-            .apiKey(sandbox.apiKey())
-            .clock(sandbox.clock())
-            .sleeper(sandbox::advanceClock)
-            .build();
-    clients.add(client);
-    return client;
+    return clients.on(sandbox);
   }
 
   private RefreshResult refresh(FlinksSandbox sandbox, String username, MfaHandler handler) {

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,25 +40,10 @@ class SandboxFlowTest {
           "What is the best country on earth?", "Canada",
           "What shape do people like most?", "Triangle");
 
-  private final List<FlinksClient> clients = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void closeClients() {
-    clients.forEach(FlinksClient::close);
-  }
+  @RegisterExtension final SandboxClients clients = new SandboxClients();
 
   private FlinksClient client(FlinksSandbox sandbox) {
-    FlinksClient client =
-        FlinksClient.builder()
-            .baseUrl(sandbox.baseUrl())
-            .customerId(sandbox.customerId())
-            .secretKey(sandbox.secretKey())
-            .apiKey(sandbox.apiKey())
-            .clock(sandbox.clock())
-            .sleeper(sandbox::advanceClock)
-            .build();
-    clients.add(client);
-    return client;
+    return clients.on(sandbox);
   }
 
   @Test

@@ -122,7 +122,7 @@ final class StrictFlinks implements AutoCloseable {
             .baseUrl(server.baseUrl())
             .customerId(FakeFlinks.CUSTOMER_ID)
             .secretKey(FakeFlinks.SECRET_KEY)
-            .clock(time)
+            .clock(time.clock())
             .sleeper(time);
     FlinksClient client = (apiKey == null ? builder : builder.apiKey(apiKey)).build();
     clients.add(client);

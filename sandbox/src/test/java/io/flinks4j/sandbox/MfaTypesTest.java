@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinks4j.sandbox.FlinksHttp.Reply;
 import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,6 +58,24 @@ class MfaTypesTest {
 
   private static String prompt(Reply reply) {
     return first(reply).get("Prompt").asText();
+  }
+
+  @Test
+  void each_user_of_the_readme_table_is_challenged_with_the_type_it_names() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    String section = readme.substring(readme.indexOf("## MFA challenge kinds"));
+    section = section.substring(0, section.indexOf("\n## ", 1));
+    Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| `(\\w+)` \\|").matcher(section);
+    Map<String, String> documented = new LinkedHashMap<>();
+    while (row.find()) {
+      documented.put(row.group(1), row.group(2));
+    }
+
+    assertThat(documented.values())
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(MfaType.values()).map(MfaType::wireName).toList());
+    documented.forEach((user, type) ->
+        assertThat(first(challenge(user)).get("Type").asText()).as(user).isEqualTo(type));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.flinks4j.sync;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,11 +10,13 @@ import io.flinks4j.client.AuthorizeResult;
 import io.flinks4j.client.DetailOptions;
 import io.flinks4j.client.FlinksClient;
 import io.flinks4j.sandbox.FlinksSandbox;
+import io.flinks4j.sandbox.LoginSpec;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.http.HttpSettings;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.retrieval.Retrieval;
+import io.flinks4j.sync.retrieval.RetrievalState;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.testing.TestDatabase;
 import java.io.IOException;
@@ -124,20 +128,8 @@ public final class EngineFixture implements AutoCloseable {
 
   /** The body of a plain-text answer (e.g. {@code /metrics}). */
   public String getText(String path) {
-    try {
-      return http.send(
-              HttpRequest.newBuilder(uri(path))
-                  .header("Authorization", "Bearer " + API_KEY)
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   public Response delete(String path) {
@@ -148,14 +140,50 @@ public final class EngineFixture implements AutoCloseable {
     return post("/v1/logins", "{\"loginId\":\"" + loginId + "\"}");
   }
 
+  public Response patch(String path, String body) {
+    return send(patchRequest(path, body));
+  }
+
+  /**
+   * A PATCH with an {@code Idempotency-Key}, answered as it came: headers and the body's exact
+   * bytes, which a replay must repeat.
+   */
+  public HttpResponse<String> patch(String path, String body, String idempotencyKey) {
+    return exchange(
+        patchRequest(path, body).header("Idempotency-Key", idempotencyKey),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET whose answer is not JSON (a statement's PDF). */
+  public HttpResponse<byte[]> getBytes(String path) {
+    return exchange(
+        HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpRequest.Builder patchRequest(String path, String body) {
+    return HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
+  }
+
   private Response send(HttpRequest.Builder request) {
+    HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), parse(response.body()));
+  }
+
+  /** {@code body} as JSON; an empty body is JSON null. */
+  public JsonNode parse(String body) {
     try {
-      HttpResponse<String> response =
-          http.send(
-              request.header("Authorization", "Bearer " + API_KEY).build(),
-              HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
-      return new Response(response.statusCode(), body);
+      return body.isEmpty() ? json.nullNode() : json.readTree(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> HttpResponse<T> exchange(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return http.send(request.header("Authorization", "Bearer " + API_KEY).build(), handler);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -216,6 +244,26 @@ public final class EngineFixture implements AutoCloseable {
   /** The login's active retrieval, else its latest. */
   public Optional<Retrieval> retrieval(String loginId) {
     return service.logins().find(loginId).flatMap(login -> service.engine().current(login.id()));
+  }
+
+  /** Waits, at most 30 s, until retrieval {@code retrievalId} of {@code loginId} is ready. */
+  public void awaitReady(String loginId, String retrievalId) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() ->
+            retrieval(loginId)
+                .filter(r -> r.id().equals(retrievalId) && r.state() == RetrievalState.READY)
+                .isPresent());
+  }
+
+  /**
+   * A sandbox login made from {@code spec}, registered over {@code POST /v1/logins}, once its first
+   * retrieval is ready: its loginId.
+   */
+  public String readyLogin(LoginSpec spec) {
+    String loginId = sandbox.createLogin(spec).loginId();
+    awaitReady(loginId, register(loginId).body().path("retrieval").path("id").asText());
+    return loginId;
   }
 
   /** A count over the test database, e.g. transactions of one login. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flinks4j.cli.Console;
 import io.flinks4j.cli.ExitCode;
 import io.flinks4j.cli.options.Durations;
+import io.flinks4j.client.FlinksCode;
 import io.flinks4j.sandbox.FlinksSandbox;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -343,7 +344,7 @@ final class DemoRun {
   private static String notes(Tracked login) {
     if (login.errorCode != null && !"ready".equals(login.state)) {
       return login.errorCode
-          + (login.errorCode.equals("DISABLED_LOGIN")
+          + (login.errorCode.equals(FlinksCode.DISABLED_LOGIN.value())
               ? ": the bank disabled it; the user must reconnect through Flinks Connect"
               : "");
     }

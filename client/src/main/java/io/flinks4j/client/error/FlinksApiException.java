@@ -2,6 +2,9 @@ package io.flinks4j.client.error;
 
 import io.flinks4j.client.FlinksCode;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,45 +75,86 @@ public abstract sealed class FlinksApiException extends FlinksException
     if (code == null) {
       return byStatus(operation, httpStatus, flinksMessage, requestId, retryAfter);
     }
-    return switch (code.value()) {
-      case "SESSION_NONEXISTENT", "SESSION_EXPIRED" ->
-          new SessionException(operation, httpStatus, code, flinksMessage, requestId);
-      case "ACCESS_DENIED" ->
+    Family family = FAMILIES.get(code);
+    if (family == null) { // a code this version does not know: the status decides
+      return httpStatus >= 500
+          ? new TemporarilyUnavailableException(
+              operation, httpStatus, code, flinksMessage, requestId, retryAfter)
+          : new UnexpectedResponseException(operation, httpStatus, code, flinksMessage, requestId);
+    }
+    return switch (family) {
+      case SESSION -> new SessionException(operation, httpStatus, code, flinksMessage, requestId);
+      case AUTHENTICATION ->
           new AuthenticationException(operation, httpStatus, code, flinksMessage, requestId);
-      case "INVALID_LOGIN",
-          "INVALID_USERNAME",
-          "INVALID_PASSWORD",
-          "INVALID_SECURITY_RESPONSE",
-          "INVALID_SECURITY_RESPONSE_NO_RETRY",
-          "QUESTION_NOT_FOUND",
-          "UNAUTHORIZED",
-          "NEW_ACCOUNT",
-          "DISABLED_LOGIN" ->
+      case USER_ACTION ->
           new UserActionRequiredException(operation, httpStatus, code, flinksMessage, requestId);
-      case "TOO_MANY_REQUESTS" ->
+      case RATE_LIMITED ->
           new RateLimitedException(
               operation, httpStatus, code, flinksMessage, requestId, retryAfter);
-      case "RETRY_LATER",
-          "DISABLED_INSTITUTION",
-          "CONCURRENT_SESSION",
-          "CARD_IN_USE",
-          "AGGREGATION_ERROR" ->
+      case TEMPORARY ->
           new TemporarilyUnavailableException(
               operation, httpStatus, code, flinksMessage, requestId, retryAfter);
-      case "INVALID_REQUEST",
-          "UNKNOWN_CHALLENGE_KEY",
-          "SECURITYRESPONSES_INCOMPLETE",
-          "ALREADY_AUTHORIZED",
-          "NO_TRANSACTION",
-          "METHOD_NOT_AVAILABLE" ->
+      case INVALID_REQUEST ->
           new InvalidRequestException(operation, httpStatus, code, flinksMessage, requestId);
-      default ->
-          httpStatus >= 500
-              ? new TemporarilyUnavailableException(
-                  operation, httpStatus, code, flinksMessage, requestId, retryAfter)
-              : new UnexpectedResponseException(
-                  operation, httpStatus, code, flinksMessage, requestId);
     };
+  }
+
+  /** Which subtype a known FlinksCode makes; one per permitted subtype but the fallback. */
+  private enum Family {
+    SESSION,
+    AUTHENTICATION,
+    USER_ACTION,
+    RATE_LIMITED,
+    TEMPORARY,
+    INVALID_REQUEST
+  }
+
+  private static final Map<FlinksCode, Family> FAMILIES =
+      families(
+          Map.of(
+              Family.SESSION,
+              List.of(FlinksCode.SESSION_NONEXISTENT, FlinksCode.SESSION_EXPIRED),
+              Family.AUTHENTICATION,
+              List.of(FlinksCode.ACCESS_DENIED),
+              Family.USER_ACTION,
+              List.of(
+                  FlinksCode.INVALID_LOGIN,
+                  FlinksCode.INVALID_USERNAME,
+                  FlinksCode.INVALID_PASSWORD,
+                  FlinksCode.INVALID_SECURITY_RESPONSE,
+                  FlinksCode.INVALID_SECURITY_RESPONSE_NO_RETRY,
+                  FlinksCode.QUESTION_NOT_FOUND,
+                  FlinksCode.UNAUTHORIZED,
+                  FlinksCode.NEW_ACCOUNT,
+                  FlinksCode.DISABLED_LOGIN),
+              Family.RATE_LIMITED,
+              List.of(FlinksCode.TOO_MANY_REQUESTS),
+              Family.TEMPORARY,
+              List.of(
+                  FlinksCode.RETRY_LATER,
+                  FlinksCode.DISABLED_INSTITUTION,
+                  FlinksCode.CONCURRENT_SESSION,
+                  FlinksCode.CARD_IN_USE,
+                  FlinksCode.AGGREGATION_ERROR),
+              Family.INVALID_REQUEST,
+              List.of(
+                  FlinksCode.INVALID_REQUEST,
+                  FlinksCode.UNKNOWN_CHALLENGE_KEY,
+                  FlinksCode.SECURITYRESPONSES_INCOMPLETE,
+                  FlinksCode.ALREADY_AUTHORIZED,
+                  FlinksCode.NO_TRANSACTION,
+                  FlinksCode.METHOD_NOT_AVAILABLE)));
+
+  /** The inverse of {@code codesByFamily}; a code listed under two families fails at class load. */
+  private static Map<FlinksCode, Family> families(Map<Family, List<FlinksCode>> codesByFamily) {
+    Map<FlinksCode, Family> families = new HashMap<>();
+    codesByFamily.forEach((family, codes) ->
+        codes.forEach(code -> {
+          if (families.put(code, family) != null) {
+            throw new IllegalStateException(code + " is listed under two families");
+          }
+        }));
+    return Map.copyOf(families);
   }
 
   // Without a FlinksCode the status is all there is: 5xx and 429 may pass, 401/403 are credentials,

@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,10 +38,34 @@ final class Api {
     this.sandbox = sandbox;
   }
 
+  private static final Pattern PAGE_CONFIG =
+      Pattern.compile(
+          "<script type=\"application/json\" id=\"flinks-connect\">(.*?)</script>", Pattern.DOTALL);
+  private static final Pattern FLOW_PATH = Pattern.compile("action=\"(/v2/flow/[0-9a-f-]{36})/");
+
   record Reply(int status, String body, HttpResponse<String> raw) {
     JsonNode json() {
+      return parse(body);
+    }
+
+    /** The JSON config a Connect page carries for its script (its events among it). */
+    JsonNode pageConfig() {
+      Matcher config = PAGE_CONFIG.matcher(body);
+      if (!config.find()) {
+        throw new AssertionError("the page carries no flinks-connect config: " + body);
+      }
+      return parse(config.group(1));
+    }
+
+    /** The path of the flow a Connect page's forms post to, when it has one. */
+    Optional<String> flowPath() {
+      Matcher flow = FLOW_PATH.matcher(body);
+      return flow.find() ? Optional.of(flow.group(1)) : Optional.empty();
+    }
+
+    private static JsonNode parse(String json) {
       try {
-        return JSON.readTree(body);
+        return JSON.readTree(json);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

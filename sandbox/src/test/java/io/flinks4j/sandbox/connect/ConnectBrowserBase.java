@@ -2,6 +2,7 @@ package io.flinks4j.sandbox.connect;
 
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
+import io.flinks4j.testkit.Chromium;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +53,15 @@ abstract class ConnectBrowserBase {
   }
 
   static WebDriverWait waiting() {
-    return new WebDriverWait(chromium.driver, Duration.ofSeconds(15), Duration.ofMillis(50));
+    return new WebDriverWait(chromium.driver(), Duration.ofSeconds(15), Duration.ofMillis(50));
   }
 
   void open(Map<String, String> launch) {
     launch.putIfAbsent(
         "consentEnable", "false"); // the consent screen is ConnectScreensBrowserTest's
-    chromium.driver.switchTo().defaultContent();
-    chromium.driver.get(site.parentUrl(api.connectUrl(launch)));
-    chromium.driver.switchTo().frame("connect");
+    chromium.driver().switchTo().defaultContent();
+    chromium.driver().get(site.parentUrl(api.connectUrl(launch)));
+    chromium.driver().switchTo().frame("connect");
   }
 
   WebElement element(String id) {
@@ -89,7 +90,7 @@ abstract class ConnectBrowserBase {
    */
   int answerQuestions(Map<String, String> answers) {
     element("answer-0");
-    List<WebElement> labels = chromium.driver.findElements(By.cssSelector("label[for^=answer-]"));
+    List<WebElement> labels = chromium.driver().findElements(By.cssSelector("label[for^=answer-]"));
     for (WebElement label : labels) {
       String prompt = label.getText();
       String answer =
@@ -109,12 +110,12 @@ abstract class ConnectBrowserBase {
 
   @SuppressWarnings("unchecked")
   List<Object> events() {
-    chromium.driver.switchTo().defaultContent();
+    chromium.driver().switchTo().defaultContent();
     try {
-      return (List<Object>) chromium.driver.executeScript("return window.events;");
+      return (List<Object>) chromium.driver().executeScript("return window.events;");
     } finally {
-      if (chromium.driver.getCurrentUrl().startsWith(site.baseUrl() + "/parent")) {
-        chromium.driver.switchTo().frame("connect");
+      if (chromium.driver().getCurrentUrl().startsWith(site.baseUrl() + "/parent")) {
+        chromium.driver().switchTo().frame("connect");
       }
     }
   }
@@ -137,31 +138,35 @@ abstract class ConnectBrowserBase {
    */
   @SuppressWarnings("unchecked")
   Map<String, Object> awaitInParent(String key, String value) {
-    chromium.driver.switchTo().defaultContent();
+    chromium.driver().switchTo().defaultContent();
     try {
       return (Map<String, Object>)
-          chromium.driver.executeAsyncScript(
-              "var key = arguments[0], value = arguments[1], done = arguments[2];"
-                  + "(function check() {"
-                  + "  var hit = window.events.find(function (e) {"
-                  + "    return e && typeof e === 'object' && (value === null ? key in e : e[key] === value); });"
-                  + "  if (hit) { done(hit); } else { setTimeout(check, 20); }"
-                  + "})();",
-              key,
-              value);
+          chromium
+              .driver()
+              .executeAsyncScript(
+                  "var key = arguments[0], value = arguments[1], done = arguments[2];"
+                      + "(function check() {"
+                      + "  var hit = window.events.find(function (e) {"
+                      + "    return e && typeof e === 'object' && (value === null ? key in e : e[key] === value); });"
+                      + "  if (hit) { done(hit); } else { setTimeout(check, 20); }"
+                      + "})();",
+                  key,
+                  value);
     } finally {
-      chromium.driver.switchTo().frame("connect");
+      chromium.driver().switchTo().frame("connect");
     }
   }
 
   /** Where the iframe went, read from the parent (same origin as the redirect target). */
   String frameUrl() {
-    chromium.driver.switchTo().defaultContent();
+    chromium.driver().switchTo().defaultContent();
     return waiting()
         .until(d ->
             (String)
-                chromium.driver.executeScript(
-                    "try { var h = document.getElementById('connect').contentWindow.location.href;"
-                        + " return h.indexOf('/done') > 0 ? h : null; } catch (e) { return null; }"));
+                chromium
+                    .driver()
+                    .executeScript(
+                        "try { var h = document.getElementById('connect').contentWindow.location.href;"
+                            + " return h.indexOf('/done') > 0 ? h : null; } catch (e) { return null; }"));
   }
 }

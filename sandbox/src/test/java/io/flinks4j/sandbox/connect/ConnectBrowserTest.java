@@ -130,7 +130,7 @@ class ConnectBrowserTest extends ConnectBrowserBase {
     assertThat(awaitError())
         .containsEntry("flinksCode", "ACCESS_DENIED")
         .containsEntry("requestId", null);
-    assertThat(chromium.driver.findElements(By.tagName("form"))).isEmpty();
+    assertThat(chromium.driver().findElements(By.tagName("form"))).isEmpty();
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sandbox.Requirement;
 import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConnectLaunchTest {
 
   @RegisterExtension static final FlinksSandboxExtension FLINKS = new FlinksSandboxExtension();
-
-  private static final Pattern CONFIG =
-      Pattern.compile(
-          "<script type=\"application/json\" id=\"flinks-connect\">(.*?)</script>", Pattern.DOTALL);
-  private static final Pattern FLOW = Pattern.compile("action=\"(/v2/flow/[0-9a-f-]{36})/");
 
   private final FlinksSandbox sandbox;
   private final Api api;
@@ -65,18 +59,8 @@ class ConnectLaunchTest {
   }
 
   private static Page page(Api.Reply reply) {
-    Matcher config = CONFIG.matcher(reply.body());
-    assertThat(config.find()).as("page carries its config").isTrue();
-    Matcher flow = FLOW.matcher(reply.body());
-    try {
-      return new Page(
-          reply.status(),
-          reply.body(),
-          Api.JSON.readTree(config.group(1)),
-          flow.find() ? flow.group(1) : null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new Page(
+        reply.status(), reply.body(), reply.pageConfig(), reply.flowPath().orElse(null));
   }
 
   // ---- authorize token

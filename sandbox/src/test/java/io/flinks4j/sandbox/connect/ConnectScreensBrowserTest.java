@@ -44,7 +44,7 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
 
     type("institution-search", "fab");
     waiting().until(d -> !d.findElement(By.id("institution-FlinksCapital")).isDisplayed());
-    assertThat(chromium.driver.findElement(By.id("institution-FabrikamSavings")).isDisplayed())
+    assertThat(chromium.driver().findElement(By.id("institution-FabrikamSavings")).isDisplayed())
         .isTrue();
     type("institution-search", "zzz");
     assertThat(element("no-institution").isDisplayed()).isTrue();
@@ -157,7 +157,7 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
     click("institution-FlinksCapital");
     signIn("test_mfa_text_only", "Everyday");
     element("method-0-Text");
-    assertThat(chromium.driver.findElements(By.id("method-0-Call"))).isEmpty();
+    assertThat(chromium.driver().findElements(By.id("method-0-Call"))).isEmpty();
     click("answer-0-0");
     click("submit");
     type("answer-0", "123456");
@@ -174,7 +174,7 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
     Map<String, Object> selection = awaitEvent("COMPONENT_LOAD_ACCOUNT_SELECTION");
     assertThat(selection).containsKeys("totalAccounts", "displayedAccounts");
     List<WebElement> accounts =
-        chromium.driver.findElements(By.cssSelector("button[name=accountId]"));
+        chromium.driver().findElements(By.cssSelector("button[name=accountId]"));
     assertThat(((Number) selection.get("displayedAccounts")).intValue()).isEqualTo(accounts.size());
     screenshot("accounts");
     accounts.getFirst().click();
@@ -214,9 +214,9 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
   void resizing_the_iframe_posts_app_resize() {
     open(params("authorizeToken", api.token(), "tag", "t-9"));
     element("institution-FlinksCapital");
-    chromium.driver.switchTo().defaultContent();
-    chromium.driver.executeScript("document.getElementById('connect').style.width = '400px';");
-    chromium.driver.switchTo().frame("connect");
+    chromium.driver().switchTo().defaultContent();
+    chromium.driver().executeScript("document.getElementById('connect').style.width = '400px';");
+    chromium.driver().switchTo().frame("connect");
 
     Map<String, Object> resize = awaitEvent("APP_RESIZE");
     assertThat(((Number) resize.get("width")).intValue()).isEqualTo(400);
@@ -225,15 +225,16 @@ class ConnectScreensBrowserTest extends ConnectBrowserBase {
 
   /** The Connect iframe as a PNG in {@code target/connect-screenshots/NAME.png}. */
   private void screenshot(String name) {
-    chromium.driver.switchTo().defaultContent();
+    chromium.driver().switchTo().defaultContent();
     try {
-      byte[] png = chromium.driver.findElement(By.id("connect")).getScreenshotAs(OutputType.BYTES);
+      byte[] png =
+          chromium.driver().findElement(By.id("connect")).getScreenshotAs(OutputType.BYTES);
       Files.createDirectories(SCREENSHOTS);
       Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      chromium.driver.switchTo().frame("connect");
+      chromium.driver().switchTo().frame("connect");
     }
   }
 }

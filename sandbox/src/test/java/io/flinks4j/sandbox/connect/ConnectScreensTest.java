@@ -23,11 +23,6 @@ class ConnectScreensTest {
 
   @RegisterExtension static final FlinksSandboxExtension FLINKS = new FlinksSandboxExtension();
 
-  private static final Pattern CONFIG =
-      Pattern.compile(
-          "<script type=\"application/json\" id=\"flinks-connect\">(.*?)</script>", Pattern.DOTALL);
-  private static final Pattern FLOW = Pattern.compile("action=\"(/v2/flow/[0-9a-f-]{36})/");
-
   private final FlinksSandbox sandbox;
   private final Api api;
 
@@ -43,16 +38,8 @@ class ConnectScreensTest {
     Map<String, String> p = params(keyValues);
     p.put("authorizeToken", api.token());
     Api.Reply reply = api.get(api.connectUrl(p));
-    Matcher config = CONFIG.matcher(reply.body());
-    Matcher flow = FLOW.matcher(reply.body());
-    assertThat(config.find()).isTrue();
-    assertThat(flow.find()).isTrue();
-    try {
-      return new Launch(
-          reply.body(), Api.JSON.readTree(config.group(1)).get("events"), flow.group(1));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return new Launch(
+        reply.body(), reply.pageConfig().get("events"), reply.flowPath().orElseThrow());
   }
 
   private JsonNode post(Launch launch, String action, Map<String, String> form) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -67,58 +68,41 @@ public final class KeyRotation {
   private record LoginRow(long id, String sealed, String hash) {}
 
   private int rotateLogins(IntConsumer progress) {
-    int rewritten = 0;
-    long after = Long.MIN_VALUE;
-    while (true) {
-      long from = after;
-      List<LoginRow> rows =
-          database.inTransaction(c -> {
-            List<LoginRow> batch = new ArrayList<>();
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "select id, login_id_enc, login_hash from logins where id > ?"
-                        + " order by id fetch first ? rows only")) {
-              ps.setLong(1, from);
-              ps.setInt(2, batchSize);
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  batch.add(new LoginRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
-              }
-            }
-            return batch;
-          });
-      if (rows.isEmpty()) {
-        return rewritten;
+    return inBatches(Long.MIN_VALUE, this::logins, LoginRow::id, this::rewrite, progress);
+  }
+
+  private List<LoginRow> logins(Connection c, long after) throws SQLException {
+    List<LoginRow> batch = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select id, login_id_enc, login_hash from logins where id > ?"
+                + " order by id fetch first ? rows only")) {
+      ps.setLong(1, after);
+      ps.setInt(2, batchSize);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          batch.add(new LoginRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        }
       }
-      int count =
-          database.inTransaction(c -> {
-            int n = 0;
-            for (LoginRow row : rows) {
-              String loginId = protector.decrypt(row.sealed());
-              String hash = protector.lookupHash(loginId);
-              if (cipher.keyVersion(row.sealed()) == cipher.currentVersion()
-                  && hash.equals(row.hash())) {
-                continue;
-              }
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "update logins set login_id_enc = ?, login_hash = ?"
-                          + " where id = ? and login_id_enc = ?")) {
-                ps.setString(1, protector.encrypt(loginId));
-                ps.setString(2, hash);
-                ps.setLong(3, row.id());
-                ps.setString(4, row.sealed());
-                n += ps.executeUpdate();
-              }
-            }
-            return n;
-          });
-      rewritten += count;
-      if (count > 0) {
-        progress.accept(count);
-      }
-      after = rows.getLast().id();
+    }
+    return batch;
+  }
+
+  private int rewrite(Connection c, LoginRow row) throws SQLException {
+    String loginId = protector.decrypt(row.sealed());
+    String hash = protector.lookupHash(loginId);
+    if (cipher.keyVersion(row.sealed()) == cipher.currentVersion() && hash.equals(row.hash())) {
+      return 0;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update logins set login_id_enc = ?, login_hash = ?"
+                + " where id = ? and login_id_enc = ?")) {
+      ps.setString(1, protector.encrypt(loginId));
+      ps.setString(2, hash);
+      ps.setLong(3, row.id());
+      ps.setString(4, row.sealed());
+      return ps.executeUpdate();
     }
   }
 
@@ -131,38 +115,70 @@ public final class KeyRotation {
    */
   private int rotateBodies(
       String table, String id, String body, Purpose purpose, IntConsumer progress) {
+    return inBatches(
+        "",
+        (c, after) -> bodies(c, table, id, body, after),
+        BodyRow::id,
+        (c, row) -> {
+          Optional<byte[]> clear = stale(row.body(), purpose);
+          if (clear.isEmpty()) {
+            return 0;
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "update "
+                      + table
+                      + " set "
+                      + body
+                      + " = ? where "
+                      + id
+                      + " = ? and "
+                      + body
+                      + " = ?")) {
+            ps.setString(1, cipher.seal(purpose, clear.get()));
+            ps.setString(2, row.id());
+            ps.setString(3, row.body());
+            return ps.executeUpdate();
+          }
+        },
+        progress);
+  }
+
+  /** Reads the batch of rows whose key is after {@code after}, in key order. */
+  @FunctionalInterface
+  private interface BatchReader<K, R> {
+    List<R> read(Connection c, K after) throws SQLException;
+  }
+
+  /** Rewrites one row if it needs it: how many rows were updated (0 when it did not). */
+  @FunctionalInterface
+  private interface RowRewriter<R> {
+    int rewrite(Connection c, R row) throws SQLException;
+  }
+
+  /**
+   * Walks a table in key order from {@code first}, one batch read in one short transaction and
+   * rewritten in the next, until a read finds nothing: how many rows were rewritten.
+   */
+  private <K, R> int inBatches(
+      K first,
+      BatchReader<K, R> reader,
+      Function<R, K> key,
+      RowRewriter<R> rewriter,
+      IntConsumer progress) {
     int rewritten = 0;
-    String after = "";
+    K after = first;
     while (true) {
-      String from = after;
-      List<BodyRow> rows = database.inTransaction(c -> bodies(c, table, id, body, from));
+      K from = after;
+      List<R> rows = database.inTransaction(c -> reader.read(c, from));
       if (rows.isEmpty()) {
         return rewritten;
       }
       int count =
           database.inTransaction(c -> {
             int n = 0;
-            for (BodyRow row : rows) {
-              Optional<byte[]> clear = stale(row.body(), purpose);
-              if (clear.isEmpty()) {
-                continue;
-              }
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "update "
-                          + table
-                          + " set "
-                          + body
-                          + " = ? where "
-                          + id
-                          + " = ? and "
-                          + body
-                          + " = ?")) {
-                ps.setString(1, cipher.seal(purpose, clear.get()));
-                ps.setString(2, row.id());
-                ps.setString(3, row.body());
-                n += ps.executeUpdate();
-              }
+            for (R row : rows) {
+              n += rewriter.rewrite(c, row);
             }
             return n;
           });
@@ -170,7 +186,7 @@ public final class KeyRotation {
       if (count > 0) {
         progress.accept(count);
       }
-      after = rows.getLast().id();
+      after = key.apply(rows.getLast());
     }
   }
 

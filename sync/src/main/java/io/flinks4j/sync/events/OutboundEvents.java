@@ -50,6 +50,14 @@ public final class OutboundEvents {
   /** db-scheduler task name; one instance per event id. */
   public static final String DELIVERY_TASK = "event-delivery";
 
+  /** Each pending event has a delivery task until it is delivered or abandoned. */
+  private static final ScheduledTasks.TaskOwner TASKS =
+      new ScheduledTasks.TaskOwner(
+          "outbound_events",
+          "r.delivered_at is null and r.abandoned_at is null",
+          "created_at",
+          DELIVERY_TASK);
+
   private static final Logger log = LoggerFactory.getLogger(OutboundEvents.class);
 
   private final Database database;
@@ -180,16 +188,7 @@ public final class OutboundEvents {
     if (!enabled() || scheduler == null) {
       return 0;
     }
-    List<String> orphans =
-        database.inTransaction(c ->
-            ScheduledTasks.withoutTask(
-                c,
-                "outbound_events",
-                "r.delivered_at is null and r.abandoned_at is null",
-                "created_at",
-                DELIVERY_TASK,
-                clock.instant().minusSeconds(5),
-                1000));
+    List<String> orphans = database.inTransaction(c -> TASKS.orphans(c, clock.instant()));
     dispatch(orphans);
     return orphans.size();
   }

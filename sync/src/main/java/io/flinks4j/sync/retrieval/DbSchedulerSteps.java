@@ -28,6 +28,11 @@ public final class DbSchedulerSteps implements StepScheduler {
   /** db-scheduler task name; one instance per retrieval id. */
   public static final String TASK = "retrieval-advance";
 
+  /** Each active retrieval has a step task. */
+  private static final ScheduledTasks.TaskOwner TASKS =
+      new ScheduledTasks.TaskOwner(
+          "retrievals", "r.active_login_id is not null", "updated_at", TASK);
+
   private static final Logger log = LoggerFactory.getLogger(DbSchedulerSteps.class);
 
   private final Clock clock;
@@ -106,7 +111,6 @@ public final class DbSchedulerSteps implements StepScheduler {
 
   @Override
   public List<String> orphans(Connection c, Instant olderThan, int limit) throws SQLException {
-    return ScheduledTasks.withoutTask(
-        c, "retrievals", "r.active_login_id is not null", "updated_at", TASK, olderThan, limit);
+    return TASKS.withoutTask(c, olderThan, limit);
   }
 }

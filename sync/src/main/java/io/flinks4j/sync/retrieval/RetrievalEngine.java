@@ -7,6 +7,7 @@ import io.flinks4j.sync.events.EventType;
 import io.flinks4j.sync.events.OutboundEvents;
 import io.flinks4j.sync.ingest.IngestResult;
 import io.flinks4j.sync.storage.Database;
+import io.flinks4j.sync.storage.ScheduledTasks;
 import io.flinks4j.sync.storage.StorageException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -260,7 +261,9 @@ public final class RetrievalEngine {
    */
   public int sweep() {
     List<String> orphans =
-        database.inTransaction(c -> steps.orphans(c, clock.instant().minusSeconds(5), 1000));
+        database.inTransaction(c ->
+            steps.orphans(
+                c, clock.instant().minus(ScheduledTasks.SWEEP_GRACE), ScheduledTasks.SWEEP_BATCH));
     orphans.forEach(steps::runNow);
     return orphans.size();
   }

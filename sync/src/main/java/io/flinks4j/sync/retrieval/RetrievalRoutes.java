@@ -2,6 +2,7 @@ package io.flinks4j.sync.retrieval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flinks4j.client.FlinksCode;
 import io.flinks4j.client.error.FlinksException;
 import io.flinks4j.sync.http.ApiDoc;
 import io.flinks4j.sync.http.ApiException;
@@ -287,18 +288,18 @@ public final class RetrievalRoutes implements ApiRoutes {
     try {
       engine.deleteCard(login.loginId());
     } catch (FlinksException e) {
-      String code = e.flinksCode().map(Object::toString).orElse(null);
-      if ("CARD_IN_USE".equals(code)) {
+      Optional<FlinksCode> code = e.flinksCode();
+      if (code.equals(Optional.of(FlinksCode.CARD_IN_USE))) {
         throw ApiException.conflict(
             "card_in_use", "Flinks is still processing this login; try again later");
       }
-      if (!"INVALID_LOGIN"
-          .equals(code)) { // INVALID_LOGIN: Flinks no longer knows it, delete ours too
+      // INVALID_LOGIN: Flinks no longer knows it, delete ours too
+      if (!code.equals(Optional.of(FlinksCode.INVALID_LOGIN))) {
         throw new ApiException(
             502,
             "flinks_unavailable",
             "Flinks refused or could not be reached"
-                + (code == null ? "" : " (" + code + ")")
+                + code.map(c -> " (" + c + ")").orElse("")
                 + "; nothing was deleted");
       }
     }

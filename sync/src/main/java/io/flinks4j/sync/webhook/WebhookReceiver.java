@@ -59,6 +59,11 @@ public final class WebhookReceiver implements ApiRoutes {
   /** db-scheduler task name; one instance per received webhook id. */
   public static final String TASK = "webhook-apply";
 
+  /** Each recorded webhook has an apply task until it is processed or dead. */
+  private static final ScheduledTasks.TaskOwner TASKS =
+      new ScheduledTasks.TaskOwner(
+          "received_webhooks", "r.processed_at is null and r.dead_at is null", "received_at", TASK);
+
   /** The route Flinks posts to. */
   public static final String PATH = "/webhooks/flinks";
 
@@ -253,16 +258,7 @@ public final class WebhookReceiver implements ApiRoutes {
     if (scheduler == null) {
       return 0;
     }
-    List<String> orphans =
-        database.inTransaction(c ->
-            ScheduledTasks.withoutTask(
-                c,
-                "received_webhooks",
-                "r.processed_at is null and r.dead_at is null",
-                "received_at",
-                TASK,
-                clock.instant().minusSeconds(5),
-                1000));
+    List<String> orphans = database.inTransaction(c -> TASKS.orphans(c, clock.instant()));
     schedule(orphans);
     return orphans.size();
   }

@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flinks4j.sync.EngineSettings;
 import io.flinks4j.sync.ServiceKeys;
+import io.flinks4j.sync.http.HttpSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -216,5 +223,95 @@ class SettingsTest {
             k -> k.endsWith(KnownKeys.FILE_SUFFIX) || mentioned.contains(k),
             "documented in sync/README.md");
     assertThat(mentioned).allMatch(ServiceKeys.KNOWN.all()::contains, "a known key");
+  }
+
+  @Test
+  void every_default_the_readme_gives_as_a_value_is_the_one_the_code_applies() throws Exception {
+    // A row is `KEY`, `KEY2` | `default`, `default2` | meaning; a default cell made of anything but
+    // values ("none", "H2 file ...", "host name") is prose, not checked here.
+    Pattern row =
+        Pattern.compile(
+            "(?m)^\\| ((?:`FLINKS(?:4J)?_[A-Z0-9_]+`(?:, )?)+) \\| ((?:`[^`|]+`(?:, )?)+) \\|");
+    Pattern quoted = Pattern.compile("`([^`]+)`");
+    Map<String, String> documented = new TreeMap<>();
+    Matcher table = row.matcher(Files.readString(Path.of("README.md")));
+    while (table.find()) {
+      List<String> keys = quoted.matcher(table.group(1)).results().map(m -> m.group(1)).toList();
+      List<String> defaults =
+          quoted.matcher(table.group(2)).results().map(m -> m.group(1)).toList();
+      assertThat(defaults).as("one default per key in the row of %s", keys).hasSameSizeAs(keys);
+      for (int i = 0; i < keys.size(); i++) {
+        documented.put(keys.get(i), defaults.get(i));
+      }
+    }
+
+    assertAreTheDefaults(documented, "sync/README.md");
+    assertThat(documented)
+        .containsKeys(
+            SyncConfig.PORT,
+            HttpSettings.IDEMPOTENCY_TTL,
+            LogSettings.LOG_LEVEL,
+            EngineSettings.POLL_INTERVAL,
+            EngineSettings.EVENTS_MAX_ATTEMPTS)
+        .hasSizeGreaterThan(25);
+  }
+
+  @Test
+  void the_cli_sample_config_comments_every_setting_out_at_its_default() throws Exception {
+    // The distribution's conf/flinks4j.conf documents these settings for operators; a key without
+    // a default is left empty there, or shows an example of a value.
+    Set<String> examples =
+        Set.of(SyncConfig.FLINKS_BASE_URL, SyncConfig.DB_URL, ServiceKeys.JAVA_OPTS);
+    Map<String, String> documented = new TreeMap<>();
+    for (String line : Files.readAllLines(Path.of("../cli/src/dist/conf/flinks4j.conf"))) {
+      Matcher setting = Pattern.compile("^# (FLINKS(?:4J)?_[A-Z0-9_]+)=(.*)$").matcher(line);
+      if (setting.matches() && !setting.group(2).isEmpty()) {
+        documented.put(setting.group(1), setting.group(2));
+      }
+    }
+    documented.keySet().removeAll(examples);
+
+    assertAreTheDefaults(documented, "cli/src/dist/conf/flinks4j.conf");
+    assertThat(documented).hasSizeGreaterThan(30);
+  }
+
+  /**
+   * Each of {@code documented} (key to default), set explicitly, makes the same service as leaving
+   * it unset. Events and webhook-primary settings are read only when switched on: they are on.
+   */
+  private static void assertAreTheDefaults(Map<String, String> documented, String where) {
+    Map<String, String> base =
+        Map.of(
+            EngineSettings.EVENTS_URL, "http://127.0.0.1:9/events",
+            EngineSettings.EVENTS_SECRET, "events-secret",
+            EngineSettings.WEBHOOKS, "primary",
+            SyncConfig.WEBHOOK_KEY, "webhook-key");
+    documented.forEach((key, value) -> {
+      assertThat(ServiceKeys.KNOWN.all()).as("%s in %s", key, where).contains(key);
+      Map<String, String> without = new HashMap<>(base);
+      without.remove(key);
+      Map<String, String> with = new HashMap<>(without);
+      with.put(key, value);
+      assertThat(applied(with))
+          .as("%s=%s, as %s says, is the default", key, value, where)
+          .isEqualTo(applied(without));
+    });
+  }
+
+  /** What the service makes of {@code settings}, as values that compare equal when equivalent. */
+  private static List<Object> applied(Map<String, String> settings) {
+    Settings read = Settings.of(settings);
+    SyncConfig config = SyncConfig.from(read);
+    return List.of(
+        List.of(
+            config.dataDir(),
+            config.host(),
+            config.port(),
+            config.databasePoolSize(),
+            config.maxBodyBytes(),
+            config.maxPayloadBytes()),
+        HttpSettings.from(read),
+        LogSettings.from(read),
+        EngineSettings.from(read));
   }
 }

@@ -122,7 +122,8 @@ class DashboardBrowserTest {
 
     assertThat(rounds).isBetween(1, 5);
     await().atMost(Duration.ofSeconds(20)).until(() -> page.state(loginId).equals("ready"));
-    assertThat(page.chromium.driver.findElements(By.cssSelector("#logins tr.mfa form"))).isEmpty();
+    assertThat(page.chromium.driver().findElements(By.cssSelector("#logins tr.mfa form")))
+        .isEmpty();
   }
 
   @Test
@@ -134,7 +135,7 @@ class DashboardBrowserTest {
     assertThat(error.getText()).contains("401").contains("unauthorized");
     assertThat(page.element("api-key").isDisplayed()).isTrue();
     assertThat(page.element("main").isDisplayed()).isFalse();
-    assertThat(page.chromium.driver.executeScript("return sessionStorage.length;")).isEqualTo(0L);
+    assertThat(page.chromium.driver().executeScript("return sessionStorage.length;")).isEqualTo(0L);
   }
 
   @Test
@@ -147,10 +148,11 @@ class DashboardBrowserTest {
 
     page.element("forget-key").click();
 
-    assertThat(page.chromium.driver.executeScript("return sessionStorage.length;")).isEqualTo(0L);
+    assertThat(page.chromium.driver().executeScript("return sessionStorage.length;")).isEqualTo(0L);
     assertThat(
-            page.chromium.driver.findElements(
-                By.cssSelector("#logins tbody tr, #accounts tbody tr")))
+            page.chromium
+                .driver()
+                .findElements(By.cssSelector("#logins tbody tr, #accounts tbody tr")))
         .isEmpty();
     assertThat(page.element("api-key").isDisplayed()).isTrue();
   }
@@ -177,10 +179,11 @@ class DashboardBrowserTest {
     assertThat(page.textIn(storedLoginId, "button.open")).isEqualTo(storedLoginId);
     assertThat(page.textIn(storedLoginId, ".tag")).isEqualTo("<b>stored</b>");
     assertThat(
-            page.chromium.driver.findElements(
-                By.cssSelector("#logins script, #logins img, #logins b")))
+            page.chromium
+                .driver()
+                .findElements(By.cssSelector("#logins script, #logins img, #logins b")))
         .isEmpty();
-    assertThat(page.chromium.driver.executeScript("return window.pwned === undefined;"))
+    assertThat(page.chromium.driver().executeScript("return window.pwned === undefined;"))
         .isEqualTo(true);
   }
 

@@ -92,7 +92,7 @@ class DashboardChartBrowserTest {
           .as("height of point %d", i)
           .isCloseTo((snapshots.get(i).current() - low) / (high - low), within(0.005));
     }
-    assertThat(page.chromium.driver.findElements(By.cssSelector("#balance-chart circle")))
+    assertThat(page.chromium.driver().findElements(By.cssSelector("#balance-chart circle")))
         .hasSize(snapshots.size());
   }
 

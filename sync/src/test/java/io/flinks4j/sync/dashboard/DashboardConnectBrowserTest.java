@@ -75,16 +75,18 @@ class DashboardConnectBrowserTest {
                 page.mfaForm(loginId) == null
                     ? null
                     : (WebElement)
-                        page.chromium.driver.executeScript(
-                            "return [...document.querySelectorAll('#logins tr.mfa')]"
-                                + ".find(r => r.dataset.loginId === arguments[0]).querySelector('button[name=relaunch]');",
-                            loginId));
+                        page.chromium
+                            .driver()
+                            .executeScript(
+                                "return [...document.querySelectorAll('#logins tr.mfa')]"
+                                    + ".find(r => r.dataset.loginId === arguments[0]).querySelector('button[name=relaunch]');",
+                                loginId));
     page.screenshot("mfa-answer-here", relaunch);
     relaunch.click();
     inConnect(() -> {
       page.waiting().until(ExpectedConditions.elementToBeClickable(By.id("answer-0")));
       for (WebElement label :
-          page.chromium.driver.findElements(By.cssSelector("label[for^=answer-]"))) {
+          page.chromium.driver().findElements(By.cssSelector("label[for^=answer-]"))) {
         String answer =
             ANSWERS.entrySet().stream()
                 .filter(e -> label.getText().contains(e.getKey()))
@@ -120,10 +122,10 @@ class DashboardConnectBrowserTest {
             ExpectedConditions.frameToBeAvailableAndSwitchToIt(
                 By.cssSelector("#connect-frame iframe")));
     try {
-      page.chromium.driver.findElements(By.id("consent-accept")).forEach(WebElement::click);
+      page.chromium.driver().findElements(By.id("consent-accept")).forEach(WebElement::click);
       steps.run();
     } finally {
-      page.chromium.driver.switchTo().defaultContent();
+      page.chromium.driver().switchTo().defaultContent();
     }
   }
 
@@ -141,7 +143,9 @@ class DashboardConnectBrowserTest {
   @SuppressWarnings("unchecked")
   private static List<String> events() {
     return (List<String>)
-        page.chromium.driver.executeScript(
-            "return [...document.querySelectorAll('#timeline .retrieval:first-child li')].map(li => li.dataset.event);");
+        page.chromium
+            .driver()
+            .executeScript(
+                "return [...document.querySelectorAll('#timeline .retrieval:first-child li')].map(li => li.dataset.event);");
   }
 }

@@ -14,6 +14,7 @@ import io.flinks4j.sync.SyncService;
 import io.flinks4j.sync.config.Settings;
 import io.flinks4j.sync.config.SyncConfig;
 import io.flinks4j.sync.storage.DatabaseConfig;
+import io.flinks4j.testkit.Chromium;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -80,7 +81,7 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
             + "consentEnable=false");
     service =
         SyncService.start(SyncConfig.from(Settings.of(settings)), DatabaseConfig.h2File(folder));
-    chromium = Chromium.start();
+    chromium = Chromium.start(1280, 1000);
   }
 
   @Override
@@ -103,9 +104,9 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    chromium.driver.get(service.uri() + Dashboard.PATH);
-    chromium.driver.executeScript("sessionStorage.clear();");
-    chromium.driver.navigate().refresh();
+    chromium.driver().get(service.uri() + Dashboard.PATH);
+    chromium.driver().executeScript("sessionStorage.clear();");
+    chromium.driver().navigate().refresh();
   }
 
   // ---- service
@@ -170,7 +171,7 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
   // ----------------------------------------------------------------------------------------------------
 
   WebDriverWait waiting() {
-    return new WebDriverWait(chromium.driver, Duration.ofSeconds(20), Duration.ofMillis(50));
+    return new WebDriverWait(chromium.driver(), Duration.ofSeconds(20), Duration.ofMillis(50));
   }
 
   WebElement element(String id) {
@@ -194,10 +195,12 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
    */
   WebElement rowOf(String loginId) {
     return (WebElement)
-        chromium.driver.executeScript(
-            "return [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
-                + ".find(r => r.dataset.loginId === arguments[0]) || null;",
-            loginId);
+        chromium
+            .driver()
+            .executeScript(
+                "return [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
+                    + ".find(r => r.dataset.loginId === arguments[0]) || null;",
+                loginId);
   }
 
   WebElement loginRow(String loginId) {
@@ -206,11 +209,13 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
 
   WebElement mfaForm(String loginId) {
     return (WebElement)
-        chromium.driver.executeScript(
-            "const row = [...document.querySelectorAll('#logins tbody tr.mfa')]"
-                + ".find(r => r.dataset.loginId === arguments[0]);"
-                + "return row ? row.querySelector('form') : null;",
-            loginId);
+        chromium
+            .driver()
+            .executeScript(
+                "const row = [...document.querySelectorAll('#logins tbody tr.mfa')]"
+                    + ".find(r => r.dataset.loginId === arguments[0]);"
+                    + "return row ? row.querySelector('form') : null;",
+                loginId);
   }
 
   /**
@@ -219,11 +224,13 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
    */
   String state(String loginId) {
     return (String)
-        chromium.driver.executeScript(
-            "const row = [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
-                + ".find(r => r.dataset.loginId === arguments[0]);"
-                + "return row ? row.querySelector('.state').textContent : '';",
-            loginId);
+        chromium
+            .driver()
+            .executeScript(
+                "const row = [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
+                    + ".find(r => r.dataset.loginId === arguments[0]);"
+                    + "return row ? row.querySelector('.state').textContent : '';",
+                loginId);
   }
 
   /**
@@ -232,12 +239,14 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
    */
   String textIn(String loginId, String selector) {
     return (String)
-        chromium.driver.executeScript(
-            "const row = [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
-                + ".find(r => r.dataset.loginId === arguments[0]);"
-                + "return row ? row.querySelector(arguments[1]).textContent : null;",
-            loginId,
-            selector);
+        chromium
+            .driver()
+            .executeScript(
+                "const row = [...document.querySelectorAll('#logins tbody tr:not(.mfa)')]"
+                    + ".find(r => r.dataset.loginId === arguments[0]);"
+                    + "return row ? row.querySelector(arguments[1]).textContent : null;",
+                loginId,
+                selector);
   }
 
   void openLogin(String loginId) {
@@ -261,11 +270,11 @@ final class DashboardHarness implements BeforeAllCallback, AfterAllCallback, Bef
     if (!Boolean.getBoolean("flinks4j.screenshots")) {
       return;
     }
-    chromium.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", shown);
+    chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", shown);
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(
-          SCREENSHOTS.resolve(name + ".png"), chromium.driver.getScreenshotAs(OutputType.BYTES));
+          SCREENSHOTS.resolve(name + ".png"), chromium.driver().getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new AssertionError(e);
     }

@@ -65,8 +65,10 @@ class DashboardSearchBrowserTest {
   @SuppressWarnings("unchecked")
   private static List<String> shown() {
     return (List<String>)
-        page.chromium.driver.executeScript(
-            "return [...document.querySelectorAll('#logins tbody tr[data-login-id]:not(.mfa)')]"
-                + ".map(r => r.dataset.loginId);");
+        page.chromium
+            .driver()
+            .executeScript(
+                "return [...document.querySelectorAll('#logins tbody tr[data-login-id]:not(.mfa)')]"
+                    + ".map(r => r.dataset.loginId);");
   }
 }

@@ -1,26 +1,18 @@
 package io.flinks4j.sync.feed;
 
+import static io.flinks4j.sync.testing.IngestFixture.DAY;
+import static io.flinks4j.sync.testing.IngestFixture.LOGIN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flinks4j.client.model.AccountsDetail;
-import io.flinks4j.sync.crypto.LoginIdProtector;
-import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.ingest.IngestResult;
-import io.flinks4j.sync.ingest.Ingester;
-import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.testing.IngestFixture;
 import io.flinks4j.sync.testing.Payloads;
 import io.flinks4j.sync.testing.TestDatabase;
 import io.flinks4j.sync.testing.TestDialects;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,17 +29,11 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ArgumentsSource(TestDialects.class)
 class ChangeFeedTest {
 
-  private static final String LOGIN_ID = "5602459c-f6d0-4ca0-6750-08dccdcadcc0";
-  private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
-
   static TestDatabase db;
 
   @Parameter Dialect dialect;
 
-  private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-  private final Ingester ingester = new Ingester(clock);
-  private final LoginRepository logins =
-      new LoginRepository(db.database(), new LoginIdProtector(MasterKey.generate()), clock);
+  private final IngestFixture ingest = new IngestFixture(db);
   private ChangeFeed feed;
   private long loginRef;
 
@@ -63,8 +49,7 @@ class ChangeFeedTest {
 
   @BeforeEach
   void registerLogin() {
-    db.clear();
-    loginRef = logins.register(LOGIN_ID, Optional.empty()).login().id();
+    loginRef = ingest.registerLogin();
     feed = new ChangeFeed(db.database());
   }
 
@@ -225,21 +210,10 @@ class ChangeFeedTest {
   private IngestResult apply(String lastRefresh, Consumer<Payloads.Account> fill) {
     Payloads payload = Payloads.forLogin(LOGIN_ID).lastRefresh(lastRefresh);
     fill.accept(payload.account("acc-1", new BigDecimal("100.00")));
-    AccountsDetail detail = payload.parse();
-    return db.database()
-        .inTransaction(c -> ingester.apply(c, loginRef, "r-" + lastRefresh, detail));
+    return ingest.apply("r-" + lastRefresh, payload.parse());
   }
 
   private List<String> strings(String sql) {
-    return db.database()
-        .inTransaction(connection -> {
-          List<String> values = new ArrayList<>();
-          try (ResultSet result = connection.createStatement().executeQuery(sql)) {
-            while (result.next()) {
-              values.add(result.getString(1));
-            }
-          }
-          return values;
-        });
+    return ingest.column(sql);
   }
 }

@@ -13,7 +13,6 @@ import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import io.flinks4j.sync.EngineFixture;
 import io.flinks4j.sync.EngineSettings;
 import io.flinks4j.sync.EventReceiver;
-import io.flinks4j.sync.retrieval.RetrievalState;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.testing.TestDialects;
 import java.io.IOException;
@@ -83,7 +82,7 @@ class TransactionSyncApiTest {
                     .withProcessingDelay(Duration.ZERO));
     String loginId = login.loginId();
     assertThat(fixture.register(loginId).status()).isEqualTo(201);
-    awaitReady(loginId, fixture.retrieval(loginId).orElseThrow().id());
+    fixture.awaitReady(loginId, fixture.retrieval(loginId).orElseThrow().id());
 
     Feed first = readAll(loginId, null);
     assertThat(first.added)
@@ -97,7 +96,7 @@ class TransactionSyncApiTest {
             .body()
             .path("id")
             .asText();
-    awaitReady(loginId, refresh);
+    fixture.awaitReady(loginId, refresh);
     GroundTruth truth = fixture.sandbox().groundTruth(loginId);
     Feed second = readAll(loginId, first.cursor);
 
@@ -131,11 +130,11 @@ class TransactionSyncApiTest {
                     .withProcessingDelay(Duration.ZERO));
     String loginId = login.loginId();
     fixture.register(loginId);
-    awaitReady(loginId, fixture.retrieval(loginId).orElseThrow().id());
+    fixture.awaitReady(loginId, fixture.retrieval(loginId).orElseThrow().id());
     Map<String, String> mirror = new TreeMap<>();
     String cursor = apply(loginId, null, mirror);
     for (int i = 0; i < 2; i++) {
-      awaitReady(
+      fixture.awaitReady(
           loginId,
           fixture
               .post("/v1/logins/" + loginId + "/refresh", "{\"live\":true}")
@@ -254,16 +253,6 @@ class TransactionSyncApiTest {
       cursor = page.path("nextCursor").asText();
     } while (page.path("hasMore").asBoolean());
     return cursor;
-  }
-
-  private static void awaitReady(String loginId, String retrievalId) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() ->
-            fixture
-                .retrieval(loginId)
-                .filter(r -> r.id().equals(retrievalId) && r.state() == RetrievalState.READY)
-                .isPresent());
   }
 
   /**

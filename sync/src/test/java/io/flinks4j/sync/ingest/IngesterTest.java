@@ -1,15 +1,16 @@
 package io.flinks4j.sync.ingest;
 
+import static io.flinks4j.sync.testing.IngestFixture.DAY;
+import static io.flinks4j.sync.testing.IngestFixture.LOGIN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flinks4j.client.model.AccountsDetail;
 import io.flinks4j.client.model.FlinksJson;
-import io.flinks4j.sync.crypto.LoginIdProtector;
-import io.flinks4j.sync.crypto.MasterKey;
 import io.flinks4j.sync.login.LoginRepository;
 import io.flinks4j.sync.login.StoredLogin;
 import io.flinks4j.sync.storage.Dialect;
+import io.flinks4j.sync.testing.IngestFixture;
 import io.flinks4j.sync.testing.Payloads;
 import io.flinks4j.sync.testing.TestDatabase;
 import io.flinks4j.sync.testing.TestDialects;
@@ -19,15 +20,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +37,6 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ArgumentsSource(TestDialects.class)
 class IngesterTest {
 
-  private static final String LOGIN_ID = "5602459c-f6d0-4ca0-6750-08dccdcadcc0";
-  private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
   private static final List<String> TABLES =
       List.of("logins", "accounts", "holders", "transactions", "balance_snapshots");
 
@@ -50,10 +44,9 @@ class IngesterTest {
 
   @Parameter Dialect dialect;
 
-  private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-  private final Ingester ingester = new Ingester(clock);
-  private final LoginRepository logins =
-      new LoginRepository(db.database(), new LoginIdProtector(MasterKey.generate()), clock);
+  private final IngestFixture ingest = new IngestFixture(db);
+  private final Ingester ingester = ingest.ingester();
+  private final LoginRepository logins = ingest.logins();
   private long loginRef;
 
   @BeforeParameterizedClassInvocation
@@ -68,8 +61,7 @@ class IngesterTest {
 
   @BeforeEach
   void registerLogin() {
-    db.clear();
-    loginRef = logins.register(LOGIN_ID, Optional.empty()).login().id();
+    loginRef = ingest.registerLogin();
   }
 
   @Test
@@ -296,7 +288,7 @@ class IngesterTest {
   @Test
   void metrics_count_new_transactions_and_time_each_payload() {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    Ingester measured = new Ingester(clock, meters);
+    Ingester measured = new Ingester(IngestFixture.CLOCK, meters);
     AccountsDetail detail =
         FlinksJson.parseAccountsDetail(Payloads.fixture("getaccountsdetailasync-200.json"));
 
@@ -328,7 +320,7 @@ class IngesterTest {
   }
 
   private IngestResult apply(String retrievalKey, AccountsDetail detail) {
-    return db.database().inTransaction(c -> ingester.apply(c, loginRef, retrievalKey, detail));
+    return ingest.apply(retrievalKey, detail);
   }
 
   private Map<String, Long> counts() {
@@ -363,17 +355,7 @@ class IngesterTest {
         });
   }
 
-  @SuppressWarnings("unchecked")
   private <T> List<T> column(String sql) {
-    return db.database()
-        .inTransaction(connection -> {
-          List<T> values = new ArrayList<>();
-          try (ResultSet result = connection.createStatement().executeQuery(sql)) {
-            while (result.next()) {
-              values.add((T) result.getObject(1));
-            }
-          }
-          return values;
-        });
+    return ingest.column(sql);
   }
 }

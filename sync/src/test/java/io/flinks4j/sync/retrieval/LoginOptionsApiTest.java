@@ -1,7 +1,6 @@
 package io.flinks4j.sync.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinks4j.sandbox.FlinksSandbox;
@@ -12,10 +11,6 @@ import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import io.flinks4j.sync.EngineFixture;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.testing.TestDialects;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +35,6 @@ class LoginOptionsApiTest {
 
   @RegisterExtension
   static final FlinksSandboxExtension FLINKS = FlinksSandboxExtension.withOptions(b -> b);
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Parameter Dialect dialect;
 
@@ -72,7 +65,7 @@ class LoginOptionsApiTest {
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body().path("options").path("days").asInt()).isEqualTo(365);
     assertThat(created.body().path("options").path("withKyc").asBoolean(true)).isFalse();
-    awaitReady(login.loginId(), created.body().path("retrieval").path("id").asText());
+    fixture.awaitReady(login.loginId(), created.body().path("retrieval").path("id").asText());
     JsonNode sent = lastDetailRequest(login.loginId());
     assertThat(sent.path("DaysOfTransactions").asText()).isEqualTo("Days365");
     assertThat(sent.path("WithKYC").asBoolean(true)).isFalse();
@@ -84,7 +77,7 @@ class LoginOptionsApiTest {
   void a_patch_filters_the_accounts_of_the_next_retrieval_and_null_restores_the_default() {
     SandboxLogin login = newLogin();
     String first = fixture.register(login.loginId()).body().path("retrieval").path("id").asText();
-    awaitReady(login.loginId(), first);
+    fixture.awaitReady(login.loginId(), first);
     assertThat(lastDetailRequest(login.loginId()).path("DaysOfTransactions").asText())
         .isEqualTo("Days90");
     String picked =
@@ -96,19 +89,19 @@ class LoginOptionsApiTest {
             .path("flinksAccountId")
             .asText();
 
-    HttpResponse<String> patched =
+    EngineFixture.Response patched =
         patch(login.loginId(), "{\"accountIds\":[\"" + picked + "\"],\"tag\":\"loan-7\"}");
 
-    assertThat(patched.statusCode()).isEqualTo(200);
-    assertThat(json(patched).path("options").path("accountIds")).hasSize(1);
-    assertThat(json(patched).path("tag").asText()).isEqualTo("loan-7");
+    assertThat(patched.status()).isEqualTo(200);
+    assertThat(patched.body().path("options").path("accountIds")).hasSize(1);
+    assertThat(patched.body().path("tag").asText()).isEqualTo("loan-7");
     refreshAndWait(login.loginId());
     assertThat(lastDetailRequest(login.loginId()).path("AccountsFilter"))
         .hasSize(1)
         .first()
         .satisfies(id -> assertThat(id.asText()).isEqualTo(picked));
 
-    assertThat(patch(login.loginId(), "{\"accountIds\":null}").statusCode()).isEqualTo(200);
+    assertThat(patch(login.loginId(), "{\"accountIds\":null}").status()).isEqualTo(200);
     refreshAndWait(login.loginId());
     assertThat(lastDetailRequest(login.loginId()).has("AccountsFilter")).isFalse();
     assertThat(fixture.get("/v1/logins/" + login.loginId()).body().path("tag").asText())
@@ -135,11 +128,11 @@ class LoginOptionsApiTest {
 
     SandboxLogin login = newLogin();
     fixture.register(login.loginId());
-    HttpResponse<String> unknown = patch(login.loginId(), "{\"dayz\":365}");
-    assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(json(unknown).path("error").path("code").asText()).isEqualTo("unknown_field");
-    assertThat(patch(login.loginId(), "{\"days\":366}").statusCode()).isEqualTo(400);
-    assertThat(patch(UUID.randomUUID().toString(), "{\"days\":365}").statusCode()).isEqualTo(404);
+    EngineFixture.Response unknown = patch(login.loginId(), "{\"dayz\":365}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body().path("error").path("code").asText()).isEqualTo("unknown_field");
+    assertThat(patch(login.loginId(), "{\"days\":366}").status()).isEqualTo(400);
+    assertThat(patch(UUID.randomUUID().toString(), "{\"days\":365}").status()).isEqualTo(404);
   }
 
   @Test
@@ -149,7 +142,7 @@ class LoginOptionsApiTest {
     String key = UUID.randomUUID().toString();
 
     HttpResponse<String> first = patch(login.loginId(), "{\"tag\":\"first\"}", key);
-    assertThat(patch(login.loginId(), "{\"tag\":\"between\"}").statusCode()).isEqualTo(200);
+    assertThat(patch(login.loginId(), "{\"tag\":\"between\"}").status()).isEqualTo(200);
     HttpResponse<String> retry = patch(login.loginId(), "{\"tag\":\"first\"}", key);
     HttpResponse<String> reused = patch(login.loginId(), "{\"tag\":\"other\"}", key);
 
@@ -158,7 +151,7 @@ class LoginOptionsApiTest {
     assertThat(retry.body()).isEqualTo(first.body());
     assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
     assertThat(reused.statusCode()).isEqualTo(422);
-    assertThat(json(reused).path("error").path("code").asText())
+    assertThat(fixture.parse(reused.body()).path("error").path("code").asText())
         .isEqualTo("idempotency_key_reused");
     assertThat(fixture.get("/v1/logins/" + login.loginId()).body().path("tag").asText())
         .isEqualTo("between");
@@ -175,19 +168,9 @@ class LoginOptionsApiTest {
   }
 
   private static void refreshAndWait(String loginId) {
-    awaitReady(
+    fixture.awaitReady(
         loginId,
         fixture.post("/v1/logins/" + loginId + "/refresh", "{}").body().path("id").asText());
-  }
-
-  private static void awaitReady(String loginId, String retrievalId) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() ->
-            fixture
-                .retrieval(loginId)
-                .filter(r -> r.id().equals(retrievalId) && r.state() == RetrievalState.READY)
-                .isPresent());
   }
 
   /**
@@ -200,7 +183,7 @@ class LoginOptionsApiTest {
             .filter(r -> r.endpoint().equals("GetAccountsDetail"))
             .toList();
     for (int i = details.size() - 1; i >= 0; i--) {
-      JsonNode body = parse(details.get(i).body());
+      JsonNode body = fixture.parse(details.get(i).body());
       String requestId = body.path("RequestId").asText();
       boolean ours =
           fixture.count(
@@ -215,38 +198,11 @@ class LoginOptionsApiTest {
     throw new AssertionError("no GetAccountsDetail for this login");
   }
 
-  private static HttpResponse<String> patch(String loginId, String body) {
-    return patch(loginId, body, null);
+  private static EngineFixture.Response patch(String loginId, String body) {
+    return fixture.patch("/v1/logins/" + loginId, body);
   }
 
   private static HttpResponse<String> patch(String loginId, String body, String idempotencyKey) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId))
-            .header("Authorization", "Bearer " + EngineFixture.API_KEY)
-            .header("Content-Type", "application/json")
-            .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode json(HttpResponse<String> response) {
-    return parse(response.body());
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return fixture.json().readTree(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fixture.patch("/v1/logins/" + loginId, body, idempotencyKey);
   }
 }

@@ -2,7 +2,7 @@ package io.flinks4j.sync.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flinks4j.sync.testing.MutableClock;
+import io.flinks4j.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import io.flinks4j.client.error.FlinksException;
 import io.flinks4j.client.error.FlinksTransportException;
 import io.flinks4j.client.error.UnreadableResponseException;
 import io.flinks4j.client.model.AccountsDetail;
-import io.flinks4j.sync.testing.MutableClock;
+import io.flinks4j.testkit.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,20 +1,14 @@
 package io.flinks4j.sync.statements;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sandbox.LoginSpec;
-import io.flinks4j.sandbox.SandboxLogin;
 import io.flinks4j.sandbox.junit.FlinksSandboxExtension;
 import io.flinks4j.sync.EngineFixture;
-import io.flinks4j.sync.retrieval.RetrievalState;
 import io.flinks4j.sync.storage.Dialect;
 import io.flinks4j.sync.testing.TestDialects;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,8 +36,6 @@ class StatementsApiTest {
 
   @RegisterExtension
   static final FlinksSandboxExtension FLINKS = FlinksSandboxExtension.withOptions(b -> b);
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Parameter Dialect dialect;
 
@@ -106,7 +98,11 @@ class StatementsApiTest {
             .get(0)
             .path("accountNumber")
             .asText();
-    assertThat(patch(loginId, "{\"accountIds\":[\"" + picked + "\"]}")).isEqualTo(200);
+    assertThat(
+            fixture
+                .patch("/v1/logins/" + loginId, "{\"accountIds\":[\"" + picked + "\"]}")
+                .status())
+        .isEqualTo(200);
 
     EngineFixture.Response fetched = fetch(loginId, "");
 
@@ -115,7 +111,7 @@ class StatementsApiTest {
   }
 
   @Test
-  void bad_requests_are_refused() throws Exception {
+  void bad_requests_are_refused() {
     String loginId = readyLogin(1);
 
     EngineFixture.Response bad = fetch(loginId, "{\"numberOfStatements\":\"Months6\"}");
@@ -129,51 +125,18 @@ class StatementsApiTest {
   }
 
   private static String readyLogin(int accounts) {
-    SandboxLogin login =
-        fixture
-            .sandbox()
-            .createLogin(
-                LoginSpec.named("statements-" + UUID.randomUUID())
-                    .withAccounts(accounts)
-                    .withTransactionsPerYear(200)
-                    .withProcessingDelay(Duration.ZERO));
-    String retrieval =
-        fixture.register(login.loginId()).body().path("retrieval").path("id").asText();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() ->
-            fixture
-                .retrieval(login.loginId())
-                .filter(r -> r.id().equals(retrieval) && r.state() == RetrievalState.READY)
-                .isPresent());
-    return login.loginId();
+    return fixture.readyLogin(
+        LoginSpec.named("statements-" + UUID.randomUUID())
+            .withAccounts(accounts)
+            .withTransactionsPerYear(200)
+            .withProcessingDelay(Duration.ZERO));
   }
 
   private static EngineFixture.Response fetch(String loginId, String body) {
     return fixture.post("/v1/logins/" + loginId + "/statements", body);
   }
 
-  private static HttpResponse<byte[]> download(String loginId, String id)
-      throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId + "/statements/" + id))
-            .header("Authorization", "Bearer " + EngineFixture.API_KEY)
-            .build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static int patch(String loginId, String body) {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(fixture.uri("/v1/logins/" + loginId))
-                  .header("Authorization", "Bearer " + EngineFixture.API_KEY)
-                  .header("Content-Type", "application/json")
-                  .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .statusCode();
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+  private static HttpResponse<byte[]> download(String loginId, String id) {
+    return fixture.getBytes("/v1/logins/" + loginId + "/statements/" + id);
   }
 }

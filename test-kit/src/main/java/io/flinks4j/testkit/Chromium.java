@@ -1,4 +1,4 @@
-package io.flinks4j.sync.dashboard;
+package io.flinks4j.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -15,14 +16,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Debian Chromium driven by the Debian chromedriver, with nothing downloaded: both paths
  * are given, so Selenium Manager is never asked. A missing browser fails the test (CI installs it),
- * it never skips.
+ * it never skips. The browser tests of the sandbox (Connect) and of sync (the dashboard) share it;
+ * they carry the JUnit tag {@code browser}.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
-  static final Path BROWSER = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  public static final Path BROWSER = Path.of("/usr/bin/chromium");
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-  final ChromeDriver driver;
+  private final ChromeDriver driver;
   private final Path profile;
 
   private Chromium(ChromeDriver driver, Path profile) {
@@ -30,7 +32,17 @@ final class Chromium implements AutoCloseable {
     this.profile = profile;
   }
 
-  static Chromium start() {
+  /** A browser with Chromium's default headless window (800 x 600). */
+  public static Chromium start() {
+    return start(List.of());
+  }
+
+  /** A browser whose window is {@code width} x {@code height} pixels. */
+  public static Chromium start(int width, int height) {
+    return start(List.of("--window-size=" + width + "," + height));
+  }
+
+  private static Chromium start(List<String> extraArguments) {
     if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
       throw new AssertionError(
           "Chromium browser tests need "
@@ -58,8 +70,8 @@ final class Chromium implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--window-size=1280,1000",
         "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(DRIVER.toString()))
@@ -69,6 +81,10 @@ final class Chromium implements AutoCloseable {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
     return new Chromium(driver, profile);
+  }
+
+  public ChromeDriver driver() {
+    return driver;
   }
 
   @Override

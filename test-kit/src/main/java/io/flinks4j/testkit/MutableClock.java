@@ -1,4 +1,4 @@
-package io.flinks4j.sync.testing;
+package io.flinks4j.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
