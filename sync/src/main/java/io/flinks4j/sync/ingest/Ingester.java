@@ -161,14 +161,15 @@ public final class Ingester {
     }
     recordDigests(connection, changedDigests);
     int snapshots = insertSnapshots(connection, accounts, stored, retrievalKey, asOf, now);
-    return new IngestResult(
-        accounts.size(),
-        newAccounts,
-        transactions,
-        changes.added(),
-        changes.modified(),
-        changes.removed(),
-        snapshots);
+    return IngestResult.builder()
+        .accounts(accounts.size())
+        .newAccounts(newAccounts)
+        .transactions(transactions)
+        .newTransactions(changes.added())
+        .modifiedTransactions(changes.modified())
+        .removedTransactions(changes.removed())
+        .balanceSnapshots(snapshots)
+        .build();
   }
 
   /**
