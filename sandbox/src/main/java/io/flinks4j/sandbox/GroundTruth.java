@@ -55,4 +55,91 @@ public record GroundTruth(
         + removedTransactionIds.size()
         + "]";
   }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sets the fields of a {@link GroundTruth} by name, so two of the same type cannot be swapped.
+   */
+  public static final class Builder {
+    private String loginId;
+    private int accounts;
+    private int dataVersion;
+    private Instant lastRefresh;
+    private LocalDate dataDate;
+    private int transactionsLast90Days;
+    private int transactionsLast365Days;
+    private int transactionsTotal;
+    private List<String> modifiedTransactionIds;
+    private List<String> removedTransactionIds;
+
+    private Builder() {}
+
+    public Builder loginId(String loginId) {
+      this.loginId = loginId;
+      return this;
+    }
+
+    public Builder accounts(int accounts) {
+      this.accounts = accounts;
+      return this;
+    }
+
+    public Builder dataVersion(int dataVersion) {
+      this.dataVersion = dataVersion;
+      return this;
+    }
+
+    public Builder lastRefresh(Instant lastRefresh) {
+      this.lastRefresh = lastRefresh;
+      return this;
+    }
+
+    public Builder dataDate(LocalDate dataDate) {
+      this.dataDate = dataDate;
+      return this;
+    }
+
+    public Builder transactionsLast90Days(int transactionsLast90Days) {
+      this.transactionsLast90Days = transactionsLast90Days;
+      return this;
+    }
+
+    public Builder transactionsLast365Days(int transactionsLast365Days) {
+      this.transactionsLast365Days = transactionsLast365Days;
+      return this;
+    }
+
+    public Builder transactionsTotal(int transactionsTotal) {
+      this.transactionsTotal = transactionsTotal;
+      return this;
+    }
+
+    public Builder modifiedTransactionIds(List<String> modifiedTransactionIds) {
+      this.modifiedTransactionIds = modifiedTransactionIds;
+      return this;
+    }
+
+    public Builder removedTransactionIds(List<String> removedTransactionIds) {
+      this.removedTransactionIds = removedTransactionIds;
+      return this;
+    }
+
+    public GroundTruth build() {
+      return new GroundTruth(
+          loginId,
+          accounts,
+          dataVersion,
+          lastRefresh,
+          dataDate,
+          transactionsLast90Days,
+          transactionsLast365Days,
+          transactionsTotal,
+          modifiedTransactionIds,
+          removedTransactionIds);
+    }
+  }
 }

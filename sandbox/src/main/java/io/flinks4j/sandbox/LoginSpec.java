@@ -2,6 +2,7 @@ package io.flinks4j.sandbox;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Recipe for a login created at run time ({@link FlinksSandbox#createLogin}, {@code POST
@@ -59,85 +60,38 @@ public record LoginSpec(
 
   /** A normal FlinksCapital login without MFA: 4 accounts, about 2,000 transactions a year. */
   public static LoginSpec named(String username) {
-    return new LoginSpec(
-        null,
-        username,
-        DEFAULT_PASSWORD,
-        "FlinksCapital",
-        false,
-        1,
-        MfaType.QUESTION_AND_ANSWER,
-        Behaviour.NORMAL,
-        4,
-        2_000,
-        null,
-        null);
+    Draft d = new Draft();
+    d.username = username;
+    d.password = DEFAULT_PASSWORD;
+    d.institution = "FlinksCapital";
+    d.mfaRounds = 1;
+    d.mfaType = MfaType.QUESTION_AND_ANSWER;
+    d.behaviour = Behaviour.NORMAL;
+    d.accounts = 4;
+    d.transactionsPerYear = 2_000;
+    return d.build();
   }
 
   public LoginSpec withLoginId(String id) {
-    return new LoginSpec(
-        id,
-        username,
-        password,
-        institution,
-        mfa,
-        mfaRounds,
-        mfaType,
-        behaviour,
-        accounts,
-        transactionsPerYear,
-        processingDelay,
-        seed);
+    return with(d -> d.loginId = id);
   }
 
   public LoginSpec withPassword(String value) {
-    return new LoginSpec(
-        loginId,
-        username,
-        value,
-        institution,
-        mfa,
-        mfaRounds,
-        mfaType,
-        behaviour,
-        accounts,
-        transactionsPerYear,
-        processingDelay,
-        seed);
+    return with(d -> d.password = value);
   }
 
   /** A login at another institution (a code of the sandbox's list, e.g. {@code ContosoBank}). */
   public LoginSpec withInstitution(String code) {
-    return new LoginSpec(
-        loginId,
-        username,
-        password,
-        code,
-        mfa,
-        mfaRounds,
-        mfaType,
-        behaviour,
-        accounts,
-        transactionsPerYear,
-        processingDelay,
-        seed);
+    return with(d -> d.institution = code);
   }
 
   /** Asks the three documented security questions, spread over {@code rounds} 203 answers. */
   public LoginSpec withMfa(int rounds) {
-    return new LoginSpec(
-        loginId,
-        username,
-        password,
-        institution,
-        true,
-        rounds,
-        MfaType.QUESTION_AND_ANSWER,
-        behaviour,
-        accounts,
-        transactionsPerYear,
-        processingDelay,
-        seed);
+    return with(d -> {
+      d.mfa = true;
+      d.mfaRounds = rounds;
+      d.mfaType = MfaType.QUESTION_AND_ANSWER;
+    });
   }
 
   /**
@@ -145,99 +99,82 @@ public record LoginSpec(
    * code).
    */
   public LoginSpec withMfa(MfaType type) {
-    return new LoginSpec(
-        loginId,
-        username,
-        password,
-        institution,
-        true,
-        type == MfaType.QUESTION_AND_ANSWER ? mfaRounds : 1,
-        type,
-        behaviour,
-        accounts,
-        transactionsPerYear,
-        processingDelay,
-        seed);
+    return with(d -> {
+      d.mfa = true;
+      d.mfaRounds = type == MfaType.QUESTION_AND_ANSWER ? mfaRounds : 1;
+      d.mfaType = type;
+    });
   }
 
   public LoginSpec withBehaviour(Behaviour value) {
-    return new LoginSpec(
-        loginId,
-        username,
-        password,
-        institution,
-        mfa,
-        mfaRounds,
-        mfaType,
-        value,
-        accounts,
-        transactionsPerYear,
-        processingDelay,
-        seed);
+    return with(d -> d.behaviour = value);
   }
 
   public LoginSpec withAccounts(int value) {
-    return new LoginSpec(
-        loginId,
-        username,
-        password,
-        institution,
-        mfa,
-        mfaRounds,
-        mfaType,
-        behaviour,
-        value,
-        transactionsPerYear,
-        processingDelay,
-        seed);
+    return with(d -> d.accounts = value);
   }
 
   public LoginSpec withTransactionsPerYear(int value) {
-    return new LoginSpec(
-        loginId,
-        username,
-        password,
-        institution,
-        mfa,
-        mfaRounds,
-        mfaType,
-        behaviour,
-        accounts,
-        value,
-        processingDelay,
-        seed);
+    return with(d -> d.transactionsPerYear = value);
   }
 
   public LoginSpec withProcessingDelay(Duration value) {
-    return new LoginSpec(
-        loginId,
-        username,
-        password,
-        institution,
-        mfa,
-        mfaRounds,
-        mfaType,
-        behaviour,
-        accounts,
-        transactionsPerYear,
-        value,
-        seed);
+    return with(d -> d.processingDelay = value);
   }
 
   public LoginSpec withSeed(long value) {
-    return new LoginSpec(
-        loginId,
-        username,
-        password,
-        institution,
-        mfa,
-        mfaRounds,
-        mfaType,
-        behaviour,
-        accounts,
-        transactionsPerYear,
-        processingDelay,
-        value);
+    return with(d -> d.seed = value);
+  }
+
+  /** A copy of this with {@code change} applied: the one place every field is passed on. */
+  private LoginSpec with(Consumer<Draft> change) {
+    Draft d = new Draft();
+    d.loginId = loginId;
+    d.username = username;
+    d.password = password;
+    d.institution = institution;
+    d.mfa = mfa;
+    d.mfaRounds = mfaRounds;
+    d.mfaType = mfaType;
+    d.behaviour = behaviour;
+    d.accounts = accounts;
+    d.transactionsPerYear = transactionsPerYear;
+    d.processingDelay = processingDelay;
+    d.seed = seed;
+    change.accept(d);
+    return d.build();
+  }
+
+  /** The fields of a spec being derived, set by name. */
+  private static final class Draft {
+    String loginId;
+    String username;
+    String password;
+    String institution;
+    boolean mfa;
+    int mfaRounds;
+    MfaType mfaType;
+    Behaviour behaviour;
+    int accounts;
+    int transactionsPerYear;
+    Duration processingDelay;
+    Long seed;
+
+    LoginSpec build() {
+      return new LoginSpec(
+          loginId,
+          username,
+          password,
+          institution,
+          mfa,
+          mfaRounds,
+          mfaType,
+          behaviour,
+          accounts,
+          transactionsPerYear,
+          processingDelay,
+          seed);
+    }
   }
 
   @Override

@@ -165,15 +165,16 @@ public record EngineSettings(
       throw new ConfigException(RETRY_CAP + " must not be shorter than " + RETRY_BASE);
     }
     RetrievalSettings retrieval =
-        new RetrievalSettings(
-            positive(settings, POLL_INTERVAL, defaults.pollInterval()),
-            positive(settings, POLL_TIMEOUT, defaults.pollTimeout()),
-            positive(settings, MFA_TIMEOUT, defaults.mfaTimeout()),
-            retryBase,
-            retryCap,
-            defaults.answerGrace(),
-            durations(settings, RECOVERY_DELAYS, defaults.recoveryDelays()),
-            webhookFallbackPolls(settings));
+        RetrievalSettings.builder()
+            .pollInterval(positive(settings, POLL_INTERVAL, defaults.pollInterval()))
+            .pollTimeout(positive(settings, POLL_TIMEOUT, defaults.pollTimeout()))
+            .mfaTimeout(positive(settings, MFA_TIMEOUT, defaults.mfaTimeout()))
+            .retryBase(retryBase)
+            .retryCap(retryCap)
+            .answerGrace(defaults.answerGrace())
+            .recoveryDelays(durations(settings, RECOVERY_DELAYS, defaults.recoveryDelays()))
+            .webhookFallbackPolls(webhookFallbackPolls(settings))
+            .build();
     RefreshSettings refreshDefaults = RefreshSettings.defaults();
     RefreshSettings refresh =
         new RefreshSettings(
@@ -205,20 +206,21 @@ public record EngineSettings(
             .noTimeout()
             .maxAttempts(settings.integer(WEBHOOK_MAX_ATTEMPTS, 10, 1, 100))
             .build();
-    return new EngineSettings(
-        retrieval,
-        refresh,
-        events,
-        webhookRetries,
-        settings.integer(RATE_LIMIT, 20, 0, 100_000),
-        settings.integer(SCHEDULER_THREADS, 256, 1, 10_000),
-        positive(settings, SCHEDULER_POLLING, Duration.ofMillis(100)),
-        positive(settings, HEARTBEAT, Duration.ofSeconds(30)),
-        positive(settings, SWEEP_INTERVAL, Duration.ofSeconds(30)),
-        settings.get(INSTANCE_NAME),
-        settings.get(CONNECT_URL),
-        days(settings, FIRST_RETRIEVAL_DAYS, 90),
-        days(settings, REFRESH_DAYS, 90));
+    return EngineSettings.builder()
+        .retrieval(retrieval)
+        .refresh(refresh)
+        .events(events)
+        .webhookRetries(webhookRetries)
+        .rateLimit(settings.integer(RATE_LIMIT, 20, 0, 100_000))
+        .schedulerThreads(settings.integer(SCHEDULER_THREADS, 256, 1, 10_000))
+        .schedulerPolling(positive(settings, SCHEDULER_POLLING, Duration.ofMillis(100)))
+        .heartbeat(positive(settings, HEARTBEAT, Duration.ofSeconds(30)))
+        .sweepInterval(positive(settings, SWEEP_INTERVAL, Duration.ofSeconds(30)))
+        .instanceName(settings.get(INSTANCE_NAME))
+        .connectUrl(settings.get(CONNECT_URL))
+        .firstRetrievalDays(days(settings, FIRST_RETRIEVAL_DAYS, 90))
+        .refreshDays(days(settings, REFRESH_DAYS, 90))
+        .build();
   }
 
   private static int days(Settings settings, String key, int fallback) {
@@ -294,6 +296,114 @@ public record EngineSettings(
       return uri;
     } catch (URISyntaxException e) {
       throw new ConfigException(EVENTS_URL + " is not a valid URL");
+    }
+  }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sets the fields of a {@link EngineSettings} by name, so two of the same type cannot be swapped.
+   */
+  public static final class Builder {
+    private RetrievalSettings retrieval;
+    private RefreshSettings refresh;
+    private EventSettings events;
+    private PollPolicy webhookRetries;
+    private double rateLimit;
+    private int schedulerThreads;
+    private Duration schedulerPolling;
+    private Duration heartbeat;
+    private Duration sweepInterval;
+    private Optional<String> instanceName;
+    private Optional<String> connectUrl;
+    private int firstRetrievalDays;
+    private int refreshDays;
+
+    private Builder() {}
+
+    public Builder retrieval(RetrievalSettings retrieval) {
+      this.retrieval = retrieval;
+      return this;
+    }
+
+    public Builder refresh(RefreshSettings refresh) {
+      this.refresh = refresh;
+      return this;
+    }
+
+    public Builder events(EventSettings events) {
+      this.events = events;
+      return this;
+    }
+
+    public Builder webhookRetries(PollPolicy webhookRetries) {
+      this.webhookRetries = webhookRetries;
+      return this;
+    }
+
+    public Builder rateLimit(double rateLimit) {
+      this.rateLimit = rateLimit;
+      return this;
+    }
+
+    public Builder schedulerThreads(int schedulerThreads) {
+      this.schedulerThreads = schedulerThreads;
+      return this;
+    }
+
+    public Builder schedulerPolling(Duration schedulerPolling) {
+      this.schedulerPolling = schedulerPolling;
+      return this;
+    }
+
+    public Builder heartbeat(Duration heartbeat) {
+      this.heartbeat = heartbeat;
+      return this;
+    }
+
+    public Builder sweepInterval(Duration sweepInterval) {
+      this.sweepInterval = sweepInterval;
+      return this;
+    }
+
+    public Builder instanceName(Optional<String> instanceName) {
+      this.instanceName = instanceName;
+      return this;
+    }
+
+    public Builder connectUrl(Optional<String> connectUrl) {
+      this.connectUrl = connectUrl;
+      return this;
+    }
+
+    public Builder firstRetrievalDays(int firstRetrievalDays) {
+      this.firstRetrievalDays = firstRetrievalDays;
+      return this;
+    }
+
+    public Builder refreshDays(int refreshDays) {
+      this.refreshDays = refreshDays;
+      return this;
+    }
+
+    public EngineSettings build() {
+      return new EngineSettings(
+          retrieval,
+          refresh,
+          events,
+          webhookRetries,
+          rateLimit,
+          schedulerThreads,
+          schedulerPolling,
+          heartbeat,
+          sweepInterval,
+          instanceName,
+          connectUrl,
+          firstRetrievalDays,
+          refreshDays);
     }
   }
 }

@@ -70,4 +70,138 @@ public record Account(
         + transactions.size()
         + "]";
   }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sets the fields of a {@link Account} by name, so two of the same type cannot be swapped. */
+  public static final class Builder {
+    private String id;
+    private String title;
+    private String type;
+    private AccountCategory category;
+    private AccountType accountType;
+    private String currency;
+    private String accountNumber;
+    private String lastFourDigits;
+    private String transitNumber;
+    private String institutionNumber;
+    private BigDecimal overdraftLimit;
+    private Balance balance;
+    private Holder holder;
+    private List<Transaction> transactions;
+    private BigDecimal eftEligibleRatio;
+    private BigDecimal eTransferEligibleRatio;
+    private Map<String, JsonNode> extra;
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder title(String title) {
+      this.title = title;
+      return this;
+    }
+
+    public Builder type(String type) {
+      this.type = type;
+      return this;
+    }
+
+    public Builder category(AccountCategory category) {
+      this.category = category;
+      return this;
+    }
+
+    public Builder accountType(AccountType accountType) {
+      this.accountType = accountType;
+      return this;
+    }
+
+    public Builder currency(String currency) {
+      this.currency = currency;
+      return this;
+    }
+
+    public Builder accountNumber(String accountNumber) {
+      this.accountNumber = accountNumber;
+      return this;
+    }
+
+    public Builder lastFourDigits(String lastFourDigits) {
+      this.lastFourDigits = lastFourDigits;
+      return this;
+    }
+
+    public Builder transitNumber(String transitNumber) {
+      this.transitNumber = transitNumber;
+      return this;
+    }
+
+    public Builder institutionNumber(String institutionNumber) {
+      this.institutionNumber = institutionNumber;
+      return this;
+    }
+
+    public Builder overdraftLimit(BigDecimal overdraftLimit) {
+      this.overdraftLimit = overdraftLimit;
+      return this;
+    }
+
+    public Builder balance(Balance balance) {
+      this.balance = balance;
+      return this;
+    }
+
+    public Builder holder(Holder holder) {
+      this.holder = holder;
+      return this;
+    }
+
+    public Builder transactions(List<Transaction> transactions) {
+      this.transactions = transactions;
+      return this;
+    }
+
+    public Builder eftEligibleRatio(BigDecimal eftEligibleRatio) {
+      this.eftEligibleRatio = eftEligibleRatio;
+      return this;
+    }
+
+    public Builder eTransferEligibleRatio(BigDecimal eTransferEligibleRatio) {
+      this.eTransferEligibleRatio = eTransferEligibleRatio;
+      return this;
+    }
+
+    public Builder extra(Map<String, JsonNode> extra) {
+      this.extra = extra;
+      return this;
+    }
+
+    public Account build() {
+      return new Account(
+          id,
+          title,
+          type,
+          category,
+          accountType,
+          currency,
+          accountNumber,
+          lastFourDigits,
+          transitNumber,
+          institutionNumber,
+          overdraftLimit,
+          balance,
+          holder,
+          transactions,
+          eftEligibleRatio,
+          eTransferEligibleRatio,
+          extra);
+    }
+  }
 }

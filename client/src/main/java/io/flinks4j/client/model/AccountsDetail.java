@@ -35,22 +35,13 @@ public record AccountsDetail(
     String tag,
     String responseType,
     Map<String, JsonNode> extra,
-    @JsonIgnore RawJson raw) {
+    @JsonIgnore RawJson raw)
+    implements AccountsPayload {
 
   public AccountsDetail {
     accounts = Extras.list(accounts);
     links = Extras.list(links);
     extra = Extras.of(extra);
-  }
-
-  /** The body exactly as received, decoded as UTF-8. */
-  public String rawJson() {
-    return raw == null ? null : raw.asString();
-  }
-
-  /** The loginId of {@link #login()}, or null. */
-  public String loginId() {
-    return login == null ? null : login.id();
   }
 
   @Override
@@ -66,5 +57,42 @@ public record AccountsDetail(
         + ", raw="
         + raw
         + "]";
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sets the fields of an {@link AccountsDetail} by name. */
+  public static final class Builder extends AccountsPayload.Builder<Builder> {
+    private String responseType;
+
+    private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    public Builder responseType(String responseType) {
+      this.responseType = responseType;
+      return this;
+    }
+
+    public AccountsDetail build() {
+      return new AccountsDetail(
+          httpStatusCode,
+          accounts,
+          institutionName,
+          login,
+          institutionId,
+          institution,
+          requestId,
+          links,
+          tag,
+          responseType,
+          extra,
+          raw);
+    }
   }
 }

@@ -31,17 +31,13 @@ public record AccountsSummary(
     List<Link> links,
     String tag,
     Map<String, JsonNode> extra,
-    @JsonIgnore RawJson raw) {
+    @JsonIgnore RawJson raw)
+    implements AccountsPayload {
 
   public AccountsSummary {
     accounts = Extras.list(accounts);
     links = Extras.list(links);
     extra = Extras.of(extra);
-  }
-
-  /** The body exactly as received, decoded as UTF-8. */
-  public String rawJson() {
-    return raw == null ? null : raw.asString();
   }
 
   @Override
@@ -55,5 +51,34 @@ public record AccountsSummary(
         + ", accounts="
         + accounts.size()
         + "]";
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sets the fields of an {@link AccountsSummary} by name. */
+  public static final class Builder extends AccountsPayload.Builder<Builder> {
+    private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    public AccountsSummary build() {
+      return new AccountsSummary(
+          httpStatusCode,
+          accounts,
+          institutionName,
+          login,
+          institutionId,
+          institution,
+          requestId,
+          links,
+          tag,
+          extra,
+          raw);
+    }
   }
 }

@@ -25,4 +25,61 @@ public record Address(
   public Address {
     extra = Extras.of(extra);
   }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sets the fields of a {@link Address} by name, so two of the same type cannot be swapped. */
+  public static final class Builder {
+    private String civicAddress;
+    private String city;
+    private String province;
+    private String postalCode;
+    private String poBox;
+    private String country;
+    private Map<String, JsonNode> extra;
+
+    private Builder() {}
+
+    public Builder civicAddress(String civicAddress) {
+      this.civicAddress = civicAddress;
+      return this;
+    }
+
+    public Builder city(String city) {
+      this.city = city;
+      return this;
+    }
+
+    public Builder province(String province) {
+      this.province = province;
+      return this;
+    }
+
+    public Builder postalCode(String postalCode) {
+      this.postalCode = postalCode;
+      return this;
+    }
+
+    public Builder poBox(String poBox) {
+      this.poBox = poBox;
+      return this;
+    }
+
+    public Builder country(String country) {
+      this.country = country;
+      return this;
+    }
+
+    public Builder extra(Map<String, JsonNode> extra) {
+      this.extra = extra;
+      return this;
+    }
+
+    public Address build() {
+      return new Address(civicAddress, city, province, postalCode, poBox, country, extra);
+    }
+  }
 }

@@ -52,4 +52,74 @@ public record KycPayload(
         + holders.size()
         + "]";
   }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sets the fields of a {@link KycPayload} by name, so two of the same type cannot be swapped. */
+  public static final class Builder {
+    private String responseType;
+    private Integer httpStatusCode;
+    private List<Holder> holders;
+    private Login login;
+    private String institution;
+    private String requestId;
+    private String tag;
+    private Map<String, JsonNode> extra;
+    private RawJson raw;
+
+    private Builder() {}
+
+    public Builder responseType(String responseType) {
+      this.responseType = responseType;
+      return this;
+    }
+
+    public Builder httpStatusCode(Integer httpStatusCode) {
+      this.httpStatusCode = httpStatusCode;
+      return this;
+    }
+
+    public Builder holders(List<Holder> holders) {
+      this.holders = holders;
+      return this;
+    }
+
+    public Builder login(Login login) {
+      this.login = login;
+      return this;
+    }
+
+    public Builder institution(String institution) {
+      this.institution = institution;
+      return this;
+    }
+
+    public Builder requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    public Builder tag(String tag) {
+      this.tag = tag;
+      return this;
+    }
+
+    public Builder extra(Map<String, JsonNode> extra) {
+      this.extra = extra;
+      return this;
+    }
+
+    public Builder raw(RawJson raw) {
+      this.raw = raw;
+      return this;
+    }
+
+    public KycPayload build() {
+      return new KycPayload(
+          responseType, httpStatusCode, holders, login, institution, requestId, tag, extra, raw);
+    }
+  }
 }

@@ -66,4 +66,120 @@ public record ResponseEnvelope(
         + securityChallenges
         + "]";
   }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sets the fields of a {@link ResponseEnvelope} by name, so two of the same type cannot be
+   * swapped.
+   */
+  public static final class Builder {
+    private Integer httpStatusCode;
+    private String flinksCode;
+    private String message;
+    private String requestId;
+    private String token;
+    private List<Link> links;
+    private List<SecurityChallenge> securityChallenges;
+    private Login login;
+    private String institution;
+    private String institutionName;
+    private Integer institutionId;
+    private String tag;
+    private Map<String, JsonNode> extra;
+    private RawJson raw;
+
+    private Builder() {}
+
+    public Builder httpStatusCode(Integer httpStatusCode) {
+      this.httpStatusCode = httpStatusCode;
+      return this;
+    }
+
+    public Builder flinksCode(String flinksCode) {
+      this.flinksCode = flinksCode;
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public Builder requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    public Builder links(List<Link> links) {
+      this.links = links;
+      return this;
+    }
+
+    public Builder securityChallenges(List<SecurityChallenge> securityChallenges) {
+      this.securityChallenges = securityChallenges;
+      return this;
+    }
+
+    public Builder login(Login login) {
+      this.login = login;
+      return this;
+    }
+
+    public Builder institution(String institution) {
+      this.institution = institution;
+      return this;
+    }
+
+    public Builder institutionName(String institutionName) {
+      this.institutionName = institutionName;
+      return this;
+    }
+
+    public Builder institutionId(Integer institutionId) {
+      this.institutionId = institutionId;
+      return this;
+    }
+
+    public Builder tag(String tag) {
+      this.tag = tag;
+      return this;
+    }
+
+    public Builder extra(Map<String, JsonNode> extra) {
+      this.extra = extra;
+      return this;
+    }
+
+    public Builder raw(RawJson raw) {
+      this.raw = raw;
+      return this;
+    }
+
+    public ResponseEnvelope build() {
+      return new ResponseEnvelope(
+          httpStatusCode,
+          flinksCode,
+          message,
+          requestId,
+          token,
+          links,
+          securityChallenges,
+          login,
+          institution,
+          institutionName,
+          institutionId,
+          tag,
+          extra,
+          raw);
+    }
+  }
 }

@@ -40,4 +40,62 @@ public record Statements(
         + statementsByAccount.size()
         + "]";
   }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sets the fields of a {@link Statements} by name, so two of the same type cannot be swapped. */
+  public static final class Builder {
+    private Integer httpStatusCode;
+    private List<AccountStatements> statementsByAccount;
+    private Login login;
+    private String institution;
+    private String requestId;
+    private Map<String, JsonNode> extra;
+    private RawJson raw;
+
+    private Builder() {}
+
+    public Builder httpStatusCode(Integer httpStatusCode) {
+      this.httpStatusCode = httpStatusCode;
+      return this;
+    }
+
+    public Builder statementsByAccount(List<AccountStatements> statementsByAccount) {
+      this.statementsByAccount = statementsByAccount;
+      return this;
+    }
+
+    public Builder login(Login login) {
+      this.login = login;
+      return this;
+    }
+
+    public Builder institution(String institution) {
+      this.institution = institution;
+      return this;
+    }
+
+    public Builder requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    public Builder extra(Map<String, JsonNode> extra) {
+      this.extra = extra;
+      return this;
+    }
+
+    public Builder raw(RawJson raw) {
+      this.raw = raw;
+      return this;
+    }
+
+    public Statements build() {
+      return new Statements(
+          httpStatusCode, statementsByAccount, login, institution, requestId, extra, raw);
+    }
+  }
 }

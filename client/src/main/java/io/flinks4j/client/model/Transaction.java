@@ -39,4 +39,69 @@ public record Transaction(
     BigDecimal in = credit == null ? BigDecimal.ZERO : credit;
     return debit == null ? in : in.subtract(debit);
   }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sets the fields of a {@link Transaction} by name, so two of the same type cannot be swapped.
+   */
+  public static final class Builder {
+    private String id;
+    private LocalDate date;
+    private String description;
+    private BigDecimal debit;
+    private BigDecimal credit;
+    private BigDecimal balance;
+    private String code;
+    private Map<String, JsonNode> extra;
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder date(LocalDate date) {
+      this.date = date;
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    public Builder debit(BigDecimal debit) {
+      this.debit = debit;
+      return this;
+    }
+
+    public Builder credit(BigDecimal credit) {
+      this.credit = credit;
+      return this;
+    }
+
+    public Builder balance(BigDecimal balance) {
+      this.balance = balance;
+      return this;
+    }
+
+    public Builder code(String code) {
+      this.code = code;
+      return this;
+    }
+
+    public Builder extra(Map<String, JsonNode> extra) {
+      this.extra = extra;
+      return this;
+    }
+
+    public Transaction build() {
+      return new Transaction(id, date, description, debit, credit, balance, code, extra);
+    }
+  }
 }

@@ -62,85 +62,56 @@ final class WireReader {
   }
 
   AccountsDetail accountsDetail(JsonParser p, RawJson raw) throws IOException {
-    Integer status = null;
-    Integer institutionId = null;
-    List<Account> accounts = null;
-    List<Link> links = null;
-    Login login = null;
-    String institutionName = null,
-        institution = null,
-        requestId = null,
-        tag = null,
-        responseType = null;
+    AccountsDetail.Builder b = AccountsDetail.builder().raw(raw);
     Extra x = new Extra();
     String name;
     while ((name = p.nextFieldName()) != null) {
       p.nextToken();
-      switch (name) {
-        case "HttpStatusCode" -> status = integer(p, name, x);
-        case "Accounts" -> accounts = list(p, name, x, this::account);
-        case "InstitutionName" -> institutionName = text(p, name, x);
-        case "Login" -> login = object(p, name, x, this::login);
-        case "InstitutionId" -> institutionId = integer(p, name, x);
-        case "Institution" -> institution = text(p, name, x);
-        case "RequestId" -> requestId = text(p, name, x);
-        case "Links" -> links = list(p, name, x, this::link);
-        case "Tag" -> tag = text(p, name, x);
-        case "ResponseType" -> responseType = text(p, name, x);
-        default -> x.keep(name, p);
+      if (name.equals("ResponseType")) {
+        b.responseType(text(p, name, x));
+      } else if (!accountsField(name, p, x, b)) {
+        x.keep(name, p);
       }
     }
-    return new AccountsDetail(
-        status,
-        accounts,
-        institutionName,
-        login,
-        institutionId,
-        institution,
-        requestId,
-        links,
-        tag,
-        responseType,
-        x.freeze(),
-        raw);
+    return b.extra(x.freeze()).build();
   }
 
   AccountsSummary accountsSummary(JsonParser p, RawJson raw) throws IOException {
-    Integer status = null;
-    Integer institutionId = null;
-    List<Account> accounts = null;
-    List<Link> links = null;
-    Login login = null;
-    String institutionName = null, institution = null, requestId = null, tag = null;
+    AccountsSummary.Builder b = AccountsSummary.builder().raw(raw);
     Extra x = new Extra();
     String name;
     while ((name = p.nextFieldName()) != null) {
       p.nextToken();
-      switch (name) {
-        case "HttpStatusCode" -> status = integer(p, name, x);
-        case "Accounts" -> accounts = list(p, name, x, this::account);
-        case "InstitutionName" -> institutionName = text(p, name, x);
-        case "Login" -> login = object(p, name, x, this::login);
-        case "InstitutionId" -> institutionId = integer(p, name, x);
-        case "Institution" -> institution = text(p, name, x);
-        case "RequestId" -> requestId = text(p, name, x);
-        case "Links" -> links = list(p, name, x, this::link);
-        case "Tag" -> tag = text(p, name, x);
-        default -> x.keep(name, p);
+      if (!accountsField(name, p, x, b)) {
+        x.keep(name, p);
       }
     }
-    return new AccountsSummary(
-        status,
-        accounts,
-        institutionName,
-        login,
-        institutionId,
-        institution,
-        requestId,
-        links,
-        tag,
-        x.freeze(),
-        raw);
+    return b.extra(x.freeze()).build();
+  }
+
+  /**
+   * Reads into {@code b} one of the fields {@link AccountsDetail} and {@link AccountsSummary}
+   * share.
+   *
+   * @return false when {@code name} is not one of them (the parser has not moved)
+   */
+  private boolean accountsField(String name, JsonParser p, Extra x, AccountsPayload.Builder<?> b)
+      throws IOException {
+    switch (name) {
+      case "HttpStatusCode" -> b.httpStatusCode(integer(p, name, x));
+      case "Accounts" -> b.accounts(list(p, name, x, this::account));
+      case "InstitutionName" -> b.institutionName(text(p, name, x));
+      case "Login" -> b.login(object(p, name, x, this::login));
+      case "InstitutionId" -> b.institutionId(integer(p, name, x));
+      case "Institution" -> b.institution(text(p, name, x));
+      case "RequestId" -> b.requestId(text(p, name, x));
+      case "Links" -> b.links(list(p, name, x, this::link));
+      case "Tag" -> b.tag(text(p, name, x));
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   KycPayload kyc(JsonParser p, RawJson raw) throws IOException {
@@ -163,8 +134,17 @@ final class WireReader {
         default -> x.keep(name, p);
       }
     }
-    return new KycPayload(
-        responseType, status, holders, login, institution, requestId, tag, x.freeze(), raw);
+    return KycPayload.builder()
+        .responseType(responseType)
+        .httpStatusCode(status)
+        .holders(holders)
+        .login(login)
+        .institution(institution)
+        .requestId(requestId)
+        .tag(tag)
+        .extra(x.freeze())
+        .raw(raw)
+        .build();
   }
 
   Statements statements(JsonParser p, RawJson raw) throws IOException {
@@ -185,7 +165,15 @@ final class WireReader {
         default -> x.keep(name, p);
       }
     }
-    return new Statements(status, byAccount, login, institution, requestId, x.freeze(), raw);
+    return Statements.builder()
+        .httpStatusCode(status)
+        .statementsByAccount(byAccount)
+        .login(login)
+        .institution(institution)
+        .requestId(requestId)
+        .extra(x.freeze())
+        .raw(raw)
+        .build();
   }
 
   ResponseEnvelope envelope(JsonParser p, RawJson raw) throws IOException {
@@ -215,107 +203,77 @@ final class WireReader {
         default -> x.keep(name, p);
       }
     }
-    return new ResponseEnvelope(
-        status,
-        code,
-        message,
-        requestId,
-        token,
-        links,
-        challenges,
-        login,
-        institution,
-        institutionName,
-        institutionId,
-        tag,
-        x.freeze(),
-        raw);
+    return ResponseEnvelope.builder()
+        .httpStatusCode(status)
+        .flinksCode(code)
+        .message(message)
+        .requestId(requestId)
+        .token(token)
+        .links(links)
+        .securityChallenges(challenges)
+        .login(login)
+        .institution(institution)
+        .institutionName(institutionName)
+        .institutionId(institutionId)
+        .tag(tag)
+        .extra(x.freeze())
+        .raw(raw)
+        .build();
   }
 
   private Account account(JsonParser p) throws IOException {
-    String id = null,
-        title = null,
-        type = null,
-        currency = null,
-        accountNumber = null,
-        lastFour = null;
-    String transit = null, institutionNumber = null;
-    AccountCategory category = null;
-    AccountType accountType = null;
-    BigDecimal overdraft = null, eft = null, eTransfer = null;
-    Balance balance = null;
-    Holder holder = null;
-    List<Transaction> transactions = null;
+    Account.Builder b = Account.builder();
     Extra x = new Extra();
     String name;
     while ((name = p.nextFieldName()) != null) {
       p.nextToken();
       switch (name) {
-        case "Transactions" -> transactions = list(p, name, x, this::transaction);
-        case "TransitNumber" -> transit = text(p, name, x);
-        case "InstitutionNumber" -> institutionNumber = text(p, name, x);
-        case "OverdraftLimit" -> overdraft = decimal(p, name, x);
-        case "Title" -> title = text(p, name, x);
-        case "AccountNumber" -> accountNumber = text(p, name, x);
-        case "LastFourDigits" -> lastFour = text(p, name, x);
-        case "Balance" -> balance = object(p, name, x, this::balance);
+        case "Transactions" -> b.transactions(list(p, name, x, this::transaction));
+        case "TransitNumber" -> b.transitNumber(text(p, name, x));
+        case "InstitutionNumber" -> b.institutionNumber(text(p, name, x));
+        case "OverdraftLimit" -> b.overdraftLimit(decimal(p, name, x));
+        case "Title" -> b.title(text(p, name, x));
+        case "AccountNumber" -> b.accountNumber(text(p, name, x));
+        case "LastFourDigits" -> b.lastFourDigits(text(p, name, x));
+        case "Balance" -> b.balance(object(p, name, x, this::balance));
         case "Category" -> {
           String v = openText(p, name, x);
-          category = v == null ? null : AccountCategory.of(v);
+          b.category(v == null ? null : AccountCategory.of(v));
         }
-        case "Type" -> type = text(p, name, x);
-        case "Currency" -> currency = text(p, name, x);
-        case "Holder" -> holder = object(p, name, x, this::holder);
+        case "Type" -> b.type(text(p, name, x));
+        case "Currency" -> b.currency(text(p, name, x));
+        case "Holder" -> b.holder(object(p, name, x, this::holder));
         case "AccountType" -> {
           String v = openText(p, name, x);
-          accountType = v == null ? null : AccountType.of(v);
+          b.accountType(v == null ? null : AccountType.of(v));
         }
-        case "Id" -> id = text(p, name, x);
-        case "EftEligibleRatio" -> eft = decimal(p, name, x);
-        case "ETransferEligibleRatio" -> eTransfer = decimal(p, name, x);
+        case "Id" -> b.id(text(p, name, x));
+        case "EftEligibleRatio" -> b.eftEligibleRatio(decimal(p, name, x));
+        case "ETransferEligibleRatio" -> b.eTransferEligibleRatio(decimal(p, name, x));
         default -> x.keep(name, p);
       }
     }
-    return new Account(
-        id,
-        title,
-        type,
-        category,
-        accountType,
-        currency,
-        accountNumber,
-        lastFour,
-        transit,
-        institutionNumber,
-        overdraft,
-        balance,
-        holder,
-        transactions,
-        eft,
-        eTransfer,
-        x.freeze());
+    return b.extra(x.freeze()).build();
   }
 
   private Transaction transaction(JsonParser p) throws IOException {
-    String id = null, description = null, code = null;
-    LocalDate date = null;
-    BigDecimal debit = null, credit = null, balance = null;
+    Transaction.Builder b = Transaction.builder();
     Extra x = new Extra();
     String name;
     while ((name = p.nextFieldName()) != null) {
       p.nextToken();
       switch (name) {
-        case "Date" -> date = date(p, name, x);
-        case "Code" -> code = sharedText(p, name, x);
-        case "Description" -> description = sharedText(p, name, x);
-        case "Debit" -> debit = decimal(p, name, x);
-        case "Credit" -> credit = decimal(p, name, x);
-        case "Balance" -> balance = decimal(p, name, x);
-        case "Id" -> id = text(p, name, x);
+        case "Date" -> b.date(date(p, name, x));
+        case "Code" -> b.code(sharedText(p, name, x));
+        case "Description" -> b.description(sharedText(p, name, x));
+        case "Debit" -> b.debit(decimal(p, name, x));
+        case "Credit" -> b.credit(decimal(p, name, x));
+        case "Balance" -> b.balance(decimal(p, name, x));
+        case "Id" -> b.id(text(p, name, x));
         default -> x.keep(name, p);
       }
     }
-    return new Transaction(id, date, description, debit, credit, balance, code, x.freeze());
+    return b.extra(x.freeze()).build();
   }
 
   private Balance balance(JsonParser p) throws IOException {
@@ -368,7 +326,15 @@ final class WireReader {
         default -> x.keep(name, p);
       }
     }
-    return new Address(civic, city, province, postal, poBox, country, x.freeze());
+    return Address.builder()
+        .civicAddress(civic)
+        .city(city)
+        .province(province)
+        .postalCode(postal)
+        .poBox(poBox)
+        .country(country)
+        .extra(x.freeze())
+        .build();
   }
 
   private Login login(JsonParser p) throws IOException {

@@ -468,16 +468,17 @@ public final class FlinksApi {
             FlinksCode.INVALID_REQUEST, "AccountsFilter must be an array of AccountIds", null);
       }
     }
-    return new DetailOptions(
-        body.bool("WithTransactions", true),
-        body.bool("WithAccountIdentity", true),
-        body.bool("WithKYC", true),
-        body.bool("WithBalance", true),
-        days,
-        filter,
-        date(body, "DateFrom"),
-        date(body, "DateTo"),
-        refreshDelta(body.node("RefreshDelta")));
+    return DetailOptions.builder()
+        .withTransactions(body.bool("WithTransactions", true))
+        .withAccountIdentity(body.bool("WithAccountIdentity", true))
+        .withKyc(body.bool("WithKYC", true))
+        .withBalance(body.bool("WithBalance", true))
+        .days(days)
+        .accountsFilter(filter)
+        .dateFrom(date(body, "DateFrom"))
+        .dateTo(date(body, "DateTo"))
+        .refreshDelta(refreshDelta(body.node("RefreshDelta")))
+        .build();
   }
 
   /** {@code [{AccountId, TransactionId}]} as a lower-case map; absent means no delta. */

@@ -35,18 +35,19 @@ record LaunchParams(
         q.put(key, values.getFirst());
       }
     });
-    return new LaunchParams(
-        blankToNull(q.get("authorizeToken")),
-        blankToNull(q.get("redirectUrl")),
-        flag(q.get("innerRedirect")),
-        blankToNull(q.get("tag")),
-        blankToNull(q.get("requestId")),
-        Lang.of(q.get("language")),
-        flag(q.get("accountSelectorEnable")),
-        flag(q.get("showAllAccounts")),
-        flag(q.get("stringify")),
-        !"false".equalsIgnoreCase(blankToEmpty(q.get("consentEnable"))),
-        flag(q.get("closeEnable")));
+    return LaunchParams.builder()
+        .authorizeToken(blankToNull(q.get("authorizeToken")))
+        .redirectUrl(blankToNull(q.get("redirectUrl")))
+        .innerRedirect(flag(q.get("innerRedirect")))
+        .tag(blankToNull(q.get("tag")))
+        .requestId(blankToNull(q.get("requestId")))
+        .lang(Lang.of(q.get("language")))
+        .accountSelector(flag(q.get("accountSelectorEnable")))
+        .showAllAccounts(flag(q.get("showAllAccounts")))
+        .stringify(flag(q.get("stringify")))
+        .consent(!"false".equalsIgnoreCase(blankToEmpty(q.get("consentEnable"))))
+        .closeButton(flag(q.get("closeEnable")))
+        .build();
   }
 
   /**
@@ -112,5 +113,99 @@ record LaunchParams(
         + ", closeButton="
         + closeButton
         + "]";
+  }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sets the fields of a {@link LaunchParams} by name, so two of the same type cannot be swapped.
+   */
+  static final class Builder {
+    private String authorizeToken;
+    private String redirectUrl;
+    private boolean innerRedirect;
+    private String tag;
+    private String requestId;
+    private Lang lang;
+    private boolean accountSelector;
+    private boolean showAllAccounts;
+    private boolean stringify;
+    private boolean consent;
+    private boolean closeButton;
+
+    private Builder() {}
+
+    Builder authorizeToken(String authorizeToken) {
+      this.authorizeToken = authorizeToken;
+      return this;
+    }
+
+    Builder redirectUrl(String redirectUrl) {
+      this.redirectUrl = redirectUrl;
+      return this;
+    }
+
+    Builder innerRedirect(boolean innerRedirect) {
+      this.innerRedirect = innerRedirect;
+      return this;
+    }
+
+    Builder tag(String tag) {
+      this.tag = tag;
+      return this;
+    }
+
+    Builder requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    Builder lang(Lang lang) {
+      this.lang = lang;
+      return this;
+    }
+
+    Builder accountSelector(boolean accountSelector) {
+      this.accountSelector = accountSelector;
+      return this;
+    }
+
+    Builder showAllAccounts(boolean showAllAccounts) {
+      this.showAllAccounts = showAllAccounts;
+      return this;
+    }
+
+    Builder stringify(boolean stringify) {
+      this.stringify = stringify;
+      return this;
+    }
+
+    Builder consent(boolean consent) {
+      this.consent = consent;
+      return this;
+    }
+
+    Builder closeButton(boolean closeButton) {
+      this.closeButton = closeButton;
+      return this;
+    }
+
+    LaunchParams build() {
+      return new LaunchParams(
+          authorizeToken,
+          redirectUrl,
+          innerRedirect,
+          tag,
+          requestId,
+          lang,
+          accountSelector,
+          showAllAccounts,
+          stringify,
+          consent,
+          closeButton);
+    }
   }
 }

@@ -331,15 +331,16 @@ public final class ControlApi {
     JsonNode seed = body.get("seed");
     JsonNode times = body.get("times");
     JsonNode probability = body.get("probability");
-    return new Fault(
-        kind,
-        text(body, "endpoint", null),
-        text(body, "loginId", null),
-        integer(body, "status", kind == Fault.Kind.HTTP_ERROR ? 503 : 0),
-        latency,
-        probability == null || probability.isNull() ? 1.0 : probability.asDouble(),
-        seed == null || seed.isNull() ? null : seed.asLong(),
-        times == null || times.isNull() ? null : times.asInt());
+    return Fault.builder()
+        .kind(kind)
+        .endpoint(text(body, "endpoint", null))
+        .loginId(text(body, "loginId", null))
+        .status(integer(body, "status", kind == Fault.Kind.HTTP_ERROR ? 503 : 0))
+        .latency(latency)
+        .probability(probability == null || probability.isNull() ? 1.0 : probability.asDouble())
+        .seed(seed == null || seed.isNull() ? null : seed.asLong())
+        .times(times == null || times.isNull() ? null : times.asInt())
+        .build();
   }
 
   private static ArrayNode faults(List<Fault> faults) {

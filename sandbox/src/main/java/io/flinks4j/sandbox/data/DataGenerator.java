@@ -266,18 +266,19 @@ public final class DataGenerator {
           }
         }
       }
-      return new Account(
-          id,
-          kind,
-          title,
-          currency,
-          transit,
-          INSTITUTION_NUMBER,
-          number,
-          overdraft,
-          creditLimit,
-          opening,
-          List.copyOf(transactions));
+      return Account.builder()
+          .id(id)
+          .kind(kind)
+          .title(title)
+          .currency(currency)
+          .transitNumber(transit)
+          .institutionNumber(INSTITUTION_NUMBER)
+          .accountNumber(number)
+          .overdraftLimitCents(overdraft)
+          .creditLimitCents(creditLimit)
+          .openingBalanceCents(opening)
+          .transactions(List.copyOf(transactions))
+          .build();
     }
 
     private String title(SplittableRandom r) {

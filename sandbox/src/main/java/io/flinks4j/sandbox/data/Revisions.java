@@ -67,20 +67,7 @@ public final class Revisions {
         touched.add(before.id());
         touched.add(transactions.get(gone).id());
         transactions.remove(gone);
-        accounts.set(
-            index,
-            new Account(
-                account.id(),
-                account.kind(),
-                account.title(),
-                account.currency(),
-                account.transitNumber(),
-                account.institutionNumber(),
-                account.accountNumber(),
-                account.overdraftLimitCents(),
-                account.creditLimitCents(),
-                account.openingBalanceCents(),
-                List.copyOf(transactions)));
+        accounts.set(index, account.toBuilder().transactions(List.copyOf(transactions)).build());
       }
     }
     return new Portfolio(

@@ -45,6 +45,107 @@ public final class Login {
     public String toString() {
       return "Definition[" + institution.code() + "/" + username + ", behaviour=" + behaviour + "]";
     }
+
+    /** A builder with every field unset (null, or the type's zero). */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * Sets the fields of a {@link Definition} by name, so two of the same type cannot be swapped.
+     */
+    static final class Builder {
+      private String id;
+      private Institution institution;
+      private String username;
+      private String password;
+      private String language;
+      private Behaviour behaviour;
+      private List<MfaQuestion> mfaQuestions;
+      private int mfaRounds;
+      private int accounts;
+      private int transactionsPerYear;
+      private Duration processingDelay;
+      private long seed;
+
+      private Builder() {}
+
+      Builder id(String id) {
+        this.id = id;
+        return this;
+      }
+
+      Builder institution(Institution institution) {
+        this.institution = institution;
+        return this;
+      }
+
+      Builder username(String username) {
+        this.username = username;
+        return this;
+      }
+
+      Builder password(String password) {
+        this.password = password;
+        return this;
+      }
+
+      Builder language(String language) {
+        this.language = language;
+        return this;
+      }
+
+      Builder behaviour(Behaviour behaviour) {
+        this.behaviour = behaviour;
+        return this;
+      }
+
+      Builder mfaQuestions(List<MfaQuestion> mfaQuestions) {
+        this.mfaQuestions = mfaQuestions;
+        return this;
+      }
+
+      Builder mfaRounds(int mfaRounds) {
+        this.mfaRounds = mfaRounds;
+        return this;
+      }
+
+      Builder accounts(int accounts) {
+        this.accounts = accounts;
+        return this;
+      }
+
+      Builder transactionsPerYear(int transactionsPerYear) {
+        this.transactionsPerYear = transactionsPerYear;
+        return this;
+      }
+
+      Builder processingDelay(Duration processingDelay) {
+        this.processingDelay = processingDelay;
+        return this;
+      }
+
+      Builder seed(long seed) {
+        this.seed = seed;
+        return this;
+      }
+
+      Definition build() {
+        return new Definition(
+            id,
+            institution,
+            username,
+            password,
+            language,
+            behaviour,
+            mfaQuestions,
+            mfaRounds,
+            accounts,
+            transactionsPerYear,
+            processingDelay,
+            seed);
+      }
+    }
   }
 
   private final Definition definition;
@@ -116,14 +217,15 @@ public final class Login {
   }
 
   public SandboxLogin describe() {
-    return new SandboxLogin(
-        id(),
-        institution().code(),
-        username(),
-        definition.password(),
-        mfa(),
-        mfaType(),
-        behaviour());
+    return SandboxLogin.builder()
+        .loginId(id())
+        .institution(institution().code())
+        .username(username())
+        .password(definition.password())
+        .mfa(mfa())
+        .mfaType(mfaType())
+        .behaviour(behaviour())
+        .build();
   }
 
   /** This login's processing delay, or {@code fallback} when it has none of its own. */
@@ -222,17 +324,18 @@ public final class Login {
     int version = dataVersion();
     Portfolio p = portfolio(version);
     int total = p.accounts().stream().mapToInt(a -> a.transactions().size()).sum();
-    return new GroundTruth(
-        id(),
-        p.accounts().size(),
-        version,
-        refreshedAt(version),
-        p.dataDate(),
-        p.transactionCount(90),
-        p.transactionCount(365),
-        total,
-        p.modifiedIds(),
-        p.removedIds());
+    return GroundTruth.builder()
+        .loginId(id())
+        .accounts(p.accounts().size())
+        .dataVersion(version)
+        .lastRefresh(refreshedAt(version))
+        .dataDate(p.dataDate())
+        .transactionsLast90Days(p.transactionCount(90))
+        .transactionsLast365Days(p.transactionCount(365))
+        .transactionsTotal(total)
+        .modifiedTransactionIds(p.modifiedIds())
+        .removedTransactionIds(p.removedIds())
+        .build();
   }
 
   @Override

@@ -123,19 +123,20 @@ public final class SandboxEngine {
     long seed = spec.seed() != null ? spec.seed() : seedOf(id);
     Login login =
         new Login(
-            new Login.Definition(
-                id,
-                institution,
-                spec.username(),
-                spec.password(),
-                "en",
-                spec.behaviour(),
-                spec.mfa() ? MfaQuestion.of(spec.mfaType()) : List.of(),
-                mfaRounds(spec),
-                spec.accounts(),
-                spec.transactionsPerYear(),
-                spec.processingDelay(),
-                seed),
+            Login.Definition.builder()
+                .id(id)
+                .institution(institution)
+                .username(spec.username())
+                .password(spec.password())
+                .language("en")
+                .behaviour(spec.behaviour())
+                .mfaQuestions(spec.mfa() ? MfaQuestion.of(spec.mfaType()) : List.of())
+                .mfaRounds(mfaRounds(spec))
+                .accounts(spec.accounts())
+                .transactionsPerYear(spec.transactionsPerYear())
+                .processingDelay(spec.processingDelay())
+                .seed(seed)
+                .build(),
             clock.instant());
     loginsById.put(id, login);
     loginsByName.put(nameKey, login);
@@ -194,19 +195,20 @@ public final class SandboxEngine {
         UUID.nameUUIDFromBytes((d.id() + "/" + lang).getBytes(StandardCharsets.UTF_8)).toString();
     Login variant =
         new Login(
-            new Login.Definition(
-                id,
-                d.institution(),
-                d.username(),
-                d.password(),
-                lang,
-                d.behaviour(),
-                d.mfaQuestions(),
-                d.mfaRounds(),
-                d.accounts(),
-                d.transactionsPerYear(),
-                d.processingDelay(),
-                seedOf(id)),
+            Login.Definition.builder()
+                .id(id)
+                .institution(d.institution())
+                .username(d.username())
+                .password(d.password())
+                .language(lang)
+                .behaviour(d.behaviour())
+                .mfaQuestions(d.mfaQuestions())
+                .mfaRounds(d.mfaRounds())
+                .accounts(d.accounts())
+                .transactionsPerYear(d.transactionsPerYear())
+                .processingDelay(d.processingDelay())
+                .seed(seedOf(id))
+                .build(),
             clock.instant());
     loginsById.put(id, variant);
     loginsByName.put(nameKey(institution, username, lang), variant);

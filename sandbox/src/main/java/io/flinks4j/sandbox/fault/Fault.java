@@ -59,31 +59,35 @@ public record Fault(
   }
 
   public static Fault of(Kind kind) {
-    return new Fault(kind, null, null, kind == Kind.HTTP_ERROR ? 503 : 0, null, 1.0, null, null);
+    return Fault.builder()
+        .kind(kind)
+        .status(kind == Kind.HTTP_ERROR ? 503 : 0)
+        .probability(1.0)
+        .build();
   }
 
   public static Fault latency(Duration latency) {
-    return new Fault(Kind.LATENCY, null, null, 0, latency, 1.0, null, null);
+    return Fault.builder().kind(Kind.LATENCY).latency(latency).probability(1.0).build();
   }
 
   public static Fault httpError(int status) {
-    return new Fault(Kind.HTTP_ERROR, null, null, status, null, 1.0, null, null);
+    return Fault.builder().kind(Kind.HTTP_ERROR).status(status).probability(1.0).build();
   }
 
   public Fault onEndpoint(String name) {
-    return new Fault(kind, name, loginId, status, latency, probability, seed, times);
+    return toBuilder().endpoint(name).build();
   }
 
   public Fault forLogin(String id) {
-    return new Fault(kind, endpoint, id, status, latency, probability, seed, times);
+    return toBuilder().loginId(id).build();
   }
 
   public Fault withProbability(double value, long seedValue) {
-    return new Fault(kind, endpoint, loginId, status, latency, value, seedValue, times);
+    return toBuilder().probability(value).seed(seedValue).build();
   }
 
   public Fault times(int count) {
-    return new Fault(kind, endpoint, loginId, status, latency, probability, seed, count);
+    return toBuilder().times(count).build();
   }
 
   @Override
@@ -96,5 +100,80 @@ public record Fault(
         + probability
         + (times != null ? ", times=" + times : "")
         + "]";
+  }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private Builder toBuilder() {
+    return builder()
+        .kind(kind)
+        .endpoint(endpoint)
+        .loginId(loginId)
+        .status(status)
+        .latency(latency)
+        .probability(probability)
+        .seed(seed)
+        .times(times);
+  }
+
+  /** Sets the fields of a {@link Fault} by name, so two of the same type cannot be swapped. */
+  public static final class Builder {
+    private Kind kind;
+    private String endpoint;
+    private String loginId;
+    private int status;
+    private Duration latency;
+    private double probability;
+    private Long seed;
+    private Integer times;
+
+    private Builder() {}
+
+    public Builder kind(Kind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    public Builder endpoint(String endpoint) {
+      this.endpoint = endpoint;
+      return this;
+    }
+
+    public Builder loginId(String loginId) {
+      this.loginId = loginId;
+      return this;
+    }
+
+    public Builder status(int status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder latency(Duration latency) {
+      this.latency = latency;
+      return this;
+    }
+
+    public Builder probability(double probability) {
+      this.probability = probability;
+      return this;
+    }
+
+    public Builder seed(Long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder times(Integer times) {
+      this.times = times;
+      return this;
+    }
+
+    public Fault build() {
+      return new Fault(kind, endpoint, loginId, status, latency, probability, seed, times);
+    }
   }
 }

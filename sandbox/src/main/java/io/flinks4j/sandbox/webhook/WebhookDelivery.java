@@ -40,4 +40,77 @@ public record WebhookDelivery(
         + (duplicate ? ", duplicate" : "")
         + "]";
   }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sets the fields of a {@link WebhookDelivery} by name, so two of the same type cannot be
+   * swapped.
+   */
+  public static final class Builder {
+    private String deliveryId;
+    private String url;
+    private String responseType;
+    private String requestId;
+    private int attempt;
+    private Instant at;
+    private int status;
+    private String error;
+    private boolean duplicate;
+
+    private Builder() {}
+
+    public Builder deliveryId(String deliveryId) {
+      this.deliveryId = deliveryId;
+      return this;
+    }
+
+    public Builder url(String url) {
+      this.url = url;
+      return this;
+    }
+
+    public Builder responseType(String responseType) {
+      this.responseType = responseType;
+      return this;
+    }
+
+    public Builder requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    public Builder attempt(int attempt) {
+      this.attempt = attempt;
+      return this;
+    }
+
+    public Builder at(Instant at) {
+      this.at = at;
+      return this;
+    }
+
+    public Builder status(int status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder error(String error) {
+      this.error = error;
+      return this;
+    }
+
+    public Builder duplicate(boolean duplicate) {
+      this.duplicate = duplicate;
+      return this;
+    }
+
+    public WebhookDelivery build() {
+      return new WebhookDelivery(
+          deliveryId, url, responseType, requestId, attempt, at, status, error, duplicate);
+    }
+  }
 }

@@ -146,16 +146,17 @@ public final class WebhookDispatcher implements AutoCloseable {
       return;
     }
     log.add(
-        new WebhookDelivery(
-            job.deliveryId(),
-            job.url(),
-            job.payload().responseType(),
-            job.payload().requestId(),
-            attempt,
-            clock.instant(),
-            status,
-            error,
-            duplicate));
+        WebhookDelivery.builder()
+            .deliveryId(job.deliveryId())
+            .url(job.url())
+            .responseType(job.payload().responseType())
+            .requestId(job.payload().requestId())
+            .attempt(attempt)
+            .at(clock.instant())
+            .status(status)
+            .error(error)
+            .duplicate(duplicate)
+            .build());
     if (status == 200) {
       if (job.settings().deliverTwice() && !duplicate) {
         attempt(job, attempt, true, generation);

@@ -2,9 +2,10 @@ package io.flinks4j.sync.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.flinks4j.sync.http.ApiDoc;
+import io.flinks4j.sync.ingest.StoredColumns;
 import io.flinks4j.sync.storage.Database;
+import io.flinks4j.sync.storage.NamedStatement;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,14 +36,15 @@ public final class ChangeFeed {
   /** The changes after position {@code after}, at most {@code limit} of them. */
   public Page page(long loginRef, long after, int limit) {
     return database.inTransaction(connection -> {
-      try (PreparedStatement select =
-          connection.prepareStatement(
-              "select flinks_transaction_id, account_id, booked_on, description, debit, credit, balance, code, version,"
-                  + " added_seq, change_seq, removed_at from transactions where login_id = ? and change_seq > ?"
-                  + " order by change_seq fetch first ? rows only")) {
-        select.setLong(1, loginRef);
-        select.setLong(2, after);
-        select.setInt(3, limit + 1);
+      try (NamedStatement select =
+          NamedStatement.prepare(
+              connection,
+              "select flinks_transaction_id, account_id, "
+                  + String.join(", ", StoredColumns.transactionColumns())
+                  + ", version, added_seq, change_seq, removed_at from transactions"
+                  + " where login_id = :login_id and change_seq > :after"
+                  + " order by change_seq fetch first :limit rows only")) {
+        select.setLong("login_id", loginRef).setLong("after", after).setInt("limit", limit + 1);
         List<ChangedTransaction> added = new ArrayList<>();
         List<ChangedTransaction> modified = new ArrayList<>();
         List<RemovedTransaction> removed = new ArrayList<>();
@@ -63,16 +65,17 @@ public final class ChangeFeed {
               continue;
             }
             ChangedTransaction change =
-                new ChangedTransaction(
-                    id,
-                    accountId,
-                    rows.getObject("booked_on", LocalDate.class).toString(),
-                    rows.getString("description"),
-                    rows.getBigDecimal("debit"),
-                    rows.getBigDecimal("credit"),
-                    rows.getBigDecimal("balance"),
-                    rows.getString("code"),
-                    rows.getInt("version"));
+                ChangedTransaction.builder()
+                    .id(id)
+                    .accountId(accountId)
+                    .date(rows.getObject("booked_on", LocalDate.class).toString())
+                    .description(rows.getString("description"))
+                    .debit(rows.getBigDecimal("debit"))
+                    .credit(rows.getBigDecimal("credit"))
+                    .balance(rows.getBigDecimal("balance"))
+                    .code(rows.getString("code"))
+                    .version(rows.getInt("version"))
+                    .build();
             (rows.getLong("added_seq") > after ? added : modified).add(change);
           }
         }
@@ -107,7 +110,80 @@ public final class ChangeFeed {
       @ApiDoc(nullable = true) BigDecimal credit,
       @ApiDoc(nullable = true) BigDecimal balance,
       @ApiDoc(nullable = true) String code,
-      @ApiDoc("1 when first seen, +1 per modification") int version) {}
+      @ApiDoc("1 when first seen, +1 per modification") int version) {
+    /** A builder with every field unset (null, or the type's zero). */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * Sets the fields of a {@link ChangedTransaction} by name, so two of the same type cannot be
+     * swapped.
+     */
+    public static final class Builder {
+      private String id;
+      private String accountId;
+      private String date;
+      private String description;
+      private BigDecimal debit;
+      private BigDecimal credit;
+      private BigDecimal balance;
+      private String code;
+      private int version;
+
+      private Builder() {}
+
+      public Builder id(String id) {
+        this.id = id;
+        return this;
+      }
+
+      public Builder accountId(String accountId) {
+        this.accountId = accountId;
+        return this;
+      }
+
+      public Builder date(String date) {
+        this.date = date;
+        return this;
+      }
+
+      public Builder description(String description) {
+        this.description = description;
+        return this;
+      }
+
+      public Builder debit(BigDecimal debit) {
+        this.debit = debit;
+        return this;
+      }
+
+      public Builder credit(BigDecimal credit) {
+        this.credit = credit;
+        return this;
+      }
+
+      public Builder balance(BigDecimal balance) {
+        this.balance = balance;
+        return this;
+      }
+
+      public Builder code(String code) {
+        this.code = code;
+        return this;
+      }
+
+      public Builder version(int version) {
+        this.version = version;
+        return this;
+      }
+
+      public ChangedTransaction build() {
+        return new ChangedTransaction(
+            id, accountId, date, description, debit, credit, balance, code, version);
+      }
+    }
+  }
 
   /** A transaction that vanished from Flinks's window while inside it. */
   @ApiDoc("A transaction Flinks no longer lists although its date is within the window: delete it")

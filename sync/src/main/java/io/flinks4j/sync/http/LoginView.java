@@ -38,29 +38,132 @@ record LoginView(
         String relaunchUrl) {
 
   static LoginView of(StoredLogin login, Optional<LoginStatus> status) {
-    return new LoginView(
-        login.loginId(),
-        login.tag().orElse(null),
-        login.institution().orElse(null),
-        login.createdAt().toString(),
-        login.lastRefresh().map(at -> at.toInstant(ZoneOffset.UTC).toString()).orElse(null),
-        status.map(LoginStatus::state).orElse(null),
-        status.map(LoginStatus::updatedAt).map(Instant::toString).orElse(null),
-        status.flatMap(LoginStatus::lastSuccessAt).map(Instant::toString).orElse(null),
-        status.flatMap(LoginStatus::errorCode).orElse(null),
-        status.flatMap(LoginStatus::errorMessage).orElse(null),
-        status
-            .map(LoginStatus::mfaChallenges)
-            .orElse(List.of())
-            .stream() // one MfaChallenge schema for both APIs
-            .map(challenge ->
-                new MfaChallenge(challenge.type(), challenge.prompt(), challenge.choices()))
-            .toList(),
-        status.flatMap(LoginStatus::relaunchUrl).map(URI::toString).orElse(null));
+    return LoginView.builder()
+        .loginId(login.loginId())
+        .tag(login.tag().orElse(null))
+        .institution(login.institution().orElse(null))
+        .createdAt(login.createdAt().toString())
+        .lastRefresh(
+            login.lastRefresh().map(at -> at.toInstant(ZoneOffset.UTC).toString()).orElse(null))
+        .state(status.map(LoginStatus::state).orElse(null))
+        .stateUpdatedAt(status.map(LoginStatus::updatedAt).map(Instant::toString).orElse(null))
+        .lastSuccessAt(
+            status.flatMap(LoginStatus::lastSuccessAt).map(Instant::toString).orElse(null))
+        .errorCode(status.flatMap(LoginStatus::errorCode).orElse(null))
+        .errorMessage(status.flatMap(LoginStatus::errorMessage).orElse(null))
+        .mfaChallenges(
+            status
+                .map(LoginStatus::mfaChallenges)
+                .orElse(List.of())
+                .stream() // one MfaChallenge schema for both APIs
+                .map(challenge ->
+                    new MfaChallenge(challenge.type(), challenge.prompt(), challenge.choices()))
+                .toList())
+        .relaunchUrl(status.flatMap(LoginStatus::relaunchUrl).map(URI::toString).orElse(null))
+        .build();
   }
 
   @Override
   public String toString() {
     return "LoginView[state=" + state + "]"; // the loginId is a secret
+  }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sets the fields of a {@link LoginView} by name, so two of the same type cannot be swapped. */
+  static final class Builder {
+    private String loginId;
+    private String tag;
+    private String institution;
+    private String createdAt;
+    private String lastRefresh;
+    private String state;
+    private String stateUpdatedAt;
+    private String lastSuccessAt;
+    private String errorCode;
+    private String errorMessage;
+    private List<MfaChallenge> mfaChallenges;
+    private String relaunchUrl;
+
+    private Builder() {}
+
+    Builder loginId(String loginId) {
+      this.loginId = loginId;
+      return this;
+    }
+
+    Builder tag(String tag) {
+      this.tag = tag;
+      return this;
+    }
+
+    Builder institution(String institution) {
+      this.institution = institution;
+      return this;
+    }
+
+    Builder createdAt(String createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    Builder lastRefresh(String lastRefresh) {
+      this.lastRefresh = lastRefresh;
+      return this;
+    }
+
+    Builder state(String state) {
+      this.state = state;
+      return this;
+    }
+
+    Builder stateUpdatedAt(String stateUpdatedAt) {
+      this.stateUpdatedAt = stateUpdatedAt;
+      return this;
+    }
+
+    Builder lastSuccessAt(String lastSuccessAt) {
+      this.lastSuccessAt = lastSuccessAt;
+      return this;
+    }
+
+    Builder errorCode(String errorCode) {
+      this.errorCode = errorCode;
+      return this;
+    }
+
+    Builder errorMessage(String errorMessage) {
+      this.errorMessage = errorMessage;
+      return this;
+    }
+
+    Builder mfaChallenges(List<MfaChallenge> mfaChallenges) {
+      this.mfaChallenges = mfaChallenges;
+      return this;
+    }
+
+    Builder relaunchUrl(String relaunchUrl) {
+      this.relaunchUrl = relaunchUrl;
+      return this;
+    }
+
+    LoginView build() {
+      return new LoginView(
+          loginId,
+          tag,
+          institution,
+          createdAt,
+          lastRefresh,
+          state,
+          stateUpdatedAt,
+          lastSuccessAt,
+          errorCode,
+          errorMessage,
+          mfaChallenges,
+          relaunchUrl);
+    }
   }
 }

@@ -2,9 +2,10 @@ package io.flinks4j.sync.http;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.flinks4j.sync.ingest.StoredColumns;
 import io.flinks4j.sync.storage.Database;
+import io.flinks4j.sync.storage.NamedStatement;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -31,8 +32,9 @@ final class ReadQueries {
   List<AccountView> accounts(long loginRef) {
     return database.inTransaction(connection -> {
       List<AccountView> accounts = new ArrayList<>();
-      try (PreparedStatement select =
-          connection.prepareStatement(
+      try (NamedStatement select =
+          NamedStatement.prepare(
+              connection,
               """
               select a.id, a.flinks_account_id, a.title, a.account_number, a.last_four_digits,
                      a.transit_number, a.institution_number, a.category, a.kind, a.account_type,
@@ -45,10 +47,10 @@ final class ReadQueries {
               left join balance_snapshots b on b.id =
                   (select s.id from balance_snapshots s where s.account_id = a.id
                    order by s.as_of desc nulls last, s.id desc fetch first 1 row only)
-              where a.login_id = ?
+              where a.login_id = :login_id
               order by a.id
               """)) {
-        select.setLong(1, loginRef);
+        select.setLong("login_id", loginRef);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             accounts.add(account(rows));
@@ -62,9 +64,9 @@ final class ReadQueries {
   /** The login an account belongs to, if the account exists. */
   Optional<Long> loginOfAccount(long accountId) {
     return database.inTransaction(connection -> {
-      try (PreparedStatement select =
-          connection.prepareStatement("select login_id from accounts where id = ?")) {
-        select.setLong(1, accountId);
+      try (NamedStatement select =
+          NamedStatement.prepare(connection, "select login_id from accounts where id = :id")) {
+        select.setLong("id", accountId);
         try (ResultSet rows = select.executeQuery()) {
           return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
         }
@@ -81,35 +83,34 @@ final class ReadQueries {
       long accountId, LocalDate from, LocalDate to, Optional<TransactionKey> after, int limit) {
     return database.inTransaction(connection -> {
       String sql =
-          "select id, flinks_transaction_id, booked_on, description, debit, credit, balance, code"
-              + " from transactions where account_id = ? and booked_on >= ? and booked_on <= ?"
-              + " and removed_at is null"
-              + (after.isPresent() ? " and (booked_on < ? or (booked_on = ? and id < ?))" : "")
-              + " order by booked_on desc, id desc fetch first ? rows only";
-      try (PreparedStatement select = connection.prepareStatement(sql)) {
-        int i = 1;
-        select.setLong(i++, accountId);
-        select.setObject(i++, from);
-        select.setObject(i++, to);
+          "select id, flinks_transaction_id, "
+              + String.join(", ", StoredColumns.transactionColumns())
+              + " from transactions where account_id = :account_id"
+              + " and booked_on >= :from and booked_on <= :to and removed_at is null"
+              + (after.isPresent()
+                  ? " and (booked_on < :after_date or (booked_on = :after_date and id < :after_id))"
+                  : "")
+              + " order by booked_on desc, id desc fetch first :limit rows only";
+      try (NamedStatement select = NamedStatement.prepare(connection, sql)) {
+        select.setLong("account_id", accountId).setObject("from", from).setObject("to", to);
         if (after.isPresent()) {
-          select.setObject(i++, after.get().date());
-          select.setObject(i++, after.get().date());
-          select.setLong(i++, after.get().id());
+          select.setObject("after_date", after.get().date()).setLong("after_id", after.get().id());
         }
-        select.setInt(i, limit);
+        select.setInt("limit", limit);
         List<TransactionView> page = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             page.add(
-                new TransactionView(
-                    rows.getLong("id"),
-                    rows.getString("flinks_transaction_id"),
-                    rows.getObject("booked_on", LocalDate.class).toString(),
-                    rows.getString("description"),
-                    rows.getBigDecimal("debit"),
-                    rows.getBigDecimal("credit"),
-                    rows.getBigDecimal("balance"),
-                    rows.getString("code")));
+                TransactionView.builder()
+                    .rowId(rows.getLong("id"))
+                    .flinksTransactionId(rows.getString("flinks_transaction_id"))
+                    .date(rows.getObject("booked_on", LocalDate.class).toString())
+                    .description(rows.getString("description"))
+                    .debit(rows.getBigDecimal("debit"))
+                    .credit(rows.getBigDecimal("credit"))
+                    .balance(rows.getBigDecimal("balance"))
+                    .code(rows.getString("code"))
+                    .build());
           }
         }
         return page;
@@ -125,16 +126,15 @@ final class ReadQueries {
     return database.inTransaction(connection -> {
       String sql =
           "select id, available, current_amount, limit_amount, as_of, recorded_at from balance_snapshots"
-              + " where account_id = ?"
-              + (beforeId.isPresent() ? " and id < ?" : "")
-              + " order by id desc fetch first ? rows only";
-      try (PreparedStatement select = connection.prepareStatement(sql)) {
-        int i = 1;
-        select.setLong(i++, accountId);
+              + " where account_id = :account_id"
+              + (beforeId.isPresent() ? " and id < :before_id" : "")
+              + " order by id desc fetch first :limit rows only";
+      try (NamedStatement select = NamedStatement.prepare(connection, sql)) {
+        select.setLong("account_id", accountId);
         if (beforeId.isPresent()) {
-          select.setLong(i++, beforeId.get());
+          select.setLong("before_id", beforeId.get());
         }
-        select.setInt(i, limit);
+        select.setInt("limit", limit);
         List<BalanceView> page = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
@@ -162,21 +162,22 @@ final class ReadQueries {
                 rows.getString("email"),
                 rows.getString("phone_number"));
     BalanceView balance = rows.getObject("recorded_at") == null ? null : balance(rows, null);
-    return new AccountView(
-        String.valueOf(rows.getLong("id")),
-        rows.getString("flinks_account_id"),
-        rows.getString("title"),
-        rows.getString("account_number"),
-        rows.getString("last_four_digits"),
-        rows.getString("transit_number"),
-        rows.getString("institution_number"),
-        rows.getString("category"),
-        rows.getString("kind"),
-        rows.getString("account_type"),
-        rows.getString("currency"),
-        rows.getBigDecimal("overdraft_limit"),
-        holder,
-        balance);
+    return AccountView.builder()
+        .id(String.valueOf(rows.getLong("id")))
+        .flinksAccountId(rows.getString("flinks_account_id"))
+        .title(rows.getString("title"))
+        .accountNumber(rows.getString("account_number"))
+        .lastFourDigits(rows.getString("last_four_digits"))
+        .transitNumber(rows.getString("transit_number"))
+        .institutionNumber(rows.getString("institution_number"))
+        .category(rows.getString("category"))
+        .type(rows.getString("kind"))
+        .accountType(rows.getString("account_type"))
+        .currency(rows.getString("currency"))
+        .overdraftLimit(rows.getBigDecimal("overdraft_limit"))
+        .holder(holder)
+        .balance(balance)
+        .build();
   }
 
   private static BalanceView balance(ResultSet rows, Long snapshotId) throws SQLException {
@@ -210,7 +211,122 @@ final class ReadQueries {
       @ApiDoc(nullable = true) BigDecimal overdraftLimit,
       @ApiDoc(value = "null until Flinks sent the holder (KYC)", nullable = true) HolderView holder,
       @ApiDoc(value = "the newest balance snapshot; null before the first", nullable = true)
-          BalanceView balance) {}
+          BalanceView balance) {
+    /** A builder with every field unset (null, or the type's zero). */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * Sets the fields of a {@link AccountView} by name, so two of the same type cannot be swapped.
+     */
+    static final class Builder {
+      private String id;
+      private String flinksAccountId;
+      private String title;
+      private String accountNumber;
+      private String lastFourDigits;
+      private String transitNumber;
+      private String institutionNumber;
+      private String category;
+      private String type;
+      private String accountType;
+      private String currency;
+      private BigDecimal overdraftLimit;
+      private HolderView holder;
+      private BalanceView balance;
+
+      private Builder() {}
+
+      Builder id(String id) {
+        this.id = id;
+        return this;
+      }
+
+      Builder flinksAccountId(String flinksAccountId) {
+        this.flinksAccountId = flinksAccountId;
+        return this;
+      }
+
+      Builder title(String title) {
+        this.title = title;
+        return this;
+      }
+
+      Builder accountNumber(String accountNumber) {
+        this.accountNumber = accountNumber;
+        return this;
+      }
+
+      Builder lastFourDigits(String lastFourDigits) {
+        this.lastFourDigits = lastFourDigits;
+        return this;
+      }
+
+      Builder transitNumber(String transitNumber) {
+        this.transitNumber = transitNumber;
+        return this;
+      }
+
+      Builder institutionNumber(String institutionNumber) {
+        this.institutionNumber = institutionNumber;
+        return this;
+      }
+
+      Builder category(String category) {
+        this.category = category;
+        return this;
+      }
+
+      Builder type(String type) {
+        this.type = type;
+        return this;
+      }
+
+      Builder accountType(String accountType) {
+        this.accountType = accountType;
+        return this;
+      }
+
+      Builder currency(String currency) {
+        this.currency = currency;
+        return this;
+      }
+
+      Builder overdraftLimit(BigDecimal overdraftLimit) {
+        this.overdraftLimit = overdraftLimit;
+        return this;
+      }
+
+      Builder holder(HolderView holder) {
+        this.holder = holder;
+        return this;
+      }
+
+      Builder balance(BalanceView balance) {
+        this.balance = balance;
+        return this;
+      }
+
+      AccountView build() {
+        return new AccountView(
+            id,
+            flinksAccountId,
+            title,
+            accountNumber,
+            lastFourDigits,
+            transitNumber,
+            institutionNumber,
+            category,
+            type,
+            accountType,
+            currency,
+            overdraftLimit,
+            holder,
+            balance);
+      }
+    }
+  }
 
   /** An account holder as served. */
   @ApiDoc("The holder of an account, as the bank reports it")
@@ -253,5 +369,72 @@ final class ReadQueries {
       @ApiDoc(nullable = true) BigDecimal debit,
       @ApiDoc(nullable = true) BigDecimal credit,
       @ApiDoc(nullable = true) BigDecimal balance,
-      @ApiDoc(nullable = true) String code) {}
+      @ApiDoc(nullable = true) String code) {
+    /** A builder with every field unset (null, or the type's zero). */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * Sets the fields of a {@link TransactionView} by name, so two of the same type cannot be
+     * swapped.
+     */
+    static final class Builder {
+      private long rowId;
+      private String flinksTransactionId;
+      private String date;
+      private String description;
+      private BigDecimal debit;
+      private BigDecimal credit;
+      private BigDecimal balance;
+      private String code;
+
+      private Builder() {}
+
+      Builder rowId(long rowId) {
+        this.rowId = rowId;
+        return this;
+      }
+
+      Builder flinksTransactionId(String flinksTransactionId) {
+        this.flinksTransactionId = flinksTransactionId;
+        return this;
+      }
+
+      Builder date(String date) {
+        this.date = date;
+        return this;
+      }
+
+      Builder description(String description) {
+        this.description = description;
+        return this;
+      }
+
+      Builder debit(BigDecimal debit) {
+        this.debit = debit;
+        return this;
+      }
+
+      Builder credit(BigDecimal credit) {
+        this.credit = credit;
+        return this;
+      }
+
+      Builder balance(BigDecimal balance) {
+        this.balance = balance;
+        return this;
+      }
+
+      Builder code(String code) {
+        this.code = code;
+        return this;
+      }
+
+      TransactionView build() {
+        return new TransactionView(
+            rowId, flinksTransactionId, date, description, debit, credit, balance, code);
+      }
+    }
+  }
 }

@@ -2,10 +2,11 @@ package io.flinks4j.sync.ingest;
 
 import io.flinks4j.client.model.Account;
 import io.flinks4j.client.model.AccountsDetail;
-import io.flinks4j.client.model.Address;
 import io.flinks4j.client.model.Balance;
 import io.flinks4j.client.model.Holder;
 import io.flinks4j.client.model.Transaction;
+import io.flinks4j.sync.storage.Columns;
+import io.flinks4j.sync.storage.NamedStatement;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -52,6 +51,10 @@ import java.util.concurrent.TimeUnit;
  * transaction's content and its position among identical ones, so re-applying stays idempotent.
  */
 public final class Ingester {
+
+  private static final Columns<Account> ACCOUNT = StoredColumns.ACCOUNT;
+  private static final Columns<Holder> HOLDER = StoredColumns.HOLDER;
+  private static final Columns<Balance> BALANCE = StoredColumns.BALANCE;
 
   private static final HexFormat HEX = HexFormat.of();
 
@@ -149,23 +152,24 @@ public final class Ingester {
         new TransactionWriter(connection, loginRef, now, locked.changeSeq())
             .write(changed, authoritative);
     if (changes.lastSeq() != locked.changeSeq()) {
-      try (PreparedStatement update =
-          connection.prepareStatement("update logins set change_seq = ? where id = ?")) {
-        update.setLong(1, changes.lastSeq());
-        update.setLong(2, loginRef);
+      try (NamedStatement update =
+          NamedStatement.prepare(
+              connection, "update logins set change_seq = :seq where id = :id")) {
+        update.setLong("seq", changes.lastSeq()).setLong("id", loginRef);
         update.executeUpdate();
       }
     }
     recordDigests(connection, changedDigests);
     int snapshots = insertSnapshots(connection, accounts, stored, retrievalKey, asOf, now);
-    return new IngestResult(
-        accounts.size(),
-        newAccounts,
-        transactions,
-        changes.added(),
-        changes.modified(),
-        changes.removed(),
-        snapshots);
+    return IngestResult.builder()
+        .accounts(accounts.size())
+        .newAccounts(newAccounts)
+        .transactions(transactions)
+        .newTransactions(changes.added())
+        .modifiedTransactions(changes.modified())
+        .removedTransactions(changes.removed())
+        .balanceSnapshots(snapshots)
+        .build();
   }
 
   /**
@@ -178,32 +182,38 @@ public final class Ingester {
       throws SQLException {
     OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     lockLogin(connection, loginRef, now);
-    List<HolderRow> wanted = holders.stream().filter(Objects::nonNull).map(HolderRow::of).toList();
-    List<HolderRow> existing = new ArrayList<>();
-    try (PreparedStatement select =
-        connection.prepareStatement(
+    List<Columns.Stored> wanted =
+        holders.stream().filter(Objects::nonNull).map(HOLDER::values).toList();
+    List<Columns.Stored> existing = new ArrayList<>();
+    try (NamedStatement select =
+        NamedStatement.prepare(
+            connection,
             "select "
-                + HolderRow.COLUMNS
-                + " from holders where login_id = ? and account_id is null order by id")) {
-      select.setLong(1, loginRef);
+                + HOLDER.names()
+                + " from holders where login_id = :login_id and account_id is null order by id")) {
+      select.setLong("login_id", loginRef);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          existing.add(HolderRow.read(rows));
+          existing.add(HOLDER.read(rows));
         }
       }
     }
     if (existing.equals(wanted)) {
       return false;
     }
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "delete from holders where login_id = ? and account_id is null")) {
-      delete.setLong(1, loginRef);
+    try (NamedStatement delete =
+        NamedStatement.prepare(
+            connection, "delete from holders where login_id = :login_id and account_id is null")) {
+      delete.setLong("login_id", loginRef);
       delete.executeUpdate();
     }
-    try (PreparedStatement insert = connection.prepareStatement(HolderRow.INSERT)) {
-      for (HolderRow holder : wanted) {
-        holder.bindInsert(insert, loginRef, null, now);
+    try (NamedStatement insert = NamedStatement.prepare(connection, HOLDER_INSERT)) {
+      for (Columns.Stored holder : wanted) {
+        HOLDER.bindStored(insert, holder);
+        insert
+            .setLong("login_id", loginRef)
+            .setLong("account_id", (Long) null)
+            .setObject("now", now);
         insert.addBatch();
       }
       insert.executeBatch();
@@ -218,20 +228,22 @@ public final class Ingester {
    */
   private static Locked lockLogin(Connection connection, long loginRef, OffsetDateTime now)
       throws SQLException {
-    try (PreparedStatement lock =
-        connection.prepareStatement("update logins set last_ingested_at = ? where id = ?")) {
-      lock.setObject(1, now);
-      lock.setLong(2, loginRef);
+    try (NamedStatement lock =
+        NamedStatement.prepare(
+            connection, "update logins set last_ingested_at = :now where id = :id")) {
+      lock.setObject("now", now).setLong("id", loginRef);
       if (lock.executeUpdate() != 1) {
         throw new IllegalArgumentException("no login with id " + loginRef);
       }
     }
-    try (PreparedStatement select =
-        connection.prepareStatement("select change_seq, last_refresh from logins where id = ?")) {
-      select.setLong(1, loginRef);
+    try (NamedStatement select =
+        NamedStatement.prepare(
+            connection, "select change_seq, last_refresh from logins where id = :id")) {
+      select.setLong("id", loginRef);
       try (ResultSet rows = select.executeQuery()) {
         rows.next();
-        return new Locked(rows.getLong(1), rows.getObject(2, LocalDateTime.class));
+        return new Locked(
+            rows.getLong("change_seq"), rows.getObject("last_refresh", LocalDateTime.class));
       }
     }
   }
@@ -243,22 +255,22 @@ public final class Ingester {
       Connection connection, long loginRef, String institution, LocalDateTime asOf)
       throws SQLException {
     if (institution != null) {
-      try (PreparedStatement update =
-          connection.prepareStatement(
-              "update logins set institution = ? where id = ? and (institution is null or institution <> ?)")) {
-        setText(update, 1, institution);
-        update.setLong(2, loginRef);
-        setText(update, 3, institution);
+      try (NamedStatement update =
+          NamedStatement.prepare(
+              connection,
+              "update logins set institution = :institution where id = :id"
+                  + " and (institution is null or institution <> :institution)")) {
+        update.setText("institution", institution).setLong("id", loginRef);
         update.executeUpdate();
       }
     }
     if (asOf != null) {
-      try (PreparedStatement update =
-          connection.prepareStatement(
-              "update logins set last_refresh = ? where id = ? and (last_refresh is null or last_refresh < ?)")) {
-        update.setObject(1, asOf);
-        update.setLong(2, loginRef);
-        update.setObject(3, asOf);
+      try (NamedStatement update =
+          NamedStatement.prepare(
+              connection,
+              "update logins set last_refresh = :as_of where id = :id"
+                  + " and (last_refresh is null or last_refresh < :as_of)")) {
+        update.setObject("as_of", asOf).setLong("id", loginRef);
         update.executeUpdate();
       }
     }
@@ -292,20 +304,19 @@ public final class Ingester {
   private static Map<String, StoredAccount> loadAccounts(Connection connection, long loginRef)
       throws SQLException {
     Map<String, StoredAccount> accounts = new HashMap<>();
-    try (PreparedStatement select =
-        connection.prepareStatement(
+    try (NamedStatement select =
+        NamedStatement.prepare(
+            connection,
             "select id, flinks_account_id, transactions_digest, "
-                + AccountRow.COLUMNS
-                + " from accounts where login_id = ?")) {
-      select.setLong(1, loginRef);
+                + ACCOUNT.names()
+                + " from accounts where login_id = :login_id")) {
+      select.setLong("login_id", loginRef);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           accounts.put(
               rows.getString("flinks_account_id"),
               new StoredAccount(
-                  rows.getLong("id"),
-                  AccountRow.read(rows),
-                  rows.getString("transactions_digest")));
+                  rows.getLong("id"), ACCOUNT.read(rows), rows.getString("transactions_digest")));
         }
       }
     }
@@ -320,30 +331,32 @@ public final class Ingester {
       OffsetDateTime now)
       throws SQLException {
     int inserted = 0;
-    try (PreparedStatement insert =
-            connection.prepareStatement(
+    try (NamedStatement insert =
+            NamedStatement.prepare(
+                connection,
                 "insert into accounts (login_id, flinks_account_id, "
-                    + AccountRow.COLUMNS
-                    + ", first_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing");
-        PreparedStatement update =
-            connection.prepareStatement(
-                "update accounts set title = ?, account_number = ?, last_four_digits = ?,"
-                    + " transit_number = ?, institution_number = ?, category = ?, kind = ?, account_type = ?,"
-                    + " currency = ?, overdraft_limit = ? where id = ?")) {
+                    + ACCOUNT.names()
+                    + ", first_seen_at) values (:login_id, :key, "
+                    + ACCOUNT.params()
+                    + ", :now) on conflict do nothing");
+        NamedStatement update =
+            NamedStatement.prepare(
+                connection, "update accounts set " + ACCOUNT.assignments() + " where id = :id")) {
       for (Account account : accounts) {
         StoredAccount existing = stored.get(accountKey(account));
-        AccountRow incoming = AccountRow.of(account);
         if (existing == null) {
-          insert.setLong(1, loginRef);
-          setText(insert, 2, accountKey(account));
-          incoming.bind(insert, 3);
-          insert.setObject(13, now);
+          insert
+              .setLong("login_id", loginRef)
+              .setText("key", accountKey(account))
+              .bind(ACCOUNT, account)
+              .setObject("now", now);
           inserted += Math.max(0, insert.executeUpdate());
         } else {
-          AccountRow merged = incoming.over(existing.row());
-          if (!merged.sameAs(existing.row())) {
-            merged.bind(update, 1);
-            update.setLong(11, existing.id());
+          // Fields this payload omits (null) keep their stored value.
+          Columns.Stored merged = ACCOUNT.values(account).over(existing.row());
+          if (!merged.equals(existing.row())) {
+            ACCOUNT.bindStored(update, merged);
+            update.setLong("id", existing.id());
             update.executeUpdate();
           }
         }
@@ -359,35 +372,46 @@ public final class Ingester {
       Map<String, StoredAccount> stored,
       OffsetDateTime now)
       throws SQLException {
-    Map<Long, HolderRow> existing = new HashMap<>();
-    try (PreparedStatement select =
-        connection.prepareStatement(
+    Map<Long, Columns.Stored> existing = new HashMap<>();
+    try (NamedStatement select =
+        NamedStatement.prepare(
+            connection,
             "select account_id, "
-                + HolderRow.COLUMNS
-                + " from holders where login_id = ? and account_id is not null")) {
-      select.setLong(1, loginRef);
+                + HOLDER.names()
+                + " from holders where login_id = :login_id and account_id is not null")) {
+      select.setLong("login_id", loginRef);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          existing.put(rows.getLong("account_id"), HolderRow.read(rows));
+          existing.put(rows.getLong("account_id"), HOLDER.read(rows));
         }
       }
     }
-    try (PreparedStatement insert = connection.prepareStatement(HolderRow.INSERT);
-        PreparedStatement update = connection.prepareStatement(HolderRow.UPDATE)) {
+    try (NamedStatement insert = NamedStatement.prepare(connection, HOLDER_INSERT);
+        NamedStatement update =
+            NamedStatement.prepare(
+                connection,
+                "update holders set "
+                    + HOLDER.assignments()
+                    + ", updated_at = :now where account_id = :account_id")) {
       for (Account account : accounts) {
         if (account.holder() == null) {
           continue;
         }
         long accountId = stored.get(accountKey(account)).id();
-        HolderRow incoming = HolderRow.of(account.holder());
-        HolderRow current = existing.get(accountId);
+        Columns.Stored incoming = HOLDER.values(account.holder());
+        Columns.Stored current = existing.get(accountId);
         if (current == null) {
-          incoming.bindInsert(insert, loginRef, accountId, now);
+          HOLDER.bindStored(insert, incoming);
+          insert
+              .setLong("login_id", loginRef)
+              .setLong("account_id", accountId)
+              .setObject("now", now);
           insert.executeUpdate();
         } else {
-          HolderRow merged = incoming.over(current);
+          Columns.Stored merged = incoming.over(current);
           if (!merged.equals(current)) {
-            merged.bindUpdate(update, accountId, now);
+            HOLDER.bindStored(update, merged);
+            update.setLong("account_id", accountId).setObject("now", now);
             update.executeUpdate();
           }
         }
@@ -431,11 +455,11 @@ public final class Ingester {
     if (digests.isEmpty()) {
       return;
     }
-    try (PreparedStatement update =
-        connection.prepareStatement("update accounts set transactions_digest = ? where id = ?")) {
+    try (NamedStatement update =
+        NamedStatement.prepare(
+            connection, "update accounts set transactions_digest = :digest where id = :id")) {
       for (var entry : digests.entrySet()) {
-        setText(update, 1, entry.getValue());
-        update.setLong(2, entry.getKey());
+        update.setText("digest", entry.getValue()).setLong("id", entry.getKey());
         update.addBatch();
       }
       update.executeBatch();
@@ -451,22 +475,25 @@ public final class Ingester {
       OffsetDateTime now)
       throws SQLException {
     int written = 0;
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into balance_snapshots (account_id, retrieval_key, available,"
-                + " current_amount, limit_amount, as_of, recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+    try (NamedStatement insert =
+        NamedStatement.prepare(
+            connection,
+            "insert into balance_snapshots (account_id, retrieval_key, "
+                + BALANCE.names()
+                + ", as_of, recorded_at) values (:account_id, :retrieval_key, "
+                + BALANCE.params()
+                + ", :as_of, :now) on conflict do nothing")) {
       for (Account account : accounts) {
         Balance balance = account.balance();
         if (balance == null) {
           continue;
         }
-        insert.setLong(1, stored.get(accountKey(account)).id());
-        setText(insert, 2, retrievalKey);
-        setAmount(insert, 3, balance.available());
-        setAmount(insert, 4, balance.current());
-        setAmount(insert, 5, balance.limit());
-        insert.setObject(6, asOf);
-        insert.setObject(7, now);
+        insert
+            .setLong("account_id", stored.get(accountKey(account)).id())
+            .setText("retrieval_key", retrievalKey)
+            .bind(BALANCE, balance)
+            .setObject("as_of", asOf)
+            .setObject("now", now);
         written +=
             insert.executeUpdate(); // one by one: exact counts even where a batch reports none
       }
@@ -476,15 +503,6 @@ public final class Ingester {
 
   private static boolean usableId(String id) {
     return id != null && !id.isBlank() && !id.toLowerCase(Locale.ROOT).contains("xxxx");
-  }
-
-  static void setAmount(PreparedStatement statement, int index, BigDecimal amount)
-      throws SQLException {
-    if (amount == null) {
-      statement.setNull(index, Types.NUMERIC);
-    } else {
-      statement.setBigDecimal(index, amount);
-    }
   }
 
   static String plain(BigDecimal amount) {
@@ -508,211 +526,12 @@ public final class Ingester {
    * @param transactionsDigest {@link TransactionWriter#digest} of the last authoritative payload;
    *     null at first
    */
-  private record StoredAccount(long id, AccountRow row, String transactionsDigest) {}
+  private record StoredAccount(long id, Columns.Stored row, String transactionsDigest) {}
 
-  /** The mutable columns of an account. */
-  private record AccountRow(
-      String title,
-      String accountNumber,
-      String lastFourDigits,
-      String transitNumber,
-      String institutionNumber,
-      String category,
-      String kind,
-      String accountType,
-      String currency,
-      BigDecimal overdraftLimit) {
-
-    static final String COLUMNS =
-        "title, account_number, last_four_digits, transit_number, institution_number,"
-            + " category, kind, account_type, currency, overdraft_limit";
-
-    static AccountRow of(Account a) {
-      return new AccountRow(
-          a.title(),
-          a.accountNumber(),
-          a.lastFourDigits(),
-          a.transitNumber(),
-          a.institutionNumber(),
-          a.category() == null ? null : a.category().value(),
-          a.type(),
-          a.accountType() == null ? null : a.accountType().value(),
-          a.currency(),
-          a.overdraftLimit());
-    }
-
-    static AccountRow read(ResultSet rows) throws SQLException {
-      return new AccountRow(
-          rows.getString("title"),
-          rows.getString("account_number"),
-          rows.getString("last_four_digits"),
-          rows.getString("transit_number"),
-          rows.getString("institution_number"),
-          rows.getString("category"),
-          rows.getString("kind"),
-          rows.getString("account_type"),
-          rows.getString("currency"),
-          rows.getBigDecimal("overdraft_limit"));
-    }
-
-    /** This row's values, with the stored ones where this has none. */
-    AccountRow over(AccountRow stored) {
-      return new AccountRow(
-          or(title, stored.title),
-          or(accountNumber, stored.accountNumber),
-          or(lastFourDigits, stored.lastFourDigits),
-          or(transitNumber, stored.transitNumber),
-          or(institutionNumber, stored.institutionNumber),
-          or(category, stored.category),
-          or(kind, stored.kind),
-          or(accountType, stored.accountType),
-          or(currency, stored.currency),
-          or(overdraftLimit, stored.overdraftLimit));
-    }
-
-    boolean sameAs(AccountRow other) {
-      return Objects.equals(title, other.title)
-          && Objects.equals(accountNumber, other.accountNumber)
-          && Objects.equals(lastFourDigits, other.lastFourDigits)
-          && Objects.equals(transitNumber, other.transitNumber)
-          && Objects.equals(institutionNumber, other.institutionNumber)
-          && Objects.equals(category, other.category)
-          && Objects.equals(kind, other.kind)
-          && Objects.equals(accountType, other.accountType)
-          && Objects.equals(currency, other.currency)
-          && sameAmount(overdraftLimit, other.overdraftLimit);
-    }
-
-    void bind(PreparedStatement statement, int first) throws SQLException {
-      int i = first;
-      setText(statement, i++, title);
-      setText(statement, i++, accountNumber);
-      setText(statement, i++, lastFourDigits);
-      setText(statement, i++, transitNumber);
-      setText(statement, i++, institutionNumber);
-      setText(statement, i++, category);
-      setText(statement, i++, kind);
-      setText(statement, i++, accountType);
-      setText(statement, i++, currency);
-      setAmount(statement, i, overdraftLimit);
-    }
-  }
-
-  /** The columns of a holder. */
-  private record HolderRow(
-      String name,
-      String civicAddress,
-      String city,
-      String province,
-      String postalCode,
-      String poBox,
-      String country,
-      String email,
-      String phoneNumber) {
-
-    static final String COLUMNS =
-        "name, civic_address, city, province, postal_code, po_box, country, email, phone_number";
-    static final String INSERT =
-        "insert into holders (login_id, account_id, "
-            + COLUMNS
-            + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String UPDATE =
-        "update holders set name = ?, civic_address = ?, city = ?, province = ?,"
-            + " postal_code = ?, po_box = ?, country = ?, email = ?, phone_number = ?, updated_at = ? where account_id = ?";
-
-    static HolderRow of(Holder h) {
-      Address a = h.address();
-      return new HolderRow(
-          h.name(),
-          a == null ? null : a.civicAddress(),
-          a == null ? null : a.city(),
-          a == null ? null : a.province(),
-          a == null ? null : a.postalCode(),
-          a == null ? null : a.poBox(),
-          a == null ? null : a.country(),
-          h.email(),
-          h.phoneNumber());
-    }
-
-    static HolderRow read(ResultSet rows) throws SQLException {
-      return new HolderRow(
-          rows.getString("name"),
-          rows.getString("civic_address"),
-          rows.getString("city"),
-          rows.getString("province"),
-          rows.getString("postal_code"),
-          rows.getString("po_box"),
-          rows.getString("country"),
-          rows.getString("email"),
-          rows.getString("phone_number"));
-    }
-
-    HolderRow over(HolderRow stored) {
-      return new HolderRow(
-          or(name, stored.name),
-          or(civicAddress, stored.civicAddress),
-          or(city, stored.city),
-          or(province, stored.province),
-          or(postalCode, stored.postalCode),
-          or(poBox, stored.poBox),
-          or(country, stored.country),
-          or(email, stored.email),
-          or(phoneNumber, stored.phoneNumber));
-    }
-
-    void bindInsert(PreparedStatement insert, long loginRef, Long accountId, OffsetDateTime now)
-        throws SQLException {
-      insert.setLong(1, loginRef);
-      if (accountId == null) {
-        insert.setNull(2, Types.BIGINT);
-      } else {
-        insert.setLong(2, accountId);
-      }
-      bindColumns(insert, 3);
-      insert.setObject(12, now);
-    }
-
-    void bindUpdate(PreparedStatement update, long accountId, OffsetDateTime now)
-        throws SQLException {
-      bindColumns(update, 1);
-      update.setObject(10, now);
-      update.setLong(11, accountId);
-    }
-
-    private void bindColumns(PreparedStatement statement, int first) throws SQLException {
-      int i = first;
-      setText(statement, i++, name);
-      setText(statement, i++, civicAddress);
-      setText(statement, i++, city);
-      setText(statement, i++, province);
-      setText(statement, i++, postalCode);
-      setText(statement, i++, poBox);
-      setText(statement, i++, country);
-      setText(statement, i++, email);
-      setText(statement, i, phoneNumber);
-    }
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value != null ? value : fallback;
-  }
-
-  static boolean sameAmount(BigDecimal a, BigDecimal b) {
-    return a == null ? b == null : b != null && a.compareTo(b) == 0;
-  }
-
-  /**
-   * Binds bank text as it came, but for NUL: PostgreSQL refuses it in text columns, and one NUL in
-   * a description would otherwise make the whole payload impossible to store. It becomes U+FFFD, as
-   * for any undecodable byte.
-   */
-  static void setText(PreparedStatement statement, int index, String value) throws SQLException {
-    statement.setString(index, storable(value));
-  }
-
-  /** {@code value} as {@link #setText} stores it. */
-  static String storable(String value) {
-    boolean clean = value == null || value.indexOf('\u0000') < 0;
-    return clean ? value : value.replace('\u0000', '\uFFFD');
-  }
+  private static final String HOLDER_INSERT =
+      "insert into holders (login_id, account_id, "
+          + HOLDER.names()
+          + ", updated_at) values (:login_id, :account_id, "
+          + HOLDER.params()
+          + ", :now)";
 }

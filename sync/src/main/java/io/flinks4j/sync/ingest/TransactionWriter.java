@@ -1,12 +1,12 @@
 package io.flinks4j.sync.ingest;
 
 import io.flinks4j.client.model.Transaction;
-import java.math.BigDecimal;
+import io.flinks4j.sync.storage.Columns;
+import io.flinks4j.sync.storage.NamedStatement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,9 +40,11 @@ final class TransactionWriter {
   private static final int BATCH = 2_000;
   private static final int LOOKUP_CHUNK = 500;
   private static final HexFormat HEX = HexFormat.of();
+  private static final Columns<Row> CONTENT = StoredColumns.TRANSACTION;
   private static final String STORED_COLUMNS =
-      "t.id, t.account_id, t.flinks_transaction_id, t.booked_on,"
-          + " t.description, t.debit, t.credit, t.balance, t.code, t.version, t.removed_at";
+      "t.id, t.account_id, t.flinks_transaction_id, "
+          + CONTENT.names("t")
+          + ", t.version, t.removed_at";
 
   /** A payload transaction with its storage key and the date it is stored under. */
   record Row(String key, LocalDate date, Transaction transaction) {}
@@ -138,35 +139,31 @@ final class TransactionWriter {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }
     for (Row row : rows) {
-      Transaction t = row.transaction();
-      for (String part :
-          new String[] {
-            row.key(),
-            row.date().toString(),
-            t.description(),
-            Ingester.plain(t.debit()),
-            Ingester.plain(t.credit()),
-            Ingester.plain(t.balance()),
-            t.code()
-          }) {
-        sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
+      update(sha, row.key());
+      for (String value : CONTENT.texts(row)) {
+        update(sha, value);
       }
     }
     return "v2:" + HEX.formatHex(sha.digest(), 0, 16);
   }
 
+  private static void update(MessageDigest sha, String part) {
+    sha.update(part.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+  }
+
   /** Stored rows of the login from {@code earliest} on, by account and key, read in one query. */
   private Map<Long, Map<String, Stored>> load(LocalDate earliest) throws SQLException {
     Map<Long, Map<String, Stored>> stored = new HashMap<>();
-    try (PreparedStatement select =
-        connection.prepareStatement(
+    try (NamedStatement select =
+        NamedStatement.prepare(
+            connection,
             "select "
                 + STORED_COLUMNS
                 + " from transactions t"
-                + " join accounts a on a.id = t.account_id where a.login_id = ? and t.booked_on >= ?")) {
-      select.setLong(1, loginRef);
-      select.setObject(2, earliest);
+                + " join accounts a on a.id = t.account_id where a.login_id = :login_id and t.booked_on >= :earliest")) {
+      select.setLong("login_id", loginRef);
+      select.setObject("earliest", earliest);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           Stored row = Stored.read(rows);
@@ -192,18 +189,22 @@ final class TransactionWriter {
     }
     for (int from = 0; from < missing.size(); from += LOOKUP_CHUNK) {
       List<String> chunk = missing.subList(from, Math.min(missing.size(), from + LOOKUP_CHUNK));
-      String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-      try (PreparedStatement select =
-          connection.prepareStatement(
+      StringBuilder marks = new StringBuilder();
+      for (int i = 0; i < chunk.size(); i++) {
+        marks.append(i == 0 ? ":key" : ", :key").append(i);
+      }
+      try (NamedStatement select =
+          NamedStatement.prepare(
+              connection,
               "select "
                   + STORED_COLUMNS
                   + " from transactions t"
-                  + " where t.account_id = ? and t.flinks_transaction_id in ("
+                  + " where t.account_id = :account_id and t.flinks_transaction_id in ("
                   + marks
                   + ")")) {
-        select.setLong(1, account.accountId());
+        select.setLong("account_id", account.accountId());
         for (int i = 0; i < chunk.size(); i++) {
-          Ingester.setText(select, i + 2, chunk.get(i));
+          select.setText("key" + i, chunk.get(i));
         }
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
@@ -221,20 +222,22 @@ final class TransactionWriter {
     }
     int inserted = 0;
     int pending = 0;
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into transactions (account_id,"
-                + " flinks_transaction_id, booked_on, description, debit, credit, balance, code, first_seen_at, login_id,"
-                + " added_seq, change_seq) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+    try (NamedStatement insert =
+        NamedStatement.prepare(
+            connection,
+            "insert into transactions (account_id, flinks_transaction_id, "
+                + CONTENT.names()
+                + ", first_seen_at, login_id, added_seq, change_seq) values (:account_id, :key, "
+                + CONTENT.params()
+                + ", :now, :login_id, :seq, :seq) on conflict do nothing")) {
       for (Insert row : inserts) {
-        long number = ++seq;
-        insert.setLong(1, row.accountId());
-        Ingester.setText(insert, 2, row.row().key());
-        bindContent(insert, 3, row.row());
-        insert.setObject(9, now);
-        insert.setLong(10, loginRef);
-        insert.setLong(11, number);
-        insert.setLong(12, number);
+        insert
+            .setLong("account_id", row.accountId())
+            .setText("key", row.row().key())
+            .bind(CONTENT, row.row())
+            .setObject("now", now)
+            .setLong("login_id", loginRef)
+            .setLong("seq", ++seq);
         insert.addBatch();
         if (++pending == BATCH) {
           inserted += inserted(insert.executeBatch());
@@ -252,41 +255,38 @@ final class TransactionWriter {
     if (updates.isEmpty()) {
       return;
     }
-    try (PreparedStatement history =
-            connection.prepareStatement(
-                "insert into transaction_versions (transaction_id,"
-                    + " version, booked_on, description, debit, credit, balance, code, superseded_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement update =
-            connection.prepareStatement(
-                "update transactions set booked_on = ?,"
-                    + " description = ?, debit = ?, credit = ?, balance = ?, code = ?, version = ?, change_seq = ?,"
-                    + " added_seq = case when removed_at is null then added_seq else ? end, removed_at = null,"
-                    + " login_id = ? where id = ?")) {
+    try (NamedStatement history =
+            NamedStatement.prepare(
+                connection,
+                "insert into transaction_versions (transaction_id, version, "
+                    + CONTENT.names()
+                    + ", superseded_at) values (:id, :version, "
+                    + CONTENT.params()
+                    + ", :now)");
+        NamedStatement update =
+            NamedStatement.prepare(
+                connection,
+                "update transactions set "
+                    + CONTENT.assignments()
+                    + ", version = :version, change_seq = :seq,"
+                    + " added_seq = case when removed_at is null then added_seq else :seq end, removed_at = null,"
+                    + " login_id = :login_id where id = :id")) {
       boolean versions = false;
       for (Update change : updates) {
         Stored old = change.stored();
         boolean changed = !old.sameContent(change.row());
         if (changed) {
-          history.setLong(1, old.id());
-          history.setInt(2, old.version());
-          history.setObject(3, old.date());
-          Ingester.setText(history, 4, old.description());
-          Ingester.setAmount(history, 5, old.debit());
-          Ingester.setAmount(history, 6, old.credit());
-          Ingester.setAmount(history, 7, old.balance());
-          Ingester.setText(history, 8, old.code());
-          history.setObject(9, now);
+          history.setLong("id", old.id()).setInt("version", old.version()).setObject("now", now);
+          CONTENT.bindStored(history, old.content());
           history.addBatch();
           versions = true;
         }
-        long number = ++seq;
-        bindContent(update, 1, change.row());
-        update.setInt(7, changed ? old.version() + 1 : old.version());
-        update.setLong(8, number);
-        update.setLong(9, number);
-        update.setLong(10, loginRef);
-        update.setLong(11, old.id());
+        update
+            .bind(CONTENT, change.row())
+            .setInt("version", changed ? old.version() + 1 : old.version())
+            .setLong("seq", ++seq)
+            .setLong("login_id", loginRef)
+            .setLong("id", old.id());
         update.addBatch();
       }
       if (versions) {
@@ -300,29 +300,16 @@ final class TransactionWriter {
     if (removals.isEmpty()) {
       return;
     }
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update transactions set removed_at = ?, change_seq = ? where id = ?")) {
+    try (NamedStatement update =
+        NamedStatement.prepare(
+            connection,
+            "update transactions set removed_at = :now, change_seq = :seq where id = :id")) {
       for (Stored row : removals) {
-        update.setObject(1, now);
-        update.setLong(2, ++seq);
-        update.setLong(3, row.id());
+        update.setObject("now", now).setLong("seq", ++seq).setLong("id", row.id());
         update.addBatch();
       }
       update.executeBatch();
     }
-  }
-
-  /** Binds date, description, debit, credit, balance and code from {@code first} on. */
-  private static void bindContent(PreparedStatement statement, int first, Row row)
-      throws SQLException {
-    Transaction t = row.transaction();
-    statement.setObject(first, row.date());
-    Ingester.setText(statement, first + 1, t.description());
-    Ingester.setAmount(statement, first + 2, t.debit());
-    Ingester.setAmount(statement, first + 3, t.credit());
-    Ingester.setAmount(statement, first + 4, t.balance());
-    Ingester.setText(statement, first + 5, t.code());
   }
 
   private static int inserted(int[] counts) {
@@ -338,33 +325,29 @@ final class TransactionWriter {
 
   private record Update(Stored stored, Row row) {}
 
-  /** A stored transaction as compared with the payload. */
+  /**
+   * A stored transaction as compared with the payload.
+   *
+   * @param content its {@link StoredColumns#TRANSACTION} columns
+   */
   private record Stored(
       long id,
       long accountId,
       String key,
       LocalDate date,
-      String description,
-      BigDecimal debit,
-      BigDecimal credit,
-      BigDecimal balance,
-      String code,
+      Columns.Stored content,
       int version,
       boolean removed) {
 
     static Stored read(ResultSet rows) throws SQLException {
       return new Stored(
-          rows.getLong(1),
-          rows.getLong(2),
-          rows.getString(3),
-          rows.getObject(4, LocalDate.class),
-          rows.getString(5),
-          rows.getBigDecimal(6),
-          rows.getBigDecimal(7),
-          rows.getBigDecimal(8),
-          rows.getString(9),
-          rows.getInt(10),
-          rows.getObject(11) != null);
+          rows.getLong("id"),
+          rows.getLong("account_id"),
+          rows.getString("flinks_transaction_id"),
+          rows.getObject("booked_on", LocalDate.class),
+          CONTENT.read(rows),
+          rows.getInt("version"),
+          rows.getObject("removed_at") != null);
     }
 
     /**
@@ -372,13 +355,7 @@ final class TransactionWriter {
      * stored).
      */
     boolean sameContent(Row row) {
-      Transaction t = row.transaction();
-      return date.equals(row.date())
-          && Objects.equals(description, Ingester.storable(t.description()))
-          && Objects.equals(code, Ingester.storable(t.code()))
-          && Ingester.sameAmount(debit, t.debit())
-          && Ingester.sameAmount(credit, t.credit())
-          && Ingester.sameAmount(balance, t.balance());
+      return CONTENT.same(content, row);
     }
   }
 }

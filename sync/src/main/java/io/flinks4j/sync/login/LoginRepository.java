@@ -327,14 +327,15 @@ public final class LoginRepository {
   }
 
   private StoredLogin map(ResultSet rows) throws SQLException {
-    return new StoredLogin(
-        rows.getLong("id"),
-        protector.decrypt(rows.getString("login_id_enc")),
-        Optional.ofNullable(rows.getString("tag")),
-        Optional.ofNullable(rows.getString("institution")),
-        Optional.ofNullable(rows.getObject("last_refresh", LocalDateTime.class)),
-        rows.getObject("created_at", OffsetDateTime.class).toInstant(),
-        options(rows));
+    return StoredLogin.builder()
+        .id(rows.getLong("id"))
+        .loginId(protector.decrypt(rows.getString("login_id_enc")))
+        .tag(Optional.ofNullable(rows.getString("tag")))
+        .institution(Optional.ofNullable(rows.getString("institution")))
+        .lastRefresh(Optional.ofNullable(rows.getObject("last_refresh", LocalDateTime.class)))
+        .createdAt(rows.getObject("created_at", OffsetDateTime.class).toInstant())
+        .options(options(rows))
+        .build();
   }
 
   private static LoginOptions options(ResultSet rows) throws SQLException {

@@ -37,8 +37,15 @@ public record LoginStatus(
 
   /** The same status with {@code url} as its relaunch URL. */
   public LoginStatus withRelaunchUrl(Optional<URI> url) {
-    return new LoginStatus(
-        state, updatedAt, lastSuccessAt, errorCode, errorMessage, mfaChallenges, url);
+    return LoginStatus.builder()
+        .state(state)
+        .updatedAt(updatedAt)
+        .lastSuccessAt(lastSuccessAt)
+        .errorCode(errorCode)
+        .errorMessage(errorMessage)
+        .mfaChallenges(mfaChallenges)
+        .relaunchUrl(url)
+        .build();
   }
 
   /**
@@ -48,4 +55,64 @@ public record LoginStatus(
    *     text question
    */
   public record MfaChallenge(String type, String prompt, List<String> choices) {}
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sets the fields of a {@link LoginStatus} by name, so two of the same type cannot be swapped.
+   */
+  public static final class Builder {
+    private String state;
+    private Instant updatedAt;
+    private Optional<Instant> lastSuccessAt;
+    private Optional<String> errorCode;
+    private Optional<String> errorMessage;
+    private List<MfaChallenge> mfaChallenges;
+    private Optional<URI> relaunchUrl;
+
+    private Builder() {}
+
+    public Builder state(String state) {
+      this.state = state;
+      return this;
+    }
+
+    public Builder updatedAt(Instant updatedAt) {
+      this.updatedAt = updatedAt;
+      return this;
+    }
+
+    public Builder lastSuccessAt(Optional<Instant> lastSuccessAt) {
+      this.lastSuccessAt = lastSuccessAt;
+      return this;
+    }
+
+    public Builder errorCode(Optional<String> errorCode) {
+      this.errorCode = errorCode;
+      return this;
+    }
+
+    public Builder errorMessage(Optional<String> errorMessage) {
+      this.errorMessage = errorMessage;
+      return this;
+    }
+
+    public Builder mfaChallenges(List<MfaChallenge> mfaChallenges) {
+      this.mfaChallenges = mfaChallenges;
+      return this;
+    }
+
+    public Builder relaunchUrl(Optional<URI> relaunchUrl) {
+      this.relaunchUrl = relaunchUrl;
+      return this;
+    }
+
+    public LoginStatus build() {
+      return new LoginStatus(
+          state, updatedAt, lastSuccessAt, errorCode, errorMessage, mfaChallenges, relaunchUrl);
+    }
+  }
 }

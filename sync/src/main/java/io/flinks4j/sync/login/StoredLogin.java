@@ -33,4 +33,63 @@ public record StoredLogin(
         + institution.orElse("?")
         + "]";
   }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sets the fields of a {@link StoredLogin} by name, so two of the same type cannot be swapped.
+   */
+  public static final class Builder {
+    private long id;
+    private String loginId;
+    private Optional<String> tag;
+    private Optional<String> institution;
+    private Optional<LocalDateTime> lastRefresh;
+    private Instant createdAt;
+    private LoginOptions options;
+
+    private Builder() {}
+
+    public Builder id(long id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder loginId(String loginId) {
+      this.loginId = loginId;
+      return this;
+    }
+
+    public Builder tag(Optional<String> tag) {
+      this.tag = tag;
+      return this;
+    }
+
+    public Builder institution(Optional<String> institution) {
+      this.institution = institution;
+      return this;
+    }
+
+    public Builder lastRefresh(Optional<LocalDateTime> lastRefresh) {
+      this.lastRefresh = lastRefresh;
+      return this;
+    }
+
+    public Builder createdAt(Instant createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    public Builder options(LoginOptions options) {
+      this.options = options;
+      return this;
+    }
+
+    public StoredLogin build() {
+      return new StoredLogin(id, loginId, tag, institution, lastRefresh, createdAt, options);
+    }
+  }
 }

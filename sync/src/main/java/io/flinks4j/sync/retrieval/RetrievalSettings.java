@@ -55,15 +55,16 @@ public record RetrievalSettings(
    * recovery after 5 min, 15 min and 1 h.
    */
   public static RetrievalSettings defaults() {
-    return new RetrievalSettings(
-        PollPolicy.defaults().interval(),
-        PollPolicy.defaults().timeout().orElseThrow(),
-        Duration.ofMinutes(8),
-        Duration.ofSeconds(10),
-        Duration.ofMinutes(5),
-        Duration.ofMinutes(2),
-        List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1)),
-        List.of());
+    return RetrievalSettings.builder()
+        .pollInterval(PollPolicy.defaults().interval())
+        .pollTimeout(PollPolicy.defaults().timeout().orElseThrow())
+        .mfaTimeout(Duration.ofMinutes(8))
+        .retryBase(Duration.ofSeconds(10))
+        .retryCap(Duration.ofMinutes(5))
+        .answerGrace(Duration.ofMinutes(2))
+        .recoveryDelays(List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1)))
+        .webhookFallbackPolls(List.of())
+        .build();
   }
 
   /** The poll schedule after a 202: every {@code pollInterval}, no jitter, within the timeout. */
@@ -86,5 +87,79 @@ public record RetrievalSettings(
   /** Whether live retrievals wait for webhooks rather than polling every interval. */
   public boolean webhooksPrimary() {
     return !webhookFallbackPolls.isEmpty();
+  }
+
+  /** A builder with every field unset (null, or the type's zero). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sets the fields of a {@link RetrievalSettings} by name, so two of the same type cannot be
+   * swapped.
+   */
+  public static final class Builder {
+    private Duration pollInterval;
+    private Duration pollTimeout;
+    private Duration mfaTimeout;
+    private Duration retryBase;
+    private Duration retryCap;
+    private Duration answerGrace;
+    private List<Duration> recoveryDelays;
+    private List<Duration> webhookFallbackPolls;
+
+    private Builder() {}
+
+    public Builder pollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    public Builder pollTimeout(Duration pollTimeout) {
+      this.pollTimeout = pollTimeout;
+      return this;
+    }
+
+    public Builder mfaTimeout(Duration mfaTimeout) {
+      this.mfaTimeout = mfaTimeout;
+      return this;
+    }
+
+    public Builder retryBase(Duration retryBase) {
+      this.retryBase = retryBase;
+      return this;
+    }
+
+    public Builder retryCap(Duration retryCap) {
+      this.retryCap = retryCap;
+      return this;
+    }
+
+    public Builder answerGrace(Duration answerGrace) {
+      this.answerGrace = answerGrace;
+      return this;
+    }
+
+    public Builder recoveryDelays(List<Duration> recoveryDelays) {
+      this.recoveryDelays = recoveryDelays;
+      return this;
+    }
+
+    public Builder webhookFallbackPolls(List<Duration> webhookFallbackPolls) {
+      this.webhookFallbackPolls = webhookFallbackPolls;
+      return this;
+    }
+
+    public RetrievalSettings build() {
+      return new RetrievalSettings(
+          pollInterval,
+          pollTimeout,
+          mfaTimeout,
+          retryBase,
+          retryCap,
+          answerGrace,
+          recoveryDelays,
+          webhookFallbackPolls);
+    }
   }
 }

@@ -75,20 +75,24 @@ public final class RetrievalStatuses implements LoginStatusReader {
 
   private static LoginStatus status(Retrieval r, Optional<Instant> lastSuccess) {
     boolean mfa = r.state() == RetrievalState.MFA_REQUIRED;
-    return new LoginStatus(
-        r.state().wireName(),
-        r.updatedAt(),
-        lastSuccess,
-        r.state() == RetrievalState.READY ? Optional.empty() : Optional.ofNullable(r.reason()),
-        r.state() == RetrievalState.READY
-            ? Optional.empty()
-            : Optional.ofNullable(r.reasonMessage()),
-        mfa
-            ? r.challenges().stream()
-                .map(c -> new LoginStatus.MfaChallenge(c.type(), c.prompt(), c.choices()))
-                .toList()
-            : List.of(),
-        Optional.empty());
+    return LoginStatus.builder()
+        .state(r.state().wireName())
+        .updatedAt(r.updatedAt())
+        .lastSuccessAt(lastSuccess)
+        .errorCode(
+            r.state() == RetrievalState.READY ? Optional.empty() : Optional.ofNullable(r.reason()))
+        .errorMessage(
+            r.state() == RetrievalState.READY
+                ? Optional.empty()
+                : Optional.ofNullable(r.reasonMessage()))
+        .mfaChallenges(
+            mfa
+                ? r.challenges().stream()
+                    .map(c -> new LoginStatus.MfaChallenge(c.type(), c.prompt(), c.choices()))
+                    .toList()
+                : List.of())
+        .relaunchUrl(Optional.empty())
+        .build();
   }
 
   private static Map<Long, Instant> lastSuccess(Connection c, Collection<Long> loginRefs)

@@ -45,7 +45,83 @@ final class RetrievalSteps {
       int attempts,
       int sessions,
       String reason,
-      String reasonMessage) {}
+      String reasonMessage) {
+    /** A builder with every field unset (null, or the type's zero). */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Sets the fields of a {@link Step} by name, so two of the same type cannot be swapped. */
+    static final class Builder {
+      private long id;
+      private String retrievalId;
+      private long loginRef;
+      private Instant at;
+      private String state;
+      private int polls;
+      private int attempts;
+      private int sessions;
+      private String reason;
+      private String reasonMessage;
+
+      private Builder() {}
+
+      Builder id(long id) {
+        this.id = id;
+        return this;
+      }
+
+      Builder retrievalId(String retrievalId) {
+        this.retrievalId = retrievalId;
+        return this;
+      }
+
+      Builder loginRef(long loginRef) {
+        this.loginRef = loginRef;
+        return this;
+      }
+
+      Builder at(Instant at) {
+        this.at = at;
+        return this;
+      }
+
+      Builder state(String state) {
+        this.state = state;
+        return this;
+      }
+
+      Builder polls(int polls) {
+        this.polls = polls;
+        return this;
+      }
+
+      Builder attempts(int attempts) {
+        this.attempts = attempts;
+        return this;
+      }
+
+      Builder sessions(int sessions) {
+        this.sessions = sessions;
+        return this;
+      }
+
+      Builder reason(String reason) {
+        this.reason = reason;
+        return this;
+      }
+
+      Builder reasonMessage(String reasonMessage) {
+        this.reasonMessage = reasonMessage;
+        return this;
+      }
+
+      Step build() {
+        return new Step(
+            id, retrievalId, loginRef, at, state, polls, attempts, sessions, reason, reasonMessage);
+      }
+    }
+  }
 
   private RetrievalSteps() {}
 
@@ -156,16 +232,17 @@ final class RetrievalSteps {
 
   /** The step in the ten columns after {@code offset}. */
   private static Step step(ResultSet rs, int offset) throws SQLException {
-    return new Step(
-        rs.getLong(offset + 1),
-        rs.getString(offset + 2),
-        rs.getLong(offset + 3),
-        RetrievalStore.instant(rs, offset + 4),
-        rs.getString(offset + 5),
-        rs.getInt(offset + 6),
-        rs.getInt(offset + 7),
-        rs.getInt(offset + 8),
-        rs.getString(offset + 9),
-        rs.getString(offset + 10));
+    return Step.builder()
+        .id(rs.getLong(offset + 1))
+        .retrievalId(rs.getString(offset + 2))
+        .loginRef(rs.getLong(offset + 3))
+        .at(RetrievalStore.instant(rs, offset + 4))
+        .state(rs.getString(offset + 5))
+        .polls(rs.getInt(offset + 6))
+        .attempts(rs.getInt(offset + 7))
+        .sessions(rs.getInt(offset + 8))
+        .reason(rs.getString(offset + 9))
+        .reasonMessage(rs.getString(offset + 10))
+        .build();
   }
 }

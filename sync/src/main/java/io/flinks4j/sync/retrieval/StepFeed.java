@@ -28,7 +28,85 @@ public final class StepFeed {
       int attempts,
       String reason,
       String message,
-      Instant at) {}
+      Instant at) {
+    /** A builder with every field unset (null, or the type's zero). */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * Sets the fields of a {@link StepEvent} by name, so two of the same type cannot be swapped.
+     */
+    public static final class Builder {
+      private long id;
+      private long loginRef;
+      private String retrievalId;
+      private String event;
+      private String state;
+      private int polls;
+      private int attempts;
+      private String reason;
+      private String message;
+      private Instant at;
+
+      private Builder() {}
+
+      public Builder id(long id) {
+        this.id = id;
+        return this;
+      }
+
+      public Builder loginRef(long loginRef) {
+        this.loginRef = loginRef;
+        return this;
+      }
+
+      public Builder retrievalId(String retrievalId) {
+        this.retrievalId = retrievalId;
+        return this;
+      }
+
+      public Builder event(String event) {
+        this.event = event;
+        return this;
+      }
+
+      public Builder state(String state) {
+        this.state = state;
+        return this;
+      }
+
+      public Builder polls(int polls) {
+        this.polls = polls;
+        return this;
+      }
+
+      public Builder attempts(int attempts) {
+        this.attempts = attempts;
+        return this;
+      }
+
+      public Builder reason(String reason) {
+        this.reason = reason;
+        return this;
+      }
+
+      public Builder message(String message) {
+        this.message = message;
+        return this;
+      }
+
+      public Builder at(Instant at) {
+        this.at = at;
+        return this;
+      }
+
+      public StepEvent build() {
+        return new StepEvent(
+            id, loginRef, retrievalId, event, state, polls, attempts, reason, message, at);
+      }
+    }
+  }
 
   private final Database database;
 
@@ -53,17 +131,18 @@ public final class StepFeed {
     return steps.stream()
         .map(named -> {
           RetrievalSteps.Step s = named.step();
-          return new StepEvent(
-              s.id(),
-              s.loginRef(),
-              s.retrievalId(),
-              named.event(),
-              s.state(),
-              s.polls(),
-              s.attempts(),
-              s.reason(),
-              s.reasonMessage(),
-              s.at());
+          return StepEvent.builder()
+              .id(s.id())
+              .loginRef(s.loginRef())
+              .retrievalId(s.retrievalId())
+              .event(named.event())
+              .state(s.state())
+              .polls(s.polls())
+              .attempts(s.attempts())
+              .reason(s.reason())
+              .message(s.reasonMessage())
+              .at(s.at())
+              .build();
         })
         .toList();
   }

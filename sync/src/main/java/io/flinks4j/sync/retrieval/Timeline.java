@@ -35,7 +35,85 @@ final class Timeline {
       @ApiDoc(value = "short description of that reason, free of secrets", nullable = true)
           String message,
       @ApiDoc("milliseconds since the retrieval was requested") long elapsedMs,
-      @ApiDoc("milliseconds since the step before") long sincePreviousMs) {}
+      @ApiDoc("milliseconds since the step before") long sincePreviousMs) {
+    /** A builder with every field unset (null, or the type's zero). */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * Sets the fields of a {@link TimelineStep} by name, so two of the same type cannot be swapped.
+     */
+    static final class Builder {
+      private long id;
+      private String at;
+      private String event;
+      private String state;
+      private int polls;
+      private int attempts;
+      private String reason;
+      private String message;
+      private long elapsedMs;
+      private long sincePreviousMs;
+
+      private Builder() {}
+
+      Builder id(long id) {
+        this.id = id;
+        return this;
+      }
+
+      Builder at(String at) {
+        this.at = at;
+        return this;
+      }
+
+      Builder event(String event) {
+        this.event = event;
+        return this;
+      }
+
+      Builder state(String state) {
+        this.state = state;
+        return this;
+      }
+
+      Builder polls(int polls) {
+        this.polls = polls;
+        return this;
+      }
+
+      Builder attempts(int attempts) {
+        this.attempts = attempts;
+        return this;
+      }
+
+      Builder reason(String reason) {
+        this.reason = reason;
+        return this;
+      }
+
+      Builder message(String message) {
+        this.message = message;
+        return this;
+      }
+
+      Builder elapsedMs(long elapsedMs) {
+        this.elapsedMs = elapsedMs;
+        return this;
+      }
+
+      Builder sincePreviousMs(long sincePreviousMs) {
+        this.sincePreviousMs = sincePreviousMs;
+        return this;
+      }
+
+      TimelineStep build() {
+        return new TimelineStep(
+            id, at, event, state, polls, attempts, reason, message, elapsedMs, sincePreviousMs);
+      }
+    }
+  }
 
   /** The steps of one retrieval, oldest first, as its timeline. */
   static List<TimelineStep> of(List<RetrievalSteps.Step> steps) {
@@ -45,17 +123,18 @@ final class Timeline {
     for (RetrievalSteps.Step step : steps) {
       long elapsed = Duration.between(steps.getFirst().at(), step.at()).toMillis();
       timeline.add(
-          new TimelineStep(
-              step.id(),
-              step.at().toString(),
-              event(previous, step),
-              step.state(),
-              step.polls(),
-              step.attempts(),
-              step.reason(),
-              step.reason() == null ? null : step.reasonMessage(),
-              elapsed,
-              elapsed - previousElapsed)); // so the gaps add up to the elapsed time exactly
+          TimelineStep.builder()
+              .id(step.id())
+              .at(step.at().toString())
+              .event(event(previous, step))
+              .state(step.state())
+              .polls(step.polls())
+              .attempts(step.attempts())
+              .reason(step.reason())
+              .message(step.reason() == null ? null : step.reasonMessage())
+              .elapsedMs(elapsed)
+              .sincePreviousMs(elapsed - previousElapsed)
+              .build()); // so the gaps add up to the elapsed time exactly
       previous = step;
       previousElapsed = elapsed;
     }

@@ -116,17 +116,79 @@ public final class StatementStore {
       @ApiDoc(nullable = true) String flinksStatementId,
       @ApiDoc(nullable = true) String fileType,
       int sizeBytes,
-      @ApiDoc(format = "date-time") String fetchedAt) {}
+      @ApiDoc(format = "date-time") String fetchedAt) {
+    /** A builder with every field unset (null, or the type's zero). */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * Sets the fields of a {@link StoredStatement} by name, so two of the same type cannot be
+     * swapped.
+     */
+    public static final class Builder {
+      private String id;
+      private String sha256;
+      private String accountNumber;
+      private String flinksStatementId;
+      private String fileType;
+      private int sizeBytes;
+      private String fetchedAt;
+
+      private Builder() {}
+
+      public Builder id(String id) {
+        this.id = id;
+        return this;
+      }
+
+      public Builder sha256(String sha256) {
+        this.sha256 = sha256;
+        return this;
+      }
+
+      public Builder accountNumber(String accountNumber) {
+        this.accountNumber = accountNumber;
+        return this;
+      }
+
+      public Builder flinksStatementId(String flinksStatementId) {
+        this.flinksStatementId = flinksStatementId;
+        return this;
+      }
+
+      public Builder fileType(String fileType) {
+        this.fileType = fileType;
+        return this;
+      }
+
+      public Builder sizeBytes(int sizeBytes) {
+        this.sizeBytes = sizeBytes;
+        return this;
+      }
+
+      public Builder fetchedAt(String fetchedAt) {
+        this.fetchedAt = fetchedAt;
+        return this;
+      }
+
+      public StoredStatement build() {
+        return new StoredStatement(
+            id, sha256, accountNumber, flinksStatementId, fileType, sizeBytes, fetchedAt);
+      }
+    }
+  }
 
   private static StoredStatement read(ResultSet rows) throws SQLException {
-    return new StoredStatement(
-        String.valueOf(rows.getLong("id")),
-        rows.getString("sha256"),
-        rows.getString("account_number"),
-        rows.getString("flinks_statement_id"),
-        rows.getString("file_type"),
-        rows.getInt("size_bytes"),
-        rows.getObject("fetched_at", OffsetDateTime.class).toInstant().toString());
+    return StoredStatement.builder()
+        .id(String.valueOf(rows.getLong("id")))
+        .sha256(rows.getString("sha256"))
+        .accountNumber(rows.getString("account_number"))
+        .flinksStatementId(rows.getString("flinks_statement_id"))
+        .fileType(rows.getString("file_type"))
+        .sizeBytes(rows.getInt("size_bytes"))
+        .fetchedAt(rows.getObject("fetched_at", OffsetDateTime.class).toInstant().toString())
+        .build();
   }
 
   private record Entry(String accountNumber, Statement statement, byte[] content, String sha256) {}

@@ -75,7 +75,77 @@ public final class EventStream implements ApiRoutes, AutoCloseable {
       int attempts,
       String reason,
       String message,
-      String at) {}
+      String at) {
+    /** A builder with every field unset (null, or the type's zero). */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Sets the fields of a {@link StepData} by name, so two of the same type cannot be swapped. */
+    static final class Builder {
+      private String loginId;
+      private String retrievalId;
+      private String event;
+      private String state;
+      private int polls;
+      private int attempts;
+      private String reason;
+      private String message;
+      private String at;
+
+      private Builder() {}
+
+      Builder loginId(String loginId) {
+        this.loginId = loginId;
+        return this;
+      }
+
+      Builder retrievalId(String retrievalId) {
+        this.retrievalId = retrievalId;
+        return this;
+      }
+
+      Builder event(String event) {
+        this.event = event;
+        return this;
+      }
+
+      Builder state(String state) {
+        this.state = state;
+        return this;
+      }
+
+      Builder polls(int polls) {
+        this.polls = polls;
+        return this;
+      }
+
+      Builder attempts(int attempts) {
+        this.attempts = attempts;
+        return this;
+      }
+
+      Builder reason(String reason) {
+        this.reason = reason;
+        return this;
+      }
+
+      Builder message(String message) {
+        this.message = message;
+        return this;
+      }
+
+      Builder at(String at) {
+        this.at = at;
+        return this;
+      }
+
+      StepData build() {
+        return new StepData(
+            loginId, retrievalId, event, state, polls, attempts, reason, message, at);
+      }
+    }
+  }
 
   @Override
   public void addTo(ApiRouter router) {
@@ -174,16 +244,17 @@ public final class EventStream implements ApiRoutes, AutoCloseable {
       loginIds.clear();
     }
     StepData data =
-        new StepData(
-            loginId,
-            e.retrievalId(),
-            e.event(),
-            e.state(),
-            e.polls(),
-            e.attempts(),
-            e.reason(),
-            e.message(),
-            e.at().toString());
+        StepData.builder()
+            .loginId(loginId)
+            .retrievalId(e.retrievalId())
+            .event(e.event())
+            .state(e.state())
+            .polls(e.polls())
+            .attempts(e.attempts())
+            .reason(e.reason())
+            .message(e.message())
+            .at(e.at().toString())
+            .build();
     return json.writeValueAsString(data);
   }
 

@@ -155,6 +155,66 @@ final class DeadLetters implements ApiRoutes {
     public String toString() {
       return "DeadLetterView[id=" + id + ", reason=" + reason + "]"; // the loginId is a secret
     }
+
+    /** A builder with every field unset (null, or the type's zero). */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * Sets the fields of a {@link DeadLetterView} by name, so two of the same type cannot be
+     * swapped.
+     */
+    static final class Builder {
+      private String id;
+      private String type;
+      private String receivedAt;
+      private String loginId;
+      private String reason;
+      private int attempts;
+      private String parkedAt;
+
+      private Builder() {}
+
+      Builder id(String id) {
+        this.id = id;
+        return this;
+      }
+
+      Builder type(String type) {
+        this.type = type;
+        return this;
+      }
+
+      Builder receivedAt(String receivedAt) {
+        this.receivedAt = receivedAt;
+        return this;
+      }
+
+      Builder loginId(String loginId) {
+        this.loginId = loginId;
+        return this;
+      }
+
+      Builder reason(String reason) {
+        this.reason = reason;
+        return this;
+      }
+
+      Builder attempts(int attempts) {
+        this.attempts = attempts;
+        return this;
+      }
+
+      Builder parkedAt(String parkedAt) {
+        this.parkedAt = parkedAt;
+        return this;
+      }
+
+      DeadLetterView build() {
+        return new DeadLetterView(id, type, receivedAt, loginId, reason, attempts, parkedAt);
+      }
+    }
   }
 
   /** The answer of a replay. */
@@ -208,14 +268,15 @@ final class DeadLetters implements ApiRoutes {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.add(
-              new DeadLetterView(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getObject(3, OffsetDateTime.class).toInstant().toString(),
-                  loginIdOf(rs.getString(4)).orElse(null),
-                  rs.getString(5),
-                  rs.getInt(6),
-                  rs.getObject(7, OffsetDateTime.class).toInstant().toString()));
+              DeadLetterView.builder()
+                  .id(rs.getString(1))
+                  .type(rs.getString(2))
+                  .receivedAt(rs.getObject(3, OffsetDateTime.class).toInstant().toString())
+                  .loginId(loginIdOf(rs.getString(4)).orElse(null))
+                  .reason(rs.getString(5))
+                  .attempts(rs.getInt(6))
+                  .parkedAt(rs.getObject(7, OffsetDateTime.class).toInstant().toString())
+                  .build());
         }
       }
     }
