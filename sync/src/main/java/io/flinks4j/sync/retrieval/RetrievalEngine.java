@@ -70,7 +70,7 @@ public final class RetrievalEngine {
       MeterRegistry metrics,
       ObjectMapper json) {
     this.database = database;
-    this.store = new RetrievalStore(json);
+    this.store = new RetrievalStore(json, database.dialect());
     this.storage = storage;
     this.flinks = flinks;
     this.events = events;
@@ -416,7 +416,7 @@ public final class RetrievalEngine {
 
   /** Runs one step of the retrieval. */
   public Step advance(String id) {
-    Optional<Retrieval> loaded = database.inTransaction(c -> store.find(c, id));
+    Optional<Retrieval> loaded = database.autoCommitted(c -> store.find(c, id));
     if (loaded.isEmpty() || loaded.get().state().isTerminal()) {
       return new Step.Done();
     }
@@ -673,7 +673,9 @@ public final class RetrievalEngine {
   private Step apply(Transitions.Next next) {
     return switch (next) {
       case Transitions.Next.Continue go ->
-          database.inTransaction(c -> store.update(c, go.retrieval()))
+          // one statement (the step is recorded by the same statement): atomic without a
+          // transaction
+          database.autoCommitted(c -> store.update(c, go.retrieval()))
               ? new Step.RunAt(go.at())
               : new Step.RunAt(clock.instant()); // someone changed the row first: look again
       case Transitions.Next.End end -> {

@@ -222,6 +222,32 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Runs {@code work} with auto-commit on, so each of its statements commits on its own: for work
+   * that is a single statement (atomic by itself) or reads that need no common snapshot. It saves
+   * the round trip of a {@code COMMIT} of {@link #inTransaction}, which on PostgreSQL is one of two
+   * for a lone statement (the {@code BEGIN} goes out with the statement).
+   *
+   * @throws StorageException wrapping an SQLException
+   */
+  public <T> T autoCommitted(SqlWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      if (!autoCommit) {
+        connection.setAutoCommit(true); // an adopted pool may hand out connections without it
+      }
+      try {
+        return work.run(connection);
+      } finally {
+        if (!autoCommit) {
+          connection.setAutoCommit(false);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException("database call failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * True when a connection can be obtained and answers within two seconds (for readiness checks).
    */
   public boolean isReachable() {
