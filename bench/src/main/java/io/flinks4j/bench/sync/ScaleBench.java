@@ -1,11 +1,16 @@
 package io.flinks4j.bench.sync;
 
+import io.flinks4j.client.AuthorizeRequest;
+import io.flinks4j.client.AuthorizeResult;
+import io.flinks4j.client.DetailOptions;
+import io.flinks4j.client.FlinksClient;
 import io.flinks4j.sandbox.FlinksSandbox;
 import io.flinks4j.sandbox.LoginSpec;
 import io.flinks4j.sandbox.RecordedRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +28,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,8 +49,17 @@ import java.util.regex.Pattern;
  * includes the previous call's response time, which the engine waits for before scheduling the next
  * poll).
  *
+ * <p>Memory per retrieval in flight is the heap left after a full collection (asked of the instance
+ * through its standard input) with every retrieval in flight, less the same idle before the first
+ * registration, divided by the retrievals in flight. CPU per poll is the instance's process CPU
+ * (utime + stime) over the span where it only polls (from one second after the last registration
+ * until the first retrieval is ready, or one second before the processing delay ends) divided by
+ * the polls it counted ({@code flinks4j_polls_total}) in that span; its baseline is the CPU of one
+ * bare {@code java.net.http} GET of the same pending {@code GetAccountsDetailAsync} (202) in a JVM
+ * of its own ({@link BarePoll}), run against the same sandbox after the run.
+ *
  * <p>Usage: {@code ScaleBench <jar> [retrievals] [pollInterval seconds] [processing delay seconds]
- * [h2|pg]}.
+ * [h2|pg] [heap of the instance, -Xmx, default 512m]}.
  */
 public final class ScaleBench {
 
@@ -52,6 +68,8 @@ public final class ScaleBench {
           "^flinks4j_retrievals\\{state=\"([a-z_]+)\"[^}]*}\\s+([0-9.eE+-]+)", Pattern.MULTILINE);
   private static final Pattern REQUEST_ID =
       Pattern.compile("\"RequestId\"\\s*:\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+  private static final Pattern POLLS =
+      Pattern.compile("^flinks4j_polls_total(?:\\{[^}]*})?\\s+([0-9.eE+-]+)", Pattern.MULTILINE);
   private static final String API_KEY = "bench-scale-key-0123456789abcdef";
 
   private ScaleBench() {}
@@ -62,6 +80,7 @@ public final class ScaleBench {
     Duration pollInterval = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 10);
     Duration processing = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 60);
     String db = args.length > 4 ? args[4] : "h2";
+    String heap = args.length > 5 ? args[5] : "512m";
 
     try (FlinksSandbox sandbox = FlinksSandbox.builder().processingDelay(processing).start()) {
       List<String> loginIds = new ArrayList<>(count);
@@ -110,9 +129,10 @@ public final class ScaleBench {
         new java.security.SecureRandom().nextBytes(key);
         env.put("FLINKS4J_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(key));
       }
-      Node node = Node.start(jar, env);
+      Node node = Node.start(jar, env, heap);
       try {
-        run(sandbox, node, loginIds, pollInterval, processing, db);
+        run(sandbox, node, loginIds, pollInterval, processing, db, heap);
+        barePoll(sandbox, jar, heap, processing);
       } finally {
         node.stop();
         if (schema != null) {
@@ -129,7 +149,8 @@ public final class ScaleBench {
       List<String> loginIds,
       Duration pollInterval,
       Duration processing,
-      String db)
+      String db,
+      String heap)
       throws Exception {
     int count = loginIds.size();
     HttpClient http =
@@ -138,6 +159,7 @@ public final class ScaleBench {
     Journal journal = new Journal(sandbox);
     Thread collector = Thread.ofPlatform().daemon().start(journal::collectUntilInterrupted);
 
+    long idleHeap = node.liveHeap();
     Instant started = Instant.now();
     Semaphore inFlight = new Semaphore(32);
     AtomicInteger refused = new AtomicInteger();
@@ -172,8 +194,16 @@ public final class ScaleBench {
     Map<String, Long> states = Map.of();
     long peakActive = 0;
     Instant deadline = Instant.now().plus(processing).plus(Duration.ofMinutes(10));
+    // The span where the instance only polls: after the registrations, before the first data.
+    Thread.sleep(1000);
+    Instant pollingEnds = started.plus(processing).minusSeconds(1);
+    Sample pollingFrom = Instant.now().isBefore(pollingEnds) ? node.sample(http, base) : null;
+    Sample pollingTo = null;
+    long inFlightHeap = -1;
+    long inFlightAtHeap = 0;
     while (Instant.now().isBefore(deadline)) {
-      states = gauges(http, base);
+      Sample sample = node.sample(http, base);
+      states = sample.states();
       long active =
           states.getOrDefault("requested", 0L)
               + states.getOrDefault("authorizing", 0L)
@@ -183,6 +213,15 @@ public final class ScaleBench {
           states.getOrDefault("ready", 0L)
               + states.getOrDefault("failed", 0L)
               + states.getOrDefault("timed_out", 0L);
+      if (inFlightHeap < 0) {
+        if (terminal == 0 && Instant.now().isBefore(pollingEnds)) {
+          pollingTo = sample;
+        } else {
+          // the polling span is over: the heap with (nearly) every retrieval in flight
+          inFlightAtHeap = active;
+          inFlightHeap = node.liveHeap();
+        }
+      }
       if (terminal >= count || (active == 0 && terminal > 0)) {
         break; // every registered login's retrieval has ended (refused registrations never start
         // one)
@@ -199,9 +238,10 @@ public final class ScaleBench {
     String stats = node.lastStats.get();
     System.out.printf(
         Locale.ROOT,
-        "== scale: %,d retrievals, one sync instance (-Xmx512m, %s), poll interval %d s,"
+        "== scale: %,d retrievals, one sync instance (-Xmx%s, %s), poll interval %d s,"
             + " sandbox processing %d s ==%n",
         count,
+        heap,
         db.equals("pg") ? "PostgreSQL" : "H2",
         pollInterval.toSeconds(),
         processing.toSeconds());
@@ -237,21 +277,133 @@ public final class ScaleBench {
         settled.gaps.size());
     System.out.printf(
         Locale.ROOT, "  sync instance: %s%n", stats == null ? "no stats" : stats.substring(6));
+    if (inFlightHeap >= 0 && inFlightAtHeap > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "  memory: live heap (after a full GC) %.1f MB idle, %.1f MB with %,d retrievals in flight:"
+              + " %.1f KB per retrieval in flight%n",
+          idleHeap / 1e6,
+          inFlightHeap / 1e6,
+          inFlightAtHeap,
+          (inFlightHeap - idleHeap) / 1e3 / inFlightAtHeap);
+    } else {
+      System.out.println("  memory: no sample with retrievals in flight");
+    }
+    if (pollingFrom != null && pollingTo != null && pollingTo.polls() > pollingFrom.polls()) {
+      double seconds = Duration.between(pollingFrom.at(), pollingTo.at()).toMillis() / 1000.0;
+      double polls = pollingTo.polls() - pollingFrom.polls();
+      enginePollCpuMicros = (pollingTo.cpuNanos() - pollingFrom.cpuNanos()) / 1e3 / polls;
+      System.out.printf(
+          Locale.ROOT,
+          "  CPU per poll: %.0f us of the sync instance's CPU per poll (%,.0f polls in %.1f s of polling"
+              + " alone, %.0f/s)%n",
+          enginePollCpuMicros,
+          polls,
+          seconds,
+          polls / seconds);
+    } else {
+      System.out.println(
+          "  CPU per poll: no span of polling alone (registrations outlasted the processing delay)");
+    }
+    templatePoll = journal.lastPoll();
   }
 
-  private static Map<String, Long> gauges(HttpClient http, URI base)
-      throws IOException, InterruptedException {
-    HttpResponse<String> metrics =
-        http.send(
-            HttpRequest.newBuilder(base.resolve("/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    Map<String, Long> states = new HashMap<>();
-    Matcher m = GAUGE.matcher(metrics.body());
-    while (m.find()) {
-      states.put(m.group(1), (long) Double.parseDouble(m.group(2)));
+  /** CPU per poll of the instance over its polling span, in microseconds; 0 when unmeasured. */
+  private static double enginePollCpuMicros;
+
+  /** One poll the instance made, whose path and headers the bare GET copies. */
+  private static RecordedRequest templatePoll;
+
+  /**
+   * The baseline of CPU per poll: a fresh session at the same sandbox (still 202 for the processing
+   * delay), polled by {@link BarePoll} in a JVM of its own with the instance's headers.
+   */
+  private static void barePoll(FlinksSandbox sandbox, String jar, String heap, Duration processing)
+      throws Exception {
+    if (templatePoll == null) {
+      System.out.println("  bare GET: no poll of the instance to copy");
+      return;
     }
-    return states;
+    String loginId =
+        sandbox
+            .createLogin(LoginSpec.named("scale_bare").withAccounts(1).withTransactionsPerYear(40))
+            .loginId();
+    String requestId;
+    try (FlinksClient client =
+        FlinksClient.builder()
+            .baseUrl(sandbox.baseUrl())
+            .customerId(sandbox.customerId())
+            .secretKey(sandbox.secretKey())
+            .apiKey(sandbox.apiKey())
+            .build()) {
+      requestId =
+          ((AuthorizeResult.Authorized) client.authorize(AuthorizeRequest.cached(loginId)))
+              .requestId();
+      client.getAccountsDetail(requestId, DetailOptions.defaults());
+    }
+    String path = templatePoll.path();
+    URI url =
+        URI.create(sandbox.baseUrl())
+            .resolve(path.substring(0, path.lastIndexOf('/') + 1) + requestId);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    command.add("-cp");
+    command.add(jar);
+    command.add(BarePoll.class.getName());
+    command.add(url.toString());
+    int gets = (int) Math.min(20_000, Math.max(2_000, processing.toSeconds() * 150));
+    command.add(Integer.toString(gets));
+    command.add("32");
+    templatePoll
+        .headers()
+        .forEach((name, value) -> {
+          if (!Set.of("host", "content-length", "connection", "upgrade", "http2-settings", "expect")
+              .contains(name)) {
+            command.add(name + "=" + value);
+          }
+        });
+    Process bare = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String result = null;
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(bare.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("bare ")) {
+          result = line;
+        } else {
+          System.err.println("bare: " + line);
+        }
+      }
+    }
+    bare.waitFor();
+    Matcher m =
+        Pattern.compile("cpuMicrosPerGet=([0-9.]+) .*gets=([0-9]+) non202=([0-9]+)")
+            .matcher(result == null ? "" : result);
+    if (!m.find()) {
+      System.out.println("  bare GET: no result");
+      return;
+    }
+    double bareMicros = Double.parseDouble(m.group(1));
+    System.out.printf(
+        Locale.ROOT,
+        "  bare java.net.http GET of the same 202 (own JVM -Xmx%s, %s GETs after as many to warm up,"
+            + " 32 at a time%s): %.0f us CPU per GET; engine CPU per poll %s%n",
+        heap,
+        m.group(2),
+        m.group(3).equals("0") ? "" : ", " + m.group(3) + " not 202",
+        bareMicros,
+        enginePollCpuMicros > 0
+            ? String.format(
+                Locale.ROOT,
+                "%.2fx of it (goal <= 3x: %s)",
+                enginePollCpuMicros / bareMicros,
+                enginePollCpuMicros / bareMicros <= 3 ? "met" : "NOT met")
+            : "not measured");
   }
+
+  /** What the instance's {@code /metrics} said, with its process CPU time, at one instant. */
+  private record Sample(Instant at, Map<String, Long> states, double polls, long cpuNanos) {}
 
   /**
    * Every data call the sandbox journal saw, read often enough that its ring never wraps unseen.
@@ -309,6 +461,16 @@ public final class ScaleBench {
     /**
      * @param from only gaps whose first call came at or after this instant
      */
+    /** The newest poll seen, or null. */
+    synchronized RecordedRequest lastPoll() {
+      for (int i = data.size() - 1; i >= 0; i--) {
+        if (data.get(i).endpoint().equals("GetAccountsDetailAsync")) {
+          return data.get(i);
+        }
+      }
+      return null;
+    }
+
     synchronized Lateness lateness(Duration interval, Instant from) {
       Map<String, List<Instant>> bySession = new HashMap<>();
       for (RecordedRequest r : data) {
@@ -356,17 +518,23 @@ public final class ScaleBench {
     final Process process;
     final int port;
     final AtomicReference<String> lastStats = new AtomicReference<>();
+    final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
 
     private Node(Process process, int port) {
       this.process = process;
       this.port = port;
     }
 
-    static Node start(String jar, Map<String, String> env) throws IOException {
+    static Node start(String jar, Map<String, String> env, String heap) throws IOException {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder builder =
-          new ProcessBuilder(java, "-Xmx512m", "-cp", jar, SyncNode.class.getName())
-              .redirectErrorStream(true);
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+      // e.g. -XX:StartFlightRecording=filename=node.jfr,settings=profile to profile the instance
+      String options = System.getenv().getOrDefault("SCALE_NODE_OPTIONS", "").trim();
+      if (!options.isEmpty()) {
+        command.addAll(List.of(options.split("\\s+")));
+      }
+      command.addAll(List.of("-cp", jar, SyncNode.class.getName()));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().putAll(env);
       Process process = builder.start();
       BufferedReader out =
@@ -390,6 +558,8 @@ public final class ScaleBench {
               while ((l = out.readLine()) != null) {
                 if (l.startsWith("stats ")) {
                   node.lastStats.set(l);
+                } else if (l.startsWith("gc ")) {
+                  node.replies.add(l);
                 } else if (l.contains("ERROR") || l.contains("OutOfMemoryError")) {
                   System.err.println("sync: " + l);
                 }
@@ -399,6 +569,35 @@ public final class ScaleBench {
             }
           });
       return node;
+    }
+
+    /** The heap in use right after a full collection in the instance, in bytes. */
+    long liveHeap() throws IOException, InterruptedException {
+      OutputStream in = process.getOutputStream();
+      in.write("gc\n".getBytes(StandardCharsets.US_ASCII));
+      in.flush();
+      String reply = replies.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+      if (reply == null) {
+        throw new IllegalStateException("the sync instance did not answer gc");
+      }
+      return Long.parseLong(reply.substring(reply.indexOf('=') + 1).trim());
+    }
+
+    /** Gauges by state and polls so far from {@code /metrics}, and the process's CPU time. */
+    Sample sample(HttpClient http, URI base) throws IOException, InterruptedException {
+      HttpResponse<String> metrics =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      long cpu = process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+      Instant at = Instant.now();
+      Map<String, Long> states = new HashMap<>();
+      Matcher m = GAUGE.matcher(metrics.body());
+      while (m.find()) {
+        states.put(m.group(1), (long) Double.parseDouble(m.group(2)));
+      }
+      Matcher p = POLLS.matcher(metrics.body());
+      return new Sample(at, states, p.find() ? Double.parseDouble(p.group(1)) : 0, cpu);
     }
 
     void stop() throws InterruptedException {

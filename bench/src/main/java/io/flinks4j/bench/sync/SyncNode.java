@@ -2,9 +2,13 @@ package io.flinks4j.bench.sync;
 
 import io.flinks4j.sync.SyncService;
 import io.flinks4j.sync.config.SyncConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,7 +19,9 @@ import java.util.Optional;
  *
  * <p>Prints {@code port=<port>} once started, then every second {@code stats heapPeakMB=..
  * heapMB=.. threadsPeak=.. threads=..} (heap sampled every 50 ms; platform threads, virtual threads
- * are not counted by the JVM). Runs until killed.
+ * are not counted by the JVM). A line {@code gc} on its standard input runs a full collection and
+ * answers {@code gc heapBytes=..}: the heap still in use, i.e. live data, which the scale benchmark
+ * reads idle and with every retrieval in flight. Runs until killed.
  */
 public final class SyncNode {
 
@@ -27,6 +33,24 @@ public final class SyncNode {
     System.out.println("port=" + service.port());
     System.out.flush();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    Thread.ofPlatform()
+        .daemon()
+        .name("bench-commands")
+        .start(() -> {
+          try (BufferedReader in =
+              new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+              if (line.equals("gc")) {
+                System.gc();
+                System.out.println("gc heapBytes=" + memory.getHeapMemoryUsage().getUsed());
+                System.out.flush();
+              }
+            }
+          } catch (IOException ignored) {
+            // the benchmark went away
+          }
+        });
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long peak = 0;
     for (int tick = 1; ; tick++) {

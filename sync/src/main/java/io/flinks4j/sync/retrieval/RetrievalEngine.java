@@ -71,7 +71,7 @@ public final class RetrievalEngine {
       MeterRegistry metrics,
       ObjectMapper json) {
     this.database = database;
-    this.store = new RetrievalStore(json);
+    this.store = new RetrievalStore(json, database.dialect());
     this.storage = storage;
     this.flinks = flinks;
     this.events = events;
@@ -419,7 +419,7 @@ public final class RetrievalEngine {
 
   /** Runs one step of the retrieval. */
   public Step advance(String id) {
-    Optional<Retrieval> loaded = database.inTransaction(c -> store.find(c, id));
+    Optional<Retrieval> loaded = database.autoCommitted(c -> store.find(c, id));
     if (loaded.isEmpty() || loaded.get().state().isTerminal()) {
       return new Step.Done();
     }
@@ -463,11 +463,15 @@ public final class RetrievalEngine {
     Retrieval authorizing =
         r.withState(RetrievalState.AUTHORIZING, clock.instant())
             .withSession(null, r.sessions() + 1);
+    // The claim also reads what the first detail call will ask for: one transaction, not two.
     Claim claim =
         database.inTransaction(c ->
             store.update(c, authorizing)
-                ? new Claim(true, storage.loginId(c, authorizing.loginRef()))
-                : new Claim(false, Optional.empty()));
+                ? new Claim(
+                    true,
+                    storage.loginId(c, authorizing.loginRef()),
+                    detailRequest(c, authorizing.loginRef()))
+                : new Claim(false, Optional.empty(), null));
     if (!claim.won()) {
       return new Step.RunAt(clock.instant());
     }
@@ -491,7 +495,7 @@ public final class RetrievalEngine {
       }
       FlinksGateway.Detail detail;
       try {
-        FlinksGateway.DetailRequest request = detailRequest(processing);
+        FlinksGateway.DetailRequest request = claim.detail();
         detail =
             timed(
                 "get_accounts_detail", () -> flinks.requestDetail(processing.requestId(), request));
@@ -508,10 +512,10 @@ public final class RetrievalEngine {
   }
 
   /**
-   * Whether a step claimed its retrieval, and the login's decrypted id (empty: the login was
-   * deleted).
+   * Whether a step claimed its retrieval, the login's decrypted id (empty: the login was deleted)
+   * and what its first detail call asks for (null when not won).
    */
-  private record Claim(boolean won, Optional<String> loginId) {}
+  private record Claim(boolean won, Optional<String> loginId, FlinksGateway.DetailRequest detail) {}
 
   /**
    * Persists what {@code /Authorize} answered: an open session, or MFA with a Connect relaunch URL.
@@ -676,7 +680,9 @@ public final class RetrievalEngine {
   private Step apply(Transitions.Next next) {
     return switch (next) {
       case Transitions.Next.Continue go ->
-          database.inTransaction(c -> store.update(c, go.retrieval()))
+          // one statement (the step is recorded by the same statement): atomic without a
+          // transaction
+          database.autoCommitted(c -> store.update(c, go.retrieval()))
               ? new Step.RunAt(go.at())
               : new Step.RunAt(clock.instant()); // someone changed the row first: look again
       case Transitions.Next.End end -> {
@@ -717,6 +723,9 @@ public final class RetrievalEngine {
    */
   private Optional<String> record(
       Connection c, EventType type, Retrieval r, Map<String, Object> extra) throws SQLException {
+    if (!events.enabled()) {
+      return Optional.empty(); // no event: spare the login's lookup and decryption
+    }
     Map<String, Object> data = eventData(c, r.loginRef(), r.id(), r.state());
     if (r.state() != RetrievalState.READY && r.reason() != null && r.state().isTerminal()) {
       data.put("reason", r.reason());
@@ -741,21 +750,29 @@ public final class RetrievalEngine {
       RetrievalState state,
       Map<String, Object> extra)
       throws SQLException {
+    if (!events.enabled()) {
+      return Optional.empty();
+    }
     Map<String, Object> data = eventData(c, loginRef, retrievalId, state);
     data.putAll(extra);
     return events.record(c, type, loginRef, data);
   }
 
   private FlinksGateway.DetailRequest detailRequest(Retrieval r) {
-    return database.inTransaction(c ->
-        new FlinksGateway.DetailRequest(
-            storage.options(c, r.loginRef()), !store.anyReady(c, r.loginRef())));
+    return database.inTransaction(c -> detailRequest(c, r.loginRef()));
+  }
+
+  /** The login's options, and whether this is its first retrieval with data. */
+  private FlinksGateway.DetailRequest detailRequest(Connection c, long loginRef)
+      throws SQLException {
+    return new FlinksGateway.DetailRequest(
+        storage.options(c, loginRef), !store.anyReady(c, loginRef));
   }
 
   /** {@code transactions.updated} with the counts, when the payload changed any transaction. */
   private Optional<String> recordTransactionsUpdated(
       Connection c, long loginRef, String retrievalId, IngestResult ingested) throws SQLException {
-    if (!ingested.transactionsChanged()) {
+    if (!ingested.transactionsChanged() || !events.enabled()) {
       return Optional.empty();
     }
     Map<String, Object> data = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.flinks4j.sync.retrieval;
 
+import io.flinks4j.sync.storage.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +26,10 @@ final class RetrievalSteps {
       "insert into retrieval_steps (retrieval_id, login_id, recorded_at, state, polls,"
           + " attempts, sessions, reason, reason_message) select id, login_id, updated_at, state, polls, attempts,"
           + " sessions, reason, reason_message from retrievals where id = ?";
+  private static final String STEP_COLUMNS =
+      "retrieval_id, login_id, recorded_at, state, polls, attempts, sessions, reason, reason_message";
+  private static final String ROW_COLUMNS =
+      "id, login_id, updated_at, state, polls, attempts, sessions, reason, reason_message";
   private static final String PRUNE =
       "delete from retrieval_steps where login_id = ? and retrieval_id not in"
           + " (select id from retrievals where login_id = ? order by created_at desc, id desc fetch first "
@@ -124,6 +129,35 @@ final class RetrievalSteps {
   }
 
   private RetrievalSteps() {}
+
+  /**
+   * {@code update} (an update of {@code retrievals}) and the recording of the rows it changed as
+   * steps, in one statement, whose update count is that of the update: one round trip instead of
+   * two, and atomic on its own, so it needs no transaction. PostgreSQL writes it as a
+   * data-modifying {@code with}, H2 as an insert from the update's {@code final table}.
+   */
+  static String recordingOf(String update, Dialect dialect) {
+    return switch (dialect) {
+      case POSTGRESQL ->
+          "with u as ("
+              + update
+              + " returning "
+              + ROW_COLUMNS
+              + ") insert into retrieval_steps ("
+              + STEP_COLUMNS
+              + ") select "
+              + ROW_COLUMNS
+              + " from u";
+      case H2 ->
+          "insert into retrieval_steps ("
+              + STEP_COLUMNS
+              + ") select "
+              + ROW_COLUMNS
+              + " from final table ("
+              + update
+              + ")";
+    };
+  }
 
   /**
    * Records the current row of each retrieval as a step (after its write, on the writer's

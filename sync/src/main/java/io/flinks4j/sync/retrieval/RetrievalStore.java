@@ -3,6 +3,7 @@ package io.flinks4j.sync.retrieval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flinks4j.sync.storage.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,10 +68,23 @@ final class RetrievalStore {
           + " = ?, version = version + 1 where id = ? and version = ?";
   private static final TypeReference<List<MfaChallenge>> CHALLENGES = new TypeReference<>() {};
 
-  private final ObjectMapper json;
+  private static final String MARK_READY =
+      "update retrievals set state = 'ready', active_login_id = null, flinks_code = null,"
+          + " reason = null, reason_message = null, challenges = null,"
+          + " request_id = coalesce(request_id, ?), updated_at = ?, completed_at = ?, version = version + 1"
+          + " where id = ? and active_login_id is not null";
 
-  RetrievalStore(ObjectMapper json) {
+  private final ObjectMapper json;
+  private final String updateAndRecord;
+  private final String markReadyAndRecord;
+
+  /**
+   * @param dialect picks how a write and its step go out as one statement
+   */
+  RetrievalStore(ObjectMapper json, Dialect dialect) {
     this.json = json;
+    this.updateAndRecord = RetrievalSteps.recordingOf(UPDATE, dialect);
+    this.markReadyAndRecord = RetrievalSteps.recordingOf(MARK_READY, dialect);
   }
 
   /**
@@ -141,25 +155,17 @@ final class RetrievalStore {
 
   /**
    * Writes every mutable field if the row still has {@code r.version()}; the active slot follows
-   * the state.
+   * the state. One statement, the step included, so it is atomic even with auto-commit on.
    *
    * @return false when someone else changed the row first
    */
   boolean update(Connection c, Retrieval r) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+    try (PreparedStatement ps = c.prepareStatement(updateAndRecord)) {
       int i = bindWritable(ps, 1, r);
       ps.setString(i++, r.id());
       ps.setLong(i, r.version());
-      return recorded(c, r.id(), ps.executeUpdate() == 1);
+      return ps.executeUpdate() == 1;
     }
-  }
-
-  /** Records the step when the write took place. */
-  private static boolean recorded(Connection c, String id, boolean written) throws SQLException {
-    if (written) {
-      RetrievalSteps.record(c, List.of(id));
-    }
-    return written;
   }
 
   /**
@@ -171,17 +177,12 @@ final class RetrievalStore {
    *     webhook for it is known), or null
    */
   boolean markReady(Connection c, String id, String requestId, Instant now) throws SQLException {
-    String sql =
-        "update retrievals set state = 'ready', active_login_id = null, flinks_code = null,"
-            + " reason = null, reason_message = null, challenges = null,"
-            + " request_id = coalesce(request_id, ?), updated_at = ?, completed_at = ?, version = version + 1"
-            + " where id = ? and active_login_id is not null";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(markReadyAndRecord)) {
       ps.setString(1, requestId);
       setInstant(ps, 2, now);
       setInstant(ps, 3, now);
       ps.setString(4, id);
-      return recorded(c, id, ps.executeUpdate() == 1);
+      return ps.executeUpdate() == 1;
     }
   }
 

@@ -109,6 +109,12 @@ public final class Database implements AutoCloseable {
     if (config.dialect() == Dialect.POSTGRESQL) {
       // Lets the driver send a JDBC batch as multi-row INSERTs: several times faster ingest.
       hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+      // Keyed lookups on a table not analyzed yet (a new schema before autovacuum's first ANALYZE,
+      // or autovacuum off) are planned as sequential scans at the default random_page_cost of 4,
+      // and each connection's cached generic plan keeps that plan while the table grows: 1.1, the
+      // usual figure for SSDs, makes the index the cheaper path from the first row. A URL that
+      // sets options of its own overrides this.
+      hikari.addDataSourceProperty("options", "-c random_page_cost=1.1");
     }
     HikariDataSource dataSource;
     try {
@@ -209,6 +215,32 @@ public final class Database implements AutoCloseable {
       } catch (SQLException | RuntimeException | Error e) {
         connection.rollback();
         throw e;
+      }
+    } catch (SQLException e) {
+      throw new StorageException("database call failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code work} with auto-commit on, so each of its statements commits on its own: for work
+   * that is a single statement (atomic by itself) or reads that need no common snapshot. It saves
+   * the round trip of a {@code COMMIT} of {@link #inTransaction}, which on PostgreSQL is one of two
+   * for a lone statement (the {@code BEGIN} goes out with the statement).
+   *
+   * @throws StorageException wrapping an SQLException
+   */
+  public <T> T autoCommitted(SqlWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      if (!autoCommit) {
+        connection.setAutoCommit(true); // an adopted pool may hand out connections without it
+      }
+      try {
+        return work.run(connection);
+      } finally {
+        if (!autoCommit) {
+          connection.setAutoCommit(false);
+        }
       }
     } catch (SQLException e) {
       throw new StorageException("database call failed: " + e.getMessage(), e);
