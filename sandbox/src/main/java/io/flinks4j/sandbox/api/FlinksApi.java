@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -211,6 +212,10 @@ public final class FlinksApi {
   }
 
   private boolean injectFault(Call call) {
+    if (faults.isEmpty()) {
+      // Most requests meet no fault; the login they are about is then not worth looking up.
+      return false;
+    }
     Faults.Decision decision = faults.decide(call.endpoint, loginOf(call));
     if (decision.none()) {
       return false;
@@ -406,40 +411,56 @@ public final class FlinksApi {
     Session session = authorizedSession(requestId);
     DataState state = engine.dataCall(session, options);
     DetailOptions effective = session.detailOptions();
+    answerData(
+        call,
+        session,
+        state,
+        s -> {
+          Login login = s.login();
+          String first = login.portfolio(s.dataVersion()).accounts().getFirst().id();
+          return Responses.data(
+              202,
+              FlinksCode.OPERATION_DISPATCHED,
+              login.accountsDetailJson(s.dataVersion(), effective.onlyAccounts(Set.of(first))),
+              s,
+              null);
+        },
+        s -> {
+          byte[] body = s.cachedDetailBody(effective);
+          if (body == null) {
+            body =
+                Responses.data(
+                    200, null, s.login().accountsDetailJson(s.dataVersion(), effective), s, null);
+            s.cacheDetailBody(effective, body);
+          }
+          return body;
+        });
+  }
+
+  /**
+   * The answer of every data endpoint to where the aggregation stands: 202 OPERATION_PENDING while
+   * processing, the endpoint's own 202 body once dispatched, the failure's envelope, or the
+   * endpoint's 200 body once ready. Only the dispatched and ready bodies differ between endpoints.
+   */
+  private static void answerData(
+      Call call,
+      Session session,
+      DataState state,
+      Function<Session, byte[]> dispatched,
+      Function<Session, byte[]> ready) {
     switch (state) {
       case DataState.Pending p ->
           respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
-      case DataState.Dispatched d -> {
-        Login login = session.login();
-        String first = login.portfolio(session.dataVersion()).accounts().getFirst().id();
-        DetailOptions partial = effective.onlyAccounts(Set.of(first));
-        respond(
-            call.ctx,
-            202,
-            Responses.data(
-                202,
-                FlinksCode.OPERATION_DISPATCHED,
-                login.accountsDetailJson(session.dataVersion(), partial),
-                session,
-                null));
-      }
+      case DataState.Dispatched d -> respond(call.ctx, 202, dispatched.apply(session));
       case DataState.Failed(FlinksCode code) ->
           respond(call.ctx, code.httpStatus(), Responses.error(code, session));
-      case DataState.Ready r -> {
-        byte[] body = session.cachedDetailBody(effective);
-        if (body == null) {
-          body =
-              Responses.data(
-                  200,
-                  null,
-                  session.login().accountsDetailJson(session.dataVersion(), effective),
-                  session,
-                  null);
-          session.cacheDetailBody(effective, body);
-        }
-        respond(call.ctx, 200, body);
-      }
+      case DataState.Ready r -> respond(call.ctx, 200, ready.apply(session));
     }
+  }
+
+  /** The dispatched body of the endpoints that send no partial data with it. */
+  private static byte[] dispatchedWithoutData(Session session) {
+    return Responses.error(FlinksCode.OPERATION_DISPATCHED, session);
   }
 
   private static DetailOptions detailOptions(RequestBody body) {
@@ -528,24 +549,12 @@ public final class FlinksApi {
     requireApiKey(call);
     String requestId = async ? call.ctx.pathParam("requestId") : call.body.string("RequestId");
     Session session = authorizedSession(requestId);
-    switch (engine.dataCall(session, null)) {
-      case DataState.Pending p ->
-          respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
-      case DataState.Dispatched d ->
-          respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_DISPATCHED, session));
-      case DataState.Failed(FlinksCode code) ->
-          respond(call.ctx, code.httpStatus(), Responses.error(code, session));
-      case DataState.Ready r ->
-          respond(
-              call.ctx,
-              200,
-              Responses.data(
-                  200,
-                  null,
-                  session.login().accountsSummaryJson(session.dataVersion()),
-                  session,
-                  null));
-    }
+    answerData(
+        call,
+        session,
+        engine.dataCall(session, null),
+        FlinksApi::dispatchedWithoutData,
+        s -> Responses.data(200, null, s.login().accountsSummaryJson(s.dataVersion()), s, null));
   }
 
   private void deleteCard(Call call) {
@@ -575,16 +584,12 @@ public final class FlinksApi {
                       null);
             };
     DetailOptions filter = detailOptions(call.body);
-    switch (engine.dataCall(session, null)) {
-      case DataState.Pending p ->
-          respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
-      case DataState.Dispatched d ->
-          respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_DISPATCHED, session));
-      case DataState.Failed(FlinksCode code) ->
-          respond(call.ctx, code.httpStatus(), Responses.error(code, session));
-      case DataState.Ready r ->
-          respond(call.ctx, 200, Statements.body(session, count, filter.accountsFilter()));
-    }
+    answerData(
+        call,
+        session,
+        engine.dataCall(session, null),
+        FlinksApi::dispatchedWithoutData,
+        s -> Statements.body(s, count, filter.accountsFilter()));
   }
 
   private void mfaQuestions(Call call) {

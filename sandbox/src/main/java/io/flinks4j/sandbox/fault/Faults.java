@@ -62,6 +62,11 @@ public final class Faults {
     active.clear();
   }
 
+  /** True when no fault is active: a request then needs no fault decision at all. */
+  public boolean isEmpty() {
+    return active.isEmpty();
+  }
+
   public List<Fault> list() {
     return active.stream().map(a -> a.fault).toList();
   }
