@@ -337,9 +337,9 @@ public final class ScaleBench {
             .apiKey(sandbox.apiKey())
             .build()) {
       requestId =
-          ((AuthorizeResult.Authorized) client.authorize(AuthorizeRequest.cached(loginId)))
+          ((AuthorizeResult.Authorized) client.authorize().open(AuthorizeRequest.cached(loginId)))
               .requestId();
-      client.getAccountsDetail(requestId, DetailOptions.defaults());
+      client.accounts().detail(requestId, DetailOptions.defaults());
     }
     String path = templatePoll.path();
     URI url =
