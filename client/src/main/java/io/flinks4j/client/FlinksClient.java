@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,8 +155,7 @@ public final class FlinksClient implements AutoCloseable {
     AuthorizeRequest.requireText(loginId, "loginId");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
-    return InterruptingFuture.start(
-        "flinks4j-retrieve", () -> retrieve(loginId, options, listener));
+    return Waiter.async("retrieve", () -> retrieve(loginId, options, listener));
   }
 
   /** {@link #refresh(String, DetailOptions, MfaHandler, PollListener)} without a listener. */
@@ -555,41 +553,6 @@ public final class FlinksClient implements AutoCloseable {
     @Override
     public String toString() {
       return "FlinksClient.Builder[baseUrl=" + baseUrl + ", customerId=" + customerId + "]";
-    }
-  }
-
-  /**
-   * A future whose {@code cancel} interrupts the worker thread, so waits and HTTP exchanges stop at
-   * once.
-   */
-  private static final class InterruptingFuture<T> extends CompletableFuture<T> {
-    private volatile Thread worker;
-
-    static <T> CompletableFuture<T> start(String name, Supplier<T> work) {
-      InterruptingFuture<T> future = new InterruptingFuture<>();
-      Thread thread =
-          Thread.ofVirtual()
-              .name(name)
-              .unstarted(() -> {
-                try {
-                  future.complete(work.get());
-                } catch (Throwable t) {
-                  future.completeExceptionally(t);
-                }
-              });
-      future.worker = thread;
-      thread.start();
-      return future;
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      Thread thread = worker;
-      if (cancelled && thread != null) {
-        thread.interrupt();
-      }
-      return cancelled;
     }
   }
 }
