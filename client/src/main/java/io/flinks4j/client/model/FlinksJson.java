@@ -104,7 +104,7 @@ public final class FlinksJson {
         throw new UnreadableResponseException(
             "expected a JSON object but found " + first.asString(), 0, null, null);
       }
-      T result = rootReader.read(new WireReader(), p, RawJson.wrap(body));
+      T result = rootReader.read(new WireReader(body, p), p, RawJson.wrap(body));
       JsonToken trailing = p.nextToken();
       if (trailing != null) {
         throw new UnreadableResponseException(

@@ -2,10 +2,17 @@ package io.flinks4j.client.model;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +33,59 @@ import java.util.Map;
  * descriptions repeat a lot) through small direct-mapped caches read straight from the parser's
  * buffer, so a repeat allocates nothing: this keeps a parsed 50 MB payload well under twice its
  * size in memory.
+ *
+ * <p>Transactions are most of a payload, so their reader is the fast path: field names are matched
+ * against the one Flinks sends next ({@link #nextField}), and plain string values (printable ASCII,
+ * no escapes: ids, dates, most descriptions) are read straight from the body's bytes instead of
+ * being decoded by Jackson into characters first. Anything else goes through Jackson as before.
  */
 final class WireReader {
   private static final int CACHE_SIZE = 4096; // power of two
   private static final int MAX_SHARED_LENGTH = 64;
+  // Longer strings are left to Jackson, which also enforces the configured maximum length.
+  private static final int MAX_PLAIN_LENGTH = 1 << 16;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long MIX = 0x9E3779B97F4A7C15L;
+
+  /** A transaction's fields, in the order Flinks sends them. */
+  private static final SerializedString[] TRANSACTION_FIELDS =
+      names("Date", "Code", "Description", "Debit", "Credit", "Balance", "Id");
+
+  private static final int OTHER_FIELD = -1;
+  private static final int END_OF_OBJECT = -2;
 
   private final int[] dateKeys = new int[CACHE_SIZE];
   private final LocalDate[] dates = new LocalDate[CACHE_SIZE];
   private final String[] strings = new String[CACHE_SIZE];
+
+  /**
+   * The body when the parser reads it as UTF-8 from its first byte, so that the parser's token
+   * offsets index it; null otherwise (then every value is read through Jackson).
+   */
+  private final byte[] body;
+
+  private byte[][] plainKeys; // the bytes of plainStrings[i], allocated at first use
+  private String[] plainStrings;
+
+  WireReader(byte[] body, JsonParser p) {
+    this.body = p.getClass() == UTF8StreamJsonParser.class && !startsWithBom(body) ? body : null;
+  }
+
+  private static boolean startsWithBom(byte[] b) {
+    return b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF;
+  }
+
+  private static SerializedString[] names(String... names) {
+    SerializedString[] out = new SerializedString[names.length];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = new SerializedString(names[i]);
+    }
+    return out;
+  }
 
   /** Unknown fields and values that could not be converted, collected lazily per object. */
   private static final class Extra {
@@ -259,21 +312,55 @@ final class WireReader {
   private Transaction transaction(JsonParser p) throws IOException {
     Transaction.Builder b = Transaction.builder();
     Extra x = new Extra();
-    String name;
-    while ((name = p.nextFieldName()) != null) {
+    int expected = 0;
+    int field;
+    while ((field = nextField(p, TRANSACTION_FIELDS, expected)) != END_OF_OBJECT) {
+      String name = field == OTHER_FIELD ? p.currentName() : TRANSACTION_FIELDS[field].getValue();
       p.nextToken();
-      switch (name) {
-        case "Date" -> b.date(date(p, name, x));
-        case "Code" -> b.code(sharedText(p, name, x));
-        case "Description" -> b.description(sharedText(p, name, x));
-        case "Debit" -> b.debit(decimal(p, name, x));
-        case "Credit" -> b.credit(decimal(p, name, x));
-        case "Balance" -> b.balance(decimal(p, name, x));
-        case "Id" -> b.id(text(p, name, x));
+      switch (field) {
+        case 0 -> b.date(date(p, name, x));
+        case 1 -> b.code(sharedText(p, name, x));
+        case 2 -> b.description(sharedText(p, name, x));
+        case 3 -> b.debit(decimal(p, name, x));
+        case 4 -> b.credit(decimal(p, name, x));
+        case 5 -> b.balance(decimal(p, name, x));
+        case 6 -> b.id(text(p, name, x));
         default -> x.keep(name, p);
+      }
+      if (field != OTHER_FIELD) {
+        expected = field + 1;
       }
     }
     return b.extra(x.freeze()).build();
+  }
+
+  /**
+   * Moves to the next field name, trying first {@code fields[expected]}: when the fields come in
+   * the expected order, Jackson matches each name by comparing bytes instead of hashing it and
+   * looking it up.
+   *
+   * @return the name's index in {@code fields}, {@link #OTHER_FIELD} for another name, or {@link
+   *     #END_OF_OBJECT}
+   */
+  private static int nextField(JsonParser p, SerializedString[] fields, int expected)
+      throws IOException {
+    if (expected < fields.length) {
+      if (p.nextFieldName(fields[expected])) {
+        return expected;
+      }
+      if (p.currentToken() != JsonToken.FIELD_NAME) {
+        return END_OF_OBJECT;
+      }
+    } else if (p.nextFieldName() == null) {
+      return END_OF_OBJECT;
+    }
+    String name = p.currentName();
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].getValue().equals(name)) {
+        return i;
+      }
+    }
+    return OTHER_FIELD;
   }
 
   private Balance balance(JsonParser p) throws IOException {
@@ -488,10 +575,12 @@ final class WireReader {
     return List.copyOf(items);
   }
 
-  private static String text(JsonParser p, String name, Extra x) throws IOException {
+  private String text(JsonParser p, String name, Extra x) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
-      return p.getText();
+      int from = plainStart(p);
+      int to = from < 0 ? -1 : plainEnd(from);
+      return to < 0 ? p.getText() : new String(body, from, to - from, StandardCharsets.ISO_8859_1);
     }
     if (t == JsonToken.VALUE_NULL) {
       return null;
@@ -507,8 +596,16 @@ final class WireReader {
    * Like {@link #text}, but equal short strings share one instance (a repeat allocates nothing).
    */
   private String sharedText(JsonParser p, String name, Extra x) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_STRING || p.getTextLength() > MAX_SHARED_LENGTH) {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
       return text(p, name, x);
+    }
+    int from = plainStart(p);
+    int to = from < 0 ? -1 : plainEnd(from);
+    if (to >= 0) {
+      return sharedPlain(from, to);
+    }
+    if (p.getTextLength() > MAX_SHARED_LENGTH) {
+      return p.getText();
     }
     char[] c = p.getTextCharacters();
     int off = p.getTextOffset();
@@ -527,6 +624,88 @@ final class WireReader {
     return value;
   }
 
+  /** {@link #sharedText} for the plain string {@code body[from, to)}. */
+  private String sharedPlain(int from, int to) {
+    int len = to - from;
+    if (len > MAX_SHARED_LENGTH) {
+      return new String(body, from, len, StandardCharsets.ISO_8859_1);
+    }
+    long h = len;
+    if (len >= 8) {
+      for (int i = from; i + 8 <= to; i += 8) {
+        h = (h ^ (long) LONGS.get(body, i)) * MIX;
+      }
+      h = (h ^ (long) LONGS.get(body, to - 8)) * MIX; // the last 8 bytes, overlapping
+    } else {
+      for (int i = from; i < to; i++) {
+        h = (h ^ body[i]) * MIX;
+      }
+    }
+    int slot = (int) (h >>> 52); // the best-mixed 12 bits: CACHE_SIZE slots
+    if (plainStrings == null) {
+      plainKeys = new byte[CACHE_SIZE][];
+      plainStrings = new String[CACHE_SIZE];
+    }
+    byte[] key = plainKeys[slot];
+    if (key != null && Arrays.equals(key, 0, key.length, body, from, to)) {
+      return plainStrings[slot];
+    }
+    String value = new String(body, from, len, StandardCharsets.ISO_8859_1);
+    plainKeys[slot] = Arrays.copyOfRange(body, from, to);
+    plainStrings[slot] = value;
+    return value;
+  }
+
+  /**
+   * Where the current string value's content starts in {@link #body}, or -1 when it cannot be read
+   * from there. Jackson's token offset for a string is the byte after its opening quote; that quote
+   * is checked, so a parser that counted otherwise would only lose the fast path.
+   */
+  private int plainStart(JsonParser p) {
+    if (body == null) {
+      return -1;
+    }
+    long at = ((ParserBase) p).getTokenCharacterOffset();
+    return at > 0 && at < body.length && body[(int) at - 1] == '"' ? (int) at : -1;
+  }
+
+  /**
+   * The index of the closing quote of the string whose content starts at {@code from}, when every
+   * byte before it is printable ASCII other than a backslash (so its bytes are its characters);
+   * otherwise -1, and Jackson decodes it. Looks at 8 bytes a step: the lowest byte flagged by the
+   * zero-byte tests below is exact.
+   */
+  private int plainEnd(int from) {
+    byte[] b = body;
+    int limit = (int) Math.min(b.length, (long) from + MAX_PLAIN_LENGTH);
+    int i = from;
+    for (; i + 8 <= limit; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long quote = w ^ (ONES * '"');
+      long backslash = w ^ (ONES * '\\');
+      long special =
+          ((quote - ONES) & ~quote) // a '"'
+              | ((backslash - ONES) & ~backslash) // a '\\'
+              | ((w - ONES * 0x20) & ~w) // a control character
+              | w; // a byte of a multi-byte UTF-8 sequence
+      special &= HIGHS;
+      if (special != 0) {
+        int at = i + (Long.numberOfTrailingZeros(special) >>> 3);
+        return b[at] == '"' ? at : -1;
+      }
+    }
+    for (; i < limit; i++) {
+      byte c = b[i];
+      if (c == '"') {
+        return i;
+      }
+      if (c < 0x20 || c == '\\') { // bytes >= 0x80 are negative
+        return -1;
+      }
+    }
+    return -1;
+  }
+
   private static boolean sameChars(String s, char[] c, int off, int len) {
     if (s.length() != len) {
       return false;
@@ -540,7 +719,7 @@ final class WireReader {
   }
 
   /** Text for open value types: empty strings cannot be values, so they are kept in extra. */
-  private static String openText(JsonParser p, String name, Extra x) throws IOException {
+  private String openText(JsonParser p, String name, Extra x) throws IOException {
     String v = text(p, name, x);
     if (v != null && v.isBlank()) {
       x.put(name, FlinksJson.MAPPER.getNodeFactory().textNode(v));
@@ -667,7 +846,8 @@ final class WireReader {
   }
 
   /**
-   * {@code yyyy-MM-dd}, read straight from the parser's buffer; a date-time keeps its date part.
+   * {@code yyyy-MM-dd}, read straight from the body's bytes or the parser's buffer; a date-time
+   * keeps its date part.
    */
   private LocalDate date(JsonParser p, String name, Extra x) throws IOException {
     JsonToken t = p.currentToken();
@@ -675,32 +855,78 @@ final class WireReader {
       return null;
     }
     if (t == JsonToken.VALUE_STRING) {
-      char[] c = p.getTextCharacters();
-      int off = p.getTextOffset();
-      int len = p.getTextLength();
-      if (len == 10 || (len > 10 && c[off + 10] == 'T')) {
-        int y = digits(c, off, 4);
-        int m = digits(c, off + 5, 2);
-        int d = digits(c, off + 8, 2);
-        if (y >= 0 && m >= 0 && d >= 0 && c[off + 4] == '-' && c[off + 7] == '-') {
-          int key = y * 10000 + m * 100 + d;
-          int slot = key & (CACHE_SIZE - 1);
-          if (dateKeys[slot] == key && dates[slot] != null) {
-            return dates[slot];
-          }
-          try {
-            LocalDate date = LocalDate.of(y, m, d);
-            dateKeys[slot] = key;
-            dates[slot] = date;
-            return date;
-          } catch (DateTimeException e) {
-            // impossible calendar date: keep it below
-          }
+      int key = plainDateKey(plainStart(p));
+      if (key < 0) {
+        char[] c = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int len = p.getTextLength();
+        if (len == 10 || (len > 10 && c[off + 10] == 'T')) {
+          key =
+              dateKey(
+                  digits(c, off, 4),
+                  c[off + 4],
+                  digits(c, off + 5, 2),
+                  c[off + 7],
+                  digits(c, off + 8, 2));
+        }
+      }
+      if (key >= 0) {
+        int slot = key & (CACHE_SIZE - 1);
+        if (dateKeys[slot] == key && dates[slot] != null) {
+          return dates[slot];
+        }
+        try {
+          LocalDate date = LocalDate.of(key / 10000, key / 100 % 100, key % 100);
+          dateKeys[slot] = key;
+          dates[slot] = date;
+          return date;
+        } catch (DateTimeException e) {
+          // impossible calendar date: keep it below
         }
       }
     }
     x.keep(name, p);
     return null;
+  }
+
+  /**
+   * The date key of a string starting at {@code from} in the body whose first ten bytes are {@code
+   * yyyy-MM-dd} followed by its closing quote or a {@code T}; -1 for anything else (then the
+   * decoded characters decide).
+   */
+  private int plainDateKey(int from) {
+    if (from < 0 || from + 10 >= body.length) {
+      return -1;
+    }
+    byte next = body[from + 10];
+    if (next != '"' && next != 'T') {
+      return -1;
+    }
+    return dateKey(
+        digits(body, from, 4),
+        (char) body[from + 4],
+        digits(body, from + 5, 2),
+        (char) body[from + 7],
+        digits(body, from + 8, 2));
+  }
+
+  /** {@code y * 10000 + m * 100 + d}, or -1 when a part is not digits or a dash is missing. */
+  private static int dateKey(int y, char dash1, int m, char dash2, int d) {
+    return y >= 0 && m >= 0 && d >= 0 && dash1 == '-' && dash2 == '-'
+        ? y * 10000 + m * 100 + d
+        : -1;
+  }
+
+  private static int digits(byte[] b, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      int digit = b[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      v = v * 10 + digit;
+    }
+    return v;
   }
 
   private static int digits(char[] c, int from, int count) {

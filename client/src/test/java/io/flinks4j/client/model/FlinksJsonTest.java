@@ -459,4 +459,178 @@ class FlinksJsonTest {
     assertThat(statements.statementsByAccount().getFirst().statements().getFirst().base64Bytes())
         .hasSize(pdf.length());
   }
+
+  /** The same body behind a UTF-8 byte order mark: parsed through Jackson alone, no fast path. */
+  private static byte[] withBom(byte[] body) {
+    byte[] out = new byte[body.length + 3];
+    out[0] = (byte) 0xEF;
+    out[1] = (byte) 0xBB;
+    out[2] = (byte) 0xBF;
+    System.arraycopy(body, 0, out, 3, body.length);
+    return out;
+  }
+
+  private static Transaction onlyTransaction(String transactionJson) {
+    return FlinksJson.parseAccountsDetail(
+            utf8("{\"Accounts\":[{\"Transactions\":[" + transactionJson + "]}]}"))
+        .accounts()
+        .getFirst()
+        .transactions()
+        .getFirst();
+  }
+
+  @Test
+  void transaction_strings_with_escapes_or_non_ascii_characters_are_decoded() {
+    Transaction tx =
+        onlyTransaction(
+            """
+            {"Date":"2026\\u002d11-24","Code":"D\\tD","Description":"Café dépôt \\"Nord\\" \\u0041",
+             "Id":"id-\\\\-é"}\
+            """);
+
+    assertThat(tx.date()).isEqualTo(LocalDate.of(2026, 11, 24));
+    assertThat(tx.code()).isEqualTo("D\tD");
+    assertThat(tx.description()).isEqualTo("Café dépôt \"Nord\" A");
+    assertThat(tx.id()).isEqualTo("id-\\-é");
+  }
+
+  @Test
+  void transaction_fields_in_another_order_with_whitespace_and_unknown_fields_parse_alike() {
+    Transaction compact =
+        onlyTransaction(
+            """
+            {"Date":"2026-11-24","Code":null,"Description":"POS PURCHASE","Debit":12.50,"Credit":null,\
+            "Balance":100.00,"Id":"a1b2"}\
+            """);
+    Transaction shuffled =
+        onlyTransaction(
+            """
+            { "Id" : "a1b2" ,\t"Balance": 100.00, "Note" : "n", "Description"
+              :  "POS PURCHASE", "Debit":12.50, "Date" :"2026-11-24", "Credit": null, "Code":null }\
+            """);
+
+    assertThat(shuffled.extra().get("Note").asText()).isEqualTo("n");
+    assertThat(shuffled)
+        .isEqualTo(
+            new Transaction(
+                compact.id(),
+                compact.date(),
+                compact.description(),
+                compact.debit(),
+                compact.credit(),
+                compact.balance(),
+                compact.code(),
+                shuffled.extra()));
+    assertThat(compact.extra()).isEmpty();
+  }
+
+  @Test
+  void dates_with_a_time_part_keep_the_date_and_impossible_dates_are_kept_in_extra() {
+    assertThat(onlyTransaction("{\"Date\":\"2026-11-24T00:00:00\"}").date())
+        .isEqualTo(LocalDate.of(2026, 11, 24));
+    Transaction impossible = onlyTransaction("{\"Date\":\"2026-02-30\"}");
+    assertThat(impossible.date()).isNull();
+    assertThat(impossible.extra().get("Date").asText()).isEqualTo("2026-02-30");
+    Transaction trailing = onlyTransaction("{\"Date\":\"2026-11-24x\"}");
+    assertThat(trailing.date()).isNull();
+    assertThat(trailing.extra().get("Date").asText()).isEqualTo("2026-11-24x");
+  }
+
+  @Test
+  void equal_descriptions_share_one_string() {
+    List<Transaction> txs =
+        FlinksJson.parseAccountsDetail(
+                utf8(
+                    """
+                    {"Accounts":[{"Transactions":[{"Description":"MONTHLY ACCOUNT FEE"},
+                    {"Description":"MONTHLY ACCOUNT FEE"},{"Description":"FEE"},{"Description":"FEE"}]}]}\
+                    """))
+            .accounts()
+            .getFirst()
+            .transactions();
+
+    assertThat(txs.get(1).description()).isSameAs(txs.get(0).description());
+    assertThat(txs.get(3).description()).isSameAs(txs.get(2).description());
+  }
+
+  @Test
+  void fixtures_parse_to_the_same_model_through_jackson_alone() {
+    for (String fixture :
+        List.of("getaccountsdetail-200.json", "getaccountsdetailasync-200.json")) {
+      byte[] body = Fixtures.bytes(fixture);
+
+      assertThat(FlinksJson.parseAccountsDetail(body).accounts())
+          .as(fixture)
+          .isEqualTo(FlinksJson.parseAccountsDetail(withBom(body)).accounts());
+    }
+  }
+
+  @Test
+  void random_transaction_strings_parse_as_jackson_alone_parses_them() {
+    String[] pieces = {
+      "a",
+      "Z",
+      "0",
+      "-",
+      " ",
+      "#",
+      "é",
+      "€",
+      "\uD83D\uDE00",
+      "\\\"",
+      "\\\\",
+      "\\u0041",
+      "\\n",
+      "\\/",
+      "2026-11-24",
+      "T",
+      "LONG DESCRIPTION TEXT "
+    };
+    java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+    String[] fields = {"Date", "Code", "Description", "Id"};
+    for (int round = 0; round < 400; round++) {
+      StringBuilder json = new StringBuilder("{\"Accounts\":[{\"Transactions\":[");
+      for (int t = 0; t < 3; t++) {
+        json.append(t == 0 ? "{" : ",{");
+        for (int f = 0; f < fields.length; f++) {
+          json.append(f == 0 ? "" : ",").append('"').append(fields[f]).append("\":\"");
+          for (int n = random.nextInt(8); n > 0; n--) {
+            json.append(pieces[random.nextInt(pieces.length)]);
+          }
+          json.append('"');
+        }
+        json.append('}');
+      }
+      byte[] body = utf8(json.append("]}]}").toString());
+
+      assertThat(FlinksJson.parseAccountsDetail(body).accounts())
+          .as("%s", json)
+          .isEqualTo(FlinksJson.parseAccountsDetail(withBom(body)).accounts());
+    }
+  }
+
+  @Test
+  void corrupted_bytes_parse_or_fail_as_jackson_alone_does() {
+    byte[] body = Fixtures.bytes("getaccountsdetailasync-200.json");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+
+    for (int round = 0; round < 500; round++) {
+      byte[] corrupted = body.clone();
+      for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+        corrupted[random.nextInt(corrupted.length)] = (byte) random.nextInt(256);
+      }
+      Object fast = accountsOrFailure(corrupted);
+      Object jacksonAlone = accountsOrFailure(withBom(corrupted));
+
+      assertThat(fast).as("round %d", round).isEqualTo(jacksonAlone);
+    }
+  }
+
+  private static Object accountsOrFailure(byte[] body) {
+    try {
+      return FlinksJson.parseAccountsDetail(body).accounts();
+    } catch (UnreadableResponseException e) {
+      return UnreadableResponseException.class;
+    }
+  }
 }
