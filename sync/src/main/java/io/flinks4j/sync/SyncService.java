@@ -212,7 +212,8 @@ public final class SyncService implements AutoCloseable {
               settings.refreshDays());
       OutboundEvents events = new OutboundEvents(database, settings.events(), json, cipher, clock);
       Ingester ingester = new Ingester(clock, meters);
-      DbSchedulerSteps steps = new DbSchedulerSteps(clock, settings.retrieval().pollInterval());
+      DbSchedulerSteps steps =
+          new DbSchedulerSteps(database, clock, settings.retrieval().pollInterval());
       RetrievalEngine engine =
           new RetrievalEngine(
               database,
@@ -463,6 +464,8 @@ public final class SyncService implements AutoCloseable {
             // about as soon.
             .pollingInterval(settings.schedulerPolling())
             .heartbeatInterval(settings.heartbeat())
+            // polls of retrievals in flight before new retrievals' first steps (DbSchedulerSteps)
+            .enablePriority()
             .alwaysPersistTimestampInUTC()
             .shutdownMaxWait(Duration.ofSeconds(5));
     settings.instanceName().ifPresent(name -> builder.schedulerName(new SchedulerName.Fixed(name)));

@@ -9,9 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -64,19 +66,27 @@ public final class LoginRepository {
   public Registration register(Connection connection, String loginId, Optional<String> tag)
       throws SQLException {
     requireWellFormed(loginId);
+    List<String> hashes = protector.lookupHashes(loginId);
     // Looked for under every key of the ring first: a row not yet rotated must not get a twin under
-    // the current hash.
-    Optional<StoredLogin> known = findByHashes(connection, protector.lookupHashes(loginId));
-    boolean created = known.isEmpty() && insert(connection, loginId, tag);
-    if (!created && tag.isPresent()) {
+    // the current hash. With one key there is no other hash, and the insert's conflict finds a
+    // known login.
+    Optional<StoredLogin> known =
+        hashes.size() == 1 ? Optional.empty() : findByHashes(connection, hashes);
+    if (known.isEmpty()) {
+      Optional<StoredLogin> inserted = insert(connection, loginId, hashes.getFirst(), tag);
+      if (inserted.isPresent()) {
+        return new Registration(inserted.get(), true);
+      }
+    }
+    if (tag.isPresent()) {
       try (PreparedStatement update =
           connection.prepareStatement(
               "update logins set tag = ? where login_hash in ("
-                  + placeholders(protector.lookupHashes(loginId).size())
+                  + placeholders(hashes.size())
                   + ") and (tag is null or tag <> ?)")) {
         int i = 1;
         update.setString(i++, tag.get());
-        for (String hash : protector.lookupHashes(loginId)) {
+        for (String hash : hashes) {
           update.setString(i++, hash);
         }
         update.setString(i, tag.get());
@@ -84,9 +94,9 @@ public final class LoginRepository {
       }
     }
     StoredLogin login =
-        findByHashes(connection, protector.lookupHashes(loginId))
+        findByHashes(connection, hashes)
             .orElseThrow(() -> new SQLException("login vanished right after its registration"));
-    return new Registration(login, created);
+    return new Registration(login, false);
   }
 
   /**
@@ -111,18 +121,40 @@ public final class LoginRepository {
   }
 
   /**
-   * Inserts the login under the current key; false when a racing registration inserted it first.
+   * Inserts the login under the current key and answers it as stored (no read back, no decryption);
+   * empty when it is already there (a racing registration inserted it first).
    */
-  private boolean insert(Connection connection, String loginId, Optional<String> tag)
+  private Optional<StoredLogin> insert(
+      Connection connection, String loginId, String hash, Optional<String> tag)
       throws SQLException {
+    // the column's precision, so the answer shows what a later read of the row shows
+    Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "insert into logins (login_hash, login_id_enc, tag, created_at) values (?, ?, ?, ?) on conflict do nothing")) {
-      insert.setString(1, protector.lookupHash(loginId));
+            "insert into logins (login_hash, login_id_enc, tag, created_at) values (?, ?, ?, ?) on conflict do nothing",
+            new String[] {"id"})) {
+      insert.setString(1, hash);
       insert.setString(2, protector.encrypt(loginId));
       insert.setString(3, tag.orElse(null));
-      insert.setObject(4, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
-      return insert.executeUpdate() == 1;
+      insert.setObject(4, createdAt.atOffset(ZoneOffset.UTC));
+      if (insert.executeUpdate() != 1) {
+        return Optional.empty();
+      }
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        if (!keys.next()) {
+          throw new SQLException("the database gave no id for the inserted login");
+        }
+        return Optional.of(
+            StoredLogin.builder()
+                .id(keys.getLong(1))
+                .loginId(loginId)
+                .tag(tag)
+                .institution(Optional.empty())
+                .lastRefresh(Optional.empty())
+                .createdAt(createdAt)
+                .options(LoginOptions.DEFAULTS)
+                .build());
+      }
     }
   }
 

@@ -413,8 +413,16 @@ public final class RetrievalEngine {
     /** Terminal (or gone): remove the task. */
     record Done() implements Step {}
 
-    /** Run the next step at {@code at}. */
-    record RunAt(Instant at) implements Step {}
+    /**
+     * Run the next step at {@code at}; {@code polling}: the step left the retrieval with its
+     * session open, so what follows are polls, which run before the first steps of new retrievals
+     * (false: as before).
+     */
+    record RunAt(Instant at, boolean polling) implements Step {
+      RunAt(Instant at) {
+        this(at, false);
+      }
+    }
   }
 
   /** Runs one step of the retrieval. */
@@ -683,7 +691,7 @@ public final class RetrievalEngine {
           // one statement (the step is recorded by the same statement): atomic without a
           // transaction
           database.autoCommitted(c -> store.update(c, go.retrieval()))
-              ? new Step.RunAt(go.at())
+              ? new Step.RunAt(go.at(), go.retrieval().state() == RetrievalState.PROCESSING)
               : new Step.RunAt(clock.instant()); // someone changed the row first: look again
       case Transitions.Next.End end -> {
         finish(end.retrieval());

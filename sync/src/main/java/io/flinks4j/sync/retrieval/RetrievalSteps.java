@@ -14,18 +14,15 @@ import java.util.List;
 
 /**
  * The step history of retrievals ({@code retrieval_steps}): {@link RetrievalStore} copies the row
- * into it after each successful write, in the same transaction, so the history never shows a step
- * that did not commit. Kept for the latest {@link #KEPT_PER_LOGIN} retrievals of each login.
+ * into it with each successful write, by the same statement ({@link #recordingOf}), so the history
+ * never shows a step that did not commit. Kept for the latest {@link #KEPT_PER_LOGIN} retrievals of
+ * each login.
  */
 final class RetrievalSteps {
 
   /** Retrievals per login whose steps are kept. */
   static final int KEPT_PER_LOGIN = 10;
 
-  private static final String RECORD =
-      "insert into retrieval_steps (retrieval_id, login_id, recorded_at, state, polls,"
-          + " attempts, sessions, reason, reason_message) select id, login_id, updated_at, state, polls, attempts,"
-          + " sessions, reason, reason_message from retrievals where id = ?";
   private static final String STEP_COLUMNS =
       "retrieval_id, login_id, recorded_at, state, polls, attempts, sessions, reason, reason_message";
   private static final String ROW_COLUMNS =
@@ -131,10 +128,10 @@ final class RetrievalSteps {
   private RetrievalSteps() {}
 
   /**
-   * {@code update} (an update of {@code retrievals}) and the recording of the rows it changed as
-   * steps, in one statement, whose update count is that of the update: one round trip instead of
-   * two, and atomic on its own, so it needs no transaction. PostgreSQL writes it as a
-   * data-modifying {@code with}, H2 as an insert from the update's {@code final table}.
+   * {@code update} (an insert into or an update of {@code retrievals}) and the recording of the
+   * rows it wrote as steps, in one statement, whose update count is that of the write: one round
+   * trip instead of two, and atomic on its own, so it needs no transaction. PostgreSQL writes it as
+   * a data-modifying {@code with}, H2 as an insert from the update's {@code final table}.
    */
   static String recordingOf(String update, Dialect dialect) {
     return switch (dialect) {
@@ -157,20 +154,6 @@ final class RetrievalSteps {
               + update
               + ")";
     };
-  }
-
-  /**
-   * Records the current row of each retrieval as a step (after its write, on the writer's
-   * connection).
-   */
-  static void record(Connection c, Collection<String> retrievalIds) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(RECORD)) {
-      for (String id : retrievalIds) {
-        ps.setString(1, id);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
   }
 
   /** Drops the steps of the logins' retrievals older than their latest {@link #KEPT_PER_LOGIN}. */

@@ -75,6 +75,7 @@ final class RetrievalStore {
           + " where id = ? and active_login_id is not null";
 
   private final ObjectMapper json;
+  private final String insertAndRecord;
   private final String updateAndRecord;
   private final String markReadyAndRecord;
 
@@ -83,6 +84,7 @@ final class RetrievalStore {
    */
   RetrievalStore(ObjectMapper json, Dialect dialect) {
     this.json = json;
+    this.insertAndRecord = RetrievalSteps.recordingOf(INSERT, dialect);
     this.updateAndRecord = RetrievalSteps.recordingOf(UPDATE, dialect);
     this.markReadyAndRecord = RetrievalSteps.recordingOf(MARK_READY, dialect);
   }
@@ -104,7 +106,7 @@ final class RetrievalStore {
    *     (nothing is usable then: the caller's transaction must roll back)
    */
   void insertAll(Connection c, List<Retrieval> retrievals) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+    try (PreparedStatement ps = c.prepareStatement(insertAndRecord)) {
       for (Retrieval r : retrievals) {
         ps.setString(1, r.id());
         ps.setLong(2, r.loginRef());
@@ -120,7 +122,6 @@ final class RetrievalStore {
       }
       throw e;
     }
-    RetrievalSteps.record(c, retrievals.stream().map(Retrieval::id).toList());
     RetrievalSteps.prune(c, retrievals.stream().map(Retrieval::loginRef).toList());
   }
 

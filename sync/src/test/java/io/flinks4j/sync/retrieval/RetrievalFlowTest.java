@@ -102,6 +102,25 @@ class RetrievalFlowTest {
   }
 
   @Test
+  void a_retrieval_whose_session_is_open_is_stepped_at_the_polls_priority() {
+    SandboxLogin login = newLogin(Duration.ofSeconds(5));
+
+    fixture.register(login.loginId());
+    Retrieval processing = awaitState(login.loginId(), RetrievalState.PROCESSING);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() ->
+            fixture.count(
+                    "select count(*) from scheduled_tasks"
+                        + " where task_name = ? and task_instance = ? and priority = ?",
+                    DbSchedulerSteps.TASK,
+                    processing.id(),
+                    DbSchedulerSteps.POLL_PRIORITY)
+                == 1);
+  }
+
+  @Test
   void metrics_of_the_pool_the_ingester_and_the_outcomes_reach_the_metrics_endpoint() {
     SandboxLogin login = newLogin(Duration.ZERO);
     fixture.register(login.loginId());
