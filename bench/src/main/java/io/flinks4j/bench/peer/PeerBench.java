@@ -202,6 +202,7 @@ public final class PeerBench {
     Map<String, Long> byThread = difference(threadTicks(process.pid()), threadsBefore);
     Map<String, Long> threads = threadCounts(process.pid());
     long rssKb = peakRssKb(process.pid());
+    System.out.printf(Locale.ROOT, "%s RSS at the end: %s%n", name, rssSplit(process.pid()));
     process.getOutputStream().close();
     process.waitFor();
     Map<String, String> fields = fields(done);
@@ -361,6 +362,21 @@ public final class PeerBench {
       }
     }
     return counts;
+  }
+
+  /**
+   * Where the resident memory is, by kind: anonymous (heap, stacks, malloc) and file-backed
+   * (binaries, shared libraries, mapped archives such as a CDS or AOT cache).
+   */
+  static String rssSplit(long pid) throws IOException {
+    return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+        .filter(line -> line.startsWith("RssAnon:") || line.startsWith("RssFile:"))
+        .map(line ->
+            line.substring(3, line.indexOf(':')).toLowerCase(Locale.ROOT)
+                + " "
+                + Long.parseLong(line.replaceAll("\\D", "")) / 1024
+                + " MB")
+        .collect(Collectors.joining(", "));
   }
 
   static long peakRssKb(long pid) throws IOException {
