@@ -20,6 +20,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +56,7 @@ public final class FlinksClient implements AutoCloseable {
   private final DataWaiters waiters;
   private final String connectUrl;
   private final HttpClient http;
+  private final ExecutorService ownExecutor;
   private final Transport transport;
   private final AuthorizeResource authorize;
   private final AccountsResource accounts;
@@ -67,8 +71,10 @@ public final class FlinksClient implements AutoCloseable {
     this.apiKey = b.apiKey;
     this.waiters = new DataWaiters(b.pollPolicy, b.clock, b.sleeper, b.random);
     this.connectUrl = b.connectUrl != null ? b.connectUrl : defaultConnectUrl(b.baseUrl);
+    this.ownExecutor = b.executor == null ? Executors.newVirtualThreadPerTaskExecutor() : null;
     this.http =
         HttpClient.newBuilder()
+            .executor(b.executor != null ? b.executor : ownExecutor)
             .connectTimeout(b.connectTimeout)
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -333,10 +339,16 @@ public final class FlinksClient implements AutoCloseable {
     return mfaQuestions;
   }
 
-  /** Releases the HTTP client's connections and threads. */
+  /**
+   * Releases the HTTP client's connections and threads (an executor given to the builder is left
+   * running: it is the caller's).
+   */
   @Override
   public void close() {
     http.close();
+    if (ownExecutor != null) {
+      ownExecutor.close();
+    }
   }
 
   @Override
@@ -402,6 +414,7 @@ public final class FlinksClient implements AutoCloseable {
     private Sleeper sleeper = Sleeper.system();
     private String connectUrl;
     private java.util.random.RandomGenerator random = new Random();
+    private Executor executor;
 
     private Builder() {}
 
@@ -515,6 +528,18 @@ public final class FlinksClient implements AutoCloseable {
      */
     public Builder connectUrl(String connectUrl) {
       this.connectUrl = connectUrl;
+      return this;
+    }
+
+    /**
+     * Runs the HTTP client's internal tasks (reading an answer, completing an exchange); the
+     * calling thread of {@link #retrieve} only waits for them. Default: a virtual thread per task,
+     * closed with the client, where {@code java.net.http}'s own default is a cached pool of
+     * platform threads that grows with the exchanges in flight. Give one to share it between
+     * clients; {@link FlinksClient#close} does not shut it down.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

@@ -7,8 +7,12 @@ import io.flinks4j.client.model.AccountsDetail;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +82,30 @@ class AsyncTest {
         .failsWithin(Duration.ZERO)
         .withThrowableOfType(java.util.concurrent.ExecutionException.class)
         .withCauseInstanceOf(io.flinks4j.client.error.SessionException.class);
+  }
+
+  @Test
+  void a_given_executor_runs_the_http_exchanges_and_outlives_the_client() throws Exception {
+    flinks.server.script("POST", "GetAccountsDetail", FakeFlinks.pending());
+    flinks.server.script("GET", "GetAccountsDetailAsync", FakeFlinks.detail());
+    AtomicInteger tasks = new AtomicInteger();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      Executor counting =
+          task -> {
+            tasks.incrementAndGet();
+            threads.execute(task);
+          };
+      try (FlinksClient client = flinks.clientBuilder().executor(counting).build()) {
+        assertThat(
+                client
+                    .retrieveAsync(FakeFlinks.LOGIN_ID, DetailOptions.defaults())
+                    .get(30, TimeUnit.SECONDS)
+                    .requestId())
+            .isEqualTo(FakeFlinks.REQUEST_ID);
+      }
+
+      assertThat(tasks).hasPositiveValue();
+      assertThat(threads.isShutdown()).isFalse();
+    }
   }
 }

@@ -23,7 +23,11 @@ import java.util.concurrent.CompletableFuture;
  * ...}, exits when stdin closes, so the parent can read this process's CPU before and after the
  * retrievals.
  *
- * <p>Usage: {@code OurSide <outDir> <poll ms>}.
+ * <p>With a third argument {@code train} it is the AOT training run instead: the logins of {@code
+ * logins-training.txt} retrieved the same way at once, without the protocol, then it exits (the JVM
+ * writes its {@code -XX:AOTCacheOutput} cache at exit).
+ *
+ * <p>Usage: {@code OurSide <outDir> <poll ms> [train]}.
  */
 public final class OurSide {
 
@@ -36,7 +40,9 @@ public final class OurSide {
     try (Reader reader = Files.newBufferedReader(out.resolve("sandbox.properties"))) {
       sandbox.load(reader);
     }
-    List<String> loginIds = Files.readAllLines(out.resolve("logins-ours.txt"));
+    boolean training = args.length > 2 && args[2].equals("train");
+    List<String> loginIds =
+        Files.readAllLines(out.resolve(training ? "logins-training.txt" : "logins-ours.txt"));
     DetailOptions options =
         DetailOptions.builder()
             .withTransactions(true)
@@ -55,9 +61,11 @@ public final class OurSide {
             .pollInterval(poll)
             .pollTimeout(Duration.ofMinutes(5))
             .build()) {
-      System.out.println("READY");
-      System.out.flush();
-      in.readLine();
+      if (!training) {
+        System.out.println("READY");
+        System.out.flush();
+        in.readLine();
+      }
       long start = System.nanoTime();
       List<CompletableFuture<AccountsDetail>> retrievals = new ArrayList<>(loginIds.size());
       for (String loginId : loginIds) {
@@ -75,6 +83,8 @@ public final class OurSide {
           Locale.ROOT, "DONE wallMs=%d ok=%d transactions=%d%n", wallMs, ok, transactions);
       System.out.flush();
     }
-    in.readLine();
+    if (!training) {
+      in.readLine();
+    }
   }
 }

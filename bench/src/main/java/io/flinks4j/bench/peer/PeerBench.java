@@ -22,8 +22,12 @@ import java.util.stream.Stream;
  * stime from {@code /proc/<pid>/stat}), and peak RSS ({@code VmHWM}); the sandbox's request counts
  * per endpoint for each side show both did the same Flinks calls.
  *
+ * <p>With an AOT cache path (JDK 25: JEP 483/514/515), our side's JVM is first trained on logins of
+ * its own ({@code logins-training.txt}, not measured, {@code -XX:AOTCacheOutput}), then the
+ * measured run starts with {@code -XX:AOTCache}.
+ *
  * <p>Usage: {@code PeerBench <benchmarks.jar> <node_modules dir> <peer-side.mjs> <out dir> <N>
- * <poll ms> <processing ms> <our JVM options>}.
+ * <poll ms> <processing ms> <our JVM options> [AOT cache path]}.
  */
 public final class PeerBench {
 
@@ -39,11 +43,21 @@ public final class PeerBench {
       long runTicks,
       long rssKb,
       Map<String, Long> calls,
-      Map<String, Long> ticksByThread) {
+      Map<String, Long> ticksByThread,
+      Map<String, Long> threadsByName) {
 
     Side withCalls(Map<String, Long> value) {
       return new Side(
-          name, wallMs, ok, transactions, startupTicks, runTicks, rssKb, value, ticksByThread);
+          name,
+          wallMs,
+          ok,
+          transactions,
+          startupTicks,
+          runTicks,
+          rssKb,
+          value,
+          ticksByThread,
+          threadsByName);
     }
   }
 
@@ -56,6 +70,7 @@ public final class PeerBench {
     String pollMs = args[5];
     String processingMs = args[6];
     List<String> jvmOptions = List.of(args[7].trim().split("\\s+"));
+    Path aotCache = args.length > 8 ? Path.of(args[8]) : null;
     String java = ProcessHandle.current().info().command().orElse("java");
     long ticksPerSecond =
         Long.parseLong(
@@ -100,6 +115,11 @@ public final class PeerBench {
     try {
       Conversation server = new Conversation(sandbox);
       server.expect("READY");
+      List<String> measuredOptions = jvmOptions;
+      if (aotCache != null) {
+        train(java, jvmOptions, aotCache, jar, out, pollMs);
+        measuredOptions = concat(jvmOptions, List.of("-XX:AOTCache=" + aotCache));
+      }
       Map<String, Long> start = server.counts();
       Side ours =
           measure(
@@ -107,7 +127,7 @@ public final class PeerBench {
               new ProcessBuilder(
                   concat(
                       List.of(java),
-                      jvmOptions,
+                      measuredOptions,
                       List.of("-cp", jar, OurSide.class.getName(), out.toString(), pollMs))),
               out);
       Map<String, Long> afterOurs = server.counts();
@@ -127,6 +147,48 @@ public final class PeerBench {
     }
   }
 
+  /**
+   * The AOT training run of our side: its own logins, the measured side's JVM options, the cache
+   * written when that JVM exits. Not measured; its Flinks calls come before the counts of either
+   * side.
+   */
+  private static void train(
+      String java, List<String> jvmOptions, Path cache, String jar, Path out, String pollMs)
+      throws IOException, InterruptedException {
+    Files.deleteIfExists(cache);
+    System.out.printf(
+        Locale.ROOT,
+        "ours: AOT training run first (%d logins of their own, not measured) -> %s%n",
+        Files.readAllLines(out.resolve("logins-training.txt")).size(),
+        cache);
+    long started = System.nanoTime();
+    Process training =
+        new ProcessBuilder(
+                concat(
+                    List.of(java),
+                    jvmOptions,
+                    List.of(
+                        "-XX:AOTCacheOutput=" + cache,
+                        "-cp",
+                        jar,
+                        OurSide.class.getName(),
+                        out.toString(),
+                        pollMs,
+                        "train")))
+            .redirectErrorStream(true)
+            .redirectOutput(out.resolve("ours-training.log").toFile())
+            .start();
+    if (training.waitFor() != 0 || !Files.isRegularFile(cache)) {
+      throw new IllegalStateException(
+          "AOT training run failed (exit " + training.exitValue() + ", see ours-training.log)");
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "ours: AOT cache of %d MB written in %.1f s; the measured run uses -XX:AOTCache%n",
+        Files.size(cache) >> 20,
+        (System.nanoTime() - started) / 1e9);
+  }
+
   private static Side measure(String name, ProcessBuilder command, Path out)
       throws IOException, InterruptedException {
     Process process = command.redirectError(out.resolve(name + ".log").toFile()).start();
@@ -138,7 +200,9 @@ public final class PeerBench {
     String done = side.expect("DONE");
     long end = cpuTicks(process.pid());
     Map<String, Long> byThread = difference(threadTicks(process.pid()), threadsBefore);
+    Map<String, Long> threads = threadCounts(process.pid());
     long rssKb = peakRssKb(process.pid());
+    System.out.printf(Locale.ROOT, "%s RSS at the end: %s%n", name, rssSplit(process.pid()));
     process.getOutputStream().close();
     process.waitFor();
     Map<String, String> fields = fields(done);
@@ -151,7 +215,8 @@ public final class PeerBench {
         end - startup,
         rssKb,
         Map.of(),
-        byThread);
+        byThread,
+        threads);
   }
 
   private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
@@ -190,7 +255,7 @@ public final class PeerBench {
     for (Side side : sides) {
       System.out.printf(
           Locale.ROOT,
-          "%s CPU s by thread (threads still alive at the end): %s%n",
+          "%s CPU s by thread (threads still alive at the end, how many): %s; %d threads%n",
           side.name(),
           side.ticksByThread().entrySet().stream()
               .filter(e -> e.getValue() > 0)
@@ -198,8 +263,13 @@ public final class PeerBench {
               .limit(6)
               .map(e ->
                   String.format(
-                      Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) ticksPerSecond))
-              .collect(Collectors.joining(", ")));
+                      Locale.ROOT,
+                      "%s %.2f (%d)",
+                      e.getKey(),
+                      e.getValue() / (double) ticksPerSecond,
+                      side.threadsByName().getOrDefault(e.getKey(), 0L)))
+              .collect(Collectors.joining(", ")),
+          side.threadsByName().values().stream().mapToLong(Long::longValue).sum());
     }
     Side ours = sides.get(0);
     Side peer = sides.get(1);
@@ -273,6 +343,40 @@ public final class PeerBench {
       }
     }
     return ticks;
+  }
+
+  /** Live threads of a process by name, digits dropped as in {@link #threadTicks}. */
+  static Map<String, Long> threadCounts(long pid) throws IOException {
+    Map<String, Long> counts = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          counts.merge(
+              stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#"),
+              1L,
+              Long::sum);
+        } catch (IOException gone) {
+          // the thread ended between the listing and the read
+        }
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Where the resident memory is, by kind: anonymous (heap, stacks, malloc) and file-backed
+   * (binaries, shared libraries, mapped archives such as a CDS or AOT cache).
+   */
+  static String rssSplit(long pid) throws IOException {
+    return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+        .filter(line -> line.startsWith("RssAnon:") || line.startsWith("RssFile:"))
+        .map(line ->
+            line.substring(3, line.indexOf(':')).toLowerCase(Locale.ROOT)
+                + " "
+                + Long.parseLong(line.replaceAll("\\D", "")) / 1024
+                + " MB")
+        .collect(Collectors.joining(", "));
   }
 
   static long peakRssKb(long pid) throws IOException {

@@ -21,9 +21,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The one sandbox both sides of {@code bench/run peer} talk to, in a JVM of its own so neither
  * side's figures include it. Creates one login per retrieval and side (so no side reads a session
- * the other opened), writes them with the endpoint to {@code <outDir>}, warms itself up, prints
- * {@code READY}, then answers each {@code counts} line on stdin with the number of requests per
- * Flinks endpoint it has recorded so far; exits when stdin closes.
+ * the other opened) and a few hundred for our side's AOT training run, writes them with the
+ * endpoint to {@code <outDir>}, warms itself up, prints {@code READY}, then answers each {@code
+ * counts} line on stdin with the number of requests per Flinks endpoint it has recorded so far;
+ * exits when stdin closes.
  *
  * <p>Usage: {@code PeerSandboxServer <outDir> <retrievals> <processing ms>}.
  */
@@ -31,6 +32,12 @@ public final class PeerSandboxServer {
 
   /** Sides, in the order their login files are written. */
   static final List<String> SIDES = List.of("ours", "peer");
+
+  /**
+   * Logins of {@code logins-training.txt}, for the AOT training run of our side: never one a
+   * measured side reads.
+   */
+  static final int TRAINING_RETRIEVALS = 300;
 
   private PeerSandboxServer() {}
 
@@ -60,6 +67,18 @@ public final class PeerSandboxServer {
         }
         Files.write(out.resolve("logins-" + side + ".txt"), loginIds);
       }
+      List<String> training = new ArrayList<>();
+      for (int i = 0; i < Math.min(retrievals, TRAINING_RETRIEVALS); i++) {
+        training.add(
+            sandbox
+                .createLogin(
+                    LoginSpec.named("peer_training_" + i)
+                        .withAccounts(3)
+                        .withTransactionsPerYear(400)
+                        .withSeed(i))
+                .loginId());
+      }
+      Files.write(out.resolve("logins-training.txt"), training);
       warmUp(sandbox, Math.min(retrievals, 300));
       Files.writeString(
           out.resolve("sandbox.properties"),
