@@ -87,8 +87,7 @@ class AsyncPollsTest {
   }
 
   @Test
-  void a_poll_is_recorded_as_any_other_request(FlinksSandbox sandbox)
-      throws Exception {
+  void a_poll_is_recorded_as_any_other_request(FlinksSandbox sandbox) throws Exception {
     FlinksHttp flinks = new FlinksHttp(sandbox);
     String requestId = requestId(sandbox, flinks);
     String url = flinks.url("GetAccountsDetailAsync/" + requestId);
