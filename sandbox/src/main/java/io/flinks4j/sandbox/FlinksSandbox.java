@@ -1,6 +1,7 @@
 package io.flinks4j.sandbox;
 
 import io.flinks4j.sandbox.api.ApiSettings;
+import io.flinks4j.sandbox.api.AsyncPolls;
 import io.flinks4j.sandbox.api.FlinksApi;
 import io.flinks4j.sandbox.api.RequestJournal;
 import io.flinks4j.sandbox.connect.ConnectPage;
@@ -84,6 +85,7 @@ public final class FlinksSandbox implements AutoCloseable {
           javalin.concurrency.useVirtualThreads = true;
           javalin.jetty.host = config.host;
           javalin.jetty.port = config.port;
+          javalin.jetty.modifyServer(jetty -> jetty.insertHandler(new AsyncPolls(api)));
           api.register(javalin.routes);
           control.register(javalin.routes);
           connect.register(javalin.routes);

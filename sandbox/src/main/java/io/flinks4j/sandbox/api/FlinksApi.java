@@ -3,6 +3,7 @@ package io.flinks4j.sandbox.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flinks4j.sandbox.RecordedRequest;
 import io.flinks4j.sandbox.Requirement;
+import io.flinks4j.sandbox.api.Responses.DataBody;
 import io.flinks4j.sandbox.data.DetailOptions;
 import io.flinks4j.sandbox.engine.AuthorizeOutcome;
 import io.flinks4j.sandbox.engine.AuthorizeTokens;
@@ -17,8 +18,10 @@ import io.flinks4j.sandbox.fault.Faults;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -32,6 +35,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +53,7 @@ public final class FlinksApi {
 
   static final String BASE = "/v3/{customerId}/BankingServices/";
   private static final String JSON_TYPE = "application/json; charset=utf-8";
+  private static final byte[] NO_BYTES = new byte[0];
   private static final Pattern DAYS = Pattern.compile("(?i)days(\\d{1,4})");
 
   private final SandboxEngine engine;
@@ -104,11 +109,11 @@ public final class FlinksApi {
         404,
         ctx -> {
           if (ctx.path().startsWith("/v3/")) {
-            respond(
-                ctx,
-                404,
-                Responses.message(
-                    404, "No such endpoint: " + ctx.method().name() + " " + ctx.path()));
+            new JavalinExchange(ctx)
+                .respond(
+                    404,
+                    Responses.message(
+                        404, "No such endpoint: " + ctx.method().name() + " " + ctx.path()));
           }
         });
   }
@@ -116,14 +121,14 @@ public final class FlinksApi {
   // ---- pipeline
   // ------------------------------------------------------------------------------------
 
-  /** One request being answered: the parsed body and, once known, the login it is about. */
+  /** One request being answered: the exchange it came on and its parsed body. */
   private static final class Call {
-    final Context ctx;
+    final Exchange exchange;
     final String endpoint;
     RequestBody body;
 
-    Call(Context ctx, String endpoint) {
-      this.ctx = ctx;
+    Call(Exchange exchange, String endpoint) {
+      this.exchange = exchange;
       this.endpoint = endpoint;
     }
   }
@@ -153,29 +158,37 @@ public final class FlinksApi {
       // Javalin refuses bodies over the limit (413); answer with a body whose HttpStatusCode
       // agrees.
       int status = unreadable.getStatus();
-      respond(
-          ctx,
-          status,
-          Responses.message(
+      new JavalinExchange(ctx)
+          .respond(
               status,
-              status == 413
-                  ? "The request body is larger than " + MAX_BODY_BYTES + " bytes"
-                  : "The request body could not be read"));
+              Responses.message(
+                  status,
+                  status == 413
+                      ? "The request body is larger than " + MAX_BODY_BYTES + " bytes"
+                      : "The request body could not be read"));
       return;
     }
+    process(new JavalinExchange(ctx), endpoint, raw, step);
+  }
+
+  /**
+   * The pipeline every request runs, whichever server layer carried it: recorded, customerId
+   * checked, body parsed, faults applied, then the endpoint's step; failures become Flinks bodies.
+   */
+  private void process(Exchange exchange, String endpoint, byte[] raw, Step step) {
     if (journal.enabled()) {
       journal.record(
           new RecordedRequest(
               engine.clock().instant(),
-              ctx.method().name(),
-              ctx.path(),
+              exchange.method(),
+              exchange.path(),
               endpoint,
-              headers(ctx),
+              exchange.headers(),
               new String(raw, StandardCharsets.UTF_8)));
     }
-    Call call = new Call(ctx, endpoint);
+    Call call = new Call(exchange, endpoint);
     try {
-      if (!settings.customerId().equalsIgnoreCase(ctx.pathParam("customerId"))) {
+      if (!settings.customerId().equalsIgnoreCase(exchange.pathParam("customerId"))) {
         throw new Answer(FlinksCode.ACCESS_DENIED, "Unknown customerId", null);
       }
       call.body =
@@ -187,21 +200,40 @@ public final class FlinksApi {
       }
       step.run(call);
     } catch (Answer answer) {
-      respond(ctx, answer.status, answer.body);
+      exchange.respond(answer.status, answer.body);
     } catch (RequestBody.InvalidField invalid) {
-      respond(
-          ctx,
+      exchange.respond(
           FlinksCode.INVALID_REQUEST.httpStatus(),
           Responses.error(FlinksCode.INVALID_REQUEST, invalid.getMessage(), null));
     } catch (RuntimeException bug) {
       // A sandbox defect must still look like Flinks to the client: a 500 AGGREGATION_ERROR
       // envelope.
       LOG.error("{} failed unexpectedly", endpoint, bug);
-      respond(ctx, 500, Responses.error(FlinksCode.AGGREGATION_ERROR, null));
+      exchange.respond(500, Responses.error(FlinksCode.AGGREGATION_ERROR, null));
     }
   }
 
-  private static Map<String, String> headers(Context ctx) {
+  /**
+   * Serves {@code GET GetAccountsDetailAsync/{requestId}} or {@code GetAccountsSummaryAsync}, the
+   * endpoints polled thousands of times a second, through the same pipeline as every other request
+   * but without Javalin's router and servlet layer (see {@link AsyncPolls}).
+   */
+  void poll(Exchange exchange, boolean detail) {
+    if (detail) {
+      process(exchange, "GetAccountsDetailAsync", NO_BYTES, c -> detail(c, true));
+    } else {
+      process(exchange, "GetAccountsSummaryAsync", NO_BYTES, c -> summary(c, true));
+    }
+  }
+
+  /**
+   * Faults need Javalin's exchange (a reset drops its connection): requests with faults go there.
+   */
+  boolean faultsActive() {
+    return !faults.isEmpty();
+  }
+
+  static Map<String, String> headers(Context ctx) {
     Map<String, String> headers = new LinkedHashMap<>();
     var names = ctx.req().getHeaderNames();
     while (names.hasMoreElements()) {
@@ -212,8 +244,10 @@ public final class FlinksApi {
   }
 
   private boolean injectFault(Call call) {
-    if (faults.isEmpty()) {
-      // Most requests meet no fault; the login they are about is then not worth looking up.
+    if (faults.isEmpty() || !(call.exchange instanceof JavalinExchange javalin)) {
+      // Most requests meet no fault; the login they are about is then not worth looking up. The
+      // shortcut for polls is taken only while no fault is set (a poll that raced the first one
+      // added goes without, as if it had come a moment earlier).
       return false;
     }
     Faults.Decision decision = faults.decide(call.endpoint, loginOf(call));
@@ -231,13 +265,13 @@ public final class FlinksApi {
     if (failure == null) {
       return false;
     }
-    faultResponder.respond(call.ctx, failure);
+    faultResponder.respond(javalin.ctx(), failure);
     return true;
   }
 
   /** The login a request is about, for login-scoped faults; null when it cannot be told cheaply. */
   private String loginOf(Call call) {
-    String loginId = call.ctx.pathParamMap().get("loginId");
+    String loginId = call.exchange.pathParam("loginId");
     if (loginId != null) {
       return loginId;
     }
@@ -246,8 +280,10 @@ public final class FlinksApi {
       if (fromBody != null) {
         return fromBody;
       }
-      String requestId =
-          call.ctx.pathParamMap().getOrDefault("requestId", call.body.string("RequestId"));
+      String requestId = call.exchange.pathParam("requestId");
+      if (requestId == null) {
+        requestId = call.body.string("RequestId");
+      }
       if (engine.session(requestId) instanceof SessionLookup.Alive(Session s)) {
         return s.login().id();
       }
@@ -260,13 +296,23 @@ public final class FlinksApi {
   /**
    * Writes the body straight to the servlet stream with a Content-Length: cheaper than a result
    * stream copied in chunks, which matters for 100 KB payloads polled thousands of times a second.
+   * Jetty writes the shared direct buffer of the accounts array to the socket as it is.
    */
-  private static void respond(Context ctx, int status, byte[] body) {
+  static void respond(Context ctx, int status, DataBody body) {
     ctx.status(status).contentType(JSON_TYPE);
     HttpServletResponse response = ctx.res();
-    response.setContentLength(body.length);
+    response.setContentLength(body.length());
     try {
-      response.getOutputStream().write(body);
+      ServletOutputStream out = response.getOutputStream();
+      if (out instanceof HttpOutput jetty) {
+        jetty.write(ByteBuffer.wrap(body.head()));
+        jetty.write(body.accounts());
+        jetty.write(ByteBuffer.wrap(body.tail()));
+      } else {
+        out.write(body.head());
+        out.write(Responses.bytes(body.accounts()));
+        out.write(body.tail());
+      }
     } catch (IOException clientGone) {
       // The client hung up; there is nobody left to answer.
     }
@@ -276,7 +322,7 @@ public final class FlinksApi {
   // ---------------------------------------------------------------------------------
 
   private void requireApiKey(Call call) {
-    String key = call.ctx.header("x-api-key");
+    String key = call.exchange.header("x-api-key");
     if (key == null && settings.apiKeyRequirement() == Requirement.OPTIONAL) {
       return;
     }
@@ -286,7 +332,7 @@ public final class FlinksApi {
   }
 
   private String consumeAuthorizeToken(Call call) {
-    String token = call.ctx.header("flinks-auth-key");
+    String token = call.exchange.header("flinks-auth-key");
     if (token == null && settings.authorizeToken() == Requirement.OPTIONAL) {
       return null;
     }
@@ -308,11 +354,11 @@ public final class FlinksApi {
   // -----------------------------------------------------------------------------------
 
   private void generateToken(Call call) {
-    String key = call.ctx.header("flinks-auth-key");
+    String key = call.exchange.header("flinks-auth-key");
     if (key == null || !key.trim().equalsIgnoreCase(settings.secretKey())) {
       throw new Answer(FlinksCode.ACCESS_DENIED, "You must provide a valid auth key", null);
     }
-    respond(call.ctx, 200, Responses.token(engine.tokens().mint()));
+    call.exchange.respond(200, Responses.token(engine.tokens().mint()));
   }
 
   private void authorize(Call call) {
@@ -323,7 +369,7 @@ public final class FlinksApi {
     AuthorizeOutcome outcome;
     if (requestId != null && responses != null) {
       Map<String, List<String>> answers = securityResponses(responses);
-      String token = call.ctx.header("flinks-auth-key");
+      String token = call.exchange.header("flinks-auth-key");
       // [old] The MFA answer may present the session's own token again; a fresh one is consumed.
       if (token == null
           || !engine.sessionOpenedWith(requestId, token.trim().toLowerCase(Locale.ROOT))) {
@@ -353,11 +399,11 @@ public final class FlinksApi {
     }
     switch (outcome) {
       case AuthorizeOutcome.Authorized(Session s) ->
-          respond(call.ctx, 200, Responses.authorized(s));
+          call.exchange.respond(200, Responses.authorized(s));
       case AuthorizeOutcome.MfaRequired(Session s, var challenges) ->
-          respond(call.ctx, 203, Responses.mfaRequired(s, challenges));
+          call.exchange.respond(203, Responses.mfaRequired(s, challenges));
       case AuthorizeOutcome.Refused(FlinksCode code, Session s) ->
-          respond(call.ctx, code.httpStatus(), Responses.error(code, s));
+          call.exchange.respond(code.httpStatus(), Responses.error(code, s));
     }
   }
 
@@ -406,7 +452,7 @@ public final class FlinksApi {
 
   private void detail(Call call, boolean async) {
     requireApiKey(call);
-    String requestId = async ? call.ctx.pathParam("requestId") : call.body.string("RequestId");
+    String requestId = async ? call.exchange.pathParam("requestId") : call.body.string("RequestId");
     DetailOptions options = async ? null : detailOptions(call.body);
     Session session = authorizedSession(requestId);
     DataState state = engine.dataCall(session, options);
@@ -425,16 +471,9 @@ public final class FlinksApi {
               s,
               null);
         },
-        s -> {
-          byte[] body = s.cachedDetailBody(effective);
-          if (body == null) {
-            body =
-                Responses.data(
-                    200, null, s.login().accountsDetailJson(s.dataVersion(), effective), s, null);
-            s.cacheDetailBody(effective, body);
-          }
-          return body;
-        });
+        s ->
+            Responses.dataBody(
+                200, null, s.login().accountsDetailJson(s.dataVersion(), effective), s, null));
   }
 
   /**
@@ -447,14 +486,14 @@ public final class FlinksApi {
       Session session,
       DataState state,
       Function<Session, byte[]> dispatched,
-      Function<Session, byte[]> ready) {
+      Function<Session, DataBody> ready) {
     switch (state) {
       case DataState.Pending p ->
-          respond(call.ctx, 202, Responses.error(FlinksCode.OPERATION_PENDING, session));
-      case DataState.Dispatched d -> respond(call.ctx, 202, dispatched.apply(session));
+          call.exchange.respond(202, Responses.error(FlinksCode.OPERATION_PENDING, session));
+      case DataState.Dispatched d -> call.exchange.respond(202, dispatched.apply(session));
       case DataState.Failed(FlinksCode code) ->
-          respond(call.ctx, code.httpStatus(), Responses.error(code, session));
-      case DataState.Ready r -> respond(call.ctx, 200, ready.apply(session));
+          call.exchange.respond(code.httpStatus(), Responses.error(code, session));
+      case DataState.Ready r -> call.exchange.respond(200, ready.apply(session));
     }
   }
 
@@ -547,23 +586,24 @@ public final class FlinksApi {
 
   private void summary(Call call, boolean async) {
     requireApiKey(call);
-    String requestId = async ? call.ctx.pathParam("requestId") : call.body.string("RequestId");
+    String requestId = async ? call.exchange.pathParam("requestId") : call.body.string("RequestId");
     Session session = authorizedSession(requestId);
     answerData(
         call,
         session,
         engine.dataCall(session, null),
         FlinksApi::dispatchedWithoutData,
-        s -> Responses.data(200, null, s.login().accountsSummaryJson(s.dataVersion()), s, null));
+        s ->
+            Responses.dataBody(200, null, s.login().accountsSummaryJson(s.dataVersion()), s, null));
   }
 
   private void deleteCard(Call call) {
     requireApiKey(call);
-    var refusal = engine.deleteLogin(call.ctx.pathParam("loginId"));
+    var refusal = engine.deleteLogin(call.exchange.pathParam("loginId"));
     if (refusal.isPresent()) {
       throw new Answer(refusal.get(), null, null);
     }
-    respond(call.ctx, 200, Responses.message(200, "The card and its data were deleted"));
+    call.exchange.respond(200, Responses.message(200, "The card and its data were deleted"));
   }
 
   private void statements(Call call) {
@@ -589,16 +629,16 @@ public final class FlinksApi {
         session,
         engine.dataCall(session, null),
         FlinksApi::dispatchedWithoutData,
-        s -> Statements.body(s, count, filter.accountsFilter()));
+        s -> DataBody.whole(Statements.body(s, count, filter.accountsFilter())));
   }
 
   private void mfaQuestions(Call call) {
     requireApiKey(call);
     Login login =
         engine
-            .login(call.ctx.pathParam("loginId"))
+            .login(call.exchange.pathParam("loginId"))
             .orElseThrow(() -> new Answer(FlinksCode.INVALID_LOGIN, null, null));
-    respond(call.ctx, 200, Responses.mfaQuestions(login));
+    call.exchange.respond(200, Responses.mfaQuestions(login));
   }
 
   private void answerMfaQuestions(Call call) {
@@ -628,7 +668,7 @@ public final class FlinksApi {
       answers.put(question, answer);
     }
     login.saveAnswers(answers);
-    respond(call.ctx, 200, Responses.message(0, "Answers updated"));
+    call.exchange.respond(200, Responses.message(0, "Answers updated"));
   }
 
   private void notEnabled(Call call) {

@@ -6,12 +6,13 @@ import io.flinks4j.sandbox.engine.FlinksCode;
 import io.flinks4j.sandbox.engine.Login;
 import io.flinks4j.sandbox.engine.MfaQuestion;
 import io.flinks4j.sandbox.engine.Session;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -128,7 +129,57 @@ public final class Responses {
   public static byte[] data(
       int status,
       FlinksCode codeOrNull,
-      byte[] accountsJson,
+      ByteBuffer accountsJson,
+      Session session,
+      String responseType) {
+    DataBody body = dataBody(status, codeOrNull, accountsJson, session, responseType);
+    byte[] out = new byte[body.length()];
+    System.arraycopy(body.head(), 0, out, 0, body.head().length);
+    body.accounts().get(out, body.head().length, body.accounts().remaining());
+    System.arraycopy(body.tail(), 0, out, out.length - body.tail().length, body.tail().length);
+    return out;
+  }
+
+  /**
+   * A data body in three parts, so the accounts array (the bulk, shared by every session that reads
+   * the same data version with the same options) is written as it is, without a copy.
+   *
+   * @param head the envelope up to and including {@code "Accounts":}
+   * @param accounts the shared accounts array; a view of its own, so reading it moves nobody else's
+   *     position
+   * @param tail the rest of the envelope, from the comma after the array
+   */
+  public record DataBody(byte[] head, ByteBuffer accounts, byte[] tail) {
+
+    public DataBody {
+      accounts = accounts.duplicate();
+    }
+
+    public int length() {
+      return head.length + accounts.remaining() + tail.length;
+    }
+
+    /** A body built in one piece, with no shared part. */
+    public static DataBody whole(byte[] body) {
+      return new DataBody(body, NOTHING, NOTHING_BYTES);
+    }
+  }
+
+  private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
+  private static final byte[] NOTHING_BYTES = new byte[0];
+
+  /** A copy of what remains of {@code buffer}, which keeps its position. */
+  static byte[] bytes(ByteBuffer buffer) {
+    byte[] out = new byte[buffer.remaining()];
+    buffer.duplicate().get(out);
+    return out;
+  }
+
+  /** The parts of {@link #data}; see {@link DataBody}. */
+  public static DataBody dataBody(
+      int status,
+      FlinksCode codeOrNull,
+      ByteBuffer accountsJson,
       Session session,
       String responseType) {
     Login login = session.login();
@@ -165,13 +216,10 @@ public final class Responses {
               g.writeEndObject();
             });
     // head is {...,"Accounts":[]} and tail is {...}: splice as {...,"Accounts":<accounts>,...}.
-    ByteArrayOutputStream out =
-        new ByteArrayOutputStream(head.length + accountsJson.length + tail.length);
-    out.write(head, 0, head.length - 3);
-    out.write(accountsJson, 0, accountsJson.length);
-    out.write(',');
-    out.write(tail, 1, tail.length - 1);
-    return out.toByteArray();
+    byte[] before = Arrays.copyOf(head, head.length - 3);
+    byte[] after = Arrays.copyOf(tail, tail.length);
+    after[0] = ',';
+    return new DataBody(before, accountsJson, after);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.flinks4j.sandbox.data.DetailOptions;
 import io.flinks4j.sandbox.data.PayloadWriter;
 import io.flinks4j.sandbox.data.Portfolio;
 import io.flinks4j.sandbox.data.Revisions;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -151,7 +152,10 @@ public final class Login {
   private final Definition definition;
   private final List<Instant> versions = new ArrayList<>();
   private final Map<Integer, Portfolio> portfolios = new HashMap<>();
-  private final Map<PayloadKey, byte[]> payloads = new ConcurrentHashMap<>();
+  // Read-only direct buffers: one per (version, options), shared by every session that reads it,
+  // written to sockets without a copy into native memory. Bounded like the portfolios: the current
+  // and the previous version only.
+  private final Map<PayloadKey, ByteBuffer> payloads = new ConcurrentHashMap<>();
   private boolean lastMfaFailed;
   private Map<String, String> savedAnswers = Map.of();
 
@@ -303,21 +307,28 @@ public final class Login {
   }
 
   /** The serialized {@code Accounts} array for a detail call, cached per (version, options). */
-  public byte[] accountsDetailJson(int version, DetailOptions options) {
+  public ByteBuffer accountsDetailJson(int version, DetailOptions options) {
     PayloadKey key = new PayloadKey(version, options, false);
-    byte[] cached = payloads.get(key);
+    ByteBuffer cached = payloads.get(key);
     if (cached == null) {
-      cached = PayloadWriter.accountsDetail(portfolio(version), options);
-      payloads.putIfAbsent(key, cached);
+      cached = direct(PayloadWriter.accountsDetail(portfolio(version), options));
+      ByteBuffer raced = payloads.putIfAbsent(key, cached);
+      cached = raced != null ? raced : cached;
     }
-    return cached;
+    return cached.duplicate();
   }
 
   /** The serialized {@code Accounts} array for a summary call, cached per version. */
-  public byte[] accountsSummaryJson(int version) {
-    return payloads.computeIfAbsent(
-        new PayloadKey(version, DetailOptions.DEFAULT, true),
-        k -> PayloadWriter.accountsSummary(portfolio(version)));
+  public ByteBuffer accountsSummaryJson(int version) {
+    return payloads
+        .computeIfAbsent(
+            new PayloadKey(version, DetailOptions.DEFAULT, true),
+            k -> direct(PayloadWriter.accountsSummary(portfolio(version))))
+        .duplicate();
+  }
+
+  private static ByteBuffer direct(byte[] bytes) {
+    return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
   }
 
   public GroundTruth groundTruth() {

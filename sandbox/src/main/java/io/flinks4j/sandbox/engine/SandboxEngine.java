@@ -407,7 +407,6 @@ public final class SandboxEngine {
       return new SessionLookup.Nonexistent();
     }
     if (session.expired(clock.instant(), timing.idleTimeout(), timing.processingTimeout())) {
-      session.release();
       return new SessionLookup.Expired();
     }
     return new SessionLookup.Alive(session);

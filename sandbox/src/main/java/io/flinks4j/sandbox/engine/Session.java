@@ -35,10 +35,6 @@ public final class Session {
   private volatile int dataVersion;
   private final AtomicInteger dataCalls = new AtomicInteger();
   private volatile DetailOptions detailOptions;
-  private volatile CachedBody cachedBody;
-
-  /** The full 200 body built for one set of options. */
-  private record CachedBody(DetailOptions options, byte[] body) {}
 
   Session(
       String requestId, Login login, boolean live, String tag, String authorizeToken, Instant now) {
@@ -146,22 +142,6 @@ public final class Session {
   public DetailOptions detailOptions() {
     DetailOptions options = detailOptions;
     return options != null ? options : DetailOptions.DEFAULT;
-  }
-
-  /**
-   * The full 200 body built for {@code options}, or null; a poller gets the same bytes every time.
-   */
-  public byte[] cachedDetailBody(DetailOptions options) {
-    CachedBody cached = cachedBody;
-    return cached != null && cached.options().equals(options) ? cached.body() : null;
-  }
-
-  public void cacheDetailBody(DetailOptions options, byte[] body) {
-    cachedBody = new CachedBody(options, body);
-  }
-
-  void release() {
-    cachedBody = null;
   }
 
   @Override

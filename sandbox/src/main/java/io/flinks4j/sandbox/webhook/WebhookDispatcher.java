@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -98,7 +99,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     if (current.kycFirst()) {
       payloads.add(new Payload("KYC", session.requestId(), Responses.kyc(session)));
     }
-    byte[] accounts =
+    ByteBuffer accounts =
         session.login().accountsDetailJson(session.dataVersion(), DetailOptions.DEFAULT);
     payloads.add(
         new Payload(
